@@ -1,0 +1,43 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// One config for the app, the dev server and the tests.
+export default defineConfig({
+  // Relative base: dist/ works from any sub-path and inside an iframe.
+  base: './',
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  // Worker-only dependencies are invisible to the dev-server scanner; without this the dev server
+  // re-optimizes and reloads mid-session.
+  optimizeDeps: { include: ['xstate', 'comlink', 'yaml', 'zod'] },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4096 },
+  test: {
+    // Vitest's own results go to JSON as well, so .ci/run can count them.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

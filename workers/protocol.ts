@@ -1,0 +1,331 @@
+/**
+ * The protocol: every piece of data that crosses a boundary (engine ↔ worker ↔ UI, engine ↔ CLI,
+ * scenario file → engine) is typed here, and only here. Everything is plain, structured-clone-safe
+ * data: no classes, no functions, no Dates (times are integer virtual milliseconds or ISO strings).
+ *
+ * Field names follow the AWS API (Describe* responses and request shapes) so that what a learner
+ * reads here is what they will read from the real AWS CLI.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The command language
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One step of the command language: an object with exactly one key.
+ * - `"<service>:<Operation>": <AWS request JSON>`, e.g. `{"ecs:RunTask": {cluster: "demo", ...}}`
+ * - `"sim:<Action>": <params>`, sandbox actions with no AWS API
+ * - `wait: "90s" | "5m" | "2h" | <milliseconds>`, advance virtual time
+ */
+export type Step = Record<string, unknown>;
+
+/** An AWS-shaped error. `code` is the AWS exception name, `message` its text. */
+export interface AwsError {
+  code: string;
+  message: string;
+}
+
+/** The outcome of one step: the AWS response, or an error (and then the state did not change). */
+export type StepResult =
+  | { step: number; action: string; response: unknown }
+  | { step: number; action: string; error: AwsError };
+
+// ---------------------------------------------------------------------------------------------
+// The snapshot (AWS Describe* shapes)
+// ---------------------------------------------------------------------------------------------
+
+export interface KeyValuePair {
+  name: string;
+  value?: string;
+}
+
+export interface Attribute {
+  name: string;
+  value?: string;
+  targetType?: 'container-instance';
+  targetId?: string;
+}
+
+/** ECS `Resource` as in DescribeContainerInstances: CPU, MEMORY (INTEGER) and PORTS, PORTS_UDP (STRINGSET). */
+export interface Resource {
+  name: 'CPU' | 'MEMORY' | 'PORTS' | 'PORTS_UDP' | string;
+  type: 'INTEGER' | 'STRINGSET' | 'LONG' | 'DOUBLE';
+  doubleValue: number;
+  longValue: number;
+  integerValue: number;
+  stringSetValue?: string[];
+}
+
+export interface Cluster {
+  clusterArn: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'PROVISIONING' | 'DEPROVISIONING' | 'FAILED' | 'INACTIVE';
+  registeredContainerInstancesCount: number;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  activeServicesCount: number;
+  statistics: KeyValuePair[];
+  tags: { key: string; value: string }[];
+  settings: { name: 'containerInsights'; value: string }[];
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: unknown[];
+}
+
+export interface ContainerInstance {
+  containerInstanceArn: string;
+  ec2InstanceId: string;
+  version: number;
+  versionInfo: { agentVersion: string; agentHash: string; dockerVersion: string };
+  remainingResources: Resource[];
+  registeredResources: Resource[];
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' | 'REGISTERING' | 'REGISTRATION_FAILED' | 'DEREGISTERING';
+  agentConnected: boolean;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  attributes: Attribute[];
+  /** ISO 8601 timestamp derived from virtual time. */
+  registeredAt: string;
+  tags: { key: string; value: string }[];
+}
+
+export interface NetworkBinding {
+  bindIP: string;
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface Container {
+  containerArn: string;
+  taskArn: string;
+  name: string;
+  image: string;
+  lastStatus: string;
+  exitCode?: number;
+  reason?: string;
+  networkBindings: NetworkBinding[];
+  networkInterfaces: unknown[];
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  cpu: string;
+  memory?: string;
+  memoryReservation?: string;
+}
+
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+
+export type StopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice';
+
+export interface Task {
+  taskArn: string;
+  clusterArn: string;
+  taskDefinitionArn: string;
+  containerInstanceArn?: string;
+  availabilityZone: string;
+  group: string;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  launchType: 'EC2' | 'FARGATE' | 'EXTERNAL';
+  cpu?: string;
+  memory?: string;
+  containers: Container[];
+  startedBy?: string;
+  stopCode?: StopCode;
+  stoppedReason?: string;
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  connectivity?: 'CONNECTED' | 'DISCONNECTED';
+  version: number;
+  overrides: { containerOverrides: unknown[]; inferenceAcceleratorOverrides: unknown[] };
+  attachments: unknown[];
+  tags: { key: string; value: string }[];
+  /** Timeline fields, ISO 8601 from virtual time; present once reached. */
+  createdAt: string;
+  connectivityAt?: string;
+  pullStartedAt?: string;
+  pullStoppedAt?: string;
+  startedAt?: string;
+  stoppingAt?: string;
+  executionStoppedAt?: string;
+  stoppedAt?: string;
+}
+
+/** A registered task definition as DescribeTaskDefinition returns it (`taskDefinition` member). */
+export interface TaskDefinition {
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
+  containerDefinitions: Record<string, unknown>[];
+  networkMode?: string;
+  volumes: unknown[];
+  placementConstraints: unknown[];
+  requiresCompatibilities?: string[];
+  compatibilities: string[];
+  requiresAttributes: { name: string }[];
+  cpu?: string;
+  memory?: string;
+  taskRoleArn?: string;
+  executionRoleArn?: string;
+  registeredAt: string;
+  registeredBy: string;
+  [field: string]: unknown;
+}
+
+/** Services arrive with issue 5; the shape is kept open until then. */
+export interface Service {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  [field: string]: unknown;
+}
+
+/** One line of the sandbox's event log: what happened, when, to what. Newest last. */
+export interface SimEvent {
+  /** Sequence number, unique and increasing within a run. */
+  id: number;
+  /** Virtual time in ms. */
+  time: number;
+  /** Dotted lower-case kind, e.g. `task.running`, `task.stopped`, `instance.registered`. */
+  kind: string;
+  /** One sentence a learner can read. */
+  message: string;
+  /** The ARN of the resource it concerns, if any. */
+  resourceArn?: string;
+}
+
+/**
+ * The whole visible state. Later issues add `targetGroups`, `loadBalancers`, `autoScalingGroups`,
+ * `capacityProviders`, `scalableTargets`, `scalingPolicies`, `alarms`, `metrics`, `objectives`.
+ */
+export interface Snapshot {
+  /** Virtual time in integer milliseconds since the run began. */
+  time: number;
+  /** The seed of this run's PRNG. */
+  seed: number;
+  clusters: Cluster[];
+  containerInstances: ContainerInstance[];
+  taskDefinitions: TaskDefinition[];
+  tasks: Task[];
+  services: Service[];
+  events: SimEvent[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation results (task definitions, scenario files)
+// ---------------------------------------------------------------------------------------------
+
+export interface ValidationIssue {
+  /** JSON pointer into the validated document, e.g. `/containerDefinitions/0/memory`. */
+  path: string;
+  /** AWS exception name (ClientException, InvalidParameterException) or a sandbox code. */
+  code: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: ValidationIssue[];
+}
+
+/** A problem in a scenario file, located by line and column (1-based) where known. */
+export interface ScenarioIssue {
+  message: string;
+  line?: number;
+  column?: number;
+  /** JSON pointer of the offending node, e.g. `/setup/3`. */
+  path?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+/** A parsed scenario. Objectives, hints and the rest of the learning format come with issue 8. */
+export interface Scenario {
+  id: string;
+  title: string;
+  summary?: string;
+  seed: number;
+  setup: Step[];
+  /** The task definition the editor opens with (RegisterTaskDefinition input), if any. */
+  editor?: { taskDefinition?: Record<string, unknown> };
+}
+
+export type ScenarioParseResult =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; issues: ScenarioIssue[] };
+
+/** What loading a scenario did: the setup steps' results, in order. */
+export interface LoadResult {
+  scenario: Scenario;
+  results: StepResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The facades
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The engine facade: the only way the worker, the CLI and the tests touch the simulation.
+ * Pure and synchronous; time and randomness are inputs.
+ */
+export interface SandboxEngine {
+  /** Reset to an empty sandbox with this seed, then apply the scenario's setup steps. */
+  load(scenario: Scenario, options?: { seed?: number }): LoadResult;
+  /** Apply one step. On error the state is exactly as it was. */
+  dispatch(step: Step): StepResult;
+  /** Advance virtual time by `ms` (a non-negative integer), firing every timer due on the way. */
+  advance(ms: number): void;
+  /** Virtual time of the next pending timer, or null when nothing is scheduled. */
+  nextTimerAt(): number | null;
+  /** The current state as plain data. */
+  snapshot(): Snapshot;
+  /** Check a RegisterTaskDefinition input (or a DescribeTaskDefinition output) without registering it. */
+  validateTaskDefinition(input: unknown): ValidationResult;
+}
+
+/** Speeds the UI offers: a multiple of real time, or 'max' (as fast as possible). */
+export type Speed = 1 | 2 | 5 | 10 | 30 | 60 | 'max';
+
+export interface PlaybackState {
+  playing: boolean;
+  speed: Speed;
+}
+
+/**
+ * The worker facade, exposed over comlink: the only way the UI touches the engine.
+ * Results are values (errors included): comlink does not carry exception classes.
+ */
+export interface WorkerApi {
+  /** Parse a scenario's YAML text and load it. */
+  loadScenario(yamlText: string, options?: { seed?: number }): Promise<
+    { ok: true; load: LoadResult } | { ok: false; issues: ScenarioIssue[] }
+  >;
+  /** Parse and apply a command-language step given as JSON or YAML text (the command box). */
+  runCommandText(text: string): Promise<{ ok: true; results: StepResult[] } | { ok: false; issues: ScenarioIssue[] }>;
+  dispatch(step: Step): Promise<StepResult>;
+  validateTaskDefinition(input: unknown): Promise<ValidationResult>;
+  /** JSON Schema of a RegisterTaskDefinition input, for Monaco. */
+  taskDefinitionSchema(): Promise<object>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** Advance by `ms` of virtual time, or to the next pending timer when `ms` is omitted. */
+  step(ms?: number): Promise<void>;
+  setSpeed(speed: Speed): Promise<void>;
+  /** Register the UI's listener; snapshots arrive at most every `minIntervalMs` (default 100). */
+  subscribe(listener: (snapshot: Snapshot, playback: PlaybackState) => void, minIntervalMs?: number): Promise<void>;
+  snapshot(): Promise<Snapshot>;
+}
