@@ -1,0 +1,31 @@
+/**
+ * The actions the engine understands, as they are written in the command language. This list is
+ * the single source of truth: the engine's dispatch table is keyed by it, the scenario parser uses
+ * it to reject unknown actions with their line number before anything runs, and the README's list
+ * of supported operations is generated from it.
+ */
+export const SUPPORTED_ACTIONS = [
+  'ecs:CreateCluster',
+  'ecs:DescribeClusters',
+  'ecs:ListClusters',
+  'ecs:RegisterTaskDefinition',
+  'ecs:DescribeTaskDefinition',
+  'ecs:ListTaskDefinitions',
+  'ecs:DeregisterTaskDefinition',
+  'ecs:RunTask',
+  'ecs:StopTask',
+  'ecs:DescribeTasks',
+  'ecs:ListTasks',
+  'ecs:DescribeContainerInstances',
+  'ecs:ListContainerInstances',
+  'sim:AddContainerInstances',
+] as const;
+
+export type ActionName = (typeof SUPPORTED_ACTIONS)[number];
+
+/** The pseudo-action that advances virtual time. */
+export const WAIT = 'wait';
+
+export function isSupportedAction(name: string): name is ActionName {
+  return (SUPPORTED_ACTIONS as readonly string[]).includes(name);
+}
