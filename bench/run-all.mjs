@@ -1,0 +1,50 @@
+// Measures the performance budgets of issue 2 and prints their medians:
+//   bundle-size  initial JavaScript before Monaco ≤ 150 KB gzip (Monaco in its own lazy chunks)
+//   first-paint  cluster view painted ≤ 300 ms after navigation (median of 5 loads, headless Chromium)
+//   cli-run      `ecs-sandbox run` of the default scenario ≤ 1 s wall time (median of 7 runs)
+// Usage: npm run bench            (builds the app and the CLI first)
+//        npm run bench -- --no-build
+// Exit status is non-zero when any budget is missed. Results also go to bench/results/latest.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const BENCHES = ['bundle-size', 'first-paint', 'cli-run'];
+const build = !process.argv.includes('--no-build');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return { status: result.status ?? 1, stdout: result.stdout ?? '' };
+}
+
+if (build) {
+  for (const script of ['build', 'build:cli']) {
+    console.error(`== npm run ${script}`);
+    if (run('npm', ['run', '--silent', script]).status !== 0) {
+      console.error(`npm run ${script} failed`);
+      process.exit(2);
+    }
+  }
+}
+
+const results = [];
+let failed = false;
+for (const name of BENCHES) {
+  console.error(`== ${name}`);
+  const { status, stdout } = run('node', [`bench/${name}.mjs`]);
+  const line = stdout.trim().split('\n').filter(Boolean).pop() ?? '{}';
+  let parsed;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    parsed = { name, error: `no JSON result line; output was: ${stdout.slice(0, 200)}` };
+  }
+  parsed.withinBudget = status === 0;
+  failed ||= status !== 0;
+  results.push(parsed);
+  console.log(JSON.stringify(parsed));
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
+console.error(failed ? 'some budgets were missed' : 'all budgets met');
+process.exit(failed ? 1 : 0);

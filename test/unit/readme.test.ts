@@ -1,0 +1,19 @@
+// Proves the README's table of supported operations stays true: it names every action the engine
+// dispatches, and nothing the engine does not.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SUPPORTED_ACTIONS, WAIT } from '../../workers/engine/actions.ts';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('### Supported operations'), readme.indexOf('## The command-line interface'));
+const listed = new Set([...section.matchAll(/`((?:ecs|ec2|elbv2|autoscaling|application-autoscaling|ecr|events|iam|cloudwatch|sqs|s3|sim):[A-Za-z]+|wait)`/g)].map((m) => m[1]));
+
+describe('README supported operations', () => {
+  it('lists every supported action', () => {
+    for (const action of [...SUPPORTED_ACTIONS, WAIT]) expect(listed, action).toContain(action);
+  });
+  it('lists nothing the engine does not support', () => {
+    const known = new Set<string>([...SUPPORTED_ACTIONS, WAIT]);
+    expect([...listed].filter((a) => !known.has(a))).toEqual([]);
+  });
+});
