@@ -1,0 +1,128 @@
+/**
+ * The Web Worker entry: hosts one engine and exposes protocol.ts's WorkerApi over comlink. This is
+ * the only file under workers/ that touches comlink or real time; the engine stays pure.
+ *
+ * Every method returns a value: user mistakes (bad YAML, a bad step, an invalid task definition)
+ * come back as `{ok: false, issues}` or as an AWS-shaped error in a StepResult, never as a thrown
+ * exception (comlink would turn it into a plain Error and lose its shape).
+ */
+import * as Comlink from 'comlink';
+import { createEngine } from './engine/index.ts';
+import { taskDefinitionJsonSchema } from './engine/taskdef/index.ts';
+import { parseScenarioText, parseStepsText } from './scenario/index.ts';
+import { PlaybackController, isSpeed } from './playback.ts';
+import type { PlaybackState, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
+
+const engine = createEngine();
+const playback = new PlaybackController(engine, {
+  now: () => performance.now(),
+  schedule: (fn, delayMs) => {
+    const id = setTimeout(fn, delayMs);
+    return () => clearTimeout(id);
+  },
+});
+
+/** An unexpected failure inside the engine, reported as a value rather than thrown. */
+function internalError(action: string, error: unknown): StepResult {
+  return {
+    step: 0,
+    action,
+    error: { code: 'InternalError', message: `The sandbox failed while running ${action}: ${(error as Error)?.message ?? String(error)}` },
+  };
+}
+
+function actionOf(step: Step): string {
+  const keys = step !== null && typeof step === 'object' ? Object.keys(step) : [];
+  return keys.length === 1 ? keys[0]! : '(invalid step)';
+}
+
+function dispatchOne(step: Step, index: number): StepResult {
+  try {
+    const result = engine.dispatch(step);
+    return { ...result, step: index };
+  } catch (error) {
+    return { ...internalError(actionOf(step), error), step: index };
+  }
+}
+
+const api: WorkerApi = {
+  async loadScenario(yamlText: string, options?: { seed?: number }) {
+    const parsed = parseScenarioText(String(yamlText ?? ''), { fileName: 'scenario.yaml' });
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    try {
+      const load = engine.load(parsed.scenario, options);
+      return { ok: true, load };
+    } catch (error) {
+      return { ok: false, issues: [{ message: `The scenario could not be loaded: ${(error as Error)?.message ?? String(error)}` }] };
+    } finally {
+      playback.engineChanged();
+    }
+  },
+
+  async runCommandText(text: string) {
+    const parsed = parseStepsText(String(text ?? ''));
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    // Steps run in order; like a scenario, the list stops at the first error so nothing after a
+    // failed step runs against a state the author did not expect.
+    const results: StepResult[] = [];
+    for (const [i, step] of parsed.steps.entries()) {
+      const result = dispatchOne(step, i + 1);
+      results.push(result);
+      if ('error' in result) break;
+    }
+    playback.engineChanged();
+    return { ok: true, results };
+  },
+
+  async dispatch(step: Step) {
+    const result = dispatchOne(step, 1);
+    playback.engineChanged();
+    return result;
+  },
+
+  async validateTaskDefinition(input: unknown) {
+    try {
+      return engine.validateTaskDefinition(input);
+    } catch (error) {
+      return { valid: false, errors: [{ path: '', code: 'InternalError', message: (error as Error)?.message ?? String(error) }] };
+    }
+  },
+
+  async taskDefinitionSchema() {
+    try {
+      return taskDefinitionJsonSchema();
+    } catch {
+      return {};
+    }
+  },
+
+  async play() {
+    playback.play();
+  },
+
+  async pause() {
+    playback.pause();
+  },
+
+  async step(ms?: number) {
+    playback.step(ms);
+  },
+
+  async setSpeed(speed: Speed) {
+    if (isSpeed(speed)) playback.setSpeed(speed);
+  },
+
+  async subscribe(listener: (snapshot: Snapshot, playback: PlaybackState) => void, minIntervalMs?: number) {
+    playback.publisher.subscribe((snapshot, state) => {
+      // The listener is a comlink proxy: calling it posts a message; its promise is not awaited
+      // so a slow page never blocks the clock. A closed page just rejects.
+      void Promise.resolve(listener(snapshot, state)).catch(() => undefined);
+    }, minIntervalMs);
+  },
+
+  async snapshot() {
+    return engine.snapshot();
+  },
+};
+
+Comlink.expose(api);
