@@ -1,0 +1,153 @@
+/**
+ * Turns scenario text (YAML, or JSON, which is YAML too) into plain data plus a way to find the
+ * line and column of any part of it by JSON-pointer path. This is the only module that knows about
+ * the `yaml` package. It enforces the safety limits: text size, no tags beyond the plain data types
+ * (so `!!js/function`, `!!binary` or custom `!tags` cannot smuggle anything in), a small alias
+ * budget (no "billion laughs"), one document per file.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { findJsonSyntaxError } from './json-syntax.ts';
+import { LIMITS, MESSAGES } from './messages.ts';
+import { findExcessiveNesting } from './nesting.ts';
+import type { PathSegment } from './pointer.ts';
+import type { ScenarioIssue } from '../protocol.ts';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ReadDocument {
+  ok: true;
+  value: unknown;
+  /** Where the node at `path` starts (or its key, with `key: true`); the nearest existing ancestor if it is missing. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): Position;
+}
+
+export type ReadResult = ReadDocument | { ok: false; issues: ScenarioIssue[] };
+
+/** The tags of plain data (YAML 1.2 core schema). Anything else is refused. */
+const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+export type Syntax = 'json' | 'yaml' | 'auto';
+
+export function readDocument(text: string, syntax: Syntax): ReadResult {
+  const lineCounter = new LineCounter();
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+  if (syntax === 'json') {
+    const jsonError = findJsonSyntaxError(text);
+    if (jsonError) return { ok: false, issues: [{ message: MESSAGES.invalidJson(jsonError.message), ...positionIn(text, jsonError.offset) }] };
+  }
+  const tooDeepAt = findExcessiveNesting(text);
+  if (tooDeepAt >= 0) return { ok: false, issues: [{ message: MESSAGES.tooDeep(), ...positionIn(text, tooDeepAt) }] };
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    keepSourceTokens: false,
+  });
+  const issues = syntaxIssues(document, text, syntax, at);
+  if (issues.length > 0) return { ok: false, issues };
+  const tagIssues = refusedTags(document, at);
+  if (tagIssues.length > 0) return { ok: false, issues: tagIssues };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (error) {
+    const isAliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    return { ok: false, issues: [{ message: isAliasBomb ? MESSAGES.aliasBomb() : MESSAGES.tooDeep(), line: 1, column: 1 }] };
+  }
+  return {
+    ok: true,
+    value,
+    locate: (path, options) => at(locateOffset(document, path, options?.key ?? false)),
+  };
+}
+
+function syntaxIssues(document: Document, text: string, syntax: Syntax, at: (offset: number) => Position): ScenarioIssue[] {
+  if (document.errors.length === 0) return [];
+  // A text that looks like JSON but is broken reads better with JSON's own terms.
+  const trimmed = text.trimStart();
+  if (syntax === 'auto' && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+    const jsonError = findJsonSyntaxError(text);
+    if (jsonError) return [{ message: MESSAGES.invalidJson(jsonError.message), ...positionIn(text, jsonError.offset) }];
+  }
+  return document.errors.map((error) => {
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? MESSAGES.duplicateKey(keyTextAt(text, error.pos[0]))
+        : error.code === 'MULTIPLE_DOCS'
+          ? MESSAGES.multipleDocuments()
+          : MESSAGES.yamlSyntax(lowerFirst(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')));
+    return { message, ...at(error.pos[0]) };
+  });
+}
+
+function refusedTags(document: Document, at: (offset: number) => Position): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  visit(document, {
+    Node(_key, node) {
+      if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
+        const shown = node.tag.replace('tag:yaml.org,2002:', '!!');
+        // The range starts at the value; the tag sits just before it on the same line.
+        issues.push({ message: MESSAGES.tagRefused(shown), ...at(node.range?.[0] ?? 0) });
+      }
+    },
+  });
+  return issues;
+}
+
+function locateOffset(document: Document, path: readonly PathSegment[], wantKey: boolean): number {
+  let node: unknown = document.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let index = 0; index < path.length; index++) {
+    if (isAlias(node)) node = node.resolve(document);
+    const segment = path[index]!;
+    let next: unknown;
+    let keyNode: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      keyNode = pair?.key;
+      next = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    const isLast = index === path.length - 1;
+    const start = rangeStart(isLast && wantKey && keyNode ? keyNode : next) ?? rangeStart(keyNode);
+    if (start === undefined) break;
+    offset = start;
+    node = next;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (node && typeof node === 'object' && 'range' in node) {
+    const range = (node as Node).range;
+    if (Array.isArray(range)) return range[0];
+  }
+  return undefined;
+}
+
+/** 1-based line and column of an offset, without a LineCounter (used before YAML parsing). */
+export function positionIn(text: string, offset: number): Position {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** The key written at `offset` (quoted or plain), for the duplicate-key message. */
+function keyTextAt(text: string, offset: number): string {
+  const match = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'|^([^:\n,{}[\]]+)/.exec(text.slice(offset, offset + 200));
+  return (match?.[1] ?? match?.[2] ?? match?.[3] ?? '?').trim();
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,74 @@
+/**
+ * Every message the scenario parser can produce, as templates in one place (ready for
+ * translation, and so that tests and docs can quote them). Messages say what is wrong, with the
+ * numbers, and what to write instead.
+ */
+import { MAX_NESTING } from './nesting.ts';
+
+export const LIMITS = {
+  /** Scenario files are hand-written; anything larger is a mistake or an attack. */
+  maxTextChars: 1_000_000,
+  /** Steps in one file (setup or a bare list). */
+  maxSteps: 1_000,
+  /** YAML aliases (`*name`) expanded in one file: enough to reuse a few blocks, too few for a "billion laughs". */
+  maxAliasCount: 100,
+} as const;
+
+export const MESSAGES = {
+  empty: () => 'the file is empty: write a scenario (id, title, setup) or a list of steps',
+  tooLarge: (chars: number) =>
+    `the text is ${chars} characters long; the limit is ${LIMITS.maxTextChars} (1 MB): split it into several files`,
+  tooManySteps: (count: number) => `${count} steps; the limit is ${LIMITS.maxSteps} per file`,
+  aliasBomb: () =>
+    `too many YAML aliases (*name) are expanded: at most ${LIMITS.maxAliasCount} are allowed, so that a small file cannot expand into a huge one`,
+  tooDeep: () => `the text nests more than ${MAX_NESTING} levels deep; scenario files need only a few`,
+  tagRefused: (tag: string) =>
+    `the YAML tag ${tag} is not allowed: scenario files are plain data (maps, lists, strings, numbers, booleans, null)`,
+  multipleDocuments: () => 'the file holds more than one YAML document (a second "---"); put everything in one',
+  duplicateKey: (key: string) => `the key "${key}" appears twice in the same map`,
+  invalidJson: (detail: string) => `invalid JSON: ${detail}`,
+  yamlSyntax: (detail: string) => `invalid YAML: ${detail}`,
+  notScenario: (found: string) =>
+    `a scenario file must be a map (id, title, setup, …) or a list of steps, not ${found}`,
+  missingKey: (key: string, hint: string) => `missing required key "${key}": ${hint}`,
+  unknownKey: (key: string, where: string, allowed: readonly string[], suggestion?: string) =>
+    `unknown key "${key}" in ${where}` +
+    (suggestion ? ` — did you mean "${suggestion}"?` : `; allowed keys: ${allowed.join(', ')}`),
+  badId: (value: string) =>
+    `id "${value}" may contain only lower-case letters, digits and "-" (e.g. "first-task")`,
+  notString: (key: string, found: string) => `"${key}" must be a string, not ${found}`,
+  emptyString: (key: string) => `"${key}" must not be empty`,
+  badSeed: (found: string) => `"seed" must be a whole number from 0 to 4294967295, not ${found}`,
+  notList: (key: string, found: string) => `"${key}" must be a list of steps, not ${found}`,
+  notMap: (key: string, found: string) => `"${key}" must be a map, not ${found}`,
+  stepNotMap: (found: string) =>
+    `a step must be a map with one key, the action (e.g. "ecs:RunTask: {…}" or "wait: 30s"), not ${found}`,
+  stepNoKey: () => 'a step must have one key, the action (e.g. "ecs:RunTask: {…}" or "wait: 30s"); this one is empty',
+  stepManyKeys: (keys: readonly string[]) =>
+    `a step has exactly one key, the action; this one has ${keys.length}: ${keys.map((key) => `"${key}"`).join(', ')}` +
+    ' — start each step with its own "-"',
+  stepUnindented: (action: string, keys: readonly string[]) =>
+    `"${action}" has no request, and ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'sits' : 'sit'} beside it in the same step:` +
+    ` indent the request's fields under "${action}:"`,
+  unknownAction: (action: string, supported: readonly string[]) =>
+    `unknown action "${action}"; the supported actions are ${supported.join(', ')} and wait`,
+  didYouMean: (action: string, suggestion: string) => `unknown action "${action}" — did you mean "${suggestion}"?`,
+  notSupportedYet: (action: string, service: string, supported: readonly string[]) =>
+    `"${action}" is not supported yet in this version of the sandbox; ` +
+    (supported.length > 0
+      ? `the ${service} actions supported today are ${supported.join(', ')}`
+      : `no ${service} action is supported yet (supported today: ecs and sim actions, and wait)`),
+  requestNotMap: (action: string, found: string) =>
+    `the request of "${action}" must be a map of its parameters (as in the AWS API), not ${found}`,
+  badWait: (detail: string) => `wait: ${detail}`,
+  internal: (detail: string) => `the text could not be read (${detail})`,
+} as const;
+
+/** A value's kind in words, for messages: "a list", "the number 3", "null". */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}

@@ -1,0 +1,179 @@
+/**
+ * The scenario format: parse a scenario file (or a bare list of steps, or the command box's text)
+ * into plain data, checking its shape and every step's action before anything runs. Never throws:
+ * every problem comes back as a ScenarioIssue with a message, a 1-based line and column, and a
+ * JSON pointer, and all problems are reported at once.
+ */
+import type { Scenario, ScenarioIssue, ScenarioParseResult, Step } from '../protocol.ts';
+import { readDocument, type ReadDocument, type Syntax } from './document.ts';
+import { describeValue, LIMITS, MESSAGES } from './messages.ts';
+import { toPointer, type PathSegment } from './pointer.ts';
+import { checkSingleStep, checkSteps, isPlainMap } from './steps.ts';
+import { closestMatch } from './suggest.ts';
+
+/**
+ * The top-level keys of a scenario. Issue 8 (the learning format) extends this list with its
+ * own keys — objectives, hints, description, difficulty and the like — together with their
+ * checks in checkScenario; until then they are refused like any other unknown key, so that a
+ * misspelt key never passes silently.
+ */
+export const SCENARIO_KEYS = ['id', 'title', 'summary', 'seed', 'setup', 'editor'] as const;
+const EDITOR_KEYS = ['taskDefinition'] as const;
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SEED = 0xffff_ffff;
+/** The seed of a file that does not choose one (a bare list of steps). */
+export const DEFAULT_SEED = 1;
+
+export type StepsParseResult = { ok: true; steps: Step[] } | { ok: false; issues: ScenarioIssue[] };
+
+export function parseScenarioText(text: string, options?: { fileName?: string }): ScenarioParseResult {
+  const fileName = options?.fileName;
+  const read = readChecked(text, syntaxOf(fileName));
+  if (!read.ok) return read;
+  const { document } = read;
+  const value = document.value;
+  if (Array.isArray(value)) {
+    const { steps, issues } = checkSteps(value, [], document);
+    if (issues.length > 0) return { ok: false, issues };
+    return { ok: true, scenario: { id: idFromFileName(fileName), title: fileName ?? 'steps', seed: DEFAULT_SEED, setup: steps } };
+  }
+  if (!isPlainMap(value)) return { ok: false, issues: [{ message: MESSAGES.notScenario(describeValue(value)), ...document.locate([]), path: '' }] };
+  return checkScenario(value, document);
+}
+
+export function parseStepsText(text: string): StepsParseResult {
+  const read = readChecked(text, 'auto');
+  if (!read.ok) return read;
+  const { document } = read;
+  const value = document.value;
+  const { steps, issues } = Array.isArray(value) ? checkSteps(value, [], document) : checkSingleStep(value, document);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, steps };
+}
+
+/** `file:line:col: message` (the form compilers use, so editors and terminals can link to it). */
+export function formatIssue(issue: ScenarioIssue, fileName?: string): string {
+  const where =
+    issue.line === undefined
+      ? fileName
+      : fileName !== undefined
+        ? `${fileName}:${issue.line}:${issue.column ?? 1}`
+        : `line ${issue.line}, column ${issue.column ?? 1}`;
+  return where === undefined ? issue.message : `${where}: ${issue.message}`;
+}
+
+function readChecked(text: string, syntax: Syntax): { ok: true; document: ReadDocument } | { ok: false; issues: ScenarioIssue[] } {
+  if (typeof text !== 'string') return { ok: false, issues: [{ message: MESSAGES.notScenario(describeValue(text)) }] };
+  if (text.length > LIMITS.maxTextChars) return { ok: false, issues: [{ message: MESSAGES.tooLarge(text.length), line: 1, column: 1 }] };
+  try {
+    const document = readDocument(text, syntax);
+    if (!document.ok) return document;
+    if (document.value === null || document.value === undefined) {
+      return { ok: false, issues: [{ message: MESSAGES.empty(), line: 1, column: 1 }] };
+    }
+    return { ok: true, document };
+  } catch (error) {
+    // The yaml package can overflow the stack on pathological nesting; anything else is a bug,
+    // but a parse must still answer with a value.
+    const detail = error instanceof RangeError ? MESSAGES.tooDeep() : MESSAGES.internal(String(error));
+    return { ok: false, issues: [{ message: detail, line: 1, column: 1 }] };
+  }
+}
+
+function checkScenario(value: Record<string, unknown>, document: ReadDocument): ScenarioParseResult {
+  const issues: ScenarioIssue[] = [];
+  const issue = (message: string, path: readonly PathSegment[], key = false): void => {
+    issues.push({ message, ...document.locate(path, { key }), path: toPointer(path) });
+  };
+  for (const key of Object.keys(value)) {
+    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
+      issue(MESSAGES.unknownKey(key, 'the scenario', SCENARIO_KEYS, closestMatch(key, SCENARIO_KEYS)), [key], true);
+    }
+  }
+  const id = requiredString(value, 'id', 'a short name in lower case, e.g. "id: first-task"', issue);
+  if (id !== undefined && !ID_PATTERN.test(id)) issue(MESSAGES.badId(id), ['id']);
+  const title = requiredString(value, 'title', 'the name shown to learners, e.g. "title: Run your first task"', issue);
+  const summary = optionalString(value, 'summary', issue);
+  const seed = checkSeed(value, issue);
+  let setup: Step[] = [];
+  if (!('setup' in value)) {
+    issue(MESSAGES.missingKey('setup', 'the list of steps that builds the starting state ("setup: []" for none)'), []);
+  } else if (!Array.isArray(value.setup)) {
+    issue(MESSAGES.notList('setup', describeValue(value.setup)), ['setup']);
+  } else {
+    const checked = checkSteps(value.setup, ['setup'], document);
+    setup = checked.steps;
+    issues.push(...checked.issues);
+  }
+  const editor = checkEditor(value, issue);
+  if (issues.length > 0 || id === undefined || title === undefined) return { ok: false, issues };
+  const scenario: Scenario = { id, title, seed, setup };
+  if (summary !== undefined) scenario.summary = summary;
+  if (editor !== undefined) scenario.editor = editor;
+  return { ok: true, scenario };
+}
+
+type Report = (message: string, path: readonly PathSegment[], key?: boolean) => void;
+
+function requiredString(value: Record<string, unknown>, key: string, hint: string, issue: Report): string | undefined {
+  if (!(key in value)) {
+    issue(MESSAGES.missingKey(key, hint), []);
+    return undefined;
+  }
+  return optionalString(value, key, issue);
+}
+
+function optionalString(value: Record<string, unknown>, key: string, issue: Report): string | undefined {
+  const field = value[key];
+  if (field === undefined) return undefined;
+  if (typeof field !== 'string') {
+    issue(MESSAGES.notString(key, describeValue(field)), [key]);
+    return undefined;
+  }
+  if (field.trim() === '') {
+    issue(MESSAGES.emptyString(key), [key]);
+    return undefined;
+  }
+  return field;
+}
+
+function checkSeed(value: Record<string, unknown>, issue: Report): number {
+  if (!('seed' in value)) return DEFAULT_SEED;
+  const seed = value.seed;
+  if (typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED) return seed;
+  issue(MESSAGES.badSeed(describeValue(seed)), ['seed']);
+  return DEFAULT_SEED;
+}
+
+function checkEditor(value: Record<string, unknown>, issue: Report): Scenario['editor'] | undefined {
+  if (!('editor' in value)) return undefined;
+  const editor = value.editor;
+  if (!isPlainMap(editor)) {
+    issue(MESSAGES.notMap('editor', describeValue(editor)), ['editor']);
+    return undefined;
+  }
+  for (const key of Object.keys(editor)) {
+    if (!(EDITOR_KEYS as readonly string[]).includes(key)) {
+      issue(MESSAGES.unknownKey(key, '"editor"', EDITOR_KEYS, closestMatch(key, EDITOR_KEYS)), ['editor', key], true);
+    }
+  }
+  if (editor.taskDefinition === undefined) return {};
+  if (!isPlainMap(editor.taskDefinition)) {
+    issue(MESSAGES.notMap('taskDefinition', describeValue(editor.taskDefinition)), ['editor', 'taskDefinition']);
+    return undefined;
+  }
+  return { taskDefinition: editor.taskDefinition };
+}
+
+function syntaxOf(fileName: string | undefined): Syntax {
+  if (fileName === undefined) return 'auto';
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
+  return 'auto';
+}
+
+/** `scenarios/My Steps.yaml` → `my-steps`: a bare list of steps takes its id from its file name. */
+function idFromFileName(fileName: string | undefined): string {
+  const base = (fileName ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+  const id = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return id === '' ? 'steps' : id;
+}
