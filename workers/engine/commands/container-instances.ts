@@ -1,0 +1,199 @@
+/** ecs:DescribeContainerInstances, ecs:ListContainerInstances and sim:AddContainerInstances. */
+import type { Attribute } from '../../protocol.ts';
+import { agentAttributes } from '../catalog/agent-attributes.ts';
+import { lookupInstanceType, registeredCpuUnits, registeredMemoryMiB } from '../catalog/instance-types.ts';
+import { AVAILABILITY_ZONES, DEFAULT_AVAILABILITY_ZONES } from '../catalog/network.ts';
+import type { EngineContext } from '../context.ts';
+import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceId, resourceIdOf } from '../ids/arn.ts';
+import { countTasks, renderInstance } from '../snapshot.ts';
+import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
+import { findCluster } from './clusters.ts';
+import { paginate } from './paginate.ts';
+import { checkParams } from './params.ts';
+
+/** The ECS agent's default reserved ports on Linux (ecs-reference §2). */
+export const RESERVED_TCP_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679];
+export const RESERVED_UDP_PORTS: readonly number[] = [];
+
+const ATTRIBUTE_NAME = /^[a-zA-Z0-9_\-/\\.]{1,128}$/;
+const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_\-.@/\\: ]{1,128}$/;
+
+/** A container instance of the cluster given by id or ARN. */
+export function findInstance(ctx: EngineContext, cluster: ClusterRecord, given: string): InstanceRecord | undefined {
+  const arn = containerInstanceArn(cluster.clusterName, resourceIdOf(given, 'container-instance'));
+  return ctx.state.instances.get(arn);
+}
+
+interface AddInput {
+  cluster?: string;
+  instanceType: string;
+  count?: number;
+  availabilityZones?: string[];
+  attributes?: Record<string, unknown>;
+}
+
+export function addContainerInstances(ctx: EngineContext, raw: unknown): CommandResult {
+  const checked = checkParams<AddInput>(raw, {
+    params: { cluster: 'string', instanceType: 'string', count: 'integer', availabilityZones: 'list', attributes: 'map' },
+    required: ['instanceType'],
+  });
+  if (!checked.ok) return checked.result;
+  const input = checked.input;
+  // The agent creates the default cluster when it registers without ECS_CLUSTER; a named cluster must exist.
+  const autoCreateDefault = (input.cluster === undefined || input.cluster === 'default') && !ctx.state.clusters.has('default');
+  let cluster: ClusterRecord | undefined;
+  if (!autoCreateDefault) {
+    const found = findCluster(ctx, input.cluster);
+    if (!found.ok) return found.result;
+    cluster = found.cluster;
+  }
+  const type = lookupInstanceType(input.instanceType);
+  if (!type.ok) return invalidParameter(MESSAGES.unknownInstanceType(input.instanceType, type.suggestion, type.examples));
+  const count = input.count ?? 1;
+  if (count < 1 || count > 100) return invalidParameter(MESSAGES.instanceCountRange(count));
+  const zones = input.availabilityZones ?? DEFAULT_AVAILABILITY_ZONES;
+  if (zones.length === 0) return invalidParameter(MESSAGES.emptyAvailabilityZones());
+  for (const zone of zones) {
+    if (typeof zone !== 'string' || !AVAILABILITY_ZONES.includes(zone)) {
+      return invalidParameter(MESSAGES.invalidAvailabilityZone(String(zone), AVAILABILITY_ZONES));
+    }
+  }
+  const custom = checkCustomAttributes(input.attributes);
+  if (!custom.ok) return custom.result;
+
+  // Everything is valid: from here on the state changes.
+  if (cluster === undefined) {
+    cluster = { clusterArn: clusterArn('default'), clusterName: 'default', status: 'ACTIVE', tags: [], settings: [{ name: 'containerInsights', value: 'disabled' }] };
+    ctx.state.clusters.set('default', cluster);
+    ctx.emit('cluster.created', 'Cluster default was created by the first container instance that registered without a cluster name.', cluster.clusterArn);
+  }
+  const added: InstanceRecord[] = [];
+  // Round-robin over the listed zones, starting with the first.
+  for (let i = 0; i < count; i++) {
+    const zone = zones[i % zones.length]!;
+    added.push(registerInstance(ctx, cluster, type.type, zone, custom.attributes));
+  }
+  const counts = countTasks(ctx.state).byInstance;
+  return ok({ containerInstances: added.map((instance) => renderInstance(instance, counts)), failures: [] });
+}
+
+function registerInstance(
+  ctx: EngineContext,
+  cluster: ClusterRecord,
+  type: Parameters<typeof registeredCpuUnits>[0],
+  zone: string,
+  custom: Attribute[],
+): InstanceRecord {
+  const ec2InstanceId = newEc2InstanceId(ctx.prng);
+  const arn = containerInstanceArn(cluster.clusterName, newResourceId(ctx.prng));
+  const record: InstanceRecord = {
+    containerInstanceArn: arn,
+    ec2InstanceId,
+    clusterName: cluster.clusterName,
+    instanceType: type,
+    availabilityZone: zone,
+    status: 'ACTIVE',
+    registeredAt: isoAt(ctx.clock.now),
+    version: 1,
+    attributes: [...agentAttributes(type, zone), ...custom.map((attribute) => ({ ...attribute }))],
+    registeredCpuUnits: registeredCpuUnits(type),
+    registeredMemoryMiB: registeredMemoryMiB(type),
+    reservedTcpPorts: RESERVED_TCP_PORTS,
+    reservedUdpPorts: RESERVED_UDP_PORTS,
+    usedCpuUnits: 0,
+    usedMemoryMiB: 0,
+    staticTcp: new Map(),
+    staticUdp: new Map(),
+    dynamicTcp: new Map(),
+    dynamicUdp: new Map(),
+    lastDynamicPort: 0,
+    enisUsed: 0,
+  };
+  ctx.state.instances.set(arn, record);
+  ctx.emit(
+    'instance.registered',
+    `Container instance ${ec2InstanceId} (${type.name}, ${zone}) registered with cluster ${cluster.clusterName}: ${record.registeredCpuUnits} CPU units, ${record.registeredMemoryMiB} MiB.`,
+    arn,
+  );
+  return record;
+}
+
+type AttributesCheck = { ok: true; attributes: Attribute[] } | { ok: false; result: CommandResult };
+
+function checkCustomAttributes(attributes: Record<string, unknown> | undefined): AttributesCheck {
+  const out: Attribute[] = [];
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (!ATTRIBUTE_NAME.test(name)) return { ok: false, result: invalidParameter(MESSAGES.invalidAttributeName(name)) };
+    if (name.startsWith('ecs.')) return { ok: false, result: invalidParameter(MESSAGES.reservedAttributeName(name)) };
+    const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+    if (typeof text !== 'string' || !ATTRIBUTE_VALUE.test(text) || text.trim() !== text) {
+      return { ok: false, result: invalidParameter(MESSAGES.invalidAttributeValue(name, value)) };
+    }
+    out.push({ name, value: text });
+  }
+  return { ok: true, attributes: out };
+}
+
+interface DescribeInput {
+  cluster?: string;
+  containerInstances: string[];
+  include?: string[];
+}
+
+export function describeContainerInstances(ctx: EngineContext, raw: unknown): CommandResult {
+  const checked = checkParams<DescribeInput>(raw, {
+    params: { cluster: 'string', containerInstances: 'list', include: 'list' },
+    required: ['containerInstances'],
+  });
+  if (!checked.ok) return checked.result;
+  const found = findCluster(ctx, checked.input.cluster);
+  if (!found.ok) return found.result;
+  const counts = countTasks(ctx.state).byInstance;
+  const containerInstances = [];
+  const failures = [];
+  for (const given of checked.input.containerInstances) {
+    const instance = findInstance(ctx, found.cluster, String(given));
+    if (instance === undefined) {
+      const arn = String(given).startsWith('arn:')
+        ? String(given)
+        : containerInstanceArn(found.cluster.clusterName, String(given));
+      failures.push({ arn, reason: 'MISSING' });
+    } else containerInstances.push(renderInstance(instance, counts));
+  }
+  return ok({ containerInstances, failures });
+}
+
+interface ListInput {
+  cluster?: string;
+  filter?: string;
+  status?: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+const INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED'];
+
+export function listContainerInstances(ctx: EngineContext, raw: unknown): CommandResult {
+  const checked = checkParams<ListInput>(raw, {
+    params: { cluster: 'string', filter: 'string', maxResults: 'integer', nextToken: 'string', status: 'string' },
+  });
+  if (!checked.ok) return checked.result;
+  const found = findCluster(ctx, checked.input.cluster);
+  if (!found.ok) return found.result;
+  const { filter, status } = checked.input;
+  if (filter !== undefined && filter.trim() !== '') {
+    return invalidParameter(
+      'The sandbox does not evaluate cluster query language filters yet (they arrive with placement constraints in a later version): list without filter.',
+    );
+  }
+  if (status !== undefined && !INSTANCE_STATUSES.includes(status)) {
+    return invalidParameter(MESSAGES.invalidStatusFilter(status, INSTANCE_STATUSES));
+  }
+  const arns = instancesOfCluster(ctx.state, found.cluster.clusterName)
+    .filter((instance) => status === undefined || instance.status === status)
+    .map((instance) => instance.containerInstanceArn);
+  const page = paginate(arns, checked.input.maxResults, checked.input.nextToken);
+  if (!page.ok) return page.result;
+  return ok({ containerInstanceArns: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
+}

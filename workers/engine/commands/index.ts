@@ -1,0 +1,36 @@
+/**
+ * The dispatch table: one handler per action of SUPPORTED_ACTIONS (the type makes a missing or
+ * extra entry a compile error). `wait` is handled by the engine itself.
+ */
+import type { ActionName } from '../actions.ts';
+import type { EngineContext } from '../context.ts';
+import type { CommandResult } from '../errors.ts';
+import { createCluster, describeClusters, listClusters } from './clusters.ts';
+import { addContainerInstances, describeContainerInstances, listContainerInstances } from './container-instances.ts';
+import { runTask } from './run-task.ts';
+import {
+  deregisterTaskDefinition,
+  describeTaskDefinition,
+  listTaskDefinitions,
+  registerTaskDefinition,
+} from './task-definitions.ts';
+import { describeTasks, listTasks, stopTask } from './tasks.ts';
+
+export type CommandHandler = (ctx: EngineContext, request: unknown) => CommandResult;
+
+export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
+  'ecs:CreateCluster': createCluster,
+  'ecs:DescribeClusters': describeClusters,
+  'ecs:ListClusters': listClusters,
+  'ecs:RegisterTaskDefinition': registerTaskDefinition,
+  'ecs:DescribeTaskDefinition': describeTaskDefinition,
+  'ecs:ListTaskDefinitions': listTaskDefinitions,
+  'ecs:DeregisterTaskDefinition': deregisterTaskDefinition,
+  'ecs:RunTask': runTask,
+  'ecs:StopTask': stopTask,
+  'ecs:DescribeTasks': describeTasks,
+  'ecs:ListTasks': listTasks,
+  'ecs:DescribeContainerInstances': describeContainerInstances,
+  'ecs:ListContainerInstances': listContainerInstances,
+  'sim:AddContainerInstances': addContainerInstances,
+};

@@ -1,0 +1,26 @@
+/** Resource tags ({key, value}, at most 50 per resource — ecs-reference §15). */
+import { invalidParameter, type CommandResult } from '../errors.ts';
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export type TagCheck = { ok: true; tags: Tag[] } | { ok: false; result: CommandResult };
+
+export function checkTags(tags: unknown[] | undefined): TagCheck {
+  if (tags === undefined) return { ok: true, tags: [] };
+  if (tags.length > 50) return { ok: false, result: invalidParameter(`A resource can have at most 50 tags; ${tags.length} were given.`) };
+  const out: Tag[] = [];
+  for (const [index, tag] of tags.entries()) {
+    const t = tag as { key?: unknown; value?: unknown } | null;
+    if (typeof t?.key !== 'string' || t.key.length < 1 || t.key.length > 128 || (t.value !== undefined && typeof t.value !== 'string')) {
+      return {
+        ok: false,
+        result: invalidParameter(`tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`),
+      };
+    }
+    out.push({ key: t.key, value: typeof t.value === 'string' ? t.value : '' });
+  }
+  return { ok: true, tags: out };
+}

@@ -1,0 +1,78 @@
+/**
+ * AWS-shaped errors, and every message text the engine returns, in one place (ready for
+ * translation). Wording marked "AWS" is AWS's own (ecs-reference.md §13 and its sources); wording
+ * marked "sandbox" is ours, for cases where AWS's exact text is not known or does not exist (the
+ * sandbox's own `sim:` actions). Commands return these as values; nothing here is thrown.
+ */
+import type { AwsError } from '../protocol.ts';
+
+export type { AwsError };
+
+/** A command outcome: the AWS response, or an error (and then nothing changed). */
+export type CommandResult = { ok: true; response: unknown } | { ok: false; error: AwsError };
+
+export function ok(response: unknown): CommandResult {
+  return { ok: true, response };
+}
+
+export function fail(code: string, message: string): CommandResult {
+  return { ok: false, error: { code, message } };
+}
+
+export const MESSAGES = {
+  // AWS (ecs-reference §13, moto/ecs/exceptions.py)
+  clusterNotFound: () => 'Cluster not found.',
+  unableToDescribeTaskDefinition: () => 'Unable to describe task definition.',
+  noContainerInstances: () => 'No Container Instances were found in your cluster.',
+  networkConfigurationRequired: () => "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+  // AWS (RunTask / StopTask answers as the AWS CLI prints them)
+  taskDefinitionNotFound: () => 'TaskDefinition not found.',
+  taskDefinitionInactive: () => 'TaskDefinition is inactive',
+  taskNotFound: () => 'The referenced task was not found.',
+  taskDefinitionDoesNotExist: () => 'The specified task definition does not exist.',
+  // sandbox
+  fargateLater: () =>
+    'The sandbox does not simulate Fargate yet (it arrives in a later version): run this task with launchType EC2 on container instances added with sim:AddContainerInstances.',
+  externalLater: () => 'The sandbox does not simulate EXTERNAL (ECS Anywhere) instances: use launchType EC2.',
+  capacityProvidersLater: () =>
+    'The sandbox does not simulate capacity providers yet (they arrive in a later version): give launchType EC2 instead of capacityProviderStrategy.',
+  countRange: (count: number) =>
+    `count must be between 1 and 10, not ${count}: RunTask starts at most 10 tasks per call.`,
+  deregisterNeedsRevision: (given: string) =>
+    `A revision is required to deregister a task definition: write family:revision or its full ARN, not "${given}".`,
+  invalidTaskDefinitionRef: (given: string) =>
+    `"${given}" is not a task definition reference: write a family, family:revision, or a task definition ARN.`,
+  invalidStatusFilter: (given: string, valid: readonly string[]) =>
+    `status must be one of ${valid.join(', ')}, not "${given}".`,
+  invalidClusterName: (name: string) =>
+    `Cluster name "${name}" is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`,
+  unknownInstanceType: (given: string, suggestion: string, examples: readonly string[]) =>
+    `Instance type "${given}" is not in the sandbox's catalog.${suggestion} Known types include ${examples.join(', ')}.`,
+  instanceCountRange: (count: number) => `count must be between 1 and 100 container instances per call, not ${count}.`,
+  invalidAvailabilityZone: (zone: string, valid: readonly string[]) =>
+    `"${zone}" is not an Availability Zone of us-east-1: use ${valid.join(', ')}.`,
+  emptyAvailabilityZones: () => 'availabilityZones must list at least one Availability Zone, e.g. [us-east-1a, us-east-1b].',
+  invalidAttributeName: (name: string) =>
+    `Attribute name "${name}" is invalid: 1-128 letters, numbers, hyphens, underscores, slashes, back slashes, or periods.`,
+  invalidAttributeValue: (name: string, value: unknown) =>
+    `Attribute "${name}" has an invalid value ${JSON.stringify(value)}: a string of 1-128 letters, numbers, hyphens, underscores, periods, at signs, slashes, back slashes, colons, or spaces, without leading or trailing spaces.`,
+  reservedAttributeName: (name: string) =>
+    `Attribute "${name}" is set by the ECS agent itself (names starting with "ecs." are reserved): choose another name.`,
+  maxResultsRange: (value: number) => `maxResults must be between 1 and 100, not ${value}.`,
+  invalidNextToken: () => 'The nextToken is invalid: pass back the nextToken of the previous response unchanged.',
+  // the command language (sandbox codes)
+  invalidStep: (keys: readonly string[]) =>
+    keys.length === 0
+      ? 'A step must be an object with exactly one key, such as {"ecs:RunTask": {...}} or {"wait": "30s"}; this one has none.'
+      : `A step must be an object with exactly one key, such as {"ecs:RunTask": {...}} or {"wait": "30s"}; this one has ${keys.length}: ${keys.join(', ')}.`,
+  notAStep: (what: string) =>
+    `A step must be an object with exactly one key, such as {"ecs:RunTask": {...}} or {"wait": "30s"}, not ${what}.`,
+  invalidAction: (action: string, suggestion: string, known: number) =>
+    `"${action}" is not an action the sandbox knows.${suggestion} It supports ${known} actions (see the README) plus wait.`,
+  invalidWait: (detail: string) => `wait: ${detail}`,
+  internalError: (detail: string) => `The sandbox hit an internal error and changed nothing: ${detail}. Please report it.`,
+} as const;
+
+export const clusterNotFound = (): CommandResult => fail('ClusterNotFoundException', MESSAGES.clusterNotFound());
+export const clientError = (message: string): CommandResult => fail('ClientException', message);
+export const invalidParameter = (message: string): CommandResult => fail('InvalidParameterException', message);

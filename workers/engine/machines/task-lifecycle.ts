@@ -1,0 +1,132 @@
+/**
+ * What each phase of a task's machine does to the sandbox: timeline fields, lastStatus, the
+ * containers, the instance's resources and the event log. Kept apart from the machine so the
+ * machine stays a pure description of timing.
+ */
+import { createActor } from 'xstate';
+import type { NetworkBinding } from '../../protocol.ts';
+import type { EngineContext } from '../context.ts';
+import { idOfArn, isoAt } from '../ids/arn.ts';
+import type { TaskRecord } from '../state.ts';
+import { taskMachine, type TaskPhase } from './task.machine.ts';
+import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
+
+/** Create and start the machine of a freshly placed task, on the engine's virtual clock. */
+export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings: StartTimings): void {
+  const actor = createActor(taskMachine, {
+    clock: ctx.clock,
+    input: { timings, report: (phase, stop) => applyPhase(ctx, record, phase, stop) },
+  });
+  // Without an error observer xstate rethrows actor errors on the real setTimeout.
+  actor.subscribe({
+    error: (error) =>
+      ctx.emit('engine.error', `The machine of task ${idOfArn(record.task.taskArn)} failed: ${String(error)}`, record.task.taskArn),
+  });
+  actor.start();
+  record.handle = { stop: (timing) => actor.send({ type: 'task.stop', timing }) };
+}
+
+/** A short name for messages: `web:3 task 1a2b3c4d`. */
+export function taskLabel(record: TaskRecord): string {
+  return `${record.family}:${record.taskDefinition.revision} task ${idOfArn(record.task.taskArn).slice(0, 8)}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPhase, stop?: StopTimings): void {
+  const task = record.task;
+  const now = isoAt(ctx.clock.now);
+  task.version += 1;
+  switch (phase) {
+    case 'pulling':
+      task.pullStartedAt = now;
+      break;
+    case 'starting':
+      task.pullStoppedAt = now;
+      break;
+    case 'running':
+      markRunning(ctx, record, now);
+      break;
+    case 'stopping':
+      task.lastStatus = 'STOPPING';
+      task.stoppingAt ??= now;
+      break;
+    case 'executionStopped':
+      markExecutionStopped(record, now, stop);
+      break;
+    case 'stopped':
+      markStopped(ctx, record, now);
+      break;
+  }
+}
+
+function bindingsFor(record: TaskRecord, containerName: string): NetworkBinding[] {
+  return record.ports
+    .filter((port) => port.containerName === containerName)
+    .map((port) => ({ bindIP: '0.0.0.0', containerPort: port.containerPort, hostPort: port.hostPort, protocol: port.protocol }));
+}
+
+function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void {
+  const task = record.task;
+  task.lastStatus = 'RUNNING';
+  task.startedAt = now;
+  task.connectivity = 'CONNECTED';
+  task.connectivityAt ??= now;
+  for (const container of task.containers) {
+    container.lastStatus = 'RUNNING';
+    container.networkBindings = bindingsFor(record, container.name);
+  }
+  const instance = ctx.state.instances.get(record.instanceArn);
+  const where = instance === undefined ? '' : ` on ${instance.ec2InstanceId} in ${instance.availabilityZone}`;
+  const ports = record.ports.map((port) => `${port.hostPort}→${port.containerPort}/${port.protocol}`);
+  const portText = ports.length > 0 ? `, host ports ${ports.join(', ')}` : '';
+  ctx.emit(
+    'task.running',
+    `${taskLabel(record)} is RUNNING${where}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask${portText}.`,
+    task.taskArn,
+  );
+}
+
+function markExecutionStopped(record: TaskRecord, now: string, stop: StopTimings | undefined): void {
+  const task = record.task;
+  task.executionStoppedAt = now;
+  for (const container of task.containers) {
+    const wasRunning = container.lastStatus === 'RUNNING';
+    container.lastStatus = 'STOPPED';
+    if (wasRunning) container.exitCode = stop?.killed === true ? SIGKILL_EXIT_CODE : 0;
+  }
+}
+
+function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void {
+  const task = record.task;
+  task.lastStatus = 'STOPPED';
+  task.stoppedAt = now;
+  delete task.connectivity;
+  for (const container of task.containers) container.networkBindings = [];
+  releaseResources(ctx, record);
+  const reason = task.stoppedReason === undefined ? '' : `: ${task.stoppedReason}`;
+  ctx.emit('task.stopped', `${taskLabel(record)} is STOPPED (${task.stopCode ?? 'stopped'})${reason}.`, task.taskArn);
+  record.expiryTimer = ctx.clock.schedule(ctx.clock.now + STOPPED_TASK_RETENTION_MS, () => {
+    ctx.state.tasks.delete(task.taskArn);
+  });
+}
+
+/** Give the task's CPU, memory, host ports and ENI back to its instance. Idempotent. */
+export function releaseResources(ctx: EngineContext, record: TaskRecord): void {
+  if (record.released) return;
+  record.released = true;
+  const instance = ctx.state.instances.get(record.instanceArn);
+  if (instance === undefined) return;
+  instance.usedCpuUnits -= record.cpuUnits;
+  instance.usedMemoryMiB -= record.memoryMiB;
+  for (const port of record.ports) {
+    const table = port.dynamic
+      ? port.protocol === 'tcp' ? instance.dynamicTcp : instance.dynamicUdp
+      : port.protocol === 'tcp' ? instance.staticTcp : instance.staticUdp;
+    table.delete(port.hostPort);
+  }
+  if (record.usesEni) instance.enisUsed -= 1;
+  instance.version += 1;
+}

@@ -1,0 +1,122 @@
+/**
+ * Rendering the state into the protocol's AWS Describe* shapes. Used both by snapshot() and by the
+ * Describe commands, so what a learner reads in a response is what the UI shows. Every value
+ * returned is a fresh plain object (structured-clone-safe, safe to mutate by the caller).
+ */
+import type { Cluster, ContainerInstance, Resource, Snapshot, Task, TaskDefinition, TaskStatus } from '../protocol.ts';
+import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
+import { EVENT_LIMIT } from './state.ts';
+
+export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
+
+const PENDING_STATES: ReadonlySet<TaskStatus> = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+
+export interface TaskCounts {
+  running: number;
+  pending: number;
+}
+
+/** Running (lastStatus RUNNING) and pending (PROVISIONING/PENDING/ACTIVATING) tasks per instance and per cluster. */
+export function countTasks(state: EngineState): { byInstance: Map<string, TaskCounts>; byCluster: Map<string, TaskCounts> } {
+  const byInstance = new Map<string, TaskCounts>();
+  const byCluster = new Map<string, TaskCounts>();
+  const bump = (map: Map<string, TaskCounts>, key: string, field: keyof TaskCounts): void => {
+    const counts = map.get(key) ?? { running: 0, pending: 0 };
+    counts[field] += 1;
+    map.set(key, counts);
+  };
+  for (const record of state.tasks.values()) {
+    const status = record.task.lastStatus;
+    const field = status === 'RUNNING' ? 'running' : PENDING_STATES.has(status) ? 'pending' : undefined;
+    if (field === undefined) continue;
+    bump(byInstance, record.instanceArn, field);
+    bump(byCluster, record.clusterName, field);
+  }
+  return { byInstance, byCluster };
+}
+
+function integerResource(name: string, value: number): Resource {
+  return { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
+}
+
+function portsResource(name: 'PORTS' | 'PORTS_UDP', ports: Iterable<number>): Resource {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b).map(String);
+  return { name, type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: sorted };
+}
+
+export function renderCluster(record: ClusterRecord, state: EngineState, counts: Map<string, TaskCounts>): Cluster {
+  let registered = 0;
+  for (const instance of state.instances.values()) if (instance.clusterName === record.clusterName) registered += 1;
+  const taskCounts = counts.get(record.clusterName) ?? { running: 0, pending: 0 };
+  return {
+    clusterArn: record.clusterArn,
+    clusterName: record.clusterName,
+    status: record.status,
+    registeredContainerInstancesCount: registered,
+    runningTasksCount: taskCounts.running,
+    pendingTasksCount: taskCounts.pending,
+    activeServicesCount: 0,
+    statistics: [],
+    tags: record.tags.map((tag) => ({ ...tag })),
+    settings: record.settings.map((setting) => ({ ...setting })),
+    capacityProviders: [],
+    defaultCapacityProviderStrategy: [],
+  };
+}
+
+export function renderInstance(record: InstanceRecord, counts: Map<string, TaskCounts>): ContainerInstance {
+  const taskCounts = counts.get(record.containerInstanceArn) ?? { running: 0, pending: 0 };
+  return {
+    containerInstanceArn: record.containerInstanceArn,
+    ec2InstanceId: record.ec2InstanceId,
+    version: record.version,
+    versionInfo: { ...AGENT_VERSION_INFO },
+    remainingResources: [
+      integerResource('CPU', record.registeredCpuUnits - record.usedCpuUnits),
+      integerResource('MEMORY', record.registeredMemoryMiB - record.usedMemoryMiB),
+      // Static host ports in use join the reserved list; dynamic ports do not (ecs-reference §2).
+      portsResource('PORTS', [...record.reservedTcpPorts, ...record.staticTcp.keys()]),
+      portsResource('PORTS_UDP', [...record.reservedUdpPorts, ...record.staticUdp.keys()]),
+    ],
+    registeredResources: [
+      integerResource('CPU', record.registeredCpuUnits),
+      integerResource('MEMORY', record.registeredMemoryMiB),
+      portsResource('PORTS', record.reservedTcpPorts),
+      portsResource('PORTS_UDP', record.reservedUdpPorts),
+    ],
+    status: record.status,
+    agentConnected: true,
+    runningTasksCount: taskCounts.running,
+    pendingTasksCount: taskCounts.pending,
+    attributes: record.attributes.map((attribute) => ({ ...attribute })),
+    registeredAt: record.registeredAt,
+    tags: [],
+  };
+}
+
+/** Tasks and task definitions are plain JSON data; a structured clone is a deep copy. */
+export function renderTask(task: Task): Task {
+  return structuredClone(task);
+}
+
+export function renderTaskDefinition(taskDefinition: TaskDefinition): TaskDefinition {
+  return structuredClone(taskDefinition);
+}
+
+export function buildSnapshot(state: EngineState, time: number): Snapshot {
+  const counts = countTasks(state);
+  const taskDefinitions: TaskDefinition[] = [];
+  for (const family of [...state.taskDefinitions.keys()].sort()) {
+    for (const revision of state.taskDefinitions.get(family)!) taskDefinitions.push(renderTaskDefinition(revision));
+  }
+  return {
+    time,
+    seed: state.seed,
+    clusters: [...state.clusters.values()].map((cluster) => renderCluster(cluster, state, counts.byCluster)),
+    containerInstances: [...state.instances.values()].map((instance) => renderInstance(instance, counts.byInstance)),
+    taskDefinitions,
+    tasks: [...state.tasks.values()].map((record) => renderTask(record.task)),
+    services: [],
+    events: state.events.slice(-EVENT_LIMIT).map((event) => ({ ...event })),
+  };
+}

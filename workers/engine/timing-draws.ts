@@ -1,0 +1,42 @@
+/**
+ * Drawing a task's timings from the PRNG, outside any state machine (machines receive the numbers
+ * as input, so no randomness happens inside an xstate `assign`).
+ */
+import type { TaskDefinition } from '../protocol.ts';
+import {
+  AGENT_PICKUP_MS,
+  CONTAINER_START_MS,
+  DEFAULT_STOP_TIMEOUT_MS,
+  IMAGE_PULL_MS,
+  SIGTERM_EXIT_MS,
+  STOP_REPORT_MS,
+  UNSTARTED_STOP_MS,
+  type Range,
+  type StartTimings,
+  type StopTimings,
+} from './machines/timings.ts';
+import type { Prng } from './prng.ts';
+
+const draw = (prng: Prng, [min, max]: Range): number => prng.int(min, max);
+
+export function startTimings(prng: Prng): StartTimings {
+  return { pickupMs: draw(prng, AGENT_PICKUP_MS), pullMs: draw(prng, IMAGE_PULL_MS), startMs: draw(prng, CONTAINER_START_MS) };
+}
+
+/** The longest stop timeout of the task's containers (each container's stopTimeout, else 30 s). */
+export function stopTimeoutMs(td: TaskDefinition): number {
+  let longest = 0;
+  for (const container of td.containerDefinitions) {
+    const seconds = typeof container.stopTimeout === 'number' ? container.stopTimeout : DEFAULT_STOP_TIMEOUT_MS / 1000;
+    longest = Math.max(longest, seconds * 1000);
+  }
+  return longest;
+}
+
+export function stopTimings(prng: Prng, td: TaskDefinition, containersStarted: boolean): StopTimings {
+  if (!containersStarted) return { exitMs: draw(prng, UNSTARTED_STOP_MS), reportMs: draw(prng, STOP_REPORT_MS), killed: false };
+  const exitAfterSigterm = draw(prng, SIGTERM_EXIT_MS);
+  const timeout = stopTimeoutMs(td);
+  const killed = exitAfterSigterm > timeout;
+  return { exitMs: killed ? timeout : exitAfterSigterm, reportMs: draw(prng, STOP_REPORT_MS), killed };
+}
