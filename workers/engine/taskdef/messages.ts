@@ -1,0 +1,115 @@
+/**
+ * Every message the task definition checks can return, as constants and templates.
+ *
+ * VERBATIM marks text AWS is known to return (source in ecs-reference.md §3/§13, or the GitHub
+ * issue named next to it). The others follow AWS's phrasing for the same family of error but are
+ * the sandbox's own words (UNCONFIRMED); where they can, they carry the numbers that explain them.
+ */
+import { FARGATE_MAX_STOP_TIMEOUT_S, MIN_CONTAINER_MEMORY_MIB } from './limits.ts';
+
+/** The AWS CLI's client-side check (botocore ParamValidation) — VERBATIM formats. */
+export const PARAM = {
+  missing: (where: string, member: string) => `Missing required parameter in ${where}: "${member}"`,
+  unknown: (where: string, member: string, valid: readonly string[]) =>
+    `Unknown parameter in ${where}: "${member}", must be one of: ${valid.join(', ')}`,
+  invalidType: (name: string, value: string, type: string, valid: string) =>
+    `Invalid type for parameter ${name}, value: ${value}, type: ${type}, valid types: ${valid}`,
+} as const;
+
+export const MSG = {
+  // Enum values are checked by the service, not the CLI. AWS's generic validation wording (UNCONFIRMED for ECS).
+  enumValue: (name: string, value: string, allowed: readonly string[]) =>
+    `1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+
+  // Family — VERBATIM (aws/amazon-ecs-cli#37, aws-actions/amazon-ecs-deploy-task-definition#630).
+  familyBlank: 'Family can not be blank.',
+  familyInvalid: 'Family contains invalid characters.',
+
+  // Containers — VERBATIM (awsdocs/aws-cloudformation-user-guide#454, aws/amazon-ecs-cli#184,
+  // hashicorp/terraform#2888, hashicorp/terraform-provider-aws#5950, Shippable/support#2946,
+  // aws/aws-cli#5924, eagletmt/hako#68).
+  containersEmpty: 'Container list cannot be empty.',
+  tooManyContainers: 'Too many containers.',
+  containerNameBlank: 'Container.name should not be null or empty.',
+  containerNameInvalid: 'Container.name contains invalid characters.',
+  containerNamesNotUnique: 'Container names must be unique within a Task Definition.',
+  imageBlank: 'Container.image should not be null or empty.',
+  noEssentialContainer: "Task definition doesn't have any essential container.",
+  // UNCONFIRMED: by analogy with Container.name.
+  imageInvalid: 'Container.image contains invalid characters.',
+
+  // Memory — VERBATIM (sil-org/ecs-deploy#59).
+  memoryOrReservationRequired: (container: string) =>
+    `Invalid setting for container '${container}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
+  // UNCONFIRMED wording, AWS's "Invalid '<field>' setting for container" pattern plus the numbers.
+  memoryTooSmall: (container: string, memoryMiB: number) =>
+    `Invalid 'memory' setting for container '${container}'. The minimum is ${MIN_CONTAINER_MEMORY_MIB} MiB; got ${memoryMiB}.`,
+  reservationTooSmall: (container: string, mib: number) =>
+    `Invalid 'memoryReservation' setting for container '${container}'. It must be a positive number of MiB; got ${mib}.`,
+  reservationAboveMemory: (container: string, reservationMiB: number, memoryMiB: number) =>
+    `Invalid 'memoryReservation' setting for container '${container}'. 'memoryReservation' (${reservationMiB} MiB) must not be greater than 'memory' (${memoryMiB} MiB).`,
+  containerCpuNegative: (container: string, cpu: number) =>
+    `Invalid 'cpu' setting for container '${container}'. It must be 0 or more CPU units; got ${cpu}.`,
+
+  // Task size — VERBATIM (ecs-reference §3, §13; klothoplatform/klotho#892, cloudnativedaysjp/dreamkast-infra#4766).
+  // AWS returns the same 'cpu' message for an invalid cpu or memory value (ECSDG:task-cpu-memory-error).
+  invalidTaskSize: "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.",
+  containerCpuSumAboveTask: "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.",
+  containerReservationSumAboveTask: "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.",
+  // Wording approximate in ecs-reference §13 (Harness troubleshooting page).
+  containerMemoryAboveTask: "The 'memory' setting for container is greater than for the task.",
+
+  // Fargate — VERBATIM (aws/amazon-ecs-cli#1145, Harness page, hashicorp/terraform-provider-aws#3051,
+  // cn-terraform/terraform-aws-ecs-fargate#2, moto).
+  fargateNetworkMode: 'Fargate only supports network mode ‘awsvpc’.',
+  fargateCpuRequired: "Fargate requires that 'cpu' be defined at the task level.",
+  fargateEcrNeedsExecutionRole: 'Fargate requires task definition to have execution role ARN to support ECR images.',
+  fargateIpcMode: 'Tasks using the Fargate launch type do not support ipcMode.',
+  fargatePidMode: (mode: string) =>
+    `Tasks using the Fargate launch type do not support pidMode '${mode}'. The supported value for pidMode is 'task'.`,
+  // UNCONFIRMED: by analogy with the two above.
+  fargateMemoryRequired: "Fargate requires that 'memory' be defined at the task level.",
+  fargateUnsupported: (parameter: string) => `Tasks using the Fargate launch type do not support ${parameter}.`,
+  fargateStopTimeout: (container: string, seconds: number) =>
+    `Invalid 'stopTimeout' setting for container '${container}'. Fargate allows at most ${FARGATE_MAX_STOP_TIMEOUT_S} seconds; got ${seconds}.`,
+  ephemeralStorage: (gib: number) =>
+    `Invalid 'ephemeralStorage.sizeInGiB' setting for task. It must be between 21 and 200 GiB; got ${gib}.`,
+
+  // Networking — VERBATIM (codesuki/ecs-gen#23, labd/ecs-deplojo#26, aws/amazon-ecs-agent#1220, aws/aws-cli#7288).
+  awsvpcPortsMustMatch: 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.',
+  awsvpcHostname: 'hostname is not supported on container when networkMode=awsvpc.',
+  hostPortMappedTwice: (protocol: string, hostPort: number) =>
+    `${protocol.toUpperCase()} host port '${hostPort}' is mapped multiple times in task.`,
+  invalidContainerPort: (container: string) => `Invalid 'containerPort' setting for container '${container}'.`,
+  // UNCONFIRMED: by analogy with the two above.
+  hostPortsMustMatch: 'When networkMode=host, the host ports and container ports in port mappings must match.',
+  invalidHostPort: (container: string) => `Invalid 'hostPort' setting for container '${container}'.`,
+  noneModePortMappings: (container: string) =>
+    `Invalid 'portMappings' setting for container '${container}'. Port mappings are not supported when networkMode=none.`,
+  linksNeedBridge: (container: string, mode: string) =>
+    `Invalid 'links' setting for container '${container}'. Links are only supported when networkMode=bridge, not ${mode}.`,
+
+  // Dependencies and logs — VERBATIM (boto/boto3#2436, klothoplatform/klotho#892).
+  dependencyEssential: 'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container',
+  awslogsOptions: (missing: readonly string[]) => `Log driver awslogs requires options: ${missing.join(', ')}`,
+  // UNCONFIRMED.
+  dependencyUnknown: (container: string, dependency: string) =>
+    `Invalid 'dependsOn' setting for container '${container}'. Container '${dependency}' is not defined in the task definition.`,
+  dependencyNeedsHealthCheck: (container: string, dependency: string) =>
+    `Invalid 'dependsOn' setting for container '${container}'. The HEALTHY condition needs a healthCheck on container '${dependency}'.`,
+  healthCheckRange: (container: string, field: string, min: number, max: number, got: number) =>
+    `Invalid 'healthCheck.${field}' setting for container '${container}'. It must be between ${min} and ${max}; got ${got}.`,
+  healthCheckCommand: (container: string) =>
+    `Invalid 'healthCheck.command' setting for container '${container}'. It must start with "CMD" or "CMD-SHELL" followed by the command.`,
+  mountPointUnknownVolume: (container: string, volume: string) =>
+    `Invalid 'mountPoints' setting for container '${container}'. Volume '${volume}' is not defined in the task definition's volumes.`,
+  volumeNameInvalid: 'Volume.name contains invalid characters.',
+  volumeNamesNotUnique: 'Volume names must be unique within a Task Definition.',
+  roleInvalid: (field: string, value: string) =>
+    `Invalid '${field}' setting for task. '${value}' is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name.`,
+
+  // Size cap — UNCONFIRMED wording; the 64 KiB quota is in ecs-reference §13.
+  tooLarge: (bytes: number, max: number) =>
+    `Task definition size (${bytes} bytes) exceeds the maximum of ${max} bytes.`,
+  tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep; a task definition never is.`,
+} as const;

@@ -1,0 +1,198 @@
+/**
+ * The shape check, worded as the AWS CLI words it. `aws ecs register-task-definition` validates the
+ * request against the API model before sending it (botocore's ParamValidator) and prints one line
+ * per problem:
+ *   Unknown parameter in containerDefinitions[0]: "imagee", must be one of: name, image, …
+ *   Invalid type for parameter containerDefinitions[0].cpu, value: 256, type: <class 'str'>, valid types: <class 'int'>
+ *   Missing required parameter in input: "family"
+ * zod finds the problems (model.ts); this module re-words each zod issue that way. The values are
+ * printed as Python's str() prints them, because that is what the CLI shows.
+ */
+import type * as z from 'zod';
+import type { ValidationIssue } from '../../protocol.ts';
+import { MSG, PARAM } from './messages.ts';
+
+export type Path = readonly (string | number)[];
+/** Turns a path inside the validated Register document into a JSON pointer into the original input. */
+export type PointerOf = (path: Path) => string;
+
+export const PARAM_CODE = 'ParamValidationError';
+export const CLIENT_CODE = 'ClientException';
+
+/** One ValidationIssue per problem zod found, in the CLI's words. */
+export function paramIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root: z.ZodType,
+  document: unknown,
+  pointerOf: PointerOf,
+): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    out.push(...issueLines(issue, path, root, document, pointerOf));
+  }
+  return out;
+}
+
+function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, document: unknown, pointerOf: PointerOf): ValidationIssue[] {
+  const value = valueAt(document, path);
+  if (issue.code === 'unrecognized_keys') {
+    const members = objectMembers(schemaAt(root, path));
+    return issue.keys.map((key) => ({
+      path: pointerOf([...path, key]),
+      code: PARAM_CODE,
+      message: PARAM.unknown(parameterName(path), key, members),
+    }));
+  }
+  if (issue.code === 'invalid_type' && value === undefined && path.length > 0) {
+    const member = String(path[path.length - 1]);
+    return [{ path: pointerOf(path), code: PARAM_CODE, message: PARAM.missing(parameterName(path.slice(0, -1)), member) }];
+  }
+  if (issue.code === 'invalid_value' && typeof value === 'string') {
+    const allowed = issue.values.map(String);
+    return [{ path: pointerOf(path), code: CLIENT_CODE, message: MSG.enumValue(parameterName(path), value, allowed) }];
+  }
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') {
+    return [{ path: pointerOf(path), code: PARAM_CODE, message: invalidTypeMessage(path, value, schemaAt(root, path)) }];
+  }
+  return [{ path: pointerOf(path), code: PARAM_CODE, message: `Invalid value for parameter ${parameterName(path)}: ${issue.message}` }];
+}
+
+function invalidTypeMessage(path: Path, value: unknown, schema: z.ZodType | undefined): string {
+  return PARAM.invalidType(parameterName(path), pythonStr(value), `<class '${pythonType(value)}'>`, validTypes(schema));
+}
+
+/** botocore's parameter name: `input` at the top, then `containerDefinitions[0].portMappings[1].hostPort`. */
+export function parameterName(path: Path): string {
+  if (path.length === 0) return 'input';
+  let name = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') name += `[${segment}]`;
+    else name += name === '' ? segment : `.${segment}`;
+  }
+  return name;
+}
+
+/** JSON pointer (RFC 6901) of a path, under a prefix such as `/taskDefinition`. */
+export function toPointer(prefix: string, path: Path): string {
+  return prefix + path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function valueAt(document: unknown, path: Path): unknown {
+  let node: unknown = document;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the zod model by path (to list an object's members, or name the type a field expects)
+// ---------------------------------------------------------------------------------------------
+
+interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let def = defOf(current); (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType; def = defOf(current)) {
+    current = def.innerType;
+  }
+  return current;
+}
+
+export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
+  let current: z.ZodType | undefined = unwrap(root);
+  for (const segment of path) {
+    if (!current) return undefined;
+    const def = defOf(current);
+    let next: z.ZodType | undefined;
+    if (def.type === 'object' && typeof segment === 'string') next = def.shape?.[segment];
+    else if (def.type === 'array' && typeof segment === 'number') next = def.element;
+    else if (def.type === 'record') next = def.valueType;
+    current = next ? unwrap(next) : undefined;
+  }
+  return current;
+}
+
+function objectMembers(schema: z.ZodType | undefined): string[] {
+  if (!schema) return [];
+  const def = defOf(schema);
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function validTypes(schema: z.ZodType | undefined): string {
+  const type = schema ? defOf(schema).type : 'unknown';
+  switch (type) {
+    case 'string':
+    case 'enum':
+      return "<class 'str'>";
+    case 'number':
+    case 'int':
+      return "<class 'int'>";
+    case 'boolean':
+      return "<class 'bool'>";
+    case 'array':
+      return "<class 'list'>, <class 'tuple'>";
+    case 'object':
+    case 'record':
+      return "<class 'dict'>";
+    default:
+      return "<class 'dict'>";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's view of JSON values (the CLI is Python)
+// ---------------------------------------------------------------------------------------------
+
+const MAX_SHOWN_CHARS = 120;
+
+export function pythonType(value: unknown): string {
+  if (value === null || value === undefined) return 'NoneType';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'dict';
+  return typeof value;
+}
+
+/** `str(value)` as Python prints it: strings bare, containers as their repr. Long values are cut. */
+export function pythonStr(value: unknown): string {
+  const text = typeof value === 'string' ? value : pythonRepr(value, 0);
+  return text.length > MAX_SHOWN_CHARS ? text.slice(0, MAX_SHOWN_CHARS) + '…' : text;
+}
+
+function pythonRepr(value: unknown, depth: number): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return pythonNumber(value);
+  if (typeof value === 'string') return `'${value.slice(0, MAX_SHOWN_CHARS).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (depth > 3) return '…';
+  if (Array.isArray(value)) return `[${value.slice(0, 10).map((v) => pythonRepr(v, depth + 1)).join(', ')}${value.length > 10 ? ', …' : ''}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const shown = entries.slice(0, 10).map(([k, v]) => `${pythonRepr(k, depth + 1)}: ${pythonRepr(v, depth + 1)}`);
+    return `{${shown.join(', ')}${entries.length > 10 ? ', …' : ''}}`;
+  }
+  return String(value);
+}
+
+function pythonNumber(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(n)) return String(n);
+  return String(n);
+}

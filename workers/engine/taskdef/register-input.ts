@@ -1,0 +1,16 @@
+/**
+ * toRegisterInput: the plain RegisterTaskDefinition input behind either accepted form (Describe
+ * wrapper and read-only fields removed), as a fresh copy the caller may keep.
+ */
+import { isPlainRecord, readDocument } from './input.ts';
+
+export function toRegisterInput(input: unknown): Record<string, unknown> {
+  try {
+    const { document } = readDocument(input);
+    if (!isPlainRecord(document)) return {};
+    return JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
+  } catch {
+    // Only reachable for inputs validateTaskDefinition refuses (cycles, BigInt); callers validate first.
+    return {};
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * How containers refer to each other and to the task: dependencies, volumes, health checks and
+ * log configuration (ecs-reference §4, §13).
+ */
+import { HEALTH_CHECK, NAME_PATTERN } from '../limits.ts';
+import { MSG } from '../messages.ts';
+import { containerLabel, isEssential, type Rule, type RuleIssue } from './context.ts';
+
+export const healthCheckRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    const check = c.healthCheck;
+    if (!check) return;
+    const name = containerLabel(c, i);
+    const at = (field: string) => ['containerDefinitions', i, 'healthCheck', field];
+    const [kind] = check.command;
+    if (check.command.length < 2 || (kind !== 'CMD' && kind !== 'CMD-SHELL')) {
+      issues.push({ path: at('command'), message: MSG.healthCheckCommand(name) });
+    }
+    for (const field of ['interval', 'timeout', 'retries', 'startPeriod'] as const) {
+      const value = check[field];
+      const { min, max } = HEALTH_CHECK[field];
+      if (value !== undefined && (value < min || value > max)) {
+        issues.push({ path: at(field), message: MSG.healthCheckRange(name, field, min, max, value) });
+      }
+    }
+  });
+  return issues;
+};
+
+/** dependsOn names a container of this task; SUCCESS/COMPLETE only on non-essential ones; HEALTHY needs a health check. */
+export const dependsOnRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  const byName = new Map(containers.filter((c) => c.name).map((c) => [c.name!, c]));
+  containers.forEach((c, i) => {
+    (c.dependsOn ?? []).forEach((dep, j) => {
+      const path = ['containerDefinitions', i, 'dependsOn', j];
+      const target = byName.get(dep.containerName);
+      if (!target) {
+        issues.push({ path: [...path, 'containerName'], message: MSG.dependencyUnknown(containerLabel(c, i), dep.containerName) });
+      } else if ((dep.condition === 'SUCCESS' || dep.condition === 'COMPLETE') && isEssential(target)) {
+        issues.push({ path: [...path, 'condition'], message: MSG.dependencyEssential });
+      } else if (dep.condition === 'HEALTHY' && !target.healthCheck) {
+        issues.push({ path: [...path, 'condition'], message: MSG.dependencyNeedsHealthCheck(containerLabel(c, i), dep.containerName) });
+      }
+    });
+  });
+  return issues;
+};
+
+/** Volume names follow the container-name pattern and are unique; mountPoints name a declared volume. */
+export const volumesRule: Rule = ({ td, containers }) => {
+  const issues: RuleIssue[] = [];
+  const names = new Set<string>();
+  (td.volumes ?? []).forEach((v, i) => {
+    if (v.name === undefined) return;
+    if (!NAME_PATTERN.test(v.name)) issues.push({ path: ['volumes', i, 'name'], message: MSG.volumeNameInvalid });
+    else if (names.has(v.name)) issues.push({ path: ['volumes', i, 'name'], message: MSG.volumeNamesNotUnique });
+    names.add(v.name);
+  });
+  containers.forEach((c, i) => {
+    (c.mountPoints ?? []).forEach((mp, j) => {
+      if (mp.sourceVolume !== undefined && !names.has(mp.sourceVolume)) {
+        issues.push({ path: ['containerDefinitions', i, 'mountPoints', j, 'sourceVolume'], message: MSG.mountPointUnknownVolume(containerLabel(c, i), mp.sourceVolume) });
+      }
+    });
+  });
+  return issues;
+};
+
+/** awslogs needs to know where to write: awslogs-region and awslogs-group. */
+export const awslogsRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    const log = c.logConfiguration;
+    if (!log || log.logDriver !== 'awslogs') return;
+    const missing = ['awslogs-region', 'awslogs-group'].filter((option) => !log.options?.[option]);
+    if (missing.length > 0) issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'options'], message: MSG.awslogsOptions(missing) });
+  });
+  return issues;
+};

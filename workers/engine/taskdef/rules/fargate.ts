@@ -1,0 +1,92 @@
+/**
+ * Fargate's extra rules (ecs-reference §3): awsvpc only, a task size from the fixed table, no
+ * host-level features, an execution role to pull from private ECR.
+ */
+import {
+  ECR_IMAGE_PATTERN,
+  EPHEMERAL_STORAGE_MAX_GIB,
+  EPHEMERAL_STORAGE_MIN_GIB,
+  FARGATE_MAX_STOP_TIMEOUT_S,
+  FARGATE_SIZES,
+  FARGATE_UNSUPPORTED_CONTAINER_PARAMS,
+} from '../limits.ts';
+import { MSG } from '../messages.ts';
+import { containerLabel, type Rule, type RuleContext, type RuleIssue } from './context.ts';
+
+export const fargateNetworkModeRule: Rule = ({ fargate, networkMode }) =>
+  fargate && networkMode !== 'awsvpc' ? [{ path: ['networkMode'], message: MSG.fargateNetworkMode }] : [];
+
+/** Task-level cpu and memory are required and must be one of the combinations of the size table. */
+export const fargateSizeRule: Rule = (ctx) => {
+  if (!ctx.fargate) return [];
+  const issues: RuleIssue[] = [];
+  if (ctx.taskCpuUnits === undefined) issues.push({ path: ['cpu'], message: MSG.fargateCpuRequired });
+  if (ctx.taskMemoryMiB === undefined) issues.push({ path: ['memory'], message: MSG.fargateMemoryRequired });
+  if (typeof ctx.taskCpuUnits === 'number' && typeof ctx.taskMemoryMiB === 'number') {
+    const problem = fargateSizeProblem(ctx, ctx.taskCpuUnits, ctx.taskMemoryMiB);
+    if (problem) issues.push({ path: [problem], message: MSG.invalidTaskSize });
+  }
+  return issues;
+};
+
+/** Which field makes the size invalid for Fargate ('cpu' or 'memory'), or null when it is valid. */
+function fargateSizeProblem(ctx: RuleContext, cpuUnits: number, memoryMiB: number): 'cpu' | 'memory' | null {
+  const row = FARGATE_SIZES.find((size) => size.cpuUnits === cpuUnits);
+  if (!row) return 'cpu';
+  const windows = (ctx.td.runtimePlatform?.operatingSystemFamily ?? 'LINUX') !== 'LINUX';
+  if (windows && !row.windows) return 'cpu';
+  return row.memoryMiB.includes(memoryMiB) ? null : 'memory';
+}
+
+/** True when Fargate could run this size: used for `compatibilities` too. */
+export function isFargateSize(cpuUnits: number, memoryMiB: number, windows: boolean): boolean {
+  const row = FARGATE_SIZES.find((size) => size.cpuUnits === cpuUnits);
+  return !!row && (!windows || row.windows) && row.memoryMiB.includes(memoryMiB);
+}
+
+/** Task-level features Fargate refuses: pidMode other than task, ipcMode, placementConstraints. */
+export const fargateTaskParamsRule: Rule = ({ fargate, td }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  if (td.pidMode !== undefined && td.pidMode !== 'task') issues.push({ path: ['pidMode'], message: MSG.fargatePidMode(td.pidMode) });
+  if (td.ipcMode !== undefined) issues.push({ path: ['ipcMode'], message: MSG.fargateIpcMode });
+  if (td.placementConstraints && td.placementConstraints.length > 0) {
+    issues.push({ path: ['placementConstraints'], message: MSG.fargateUnsupported('placementConstraints') });
+  }
+  return issues;
+};
+
+/** Container features that need the host (links, privileged, DNS/hosts overrides, …). */
+export const fargateContainerParamsRule: Rule = ({ fargate, containers }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    for (const param of FARGATE_UNSUPPORTED_CONTAINER_PARAMS) {
+      const value: unknown = c[param];
+      const used = Array.isArray(value) ? value.length > 0 : value === true;
+      if (used) issues.push({ path: ['containerDefinitions', i, param], message: MSG.fargateUnsupported(param) });
+    }
+    if (c.stopTimeout !== undefined && c.stopTimeout > FARGATE_MAX_STOP_TIMEOUT_S) {
+      issues.push({ path: ['containerDefinitions', i, 'stopTimeout'], message: MSG.fargateStopTimeout(containerLabel(c, i), c.stopTimeout) });
+    }
+  });
+  return issues;
+};
+
+/** Fargate pulls private ECR images with the task execution role (ecs-reference §10). */
+export const fargateEcrRule: Rule = ({ fargate, containers, td }) => {
+  if (!fargate || td.executionRoleArn) return [];
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    if (c.image && ECR_IMAGE_PATTERN.test(c.image)) {
+      issues.push({ path: ['containerDefinitions', i, 'image'], message: MSG.fargateEcrNeedsExecutionRole });
+    }
+  });
+  return issues;
+};
+
+export const ephemeralStorageRule: Rule = ({ td }) => {
+  const gib = td.ephemeralStorage?.sizeInGiB;
+  if (gib === undefined || (gib >= EPHEMERAL_STORAGE_MIN_GIB && gib <= EPHEMERAL_STORAGE_MAX_GIB)) return [];
+  return [{ path: ['ephemeralStorage', 'sizeInGiB'], message: MSG.ephemeralStorage(gib) }];
+};

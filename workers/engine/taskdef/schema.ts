@@ -1,0 +1,34 @@
+/**
+ * taskDefinitionJsonSchema: the JSON Schema of a RegisterTaskDefinition input, generated from the
+ * zod model (model.ts) so that the editor's completion, hover text and squiggles describe exactly
+ * what the validator accepts. Draft-07, the draft Monaco's JSON language service knows best.
+ */
+import * as z from 'zod';
+import { RegisterTaskDefinitionInputSchema } from './model.ts';
+
+let cached: object | undefined;
+
+export function taskDefinitionJsonSchema(): object {
+  cached ??= deepFreeze(tidy(z.toJSONSchema(RegisterTaskDefinitionInputSchema, { target: 'draft-7' })) as object);
+  return cached;
+}
+
+/** Drops the ±2^53 bounds zod adds to every integer: they say nothing a learner needs. */
+function tidy(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(tidy);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER) continue;
+    out[key] = tidy(value);
+  }
+  return out;
+}
+
+function deepFreeze<T>(node: T): T {
+  if (node !== null && typeof node === 'object') {
+    for (const value of Object.values(node)) deepFreeze(value);
+    Object.freeze(node);
+  }
+  return node;
+}

@@ -1,0 +1,34 @@
+/**
+ * validateTaskDefinition: the whole check of a task definition, in the order the real path takes
+ * — the AWS CLI's parameter validation first (shape; nothing is sent when it fails), then the ECS
+ * service's rules. Never throws: every input, however odd, gets a ValidationResult.
+ */
+import * as z from 'zod';
+import type { ValidationIssue, ValidationResult } from '../../protocol.ts';
+import { readDocument, sizeIssue } from './input.ts';
+import { RegisterTaskDefinitionInputSchema } from './model.ts';
+import { CLIENT_CODE, paramIssues } from './params.ts';
+import { runRules } from './rules/index.ts';
+
+export function validateTaskDefinition(input: unknown): ValidationResult {
+  try {
+    const errors = collectIssues(input);
+    return { valid: errors.length === 0, errors };
+  } catch (error) {
+    // A bug of ours must not become an exception in the caller (the UI, the CLI, the engine).
+    const detail = error instanceof Error ? error.message : String(error);
+    return { valid: false, errors: [{ path: '', code: 'InternalError', message: `The sandbox could not check this input: ${detail}` }] };
+  }
+}
+
+function collectIssues(input: unknown): ValidationIssue[] {
+  const tooBig = sizeIssue(input);
+  if (tooBig) return [tooBig];
+  const { document, pointerOf, wrapperIssues } = readDocument(input);
+  const parsed = z.safeParse(RegisterTaskDefinitionInputSchema, document);
+  if (!parsed.success) {
+    return [...wrapperIssues, ...paramIssues(parsed.error.issues, RegisterTaskDefinitionInputSchema, document, pointerOf)];
+  }
+  if (wrapperIssues.length > 0) return wrapperIssues;
+  return runRules(parsed.data).map((issue) => ({ path: pointerOf(issue.path), code: CLIENT_CODE, message: issue.message }));
+}
