@@ -1,0 +1,63 @@
+/** The help texts: what `--help` prints for the program and for each subcommand. */
+export const PROGRAM_HELP = `ecs-sandbox — a deterministic Amazon ECS simulator, headless
+
+Usage:
+  ecs-sandbox run <file.yaml|file.json> [--seed N] [--json]
+  ecs-sandbox validate <taskdef.json>... [--json]
+  ecs-sandbox <command> --help
+  ecs-sandbox --version
+
+Commands:
+  run        apply a scenario (or a bare list of steps) and print the final state
+  validate   check task definition files as ECS RegisterTaskDefinition would
+
+Exit status: 0 success, 1 a step failed / a file is invalid, 2 usage error or unreadable file.
+Set ECS_SANDBOX_DEBUG=1 to see the stack trace of an internal error.
+`;
+
+export const RUN_HELP = `Usage: ecs-sandbox run <file.yaml|file.json> [--seed N] [--json]
+
+Applies the steps of a scenario file in order on a fresh, simulated ECS account (us-east-1,
+123456789012) and prints the final state. The file is a scenario (id, title, seed, setup: [...])
+or a bare list of steps. Each step has one key:
+  ecs:<Operation>: <request>   an AWS API call with its request as the AWS API takes it
+  sim:<Action>: <params>       a sandbox action, e.g. sim:AddContainerInstances
+  wait: <duration>             let virtual time pass: 90s, 5m, 2h, or milliseconds
+Nothing runs if the file has a problem: each one is reported as file:line:column: message.
+
+Options:
+  --seed N    seed of the run's random numbers (0 to 4294967295); overrides the file's seed
+  --json      print exactly one JSON object on stdout: the snapshot (time, seed, clusters,
+              containerInstances, taskDefinitions, tasks, services, events) plus "responses",
+              one entry per step in order: {step, action, response} or {step, action, error}
+  -h, --help  show this help
+
+Exit status:
+  0  every step succeeded
+  1  a step failed (the final state is still printed; failed steps leave no trace), or the file
+     has problems (reported on stderr, nothing is run)
+  2  usage error, or the file cannot be read
+
+Examples:
+  ecs-sandbox run scenarios/sandbox.yaml
+  ecs-sandbox run scenarios/sandbox.yaml --seed 7 --json | jq '.tasks[].lastStatus'
+`;
+
+export const VALIDATE_HELP = `Usage: ecs-sandbox validate <taskdef.json>... [--json]
+
+Checks task definition files with the rules ECS applies to RegisterTaskDefinition, without
+registering anything. A file holds a RegisterTaskDefinition input (what
+"aws ecs register-task-definition --cli-input-json" takes) or a DescribeTaskDefinition output
+({"taskDefinition": {...}}, whose read-only fields are ignored).
+
+Prints "OK <file>" or "INVALID <file>" and then one line per error: "  <json-pointer>: <message>".
+
+Options:
+  --json      print [{file, valid, errors: [{path, code, message}]}] on stdout instead
+  -h, --help  show this help
+
+Exit status:
+  0  every file is valid
+  1  a file is invalid (including JSON syntax errors)
+  2  usage error, or a file cannot be read (the others are still checked)
+`;

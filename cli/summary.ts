@@ -1,0 +1,148 @@
+/**
+ * The human-readable form of a run's final state: what a learner would check in the ECS console
+ * (clusters, instances with their free capacity, tasks with their ports), the failed steps with
+ * their AWS errors, and the last events. Pure: snapshot in, text out.
+ */
+import type { ContainerInstance, Resource, Scenario, Snapshot, StepResult, Task } from '../workers/protocol.ts';
+
+const LAST_EVENTS = 10;
+
+export function formatSummary(scenario: Scenario, snapshot: Snapshot, results: readonly StepResult[]): string {
+  const failed = results.filter((result) => 'error' in result);
+  const sections = [
+    `Scenario ${scenario.id}: ${scenario.title}\n` +
+      `Seed ${snapshot.seed}, virtual time ${formatDuration(snapshot.time)}, ` +
+      `${results.length} step${plural(results.length)} applied, ${failed.length} failed`,
+    clustersSection(snapshot),
+    instancesSection(snapshot),
+    tasksSection(snapshot),
+    failedSection(failed),
+    eventsSection(snapshot),
+  ];
+  return sections.filter((section) => section !== '').join('\n\n') + '\n';
+}
+
+function clustersSection(snapshot: Snapshot): string {
+  if (snapshot.clusters.length === 0) return 'Clusters: none';
+  const rows = snapshot.clusters.map((cluster) => [
+    cluster.clusterName,
+    cluster.status,
+    String(cluster.registeredContainerInstancesCount),
+    String(cluster.runningTasksCount),
+    String(cluster.pendingTasksCount),
+  ]);
+  return 'Clusters\n' + table(['NAME', 'STATUS', 'INSTANCES', 'RUNNING', 'PENDING'], rows);
+}
+
+function instancesSection(snapshot: Snapshot): string {
+  if (snapshot.containerInstances.length === 0) return 'Container instances: none';
+  const rows = snapshot.containerInstances.map((instance) => [
+    instance.ec2InstanceId,
+    clusterOf(instance.containerInstanceArn),
+    attribute(instance, 'ecs.availability-zone'),
+    attribute(instance, 'ecs.instance-type'),
+    instance.status,
+    `${resource(instance.remainingResources, 'CPU')} / ${resource(instance.registeredResources, 'CPU')}`,
+    `${resource(instance.remainingResources, 'MEMORY')} / ${resource(instance.registeredResources, 'MEMORY')}`,
+    `${instance.runningTasksCount}+${instance.pendingTasksCount}`,
+  ]);
+  return (
+    'Container instances (CPU units and memory MiB: remaining / registered; tasks: running+pending)\n' +
+    table(['INSTANCE', 'CLUSTER', 'AZ', 'TYPE', 'STATUS', 'CPU', 'MEMORY', 'TASKS'], rows)
+  );
+}
+
+function tasksSection(snapshot: Snapshot): string {
+  if (snapshot.tasks.length === 0) return 'Tasks: none';
+  const instanceIds = new Map(snapshot.containerInstances.map((instance) => [instance.containerInstanceArn, instance.ec2InstanceId]));
+  const rows = snapshot.tasks.map((task) => [
+    shortTaskId(task.taskArn),
+    taskDefinitionName(task.taskDefinitionArn),
+    task.lastStatus,
+    task.desiredStatus,
+    task.containerInstanceArn ? (instanceIds.get(task.containerInstanceArn) ?? '-') : '-',
+    task.availabilityZone || '-',
+    ports(task),
+  ]);
+  return 'Tasks\n' + table(['TASK', 'DEFINITION', 'STATUS', 'DESIRED', 'INSTANCE', 'AZ', 'PORTS (host->container)'], rows);
+}
+
+function failedSection(failed: readonly StepResult[]): string {
+  if (failed.length === 0) return '';
+  const lines = failed.map((result) =>
+    'error' in result ? `  step ${result.step} ${result.action}: ${result.error.code}: ${result.error.message}` : '',
+  );
+  return 'Failed steps (each left the state unchanged)\n' + lines.join('\n');
+}
+
+function eventsSection(snapshot: Snapshot): string {
+  if (snapshot.events.length === 0) return '';
+  const shown = snapshot.events.slice(-LAST_EVENTS);
+  const title = snapshot.events.length > shown.length ? `Last ${shown.length} of ${snapshot.events.length} events` : 'Events';
+  return `${title}\n` + shown.map((event) => `  ${formatClock(event.time)}  ${event.message}`).join('\n');
+}
+
+/** `arn:aws:ecs:…:task/demo/0123…` → its first 8 hex digits, as the console shortens task ids. */
+function shortTaskId(taskArn: string): string {
+  return (taskArn.split('/').pop() ?? taskArn).slice(0, 8);
+}
+
+function taskDefinitionName(arn: string): string {
+  return arn.split('task-definition/').pop() ?? arn;
+}
+
+function clusterOf(containerInstanceArn: string): string {
+  const parts = containerInstanceArn.split('/');
+  return parts.length >= 3 ? parts[parts.length - 2]! : '-';
+}
+
+function attribute(instance: ContainerInstance, name: string): string {
+  return instance.attributes.find((candidate) => candidate.name === name)?.value ?? '-';
+}
+
+function resource(resources: readonly Resource[], name: string): string {
+  const found = resources.find((candidate) => candidate.name === name);
+  return found ? String(found.integerValue) : '-';
+}
+
+function ports(task: Task): string {
+  const bindings = task.containers.flatMap((container) => container.networkBindings ?? []);
+  if (bindings.length === 0) return '-';
+  return bindings.map((binding) => `${binding.hostPort}->${binding.containerPort}/${binding.protocol}`).join(', ');
+}
+
+/** 90_000 → "1m 30s"; 0 → "0s"; 250 → "250ms". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const parts: string[] = [];
+  const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+  let rest = ms;
+  for (const [unit, size] of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(`${count}${unit}`);
+  }
+  if (rest > 0) parts.push(`${rest}ms`);
+  return parts.join(' ');
+}
+
+/** Virtual time as a clock since the start of the run: 00:01:05.250. */
+function formatClock(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1000);
+  const millis = ms % 1000;
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${millis > 0 ? '.' + pad(millis, 3) : '    '}`;
+}
+
+function table(headers: readonly string[], rows: readonly string[][]): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    '  ' + cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}
