@@ -108,6 +108,15 @@ describe('familyColor', () => {
     const colours = new Set(['web', 'worker', 'api', 'batch', 'cron'].map(familyColor));
     expect(colours.size).toBeGreaterThanOrEqual(3); // distinct enough for a handful of families
   });
+
+  it('every palette colour keeps white tile text readable (WCAG contrast ≥ 4.5:1)', () => {
+    const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    for (const hex of FAMILY_PALETTE) {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+      const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+      expect((1.05 / (luminance + 0.05)), hex).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 });
 
 describe('describeSelection', () => {

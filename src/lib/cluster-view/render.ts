@@ -1,0 +1,139 @@
+/**
+ * Draws the cluster view model with D3: keyed joins from rows to HTML marks (AZ columns, instance
+ * boxes, task tiles), with enter/exit transitions. It decides nothing: every number and label
+ * comes from the view model. HTML rather than SVG, so boxes reflow with the page and are
+ * focusable, labelled buttons for keyboards and screen readers.
+ */
+import { select, type EnterElement, type Selection } from 'd3-selection';
+import 'd3-transition';
+import type { ClusterViewModel, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
+
+export const ENTER_MS = 350;
+export const EXIT_MS = 450;
+
+type Sel<E extends Element, D> = Selection<E, D, HTMLElement, unknown>;
+type Enter<D> = Selection<EnterElement, D, HTMLElement, unknown>;
+
+/** Render `vm` into `root`; call again with each new view model. */
+export function renderCluster(root: HTMLElement, vm: ClusterViewModel, options: { animate: boolean }): void {
+  const duration = (ms: number) => (options.animate ? ms : 0);
+  const zones = select(root)
+    .selectAll<HTMLElement, ZoneColumn>(':scope > section.zone')
+    .data(vm.zones, (d) => d.key)
+    .join((enter) => {
+      const zone = enter.append('section').attr('class', 'zone');
+      zone.append('h3').attr('class', 'zone-title');
+      zone.append('div').attr('class', 'instances');
+      return zone;
+    });
+  zones.attr('aria-label', (d) => `Availability zone ${d.zone}`);
+  zones.select('h3.zone-title').text((d) => d.zone);
+
+  const instances = zones
+    .select<HTMLElement>('div.instances')
+    .selectAll<HTMLElement, InstanceBox>(':scope > article.instance')
+    .data((d) => d.instances, (d) => d.key)
+    .join(
+      (enter) => enterInstance(enter).call((s) => s.style('opacity', 0).transition().duration(duration(ENTER_MS)).style('opacity', 1)),
+      (update) => update,
+      (exit) => exit.remove(),
+    );
+  updateInstances(instances, duration);
+
+  const tiles = instances
+    .select<HTMLElement>('div.tiles')
+    .selectAll<HTMLElement, TaskTile>(':scope > div.tile:not(.exiting)')
+    .data((d) => d.tasks, (d) => d.key)
+    .join(
+      (enter) => enterTile(enter, duration(ENTER_MS)),
+      (update) => update,
+      (exit) =>
+        exit
+          .classed('exiting', true)
+          .attr('tabindex', -1)
+          .attr('aria-hidden', 'true')
+          .call((s) => s.transition().duration(duration(EXIT_MS)).style('opacity', 0).style('transform', 'scale(0.6)').remove()),
+    );
+  updateTiles(tiles);
+}
+
+function enterInstance(enter: Enter<InstanceBox>): Sel<HTMLElement, InstanceBox> {
+  const box = enter.append('article').attr('class', 'instance').attr('tabindex', 0).attr('role', 'button');
+  const head = box.append('header');
+  head.append('span').attr('class', 'instance-id');
+  head.append('span').attr('class', 'instance-type');
+  head.append('span').attr('class', 'instance-status');
+  for (const name of ['cpu', 'memory'] as const) {
+    const bar = box.append('div').attr('class', `bar bar-${name}`);
+    bar.append('span').attr('class', 'bar-label').text(name === 'cpu' ? 'CPU' : 'Memory');
+    bar.append('div').attr('class', 'bar-track').append('div').attr('class', 'bar-fill');
+    bar.append('span').attr('class', 'bar-numbers');
+  }
+  box.append('div').attr('class', 'tiles');
+  return box;
+}
+
+function updateInstances(instances: Sel<HTMLElement, InstanceBox>, duration: (ms: number) => number): void {
+  instances
+    .attr('data-arn', (d) => d.containerInstanceArn)
+    .attr('data-kind', 'instance')
+    .attr('data-status', (d) => d.status)
+    .attr('aria-label', (d) => d.ariaLabel)
+    .classed('inactive', (d) => d.status !== 'ACTIVE');
+  instances.select('.instance-id').text((d) => d.ec2InstanceId);
+  instances.select('.instance-type').text((d) => d.instanceType);
+  instances.select('.instance-status').text((d) => (d.status === 'ACTIVE' ? '' : d.status));
+  const bars: [string, (d: InstanceBox) => ResourceBar][] = [
+    ['.bar-cpu', (d) => d.cpu],
+    ['.bar-memory', (d) => d.memory],
+  ];
+  for (const [cls, pick] of bars) {
+    const bar = instances.select<HTMLElement>(cls);
+    bar.select('.bar-numbers').text((d) => pick(d).text);
+    bar
+      .select<HTMLElement>('.bar-fill')
+      .classed('high', (d) => pick(d).fraction > 0.85)
+      .transition()
+      .duration(duration(ENTER_MS))
+      .style('width', (d) => `${(pick(d).fraction * 100).toFixed(1)}%`);
+  }
+}
+
+function enterTile(enter: Enter<TaskTile>, ms: number): Sel<HTMLElement, TaskTile> {
+  const tile = enter
+    .append('div')
+    .attr('class', 'tile')
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .style('opacity', 0)
+    .style('transform', 'scale(0.6)');
+  tile.append('span').attr('class', 'tile-def');
+  tile.append('span').attr('class', 'tile-id');
+  tile.append('span').attr('class', 'tile-status');
+  // Animate in, then hand opacity back to the stylesheet (stopped tiles fade by class).
+  tile
+    .transition()
+    .duration(ms)
+    .style('opacity', '1')
+    .style('transform', 'scale(1)')
+    .on('end interrupt', function () {
+      this.style.removeProperty('opacity');
+      this.style.removeProperty('transform');
+    });
+  return tile as unknown as Sel<HTMLElement, TaskTile>;
+}
+
+function updateTiles(tiles: Sel<HTMLElement, TaskTile>): void {
+  tiles
+    .attr('data-arn', (d) => d.taskArn)
+    .attr('data-kind', 'task')
+    .attr('data-status', (d) => d.lastStatus)
+    .attr('data-family', (d) => d.family)
+    .attr('aria-label', (d) => d.ariaLabel)
+    .attr('title', (d) => d.ariaLabel)
+    .attr('class', (d) => `tile phase-${d.phase}`)
+    .style('--family', (d) => d.color);
+  tiles.select('.tile-def').text((d) => d.definition);
+  tiles.select('.tile-id').text((d) => d.shortId);
+  tiles.select('.tile-status').text((d) => d.lastStatus);
+}

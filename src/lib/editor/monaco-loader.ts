@@ -1,0 +1,26 @@
+/**
+ * Loads Monaco lazily (this module is only ever reached through a dynamic import, after the
+ * cluster view's first paint) using the slim 0.57 entry points: the editor API, the editor
+ * features (completion, hover, markers…), and the JSON language alone. The full entry would add
+ * every language and its workers.
+ *
+ * Monaco 0.57 paths (package.json "exports": "./*" → "./esm/vs/*.js"):
+ *   monaco-editor/editor                              the editor API
+ *   monaco-editor/features/register.all               editor contributions
+ *   monaco-editor/languages/features/json/register    JSON language + jsonDefaults
+ *   monaco-editor/editor/editor.worker, …/json/json.worker   the two workers
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+
+// Both labels need a worker, or the core editor worker fails and the console fills with errors.
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker();
+  },
+};
+
+export { monaco, jsonDefaults };

@@ -1,0 +1,51 @@
+/**
+ * `window.__ecsSandbox`: a tiny, documented hook for the browser tests (and for curious learners
+ * in the console). Typing into Monaco through the keyboard auto-closes brackets and quotes, so
+ * the tests set the editor's text through this hook instead. `ready` resolves once Monaco is up.
+ */
+export interface MarkerSummary {
+  message: string;
+  startLineNumber: number;
+  startColumn: number;
+}
+
+export interface EditorAccess {
+  setText(text: string): void;
+  getText(): string;
+  /** The AWS validation markers currently on the model. */
+  getMarkers(): MarkerSummary[];
+}
+
+export interface SandboxTestHook {
+  setEditorText(text: string): void;
+  getEditorText(): string;
+  getEditorMarkers(): MarkerSummary[];
+  ready: Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __ecsSandbox?: SandboxTestHook;
+  }
+}
+
+let editor: EditorAccess | null = null;
+let resolveReady: () => void = () => undefined;
+
+export function installTestHook(): void {
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  window.__ecsSandbox = {
+    setEditorText: (text) => editor?.setText(text),
+    getEditorText: () => editor?.getText() ?? '',
+    getEditorMarkers: () => editor?.getMarkers() ?? [],
+    ready,
+  };
+}
+
+/** Called by the editor panel once Monaco is mounted. */
+export function editorReady(access: EditorAccess): void {
+  editor = access;
+  resolveReady();
+}

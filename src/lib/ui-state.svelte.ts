@@ -1,0 +1,23 @@
+/**
+ * UI-only state: what is selected in the cluster view, and where focus should return when the
+ * details panel closes. Nothing here reaches the worker.
+ */
+export class UiState {
+  selectedArn = $state<string | null>(null);
+  /** Set once the cluster view has drawn a real snapshot: the signal to start loading Monaco. */
+  clusterPainted = $state(false);
+  #returnFocusTo: HTMLElement | null = null;
+
+  select(arn: string, from: HTMLElement | null): void {
+    this.selectedArn = arn;
+    this.#returnFocusTo = from;
+  }
+
+  closeDetails(): void {
+    this.selectedArn = null;
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = null;
+    // The tile may have been redrawn meanwhile; focus it only if it is still in the page.
+    if (target?.isConnected) target.focus();
+  }
+}
