@@ -111,5 +111,5 @@ export const MSG = {
   // Size cap — UNCONFIRMED wording; the 64 KiB quota is in ecs-reference §13.
   tooLarge: (bytes: number, max: number) =>
     `Task definition size (${bytes} bytes) exceeds the maximum of ${max} bytes.`,
-  tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep; a task definition never is.`,
+  tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep (or refers to itself); a task definition never is.`,
 } as const;

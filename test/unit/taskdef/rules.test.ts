@@ -1,0 +1,124 @@
+// Proves each ECS service rule of RegisterTaskDefinition: one row per rule, the input that breaks
+// it, and the exact ClientException message and JSON pointer the sandbox answers with (AWS's own
+// words where they are known — see workers/engine/taskdef/messages.ts).
+import { describe, expect, it } from 'vitest';
+import { validateTaskDefinition } from '../../../workers/engine/taskdef/index.ts';
+import { RegisterTaskDefinitionInputSchema } from '../../../workers/engine/taskdef/model.ts';
+import { ruleContext } from '../../../workers/engine/taskdef/rules/context.ts';
+import { RULES } from '../../../workers/engine/taskdef/rules/index.ts';
+import { edited, fargateApi, minimalEc2, nginxWeb, type Doc } from './fixtures.ts';
+
+const TASK_SIZE = "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+const c0 = '/containerDefinitions/0';
+
+const bridge = (...containers: Doc[]): Doc => ({ family: 'f', containerDefinitions: containers });
+const box = (fields: Doc = {}): Doc => ({ name: 'a', image: 'x', memory: 64, ...fields });
+
+type Row = [rule: string, doc: Doc, errors: [path: string, message: string][]];
+
+const rows: Row[] = [
+  // identity
+  ['family blank', edited(minimalEc2(), (d) => (d.family = '')), [['/family', 'Family can not be blank.']]],
+  ['family with a dot', edited(minimalEc2(), (d) => (d.family = 'web.v2')), [['/family', 'Family contains invalid characters.']]],
+  ['family of 256 characters', edited(minimalEc2(), (d) => (d.family = 'a'.repeat(256))), [['/family', 'Family contains invalid characters.']]],
+  ['no containers', { family: 'f', containerDefinitions: [] }, [['/containerDefinitions', 'Container list cannot be empty.']]],
+  ['11 containers (max 10)', bridge(...Array.from({ length: 11 }, (_, i) => box({ name: `c${i}` }))), [['/containerDefinitions', 'Too many containers.']]],
+  ['container without a name', bridge({ image: 'x', memory: 64 }), [[`${c0}/name`, 'Container.name should not be null or empty.']]],
+  ['container name with a space', bridge(box({ name: 'my app' })), [[`${c0}/name`, 'Container.name contains invalid characters.']]],
+  ['two containers named alike', bridge(box(), box()), [['/containerDefinitions/1/name', 'Container names must be unique within a Task Definition.']]],
+  ['container without an image', bridge({ name: 'a', memory: 64 }), [[`${c0}/image`, 'Container.image should not be null or empty.']]],
+  ['image with a space', bridge(box({ image: 'nginx latest' })), [[`${c0}/image`, 'Container.image contains invalid characters.']]],
+  ['no essential container', bridge(box({ essential: false }), box({ name: 'b', essential: false })), [['/containerDefinitions', "Task definition doesn't have any essential container."]]],
+  ['task role neither ARN nor name', edited(minimalEc2(), (d) => (d.taskRoleArn = 'arn:aws:s3:::bucket')), [['/taskRoleArn', "Invalid 'taskRoleArn' setting for task. 'arn:aws:s3:::bucket' is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name."]]],
+  // memory and cpu
+  ['EC2 container without memory or memoryReservation, no task memory', bridge({ name: 'a', image: 'x' }), [[c0, "Invalid setting for container 'a'. At least one of 'memory' or 'memoryReservation' must be specified."]]],
+  ['container memory under 6 MiB', bridge(box({ memory: 4 })), [[`${c0}/memory`, "Invalid 'memory' setting for container 'a'. The minimum is 6 MiB; got 4."]]],
+  ['memoryReservation 0', bridge(box({ memory: undefined, memoryReservation: 0 })), [
+    [c0, "Invalid setting for container 'a'. At least one of 'memory' or 'memoryReservation' must be specified."],
+    [`${c0}/memoryReservation`, "Invalid 'memoryReservation' setting for container 'a'. It must be a positive number of MiB; got 0."],
+  ]],
+  ['memoryReservation above memory (1024 > 512)', bridge(box({ memory: 512, memoryReservation: 1024 })), [[`${c0}/memoryReservation`, "Invalid 'memoryReservation' setting for container 'a'. 'memoryReservation' (1024 MiB) must not be greater than 'memory' (512 MiB)."]]],
+  ['negative container cpu', bridge(box({ cpu: -1 })), [[`${c0}/cpu`, "Invalid 'cpu' setting for container 'a'. It must be 0 or more CPU units; got -1."]]],
+  ['task cpu not a number of units', edited(minimalEc2(), (d) => (d.cpu = 'lots')), [['/cpu', TASK_SIZE]]],
+  ['task memory not a number of MiB', edited(minimalEc2(), (d) => (d.memory = '1 TB')), [['/memory', TASK_SIZE]]],
+  ['EC2 task cpu under 128 units', edited(minimalEc2(), (d) => (d.cpu = '64')), [['/cpu', TASK_SIZE]]],
+  ['EC2 task cpu over 10240 units (11 vCPU = 11264)', edited(minimalEc2(), (d) => (d.cpu = '11 vCPU')), [['/cpu', TASK_SIZE]]],
+  // 300 + 300 = 600 > 512
+  ['container cpu sum above task cpu (300 + 300 > 512)', { family: 'f', cpu: '512', containerDefinitions: [box({ cpu: 300 }), box({ name: 'b', cpu: 300 })] }, [['/cpu', "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'."]]],
+  ['container memory above task memory (1024 > 512)', { family: 'f', memory: '512', containerDefinitions: [box({ memory: 1024, memoryReservation: 256 })] }, [[`${c0}/memory`, "The 'memory' setting for container is greater than for the task."]]],
+  // 300 + 300 = 600 > 512
+  ['reservations above task memory (300 + 300 > 512)', { family: 'f', memory: '512', containerDefinitions: [box({ memory: undefined, memoryReservation: 300 }), box({ name: 'b', memory: undefined, memoryReservation: 300 })] }, [['/memory', "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'."]]],
+  // Fargate
+  ['Fargate with bridge networking', edited(fargateApi(), (d) => delete d.networkMode), [['/networkMode', 'Fargate only supports network mode ‘awsvpc’.']]],
+  ['Fargate without task cpu', edited(fargateApi(), (d) => delete d.cpu), [['/cpu', "Fargate requires that 'cpu' be defined at the task level."]]],
+  ['Fargate without task memory', edited(fargateApi(), (d) => delete d.memory), [['/memory', "Fargate requires that 'memory' be defined at the task level."]]],
+  ['Fargate cpu not in the table (768)', edited(fargateApi(), (d) => (d.cpu = '768')), [['/cpu', TASK_SIZE]]],
+  ['Fargate 256 cpu with 4096 MiB (256 allows 512, 1024, 2048)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '256', memory: '4096' })), [['/memory', TASK_SIZE]]],
+  ['Fargate 8 vCPU with 18 GB (16–60 GB in 4 GB steps)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '8 vCPU', memory: '18 GB' })), [['/memory', TASK_SIZE]]],
+  ['Fargate Windows with 0.5 vCPU (Windows needs ≥ 1 vCPU)', edited(fargateApi(), (d) => (d.runtimePlatform = { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' })), [['/cpu', TASK_SIZE]]],
+  ['Fargate pidMode host', edited(fargateApi(), (d) => (d.pidMode = 'host')), [['/pidMode', "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'."]]],
+  ['Fargate ipcMode', edited(fargateApi(), (d) => (d.ipcMode = 'task')), [['/ipcMode', 'Tasks using the Fargate launch type do not support ipcMode.']]],
+  ['Fargate placementConstraints', edited(fargateApi(), (d) => (d.placementConstraints = [{ type: 'memberOf', expression: 'attribute:x == y' }])), [['/placementConstraints', 'Tasks using the Fargate launch type do not support placementConstraints.']]],
+  ['Fargate privileged container', edited(fargateApi(), (d) => (d.containerDefinitions[0].privileged = true)), [[`${c0}/privileged`, 'Tasks using the Fargate launch type do not support privileged.']]],
+  ['Fargate links', edited(fargateApi(), (d) => (d.containerDefinitions[0].links = ['db'])), [[`${c0}/links`, 'Tasks using the Fargate launch type do not support links.']]],
+  ['Fargate stopTimeout 300 s (max 120)', edited(fargateApi(), (d) => (d.containerDefinitions[0].stopTimeout = 300)), [[`${c0}/stopTimeout`, "Invalid 'stopTimeout' setting for container 'api'. Fargate allows at most 120 seconds; got 300."]]],
+  ['Fargate ECR image without execution role', edited(fargateApi(), (d) => delete d.executionRoleArn), [[`${c0}/image`, 'Fargate requires task definition to have execution role ARN to support ECR images.']]],
+  ['ephemeral storage 20 GiB (configurable 21–200)', edited(fargateApi(), (d) => (d.ephemeralStorage = { sizeInGiB: 20 })), [['/ephemeralStorage/sizeInGiB', "Invalid 'ephemeralStorage.sizeInGiB' setting for task. It must be between 21 and 200 GiB; got 20."]]],
+  // ports and networking
+  ['port mapping without containerPort', bridge(box({ portMappings: [{ hostPort: 80 }] })), [[`${c0}/portMappings/0/containerPort`, "Invalid 'containerPort' setting for container 'a'."]]],
+  ['containerPort 0', bridge(box({ portMappings: [{ containerPort: 0 }] })), [[`${c0}/portMappings/0/containerPort`, "Invalid 'containerPort' setting for container 'a'."]]],
+  ['containerPort 65536', bridge(box({ portMappings: [{ containerPort: 65536 }] })), [[`${c0}/portMappings/0/containerPort`, "Invalid 'containerPort' setting for container 'a'."]]],
+  ['hostPort -1', bridge(box({ portMappings: [{ containerPort: 80, hostPort: -1 }] })), [[`${c0}/portMappings/0/hostPort`, "Invalid 'hostPort' setting for container 'a'."]]],
+  ['awsvpc hostPort 8081 ≠ containerPort 8080', edited(fargateApi(), (d) => (d.containerDefinitions[0].portMappings[0].hostPort = 8081)), [[`${c0}/portMappings/0/hostPort`, 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.']]],
+  ['awsvpc hostPort 0 (no dynamic ports on an ENI)', edited(fargateApi(), (d) => (d.containerDefinitions[0].portMappings[0].hostPort = 0)), [[`${c0}/portMappings/0/hostPort`, 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.']]],
+  ['host mode hostPort 8080 ≠ containerPort 80', { family: 'f', networkMode: 'host', containerDefinitions: [box({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })] }, [[`${c0}/portMappings/0/hostPort`, 'When networkMode=host, the host ports and container ports in port mappings must match.']]],
+  ['none mode with port mappings', { family: 'f', networkMode: 'none', containerDefinitions: [box({ portMappings: [{ containerPort: 80 }] })] }, [[`${c0}/portMappings`, "Invalid 'portMappings' setting for container 'a'. Port mappings are not supported when networkMode=none."]]],
+  ['bridge: static host port 80 twice in one task', bridge(box({ portMappings: [{ containerPort: 80, hostPort: 80 }] }), box({ name: 'b', portMappings: [{ containerPort: 8080, hostPort: 80 }] })), [['/containerDefinitions/1/portMappings/0/hostPort', "TCP host port '80' is mapped multiple times in task."]]],
+  ['host mode: container port 53/udp twice', { family: 'f', networkMode: 'host', containerDefinitions: [box({ portMappings: [{ containerPort: 53, protocol: 'udp' }, { containerPort: 53, protocol: 'udp' }] })] }, [[`${c0}/portMappings/1/containerPort`, "UDP host port '53' is mapped multiple times in task."]]],
+  ['awsvpc container with a hostname', edited(fargateApi(), (d) => (d.containerDefinitions[0].hostname = 'api')), [[`${c0}/hostname`, 'hostname is not supported on container when networkMode=awsvpc.']]],
+  ['links in host mode', { family: 'f', networkMode: 'host', containerDefinitions: [box({ links: ['b'] }), box({ name: 'b' })] }, [[`${c0}/links`, "Invalid 'links' setting for container 'a'. Links are only supported when networkMode=bridge, not host."]]],
+  // health checks, dependencies, volumes, logs
+  ['health check command without CMD/CMD-SHELL', bridge(box({ healthCheck: { command: ['curl -f localhost'] } })), [[`${c0}/healthCheck/command`, `Invalid 'healthCheck.command' setting for container 'a'. It must start with "CMD" or "CMD-SHELL" followed by the command.`]]],
+  ['health check interval 1 s (5–300)', bridge(box({ healthCheck: { command: ['CMD', 'true'], interval: 1 } })), [[`${c0}/healthCheck/interval`, "Invalid 'healthCheck.interval' setting for container 'a'. It must be between 5 and 300; got 1."]]],
+  ['health check timeout 61 s (2–60)', bridge(box({ healthCheck: { command: ['CMD', 'true'], timeout: 61 } })), [[`${c0}/healthCheck/timeout`, "Invalid 'healthCheck.timeout' setting for container 'a'. It must be between 2 and 60; got 61."]]],
+  ['health check retries 11 (1–10)', bridge(box({ healthCheck: { command: ['CMD', 'true'], retries: 11 } })), [[`${c0}/healthCheck/retries`, "Invalid 'healthCheck.retries' setting for container 'a'. It must be between 1 and 10; got 11."]]],
+  ['health check startPeriod 301 s (0–300)', bridge(box({ healthCheck: { command: ['CMD', 'true'], startPeriod: 301 } })), [[`${c0}/healthCheck/startPeriod`, "Invalid 'healthCheck.startPeriod' setting for container 'a'. It must be between 0 and 300; got 301."]]],
+  ['dependsOn an unknown container', bridge(box({ dependsOn: [{ containerName: 'db', condition: 'START' }] })), [[`${c0}/dependsOn/0/containerName`, "Invalid 'dependsOn' setting for container 'a'. Container 'db' is not defined in the task definition."]]],
+  ['dependsOn SUCCESS of an essential container', bridge(box({ dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }] }), box({ name: 'init' })), [[`${c0}/dependsOn/0/condition`, 'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container']]],
+  ['dependsOn HEALTHY of a container without a health check', bridge(box({ dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }), box({ name: 'db' })), [[`${c0}/dependsOn/0/condition`, "Invalid 'dependsOn' setting for container 'a'. The HEALTHY condition needs a healthCheck on container 'db'."]]],
+  ['mount point on an undeclared volume', bridge(box({ mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })), [[`${c0}/mountPoints/0/sourceVolume`, "Invalid 'mountPoints' setting for container 'a'. Volume 'data' is not defined in the task definition's volumes."]]],
+  ['volume name with a dot', { ...bridge(box()), volumes: [{ name: 'my.data' }] }, [['/volumes/0/name', 'Volume.name contains invalid characters.']]],
+  ['two volumes named alike', { ...bridge(box()), volumes: [{ name: 'data' }, { name: 'data' }] }, [['/volumes/1/name', 'Volume names must be unique within a Task Definition.']]],
+  ['awslogs without region and group', bridge(box({ logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-stream-prefix': 'a' } } })), [[`${c0}/logConfiguration/options`, 'Log driver awslogs requires options: awslogs-region, awslogs-group']]],
+  ['awslogs without group', bridge(box({ logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'us-east-1' } } })), [[`${c0}/logConfiguration/options`, 'Log driver awslogs requires options: awslogs-group']]],
+];
+
+describe('ECS RegisterTaskDefinition rules', () => {
+  it.each(rows)('%s', (_rule, doc, errors) => {
+    expect(validateTaskDefinition(doc)).toEqual({
+      valid: false,
+      errors: errors.map(([path, message]) => ({ path, code: 'ClientException', message })),
+    });
+  });
+
+  it('lists every violation, in the order of the rule table', () => {
+    const doc = { family: 'bad family', containerDefinitions: [{ name: 'a' }] };
+    expect(validateTaskDefinition(doc).errors.map((e) => e.message)).toEqual([
+      'Family contains invalid characters.',
+      'Container.image should not be null or empty.',
+      "Invalid setting for container 'a'. At least one of 'memory' or 'memoryReservation' must be specified.",
+    ]);
+  });
+
+  it.each(RULES.map(([name, rule]) => [name, rule] as const))('rule %s is exercised by at least one row above', (_name, rule) => {
+    const fired = rows.some(([, doc]) => {
+      const parsed = RegisterTaskDefinitionInputSchema.safeParse(doc);
+      return parsed.success && rule(ruleContext(parsed.data)).length > 0;
+    });
+    expect(fired).toBe(true);
+  });
+
+  it('the default nginx definition breaks no rule', () => {
+    expect(validateTaskDefinition(nginxWeb()).valid).toBe(true);
+  });
+});
