@@ -105,11 +105,16 @@ function checkScenario(value: Record<string, unknown>, document: ReadDocument): 
     issues.push(...checked.issues);
   }
   const editor = checkEditor(value, issue);
-  if (issues.length > 0 || id === undefined || title === undefined) return { ok: false, issues };
+  if (issues.length > 0 || id === undefined || title === undefined) return { ok: false, issues: inFileOrder(issues) };
   const scenario: Scenario = { id, title, seed, setup };
   if (summary !== undefined) scenario.summary = summary;
   if (editor !== undefined) scenario.editor = editor;
   return { ok: true, scenario };
+}
+
+/** Issues sorted by where they are, so an author reads them top to bottom (stable for ties). */
+function inFileOrder(issues: ScenarioIssue[]): ScenarioIssue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 type Report = (message: string, path: readonly PathSegment[], key?: boolean) => void;

@@ -1,27 +1,31 @@
 /**
- * "Did you mean …?" for misspelt action names, scenario keys and CLI flags. Edit distance
- * (Levenshtein, case-insensitive) is enough here: the candidate lists are short and the common
- * mistakes are a letter too many (`ecs:RunTasks`), a wrong case (`ECS:RunTask`) or a missing prefix
- * (`RunTask`), which callers check for separately.
+ * "Did you mean …?" for misspelt action names, scenario keys and CLI flags. The distance is
+ * Damerau-Levenshtein (optimal string alignment, case-insensitive): a letter too many
+ * (`ecs:RunTasks`), a wrong letter, or two swapped letters (`titel`) each count as one.
  */
 export function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  // rows[i][j] = distance between left[0..i) and right[0..j)
+  const rows: number[][] = Array.from({ length: left.length + 1 }, (_, i) =>
+    Array.from({ length: right.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= left.length; i++) {
-    const current = [i];
     for (let j = 1; j <= right.length; j++) {
-      const substitution = previous[j - 1]! + (left[i - 1] === right[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[right.length]!;
+  return rows[left.length]![right.length]!;
 }
 
 /**
  * The closest candidate, if it is close enough to be a plausible typo: at most a third of the
- * word's letters wrong (and at most 3), so that `ecs:Foo` does not "mean" `ecs:RunTask`.
+ * word's letters wrong (at least 1, at most 3), so that `ecs:Foo` does not "mean" `ecs:RunTask`.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const allowed = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
