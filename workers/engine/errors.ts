@@ -30,7 +30,17 @@ export const MESSAGES = {
   taskDefinitionInactive: () => 'TaskDefinition is inactive',
   taskNotFound: () => 'The referenced task was not found.',
   taskDefinitionDoesNotExist: () => 'The specified task definition does not exist.',
+  // AWS (ecs-reference §13: the FARGATE form is verbatim; EC2 is the same template)
+  launchTypeNotSupported: (launchType: string) => `Task definition does not support launch_type ${launchType}.`,
   // sandbox
+  invalidLaunchType: (given: string) => `launchType must be EC2, FARGATE or EXTERNAL, not "${given}".`,
+  invalidClusterSettings: () => 'Cluster settings must be {name: containerInsights, value: enabled | disabled | enhanced}.',
+  tooLong: (field: string, max: number, length: number) => `${field} may be at most ${max} characters; this one has ${length}.`,
+  tooManyTags: (count: number) => `A resource can have at most 50 tags; ${count} were given.`,
+  invalidTag: (index: number) => `tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`,
+  tooManyTasksToDescribe: (count: number) => `DescribeTasks takes at most 100 tasks per call; ${count} were given.`,
+  filtersLater: () =>
+    'The sandbox does not evaluate cluster query language filters yet (they arrive with placement constraints in a later version): list without filter.',
   fargateLater: () =>
     'The sandbox does not simulate Fargate yet (it arrives in a later version): run this task with launchType EC2 on container instances added with sim:AddContainerInstances.',
   externalLater: () => 'The sandbox does not simulate EXTERNAL (ECS Anywhere) instances: use launchType EC2.',

@@ -68,7 +68,7 @@ function checkSettings(settings: unknown[] | undefined): SettingsCheck {
     if (s?.name !== 'containerInsights' || !['enabled', 'disabled', 'enhanced'].includes(String(s.value))) {
       return {
         ok: false,
-        result: invalidParameter('Cluster settings must be {name: containerInsights, value: enabled | disabled | enhanced}.'),
+        result: invalidParameter(MESSAGES.invalidClusterSettings()),
       };
     }
     out.push({ name: 'containerInsights', value: String(s.value) });

@@ -183,9 +183,7 @@ export function listContainerInstances(ctx: EngineContext, raw: unknown): Comman
   if (!found.ok) return found.result;
   const { filter, status } = checked.input;
   if (filter !== undefined && filter.trim() !== '') {
-    return invalidParameter(
-      'The sandbox does not evaluate cluster query language filters yet (they arrive with placement constraints in a later version): list without filter.',
-    );
+    return invalidParameter(MESSAGES.filtersLater());
   }
   if (status !== undefined && !INSTANCE_STATUSES.includes(status)) {
     return invalidParameter(MESSAGES.invalidStatusFilter(status, INSTANCE_STATUSES));

@@ -8,7 +8,7 @@
  */
 import type { Container, Task, TaskDefinition } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
 import { containerArn, isoAt, newResourceId, taskArn } from '../ids/arn.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
 import { explainPlacementFailure } from '../placement/explain.ts';
@@ -114,16 +114,16 @@ function validate(ctx: EngineContext, raw: unknown): Check<Validated> {
   const taskDefinition = td.taskDefinition;
   if (taskDefinition.status !== 'ACTIVE') return { ok: false, result: invalidParameter(MESSAGES.taskDefinitionInactive()) };
   if (!taskDefinition.compatibilities.includes('EC2')) {
-    return { ok: false, result: invalidParameter('Task definition does not support launch_type EC2.') };
+    return { ok: false, result: invalidParameter(MESSAGES.launchTypeNotSupported('EC2')) };
   }
   const networkMode = taskDefinition.networkMode ?? 'bridge';
   if (networkMode === 'awsvpc' && input.networkConfiguration?.awsvpcConfiguration === undefined) {
     return { ok: false, result: invalidParameter(MESSAGES.networkConfigurationRequired()) };
   }
   const group = input.group ?? `family:${taskDefinition.family}`;
-  if (group.length > 255) return { ok: false, result: invalidParameter(`group may be at most 255 characters; this one has ${group.length}.`) };
+  if (group.length > 255) return { ok: false, result: invalidParameter(MESSAGES.tooLong('group', 255, group.length)) };
   if (input.startedBy !== undefined && input.startedBy.length > 128) {
-    return { ok: false, result: invalidParameter(`startedBy may be at most 128 characters; this one has ${input.startedBy.length}.`) };
+    return { ok: false, result: invalidParameter(MESSAGES.tooLong('startedBy', 128, input.startedBy.length)) };
   }
   const tags = checkTags(input.tags);
   if (!tags.ok) return tags;
@@ -153,10 +153,7 @@ function checkLaunchType(input: RunTaskInput): CommandResult | undefined {
     case 'EXTERNAL':
       return invalidParameter(MESSAGES.externalLater());
     default:
-      return fail(
-        'InvalidParameterException',
-        `launchType must be EC2, FARGATE or EXTERNAL, not "${input.launchType}".`,
-      );
+      return invalidParameter(MESSAGES.invalidLaunchType(input.launchType));
   }
 }
 

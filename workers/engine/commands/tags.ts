@@ -1,5 +1,5 @@
 /** Resource tags ({key, value}, at most 50 per resource — ecs-reference §15). */
-import { invalidParameter, type CommandResult } from '../errors.ts';
+import { invalidParameter, MESSAGES, type CommandResult } from '../errors.ts';
 
 export interface Tag {
   key: string;
@@ -10,14 +10,14 @@ export type TagCheck = { ok: true; tags: Tag[] } | { ok: false; result: CommandR
 
 export function checkTags(tags: unknown[] | undefined): TagCheck {
   if (tags === undefined) return { ok: true, tags: [] };
-  if (tags.length > 50) return { ok: false, result: invalidParameter(`A resource can have at most 50 tags; ${tags.length} were given.`) };
+  if (tags.length > 50) return { ok: false, result: invalidParameter(MESSAGES.tooManyTags(tags.length)) };
   const out: Tag[] = [];
   for (const [index, tag] of tags.entries()) {
     const t = tag as { key?: unknown; value?: unknown } | null;
     if (typeof t?.key !== 'string' || t.key.length < 1 || t.key.length > 128 || (t.value !== undefined && typeof t.value !== 'string')) {
       return {
         ok: false,
-        result: invalidParameter(`tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`),
+        result: invalidParameter(MESSAGES.invalidTag(index)),
       };
     }
     out.push({ key: t.key, value: typeof t.value === 'string' ? t.value : '' });

@@ -31,7 +31,7 @@ export function stopTask(ctx: EngineContext, raw: unknown): CommandResult {
   if (!found.ok) return found.result;
   const reason = checked.input.reason;
   if (reason !== undefined && reason.length > 255) {
-    return invalidParameter(`reason may be at most 255 characters; this one has ${reason.length}.`);
+    return invalidParameter(MESSAGES.tooLong('reason', 255, reason.length));
   }
   const record = findTask(ctx, found.cluster, checked.input.task);
   if (record === undefined) return invalidParameter(MESSAGES.taskNotFound());
@@ -60,7 +60,7 @@ export function describeTasks(ctx: EngineContext, raw: unknown): CommandResult {
   const found = findCluster(ctx, checked.input.cluster);
   if (!found.ok) return found.result;
   if (checked.input.tasks.length > 100) {
-    return invalidParameter(`DescribeTasks takes at most 100 tasks per call; ${checked.input.tasks.length} were given.`);
+    return invalidParameter(MESSAGES.tooManyTasksToDescribe(checked.input.tasks.length));
   }
   const tasks = [];
   const failures = [];

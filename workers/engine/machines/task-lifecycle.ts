@@ -50,8 +50,7 @@ export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPh
       markRunning(ctx, record, now);
       break;
     case 'stopping':
-      task.lastStatus = 'STOPPING';
-      task.stoppingAt ??= now;
+      markStopping(ctx, record, now, stop);
       break;
     case 'executionStopped':
       markExecutionStopped(record, now, stop);
@@ -89,6 +88,19 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
   );
 }
 
+function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop: StopTimings | undefined): void {
+  const task = record.task;
+  const wasRunning = task.lastStatus === 'RUNNING';
+  task.lastStatus = 'STOPPING';
+  task.stoppingAt ??= now;
+  const how = !wasRunning
+    ? 'its containers had not started, so there is nothing to signal'
+    : stop?.killed === true
+      ? `SIGTERM sent; the container outlives its stop timeout, so SIGKILL follows in ${seconds(stop.exitMs)}`
+      : 'SIGTERM sent to its containers (SIGKILL after the stop timeout)';
+  ctx.emit('task.stopping', `${taskLabel(record)} is STOPPING: ${how}.`, task.taskArn);
+}
+
 function markExecutionStopped(record: TaskRecord, now: string, stop: StopTimings | undefined): void {
   const task = record.task;
   task.executionStoppedAt = now;
@@ -107,7 +119,13 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
   for (const container of task.containers) container.networkBindings = [];
   releaseResources(ctx, record);
   const reason = task.stoppedReason === undefined ? '' : `: ${task.stoppedReason}`;
-  ctx.emit('task.stopped', `${taskLabel(record)} is STOPPED (${task.stopCode ?? 'stopped'})${reason}.`, task.taskArn);
+  const exitCodes = task.containers.filter((c) => c.exitCode !== undefined).map((c) => `${c.name} exited ${c.exitCode}`);
+  const exits = exitCodes.length > 0 ? ` (${exitCodes.join(', ')})` : '';
+  ctx.emit(
+    'task.stopped',
+    `${taskLabel(record)} is STOPPED, stop code ${task.stopCode ?? 'none'}${reason}${exits}; its resources are free again.`,
+    task.taskArn,
+  );
   record.expiryTimer = ctx.clock.schedule(ctx.clock.now + STOPPED_TASK_RETENTION_MS, () => {
     ctx.state.tasks.delete(task.taskArn);
   });
