@@ -128,9 +128,12 @@ class Engine implements EngineContext {
     return { step: number, action: WAIT, response: { time: this.clock.now } };
   }
 
-  /** Non-integers are floored; negative, NaN and infinite values do nothing (time never goes back). */
+  /**
+   * Non-integers are floored; negative, NaN and infinite values do nothing (time never goes back).
+   * advance(0) fires the timers due right now, if any.
+   */
   advance(ms: number): void {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) return;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return;
     try {
       this.clock.advance(Math.floor(ms));
     } catch (error) {

@@ -269,3 +269,12 @@ describe('StopTask, DescribeTasks, ListTasks', () => {
     expectError(engine.dispatch({ 'ecs:ListTasks': { cluster: 'demo', desiredStatus: 'DONE' } }), 'InvalidParameterException', /desiredStatus must be one of/);
   });
 });
+
+describe('RunTask placement fields', () => {
+  it('accepts placementStrategy but says in the event log that it is not evaluated yet', () => {
+    const engine = demoEngine();
+    run(engine, { placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] });
+    const note = engine.snapshot().events.find((e) => e.kind === 'placement.note');
+    expect(note?.message).toMatch(/^RunTask's placementStrategy is not evaluated yet/);
+  });
+});

@@ -24,6 +24,8 @@ import { lookupTaskDefinition } from './task-definitions.ts';
 
 interface RunTaskInput {
   cluster?: string;
+  placementConstraints?: unknown[];
+  placementStrategy?: unknown[];
   taskDefinition: string;
   count?: number;
   launchType?: string;
@@ -69,6 +71,8 @@ interface Validated {
   tags: Tag[];
   containerOverrides: unknown[];
   request: PlacementRequest;
+  /** Placement fields given but not evaluated yet, for a note in the event log. */
+  ignoredPlacement: string[];
 }
 
 export function runTask(ctx: EngineContext, raw: unknown): CommandResult {
@@ -80,6 +84,9 @@ export function runTask(ctx: EngineContext, raw: unknown): CommandResult {
   const plan = planFirstFit(instances, run.request, run.count);
 
   // Committing: nothing below can fail.
+  if (run.ignoredPlacement.length > 0) {
+    ctx.emit('placement.note', MESSAGES.placementNotEvaluated(run.ignoredPlacement), run.taskDefinition.taskDefinitionArn);
+  }
   const tasks: Task[] = [];
   for (const placement of plan.placements) tasks.push(renderTask(launch(ctx, run, placement).task));
   const failures = plan.verdicts.map((verdict) => ({
@@ -138,6 +145,7 @@ function validate(ctx: EngineContext, raw: unknown): Check<Validated> {
       tags: tags.tags,
       containerOverrides: Array.isArray(input.overrides?.containerOverrides) ? input.overrides.containerOverrides : [],
       request: placementRequest(taskDefinition, networkMode),
+      ignoredPlacement: (['placementConstraints', 'placementStrategy'] as const).filter((field) => (input[field]?.length ?? 0) > 0),
     },
   };
 }
