@@ -1,0 +1,73 @@
+/**
+ * Shared plumbing for the browser tests: one Chromium per test file, the built dist/ served on
+ * loopback, and a page that records every console error, page error and failed request so a test
+ * can assert the app loaded cleanly.
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../support/browser.ts';
+import { serveStatic, type ServeOptions, type StaticServer } from '../support/static-server.ts';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export interface AppSession {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startSession(options: ServeOptions = {}): Promise<AppSession> {
+  const server = await serveStatic(DIST, options);
+  const browser = await launchChromium();
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors, failed requests and HTTP errors seen so far. */
+  problems: string[];
+}
+
+export async function openPage(session: AppSession, path = '/', viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
+  const context = await session.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(session.server.origin + path);
+  return { context, page, problems };
+}
+
+/** The app in `target` (a page or an iframe) has drawn its first real snapshot. */
+export async function waitForClusterPaint(target: Page | Frame): Promise<void> {
+  await target.waitForSelector('html[data-cluster-painted="1"]', { timeout: 20_000 });
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__ecsSandbox !== undefined, undefined, { timeout: 20_000 });
+  await page.evaluate(() => window.__ecsSandbox!.ready);
+}
+
+export async function setSpeed(page: Page, speed: string): Promise<void> {
+  await page.selectOption('select[aria-label="Speed"]', speed);
+}
+
+/** Tiles currently in the picture (not those fading out). */
+export async function tileArns(page: Page, status?: string): Promise<string[]> {
+  const selector = status ? `.tile[data-status="${status}"]:not(.exiting)` : '.tile:not(.exiting)';
+  return page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).dataset.arn ?? ''));
+}

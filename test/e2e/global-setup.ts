@@ -1,0 +1,15 @@
+/**
+ * Builds the app once (dist/) with vite.config.ts before the browser tests, through Vite's own
+ * build() API, so every test runs against what `npm run build` ships.
+ */
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default async function setup(): Promise<void> {
+  const started = performance.now();
+  console.log('[e2e] building dist/ with vite.config.ts …');
+  await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
+  console.log(`[e2e] dist/ built in ${Math.round(performance.now() - started)} ms`);
+}
