@@ -26,6 +26,7 @@ export const MESSAGES = {
   noContainerInstances: () => 'No Container Instances were found in your cluster.',
   networkConfigurationRequired: () => "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
   // AWS (RunTask / StopTask answers as the AWS CLI prints them)
+  subnetsEmpty: () => 'subnets can not be empty.',
   taskDefinitionNotFound: () => 'TaskDefinition not found.',
   taskDefinitionInactive: () => 'TaskDefinition is inactive',
   taskNotFound: () => 'The referenced task was not found.',

@@ -229,6 +229,17 @@ describe('RunTask', () => {
       'InvalidParameterException',
       "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
     );
+    expectError(
+      engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets: [] } } } }),
+      'InvalidParameterException',
+      'subnets can not be empty.',
+    );
+    // t3.medium: 3 ENIs, one is the primary → 2 awsvpc tasks per instance; 3 instances → 6, the 7th fails.
+    const awsvpc = { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1f3c5e7b9d20461'] } } };
+    const placed = responseOf(engine.dispatch({ 'ecs:RunTask': { ...awsvpc, count: 7 } }));
+    expect(placed.tasks).toHaveLength(6);
+    expect(placed.failures.map((f: { reason: string }) => f.reason)).toEqual(['RESOURCE:ENI', 'RESOURCE:ENI', 'RESOURCE:ENI']);
+    expect(placed.tasks[0].containers[0].networkBindings).toEqual([]);
   });
 });
 

@@ -124,8 +124,11 @@ function validate(ctx: EngineContext, raw: unknown): Check<Validated> {
     return { ok: false, result: invalidParameter(MESSAGES.launchTypeNotSupported('EC2')) };
   }
   const networkMode = taskDefinition.networkMode ?? 'bridge';
-  if (networkMode === 'awsvpc' && input.networkConfiguration?.awsvpcConfiguration === undefined) {
-    return { ok: false, result: invalidParameter(MESSAGES.networkConfigurationRequired()) };
+  if (networkMode === 'awsvpc') {
+    const awsvpc = input.networkConfiguration?.awsvpcConfiguration;
+    if (awsvpc === undefined) return { ok: false, result: invalidParameter(MESSAGES.networkConfigurationRequired()) };
+    const subnets = awsvpc.subnets;
+    if (!Array.isArray(subnets) || subnets.length === 0) return { ok: false, result: invalidParameter(MESSAGES.subnetsEmpty()) };
   }
   const group = input.group ?? `family:${taskDefinition.family}`;
   if (group.length > 255) return { ok: false, result: invalidParameter(MESSAGES.tooLong('group', 255, group.length)) };
