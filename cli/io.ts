@@ -34,3 +34,8 @@ export function describeReadError(error: unknown): string {
       return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Editors on Windows may save UTF-8 with a byte order mark; neither YAML nor JSON wants it. */
+export function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -6,7 +6,7 @@
 import { createEngine } from '../workers/engine/index.ts';
 import { formatIssue, parseScenarioText } from '../workers/scenario/index.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { describeReadError, type CliIo } from './io.ts';
+import { describeReadError, stripByteOrderMark, type CliIo } from './io.ts';
 import { formatSummary } from './summary.ts';
 
 const FLAGS = [
@@ -34,7 +34,7 @@ export function runCommand(argv: readonly string[], io: CliIo, help: string): nu
   const file = positionals[0]!;
   let text: string;
   try {
-    text = io.readFile(file);
+    text = stripByteOrderMark(io.readFile(file));
   } catch (error) {
     io.err(`ecs-sandbox run: cannot read ${file}: ${describeReadError(error)}\n`);
     return EXIT.usage;

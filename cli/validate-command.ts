@@ -8,7 +8,7 @@ import type { ValidationIssue } from '../workers/protocol.ts';
 import { positionIn } from '../workers/scenario/document.ts';
 import { findJsonSyntaxError } from '../workers/scenario/json-syntax.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { describeReadError, type CliIo } from './io.ts';
+import { describeReadError, stripByteOrderMark, type CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
 const FLAGS = [
@@ -53,7 +53,7 @@ export function validateCommand(argv: readonly string[], io: CliIo, help: string
 function checkFile(file: string, io: CliIo): FileVerdict {
   let text: string;
   try {
-    text = io.readFile(file);
+    text = stripByteOrderMark(io.readFile(file));
   } catch (error) {
     return { file, valid: false, unreadable: true, errors: [{ path: '', code: CODES.unreadable, message: describeReadError(error) }] };
   }
