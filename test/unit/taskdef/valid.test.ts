@@ -36,6 +36,26 @@ describe('valid task definitions', () => {
       ],
     }],
     ['a mount point on a declared volume', { family: 'f', volumes: [{ name: 'data', host: { sourcePath: '/srv' } }], containerDefinitions: [{ name: 'a', image: 'x', memory: 64, mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] }] }],
+    ['links and volumesFrom between containers (bridge)', {
+      family: 'f',
+      containerDefinitions: [
+        { name: 'app', image: 'x', memory: 64, links: ['db:database'], volumesFrom: [{ sourceContainer: 'db', readOnly: true }] },
+        { name: 'db', image: 'postgres', memory: 256 },
+      ],
+    }],
+    ['a port range in bridge mode', { family: 'f', containerDefinitions: [{ name: 'a', image: 'x', memory: 64, portMappings: [{ containerPortRange: '8000-8100' }] }] }],
+    ['secrets and env files with an execution role', edited(nginxWeb(), (d) => {
+      d.executionRoleArn = 'ecsTaskExecutionRole';
+      d.containerDefinitions[0].secrets = [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' }];
+      d.containerDefinitions[0].environmentFiles = [{ value: 'arn:aws:s3:::config-bucket/web.env', type: 's3' }];
+    })],
+    ['an EFS volume through an access point over TLS', {
+      family: 'f',
+      volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-1', transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: 'fsap-1', iam: 'ENABLED' } } }],
+      containerDefinitions: [{ name: 'a', image: 'x', memory: 64, mountPoints: [{ sourceVolume: 'shared', containerPath: '/mnt' }] }],
+    }],
+    ['Fargate with SYS_PTRACE and initProcessEnabled', edited(fargateApi(), (d) => (d.containerDefinitions[0].linuxParameters = { capabilities: { add: ['SYS_PTRACE'] }, initProcessEnabled: true }))],
+    ['a memberOf placement constraint on EC2', edited(nginxWeb(), (d) => (d.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }]))],
     ['a role given by name (the sandbox resolves it)', edited(nginxWeb(), (d) => (d.taskRoleArn = 'webTaskRole'))],
   ])('%s', (_name, doc) => {
     expect(validateTaskDefinition(doc)).toEqual(ok);

@@ -97,5 +97,18 @@ export const READ_ONLY_FIELDS = [
   'requiresAttributes',
 ] as const;
 
+/** Task definition placement constraints: at most 10, expressions up to 2000 characters (ecs-reference §1). */
+export const MAX_PLACEMENT_CONSTRAINTS = 10;
+export const MAX_PLACEMENT_EXPRESSION_CHARS = 2000;
+/** Up to 10 environment files per container, each an S3 object ARN (ecs-reference §13). */
+export const MAX_ENVIRONMENT_FILES = 10;
+export const S3_OBJECT_ARN_PATTERN = /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}\/.+/;
+/** containerPortRange: "first-last". */
+export const PORT_RANGE_PATTERN = /^(\d{1,5})-(\d{1,5})$/;
+/** Fargate's log drivers (ecs-reference §3). */
+export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'] as const;
+/** linuxParameters Fargate refuses (capabilities.add is checked apart: SYS_PTRACE is allowed). */
+export const FARGATE_UNSUPPORTED_LINUX_PARAMS = ['devices', 'sharedMemorySize', 'tmpfs', 'maxSwap', 'swappiness'] as const;
+
 /** Work caps so that no input, however large or deep, makes validation slow. */
 export const INPUT_CAPS = { maxDepth: 32, maxNodes: 20_000 } as const;

@@ -93,8 +93,6 @@ export const MSG = {
   dependencyEssential: 'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container',
   awslogsOptions: (missing: readonly string[]) => `Log driver awslogs requires options: ${missing.join(', ')}`,
   // UNCONFIRMED.
-  dependencyUnknown: (container: string, dependency: string) =>
-    `Invalid 'dependsOn' setting for container '${container}'. Container '${dependency}' is not defined in the task definition.`,
   dependencyNeedsHealthCheck: (container: string, dependency: string) =>
     `Invalid 'dependsOn' setting for container '${container}'. The HEALTHY condition needs a healthCheck on container '${dependency}'.`,
   healthCheckRange: (container: string, field: string, min: number, max: number, got: number) =>
@@ -107,6 +105,45 @@ export const MSG = {
   volumeNamesNotUnique: 'Volume names must be unique within a Task Definition.',
   roleInvalid: (field: string, value: string) =>
     `Invalid '${field}' setting for task. '${value}' is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name.`,
+
+  // References between containers — UNCONFIRMED wording.
+  unknownContainer: (container: string, field: string, other: string) =>
+    `Invalid '${field}' setting for container '${container}'. Container '${other}' is not defined in the task definition.`,
+  selfReference: (container: string, field: string) =>
+    `Invalid '${field}' setting for container '${container}'. A container cannot refer to itself.`,
+  dependencyCycle: (cycle: readonly string[]) =>
+    `Invalid 'dependsOn' setting: the container dependencies form a cycle (${cycle.join(' → ')}).`,
+  proxyContainerUnknown: (container: string) =>
+    `Invalid 'proxyConfiguration' setting for task. Container '${container}' is not defined in the task definition.`,
+
+  // Execution role needs — the awslogs one by analogy with the VERBATIM ECR message above.
+  fargateAwslogsNeedsExecutionRole: 'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
+  secretsNeedExecutionRole: (container: string, field: string) =>
+    `Invalid '${field}' setting for container '${container}'. Secrets are read by the task execution role: set executionRoleArn.`,
+  fargateLogDriver: (driver: string) =>
+    `Tasks using the Fargate launch type do not support the '${driver}' log driver. The supported log drivers are awslogs, splunk and awsfirelens.`,
+  externalAwsvpc: "Tasks using the EXTERNAL launch type do not support network mode 'awsvpc'.",
+
+  // Volumes, ports, constraints, files — UNCONFIRMED wording, documented rules (ecs-reference §13).
+  efsTransitEncryption: (volume: string) =>
+    `Invalid 'efsVolumeConfiguration' setting for volume '${volume}'. An access point or IAM authorization requires transitEncryption ENABLED.`,
+  efsRootWithAccessPoint: (volume: string) =>
+    `Invalid 'efsVolumeConfiguration' setting for volume '${volume}'. With an access point, rootDirectory must be omitted or "/".`,
+  portRangeInvalid: (container: string, range: string) =>
+    `Invalid 'containerPortRange' setting for container '${container}'. '${range}' is not a range like "8000-8100" of ports between 1 and 65535.`,
+  portRangeWithPort: (container: string) =>
+    `Invalid 'portMappings' setting for container '${container}'. Give either containerPort or containerPortRange, not both; a range takes no hostPort.`,
+  portRangeNetworkMode: (container: string, mode: string) =>
+    `Invalid 'containerPortRange' setting for container '${container}'. Port ranges need networkMode bridge or awsvpc, not ${mode}.`,
+  tooManyPlacementConstraints: (count: number, max: number) =>
+    `Too many placement constraints: ${count} given, at most ${max} allowed.`,
+  placementExpressionRequired: "Invalid 'placementConstraints' setting: a memberOf constraint needs an expression.",
+  placementExpressionTooLong: (length: number, max: number) =>
+    `Invalid 'placementConstraints' setting: the expression is ${length} characters long, at most ${max} allowed.`,
+  tooManyEnvironmentFiles: (container: string, count: number, max: number) =>
+    `Invalid 'environmentFiles' setting for container '${container}'. ${count} files given, at most ${max} allowed.`,
+  environmentFileArn: (container: string, value: string) =>
+    `Invalid 'environmentFiles' setting for container '${container}'. '${value}' is not the ARN of an S3 object (arn:aws:s3:::bucket/path/file.env).`,
 
   // Size cap — UNCONFIRMED wording; the 64 KiB quota is in ecs-reference §13.
   tooLarge: (bytes: number, max: number) =>

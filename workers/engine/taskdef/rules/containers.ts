@@ -28,7 +28,10 @@ export const healthCheckRule: Rule = ({ containers }) => {
   return issues;
 };
 
-/** dependsOn names a container of this task; SUCCESS/COMPLETE only on non-essential ones; HEALTHY needs a health check. */
+/**
+ * dependsOn names another container of this task; SUCCESS/COMPLETE only on non-essential ones;
+ * HEALTHY needs a health check. (Cycles: rules/references.ts.)
+ */
 export const dependsOnRule: Rule = ({ containers }) => {
   const issues: RuleIssue[] = [];
   const byName = new Map(containers.filter((c) => c.name).map((c) => [c.name!, c]));
@@ -37,7 +40,9 @@ export const dependsOnRule: Rule = ({ containers }) => {
       const path = ['containerDefinitions', i, 'dependsOn', j];
       const target = byName.get(dep.containerName);
       if (!target) {
-        issues.push({ path: [...path, 'containerName'], message: MSG.dependencyUnknown(containerLabel(c, i), dep.containerName) });
+        issues.push({ path: [...path, 'containerName'], message: MSG.unknownContainer(containerLabel(c, i), 'dependsOn', dep.containerName) });
+      } else if (target === c) {
+        issues.push({ path: [...path, 'containerName'], message: MSG.selfReference(containerLabel(c, i), 'dependsOn') });
       } else if ((dep.condition === 'SUCCESS' || dep.condition === 'COMPLETE') && isEssential(target)) {
         issues.push({ path: [...path, 'condition'], message: MSG.dependencyEssential });
       } else if (dep.condition === 'HEALTHY' && !target.healthCheck) {

@@ -7,8 +7,10 @@ import {
   EPHEMERAL_STORAGE_MAX_GIB,
   EPHEMERAL_STORAGE_MIN_GIB,
   FARGATE_MAX_STOP_TIMEOUT_S,
+  FARGATE_LOG_DRIVERS,
   FARGATE_SIZES,
   FARGATE_UNSUPPORTED_CONTAINER_PARAMS,
+  FARGATE_UNSUPPORTED_LINUX_PARAMS,
 } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, type Rule, type RuleContext, type RuleIssue } from './context.ts';
@@ -81,6 +83,49 @@ export const fargateEcrRule: Rule = ({ fargate, containers, td }) => {
     if (c.image && ECR_IMAGE_PATTERN.test(c.image)) {
       issues.push({ path: ['containerDefinitions', i, 'image'], message: MSG.fargateEcrNeedsExecutionRole });
     }
+  });
+  return issues;
+};
+
+/** Fargate has no host to bind-mount from and no Docker volume plugins: only scratch, EFS and FSx volumes. */
+export const fargateVolumesRule: Rule = ({ fargate, td }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  (td.volumes ?? []).forEach((v, i) => {
+    if (v.host?.sourcePath !== undefined) issues.push({ path: ['volumes', i, 'host', 'sourcePath'], message: MSG.fargateUnsupported('host volumes with a sourcePath') });
+    if (v.dockerVolumeConfiguration !== undefined) issues.push({ path: ['volumes', i, 'dockerVolumeConfiguration'], message: MSG.fargateUnsupported('dockerVolumeConfiguration') });
+  });
+  return issues;
+};
+
+/** linuxParameters that need the host: devices, shared memory size, tmpfs, swap; added capabilities other than SYS_PTRACE. */
+export const fargateLinuxParametersRule: Rule = ({ fargate, containers }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    const linux = c.linuxParameters;
+    if (!linux) return;
+    const at = (...rest: (string | number)[]) => ['containerDefinitions', i, 'linuxParameters', ...rest];
+    for (const param of FARGATE_UNSUPPORTED_LINUX_PARAMS) {
+      if (linux[param] !== undefined) issues.push({ path: at(param), message: MSG.fargateUnsupported(`linuxParameters.${param}`) });
+    }
+    (linux.capabilities?.add ?? []).forEach((capability, j) => {
+      if (capability !== 'SYS_PTRACE') issues.push({ path: at('capabilities', 'add', j), message: MSG.fargateUnsupported(`the '${capability}' capability`) });
+    });
+  });
+  return issues;
+};
+
+/** Fargate ships logs with awslogs, splunk or FireLens only, and needs the execution role for awslogs. */
+export const fargateLoggingRule: Rule = ({ fargate, containers, td }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    const driver = c.logConfiguration?.logDriver;
+    if (driver === undefined) return;
+    const path = ['containerDefinitions', i, 'logConfiguration', 'logDriver'];
+    if (!(FARGATE_LOG_DRIVERS as readonly string[]).includes(driver)) issues.push({ path, message: MSG.fargateLogDriver(driver) });
+    else if (driver === 'awslogs' && !td.executionRoleArn) issues.push({ path, message: MSG.fargateAwslogsNeedsExecutionRole });
   });
   return issues;
 };

@@ -6,21 +6,20 @@
  * first, as AWS does).
  *
  * Left for issue 3 (the full rule set):
- * - Fargate: host volumes with sourcePath and dockerVolumeConfiguration refused; linuxParameters
- *   capabilities.add (other than SYS_PTRACE), devices, sharedMemorySize, tmpfs, maxSwap, swappiness
- *   refused; log drivers other than awslogs/splunk/awsfirelens refused; awslogs needs an execution
- *   role; Windows/ARM64 runtimePlatform rules; secrets need an execution role.
- * - EFS: transit encryption required with an access point or IAM auth; rootDirectory must be "/" or
- *   omitted with an access point.
- * - dependsOn cycles and self-dependencies; volumesFrom naming an unknown container; links naming
- *   an unknown container; startTimeout/stopTimeout ranges on EC2.
- * - environmentFiles (≤ 10, S3 ARN format), secrets valueFrom format, tags (≤ 50, key/value lengths,
- *   reserved aws: prefix), placementConstraints (≤ 10, memberOf expression syntax, ≤ 2000 chars).
- * - containerPortRange syntax and limits (≤ 100 ranges per container), appProtocol needs a name,
- *   duplicate portMappings names, Service Connect rules.
- * - proxyConfiguration container must exist; firelensConfiguration needs awsfirelens users;
- *   resourceRequirements GPU on EC2 only; inferenceAccelerators referenced by deviceName.
- * - requiresCompatibilities EXTERNAL refuses awsvpc; Windows `default` network mode.
+ * - tags (≤ 50, key 1–128 and value ≤ 256 characters, reserved `aws:` prefix): the engine's
+ *   RegisterTaskDefinition checks them today (commands/tags.ts); move them here.
+ * - memberOf expression syntax (the cluster query language parser arrives with placement).
+ * - Service Connect: appProtocol needs a port mapping name, names unique within the task.
+ * - Windows: `default` network mode, Windows-only and Linux-only parameters, Fargate Windows
+ *   refusing ARM64 and Fargate Spot, runtimePlatform consistency.
+ * - firelensConfiguration needs a container using awsfirelens and vice versa; GPU
+ *   resourceRequirements refused on Fargate and checked against instance GPUs on EC2;
+ *   inferenceAccelerators referenced by deviceName.
+ * - startTimeout/stopTimeout bounds on EC2; ulimits softLimit ≤ hardLimit; Fargate nofile ≤ 1048576;
+ *   restartPolicy bounds (restartAttemptPeriod 60–1800).
+ * - fsxWindowsFileServerVolumeConfiguration (Windows, EC2 only); configuredAtLaunch volumes.
+ * - ≤ 100 containerPortRange mappings per container; reserved and ephemeral-range host ports
+ *   (these only warn on AWS).
  */
 import type { RegisterTaskDefinitionInput } from '../model.ts';
 import { awslogsRule, dependsOnRule, healthCheckRule, volumesRule } from './containers.ts';
@@ -29,10 +28,22 @@ import {
   ephemeralStorageRule,
   fargateContainerParamsRule,
   fargateEcrRule,
+  fargateLinuxParametersRule,
+  fargateLoggingRule,
   fargateNetworkModeRule,
   fargateSizeRule,
   fargateTaskParamsRule,
+  fargateVolumesRule,
 } from './fargate.ts';
+import { containerReferencesRule, dependencyCycleRule, proxyContainerRule } from './references.ts';
+import {
+  efsRule,
+  environmentFilesRule,
+  externalNetworkModeRule,
+  placementConstraintsRule,
+  portRangeSyntaxRule,
+  secretsRule,
+} from './task.ts';
 import { containerCountRule, containerNameRule, essentialRule, familyRule, imageRule, roleRule } from './identity.ts';
 import { containerNetworkingRule, duplicateHostPortRule, networkModePortsRule, portRangeRule } from './network.ts';
 import { containerLimitsRule, containersFitTaskRule, memoryRequiredRule, taskSizeRule } from './resources.ts';
@@ -54,15 +65,27 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['fargate-task-params', fargateTaskParamsRule],
   ['fargate-container-params', fargateContainerParamsRule],
   ['fargate-ecr', fargateEcrRule],
+  ['fargate-volumes', fargateVolumesRule],
+  ['fargate-linux-parameters', fargateLinuxParametersRule],
+  ['fargate-logging', fargateLoggingRule],
+  ['external-network-mode', externalNetworkModeRule],
   ['ephemeral-storage', ephemeralStorageRule],
+  ['placement-constraints', placementConstraintsRule],
   ['port-range', portRangeRule],
+  ['port-range-syntax', portRangeSyntaxRule],
   ['network-mode-ports', networkModePortsRule],
   ['duplicate-host-port', duplicateHostPortRule],
   ['container-networking', containerNetworkingRule],
   ['health-check', healthCheckRule],
   ['depends-on', dependsOnRule],
+  ['dependency-cycle', dependencyCycleRule],
+  ['container-references', containerReferencesRule],
+  ['proxy-container', proxyContainerRule],
   ['volumes', volumesRule],
+  ['efs', efsRule],
   ['awslogs', awslogsRule],
+  ['secrets', secretsRule],
+  ['environment-files', environmentFilesRule],
 ];
 
 export function runRules(td: RegisterTaskDefinitionInput): RuleIssue[] {
