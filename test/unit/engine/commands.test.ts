@@ -149,6 +149,15 @@ describe('task definitions', () => {
     expect(engine.snapshot().taskDefinitions).toEqual([]);
   });
 
+  it('reports shape problems as the AWS CLI does, all at once after botocore\'s first line', () => {
+    const engine = createEngine();
+    const error = errorOf(engine.dispatch({ 'ecs:RegisterTaskDefinition': { ...WEB_TASK_DEFINITION, cpu: 256, foo: 1 } }));
+    expect(error.code).toBe('ParamValidationError');
+    expect(error.message).toMatch(/^Parameter validation failed:\n/);
+    expect(error.message).toContain('Invalid type for parameter cpu, value: 256, type: <class \'int\'>, valid types: <class \'str\'>');
+    expect(error.message).toContain('Unknown parameter in input: "foo"');
+  });
+
   it('deregisters a revision (INACTIVE), after which the bare family resolves to the latest ACTIVE one', () => {
     const engine = createEngine();
     engine.dispatch({ 'ecs:RegisterTaskDefinition': WEB_TASK_DEFINITION });

@@ -15,6 +15,8 @@ export interface OperationShape {
 }
 
 export const PARAM_VALIDATION_ERROR = 'ParamValidationError';
+/** botocore's first line; the problems follow, one per line. */
+export const PARAM_VALIDATION_PREFIX = 'Parameter validation failed:\n';
 
 const VALID_TYPES: Record<ParamType, string> = {
   string: "<class 'str'>",
@@ -74,7 +76,7 @@ export type ParamCheck<T> = { ok: true; input: T } | { ok: false; result: Comman
 export function checkParams<T extends object>(raw: unknown, shape: OperationShape): ParamCheck<T> {
   const input = raw === null || raw === undefined ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) {
-    const message = `Parameter validation failed:\nInvalid type for parameter input, value: ${pythonStr(input)}, type: ${pythonType(input)}, valid types: <class 'dict'>`;
+    const message = `${PARAM_VALIDATION_PREFIX}Invalid type for parameter input, value: ${pythonStr(input)}, type: ${pythonType(input)}, valid types: <class 'dict'>`;
     return { ok: false, result: fail(PARAM_VALIDATION_ERROR, message) };
   }
   const problems: string[] = [];
@@ -95,7 +97,7 @@ export function checkParams<T extends object>(raw: unknown, shape: OperationShap
     }
   }
   if (problems.length > 0) {
-    return { ok: false, result: fail(PARAM_VALIDATION_ERROR, `Parameter validation failed:\n${problems.join('\n')}`) };
+    return { ok: false, result: fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${problems.join('\n')}`) };
   }
   return { ok: true, input: input as T };
 }

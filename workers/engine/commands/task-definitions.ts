@@ -7,7 +7,7 @@ import { renderTaskDefinition } from '../snapshot.ts';
 import type { EngineState } from '../state.ts';
 import { buildTaskDefinition, toRegisterInput, validateTaskDefinition } from '../taskdef/index.ts';
 import { paginate } from './paginate.ts';
-import { checkParams } from './params.ts';
+import { checkParams, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
 import { checkTags } from './tags.ts';
 
 /** Codes a validation issue may carry through as the command's error code. */
@@ -40,6 +40,11 @@ export function registerTaskDefinition(ctx: EngineContext, raw: unknown): Comman
   const validation = validateTaskDefinition(raw);
   const first = validation.errors[0];
   if (!validation.valid || first !== undefined) {
+    // The AWS CLI reports every shape problem at once, as params.ts does; the service reports one error.
+    if (first?.code === PARAM_VALIDATION_ERROR) {
+      const lines = validation.errors.filter((issue) => issue.code === PARAM_VALIDATION_ERROR).map((issue) => issue.message);
+      return fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${lines.join('\n')}`);
+    }
     const code = first !== undefined && PASS_THROUGH_CODES.has(first.code) ? first.code : 'ClientException';
     return fail(code, first?.message ?? 'The task definition is invalid.');
   }
