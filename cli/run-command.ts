@@ -4,7 +4,8 @@
  * one failed or the file has problems, 2 for usage errors and unreadable files.
  */
 import { createEngine } from '../workers/engine/index.ts';
-import { formatIssue, parseScenarioText } from '../workers/scenario/index.ts';
+import type { StepResult } from '../workers/protocol.ts';
+import { formatIssue, locateSteps, parseScenarioText } from '../workers/scenario/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { describeReadError, stripByteOrderMark, type CliIo } from './io.ts';
 import { formatSummary } from './summary.ts';
@@ -53,10 +54,22 @@ export function runCommand(argv: readonly string[], io: CliIo, help: string): nu
   } else {
     io.out(formatSummary(parsed.scenario, snapshot, load.results));
   }
-  const failed = load.results.filter((result) => 'error' in result).length;
-  if (failed === 0) return EXIT.ok;
-  io.err(`ecs-sandbox run: ${failed} of ${load.results.length} steps failed\n`);
+  const failed = load.results.filter((result) => 'error' in result);
+  if (failed.length === 0) return EXIT.ok;
+  reportFailedSteps(failed, text, file, io);
+  io.err(`ecs-sandbox run: ${failed.length} of ${load.results.length} steps failed\n`);
   return EXIT.failed;
+}
+
+/** Each failed step as `file:line:col: step N (action) failed: Code: message`, for logs and editors. */
+function reportFailedSteps(failed: readonly StepResult[], text: string, file: string, io: CliIo): void {
+  const positions = locateSteps(text, { fileName: file });
+  for (const result of failed) {
+    if (!('error' in result)) continue;
+    const position = positions[result.step - 1];
+    const message = `step ${result.step} (${result.action}) failed: ${result.error.code}: ${result.error.message}`;
+    io.err(formatIssue({ message, ...position }, file) + '\n');
+  }
 }
 
 function parseSeed(value: string | true | undefined): number | undefined {

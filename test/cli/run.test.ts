@@ -67,7 +67,10 @@ describe('ecs-sandbox run', () => {
     const output = JSON.parse(json.stdout);
     expect(output.seed).toBe(1);
     expect(output.responses[1]).toMatchObject({ step: 2, action: 'ecs:RunTask', error: { code: expect.any(String), message: expect.any(String) } });
-    expect(json.stderr).toBe('ecs-sandbox run: 1 of 3 steps failed\n');
+    const [located, total, end] = json.stderr.split('\n');
+    expect(located).toMatch(/:2:3: step 2 \(ecs:RunTask\) failed: \w+: ./);
+    expect(located!.startsWith(`${file}:2:3: `)).toBe(true);
+    expect([total, end]).toEqual(['ecs-sandbox run: 1 of 3 steps failed', '']);
     const text = runCli(['run', file]);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/Failed steps .*\n\s+step 2 ecs:RunTask: \w+: /);

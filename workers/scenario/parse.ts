@@ -182,3 +182,18 @@ function idFromFileName(fileName: string | undefined): string {
   const id = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return id === '' ? 'steps' : id;
 }
+
+/**
+ * Where each step of a scenario's setup (or of a bare list) starts, in order: lets the CLI report
+ * a step that failed when it ran as `file:line:col`, like a parse problem. Empty if the text does
+ * not parse.
+ */
+export function locateSteps(text: string, options?: { fileName?: string }): { line: number; column: number }[] {
+  const read = readChecked(text, syntaxOf(options?.fileName));
+  if (!read.ok) return [];
+  const { document } = read;
+  const value = document.value;
+  const base: PathSegment[] = Array.isArray(value) ? [] : ['setup'];
+  const list = Array.isArray(value) ? value : isPlainMap(value) && Array.isArray(value.setup) ? value.setup : [];
+  return list.map((_step, index) => document.locate([...base, index]));
+}

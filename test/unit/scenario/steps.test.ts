@@ -4,7 +4,7 @@
 // pointer (RFC 6901) to the step or its action. Also covers parseStepsText, the command box's parser.
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_ACTIONS } from '../../../workers/engine/actions.ts';
-import { parseScenarioText, parseStepsText } from '../../../workers/scenario/index.ts';
+import { locateSteps, parseScenarioText, parseStepsText } from '../../../workers/scenario/index.ts';
 import { toPointer } from '../../../workers/scenario/pointer.ts';
 import { closestMatch, editDistance } from '../../../workers/scenario/suggest.ts';
 import type { ScenarioIssue } from '../../../workers/protocol.ts';
@@ -167,5 +167,19 @@ describe('helpers', () => {
     expect(editDistance('titel', 'title')).toBe(1); // swap "el" → "le"
     expect(editDistance('RunTasks', 'runtask')).toBe(1); // case ignored, one letter too many
     expect(closestMatch('ecs:Foo', ['ecs:RunTask'])).toBeUndefined();
+  });
+});
+
+describe('locateSteps', () => {
+  it('gives the line and column of each step, in a scenario or a bare list', () => {
+    expect(locateSteps('id: a\ntitle: t\nsetup:\n  - wait: 1s\n  - ecs:ListClusters: {}\n')).toEqual([
+      { line: 4, column: 5 },
+      { line: 5, column: 5 },
+    ]);
+    expect(locateSteps('[{"wait": "1s"},\n {"wait": 5}]', { fileName: 'a.json' })).toEqual([
+      { line: 1, column: 2 },
+      { line: 2, column: 2 },
+    ]);
+    expect(locateSteps('{broken')).toEqual([]);
   });
 });
