@@ -14,6 +14,8 @@
  */
 export { validateTaskDefinition } from './validate.ts';
 export { toRegisterInput } from './register-input.ts';
+/** True for a DescribeTaskDefinition output (`{taskDefinition: {...}}`), which the AWS API itself would not take as a Register request. */
+export { isDescribeForm as isDescribeTaskDefinitionOutput } from './input.ts';
 export { buildTaskDefinition, type RegistrationMeta } from './build.ts';
 export { taskReservation, portRequirements, type TaskReservation, type PortRequirement } from './resources.ts';
 export { taskDefinitionJsonSchema } from './schema.ts';
