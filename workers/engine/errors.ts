@@ -61,6 +61,8 @@ export const MESSAGES = {
     `Cluster name "${name}" is invalid: up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.`,
   unknownInstanceType: (given: string, suggestion: string, examples: readonly string[]) =>
     `Instance type "${given}" is not in the sandbox's catalog.${suggestion} Known types include ${examples.join(', ')}.`,
+  tooManyInstances: (existing: number, adding: number, max: number) =>
+    `A cluster can have at most ${max} container instances (a service quota); this one has ${existing}, and ${adding} more would make ${existing + adding}.`,
   instanceCountRange: (count: number) => `count must be between 1 and 100 container instances per call, not ${count}.`,
   invalidAvailabilityZone: (zone: string, valid: readonly string[]) =>
     `"${zone}" is not an Availability Zone of us-east-1: use ${valid.join(', ')}.`,

@@ -298,3 +298,16 @@ describe('RunTask placement fields', () => {
     expect(note?.message).toMatch(/^RunTask's placementStrategy is not evaluated yet/);
   });
 });
+
+describe('container instance quota', () => {
+  it('refuses to grow a cluster past 5000 container instances', () => {
+    const engine = createEngine();
+    engine.dispatch({ 'ecs:CreateCluster': { clusterName: 'big' } });
+    for (let i = 0; i < 50; i++) responseOf(engine.dispatch({ 'sim:AddContainerInstances': { cluster: 'big', instanceType: 't3.micro', count: 100 } }));
+    expectError(
+      engine.dispatch({ 'sim:AddContainerInstances': { cluster: 'big', instanceType: 't3.micro' } }),
+      'InvalidParameterException',
+      'A cluster can have at most 5000 container instances (a service quota); this one has 5000, and 1 more would make 5001.',
+    );
+  });
+});

@@ -15,6 +15,8 @@ import { checkParams } from './params.ts';
 /** The ECS agent's default reserved ports on Linux (ecs-reference §2). */
 export const RESERVED_TCP_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679];
 export const RESERVED_UDP_PORTS: readonly number[] = [];
+/** The service quota on container instances per cluster (ecs-reference §15; not adjustable). */
+export const MAX_INSTANCES_PER_CLUSTER = 5000;
 
 const ATTRIBUTE_NAME = /^[a-zA-Z0-9_\-/\\.]{1,128}$/;
 const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_\-.@/\\: ]{1,128}$/;
@@ -61,6 +63,10 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   }
   const custom = checkCustomAttributes(input.attributes);
   if (!custom.ok) return custom.result;
+  const existing = cluster === undefined ? 0 : instancesOfCluster(ctx.state, cluster.clusterName).length;
+  if (existing + count > MAX_INSTANCES_PER_CLUSTER) {
+    return invalidParameter(MESSAGES.tooManyInstances(existing, count, MAX_INSTANCES_PER_CLUSTER));
+  }
 
   // Everything is valid: from here on the state changes.
   if (cluster === undefined) {
