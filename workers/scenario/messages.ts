@@ -30,6 +30,9 @@ export const MESSAGES = {
   yamlSyntax: (detail: string) => `invalid YAML: ${detail}`,
   notScenario: (found: string) =>
     `a scenario file must be a map (id, title, setup, …) or a list of steps, not ${found}`,
+  singleStepFile: () =>
+    'this file holds a single step, but a file is a scenario (id, title, setup) or a list of steps:' +
+    ' start the step with "- " (in JSON, wrap it in [ ])',
   missingKey: (key: string, hint: string) => `missing required key "${key}": ${hint}`,
   unknownKey: (key: string, where: string, allowed: readonly string[], suggestion?: string) =>
     `unknown key "${key}" in ${where}` +

@@ -38,6 +38,7 @@ export function parseScenarioText(text: string, options?: { fileName?: string })
     return { ok: true, scenario: { id: idFromFileName(fileName), title: fileName ?? 'steps', seed: DEFAULT_SEED, setup: steps } };
   }
   if (!isPlainMap(value)) return { ok: false, issues: [{ message: MESSAGES.notScenario(describeValue(value)), ...document.locate([]), path: '' }] };
+  if (looksLikeOneStep(value)) return { ok: false, issues: [{ message: MESSAGES.singleStepFile(), ...document.locate([]), path: '' }] };
   return checkScenario(value, document);
 }
 
@@ -167,6 +168,12 @@ function checkEditor(value: Record<string, unknown>, issue: Report): Scenario['e
     return undefined;
   }
   return { taskDefinition: editor.taskDefinition };
+}
+
+/** `ecs:RunTask: {…}` alone in a file: a step, not a scenario (which would have id, title, setup). */
+function looksLikeOneStep(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'wait' || keys[0]!.includes(':'));
 }
 
 function syntaxOf(fileName: string | undefined): Syntax {

@@ -126,6 +126,13 @@ describe('parseScenarioText: the shape of a scenario', () => {
     ]);
   });
 
+  it('recognises a single step given where a list is expected', () => {
+    expect(issuesOf('ecs:CreateCluster: {clusterName: demo}\n')).toEqual([
+      { message: expect.stringContaining('this file holds a single step'), line: 1, column: 1, path: '' },
+    ]);
+    expect(issuesOf('{"wait": "30s"}', 'w.json')[0]!.message).toContain('wrap it in [ ]');
+  });
+
   it('refuses an empty file and one with only comments', () => {
     for (const text of ['', '   \n', '# only a comment\n']) {
       expect(issuesOf(text)).toEqual([{ message: expect.stringContaining('the file is empty'), line: 1, column: 1 }]);
