@@ -1,22 +1,25 @@
 /**
  * Draws the cluster view model with D3: keyed joins from rows to HTML marks (AZ columns, instance
- * boxes, task tiles), with enter/exit transitions. It decides nothing: every number and label
- * comes from the view model. HTML rather than SVG, so boxes reflow with the page and are
- * focusable, labelled buttons for keyboards and screen readers.
+ * boxes, task tiles). It decides nothing: every number and label comes from the view model.
+ * HTML rather than SVG, so boxes reflow with the page and are focusable, labelled buttons for
+ * keyboards and screen readers.
+ *
+ * Motion is CSS (app.css): a new tile or box plays an enter animation when inserted, an exiting
+ * tile gets the `exiting` class and is removed once its exit animation is over, and bars
+ * transition their width. That keeps d3-transition (and d3-interpolate/d3-color, ~11 KB gzip)
+ * out of the initial bundle, and `prefers-reduced-motion` turns it all off in one place.
  */
 import { select, type EnterElement, type Selection } from 'd3-selection';
-import 'd3-transition';
 import type { ClusterViewModel, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
 
-export const ENTER_MS = 350;
+/** Must match the `tile-out` animation's duration in app.css. */
 export const EXIT_MS = 450;
 
 type Sel<E extends Element, D> = Selection<E, D, HTMLElement, unknown>;
 type Enter<D> = Selection<EnterElement, D, HTMLElement, unknown>;
 
 /** Render `vm` into `root`; call again with each new view model. */
-export function renderCluster(root: HTMLElement, vm: ClusterViewModel, options: { animate: boolean }): void {
-  const duration = (ms: number) => (options.animate ? ms : 0);
+export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
   const zones = select(root)
     .selectAll<HTMLElement, ZoneColumn>(':scope > section.zone')
     .data(vm.zones, (d) => d.key)
@@ -34,25 +37,27 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel, options: 
     .selectAll<HTMLElement, InstanceBox>(':scope > article.instance')
     .data((d) => d.instances, (d) => d.key)
     .join(
-      (enter) => enterInstance(enter).call((s) => s.style('opacity', 0).transition().duration(duration(ENTER_MS)).style('opacity', 1)),
+      (enter) => enterInstance(enter),
       (update) => update,
       (exit) => exit.remove(),
     );
-  updateInstances(instances, duration);
+  updateInstances(instances);
 
   const tiles = instances
     .select<HTMLElement>('div.tiles')
     .selectAll<HTMLElement, TaskTile>(':scope > div.tile:not(.exiting)')
     .data((d) => d.tasks, (d) => d.key)
     .join(
-      (enter) => enterTile(enter, duration(ENTER_MS)),
+      (enter) => enterTile(enter),
       (update) => update,
       (exit) =>
         exit
           .classed('exiting', true)
           .attr('tabindex', -1)
           .attr('aria-hidden', 'true')
-          .call((s) => s.transition().duration(duration(EXIT_MS)).style('opacity', 0).style('transform', 'scale(0.6)').remove()),
+          .each(function () {
+            setTimeout(() => this.remove(), EXIT_MS);
+          }),
     );
   updateTiles(tiles);
 }
@@ -73,7 +78,7 @@ function enterInstance(enter: Enter<InstanceBox>): Sel<HTMLElement, InstanceBox>
   return box;
 }
 
-function updateInstances(instances: Sel<HTMLElement, InstanceBox>, duration: (ms: number) => number): void {
+function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
   instances
     .attr('data-arn', (d) => d.containerInstanceArn)
     .attr('data-kind', 'instance')
@@ -93,33 +98,15 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>, duration: (ms
     bar
       .select<HTMLElement>('.bar-fill')
       .classed('high', (d) => pick(d).fraction > 0.85)
-      .transition()
-      .duration(duration(ENTER_MS))
       .style('width', (d) => `${(pick(d).fraction * 100).toFixed(1)}%`);
   }
 }
 
-function enterTile(enter: Enter<TaskTile>, ms: number): Sel<HTMLElement, TaskTile> {
-  const tile = enter
-    .append('div')
-    .attr('class', 'tile')
-    .attr('tabindex', 0)
-    .attr('role', 'button')
-    .style('opacity', 0)
-    .style('transform', 'scale(0.6)');
+function enterTile(enter: Enter<TaskTile>): Sel<HTMLElement, TaskTile> {
+  const tile = enter.append('div').attr('class', 'tile').attr('tabindex', 0).attr('role', 'button');
   tile.append('span').attr('class', 'tile-def');
   tile.append('span').attr('class', 'tile-id');
   tile.append('span').attr('class', 'tile-status');
-  // Animate in, then hand opacity back to the stylesheet (stopped tiles fade by class).
-  tile
-    .transition()
-    .duration(ms)
-    .style('opacity', '1')
-    .style('transform', 'scale(1)')
-    .on('end interrupt', function () {
-      this.style.removeProperty('opacity');
-      this.style.removeProperty('transform');
-    });
   return tile as unknown as Sel<HTMLElement, TaskTile>;
 }
 
@@ -131,7 +118,7 @@ function updateTiles(tiles: Sel<HTMLElement, TaskTile>): void {
     .attr('data-family', (d) => d.family)
     .attr('aria-label', (d) => d.ariaLabel)
     .attr('title', (d) => d.ariaLabel)
-    .attr('class', (d) => `tile phase-${d.phase}`)
+    .attr('data-phase', (d) => d.phase)
     .style('--family', (d) => d.color);
   tiles.select('.tile-def').text((d) => d.definition);
   tiles.select('.tile-id').text((d) => d.shortId);
