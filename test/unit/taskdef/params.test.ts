@@ -98,6 +98,17 @@ describe('AWS CLI parameter validation', () => {
     expect(validateTaskDefinition(doc)).toEqual({ valid: false, errors: [issue] });
   });
 
+  it('lists problems in document order, missing members of an object first (as botocore does)', () => {
+    const doc = { zzz: 1, containerDefinitions: [{ name: 1, extra: true, image: 2 }] };
+    expect(validateTaskDefinition(doc).errors.map((e) => e.path)).toEqual([
+      '/family',
+      '/zzz',
+      '/containerDefinitions/0/name',
+      '/containerDefinitions/0/extra',
+      '/containerDefinitions/0/image',
+    ]);
+  });
+
   it('reports every problem, one line each (as the CLI does)', () => {
     const doc = edited(nginxWeb(), (d) => {
       d.foo = 1;
@@ -105,7 +116,7 @@ describe('AWS CLI parameter validation', () => {
       d.containerDefinitions[0].memory = '512';
     });
     const paths = validateTaskDefinition(doc).errors.map((e) => e.path);
-    expect(paths.sort()).toEqual(['/bar', '/containerDefinitions/0/memory', '/foo']);
+    expect(paths).toEqual(['/containerDefinitions/0/memory', '/foo', '/bar']);
   });
 
   it.each<[string, unknown, string]>([
@@ -160,9 +171,16 @@ describe('the Describe form points into the original document', () => {
     ]);
   });
 
+  it('a "__proto__" member (as JSON.parse makes it) is an unknown parameter in both forms', () => {
+    const register = JSON.parse('{"family":"f","containerDefinitions":[{"name":"a","image":"x","memory":64}],"__proto__":{"x":1}}');
+    const described = JSON.parse('{"taskDefinition":{"family":"f","containerDefinitions":[{"name":"a","image":"x","memory":64}],"__proto__":{"x":1}}}');
+    expect(validateTaskDefinition(register).errors.map((e) => e.path)).toEqual(['/__proto__']);
+    expect(validateTaskDefinition(described).errors.map((e) => e.path)).toEqual(['/taskDefinition/__proto__']);
+  });
+
   it('taskDefinition that is not an object', () => {
     expect(validateTaskDefinition({ taskDefinition: 'web:1' }).errors).toEqual([
-      { path: '/taskDefinition', code: P, message: "Invalid type for parameter input, value: web:1, type: <class 'str'>, valid types: <class 'dict'>" },
+      { path: '/taskDefinition', code: P, message: "Invalid type for parameter taskDefinition, value: web:1, type: <class 'str'>, valid types: <class 'dict'>" },
     ]);
   });
 });

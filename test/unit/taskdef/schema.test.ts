@@ -52,6 +52,12 @@ describe('taskDefinitionJsonSchema', () => {
     expect(schema.properties.cpu.type).toBe('string');
   });
 
+  it('offers ready-made snippets for a container and a port mapping', () => {
+    const container = schema.properties.containerDefinitions.items;
+    expect(container.defaultSnippets[0].body).toMatchObject({ name: '${1:web}', image: '${2:nginx:1.27}', essential: true });
+    expect(container.properties.portMappings.items.defaultSnippets[0].body).toEqual({ containerPort: '^${1:80}', hostPort: 0, protocol: 'tcp' });
+  });
+
   it('lists the members the validator accepts, and refuses others', () => {
     const container = schema.properties.containerDefinitions.items;
     expect(container.required).toBeUndefined(); // name and image are checked by the service, not the shape

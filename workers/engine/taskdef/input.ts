@@ -10,12 +10,12 @@
 import type { ValidationIssue } from '../../protocol.ts';
 import { INPUT_CAPS, MAX_TASK_DEFINITION_BYTES, READ_ONLY_FIELDS } from './limits.ts';
 import { MSG, PARAM } from './messages.ts';
-import { PARAM_CODE, toPointer, type Path, type PointerOf } from './params.ts';
+import { PARAM_CODE, pythonStr, pythonType, toPointer, type Path, type PointerOf } from './params.ts';
 
 const DESCRIBE_MEMBERS = ['taskDefinition', 'tags'] as const;
 
 export interface RegisterDocument {
-  /** The Register input to validate (a shallow copy; never the caller's object when unwrapped). */
+  /** The Register input to validate (a shallow copy when unwrapped); undefined when there is none. */
   document: unknown;
   pointerOf: PointerOf;
   /** Problems with the Describe wrapper itself (unknown members beside taskDefinition). */
@@ -41,10 +41,17 @@ export function readDocument(input: unknown): RegisterDocument {
     .filter((key) => !(DESCRIBE_MEMBERS as readonly string[]).includes(key))
     .map((key) => ({ path: toPointer('', [key]), code: PARAM_CODE, message: PARAM.unknown('input', key, DESCRIBE_MEMBERS) }));
   const inner = input.taskDefinition;
-  if (!isPlainRecord(inner)) return { document: inner, pointerOf: (path) => toPointer('/taskDefinition', path), wrapperIssues };
+  if (!isPlainRecord(inner)) {
+    const message = PARAM.invalidType('taskDefinition', pythonStr(inner), `<class '${pythonType(inner)}'>`, "<class 'dict'>");
+    wrapperIssues.push({ path: '/taskDefinition', code: PARAM_CODE, message });
+    return { document: undefined, pointerOf: (path) => toPointer('/taskDefinition', path), wrapperIssues };
+  }
   const document: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(inner)) {
-    if (!(READ_ONLY_FIELDS as readonly string[]).includes(key)) document[key] = value;
+    // defineProperty, not assignment: a "__proto__" member must stay a member (and be reported).
+    if (!(READ_ONLY_FIELDS as readonly string[]).includes(key)) {
+      Object.defineProperty(document, key, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   // Describe returns tags beside the task definition; Register takes them inside.
   const tagsFromWrapper = has(input, 'tags') && !has(document, 'tags');

@@ -71,7 +71,11 @@ export const PortMapping = z
     appProtocol: z.enum(['http', 'http2', 'grpc']).meta({ description: 'The application protocol, used by Service Connect.' }).optional(),
     containerPortRange: str('A range of container ports, e.g. "8000-8100" (bridge and awsvpc modes), instead of containerPort.').optional(),
   })
-  .meta({ description: 'A port mapping: which container port is reachable, and through which host port.' });
+  .meta({
+    description: 'A port mapping: which container port is reachable, and through which host port.',
+    // Monaco's JSON completion offers these as ready-made values ("^" inserts the text unquoted).
+    defaultSnippets: [{ label: 'Port mapping (dynamic host port)', body: { containerPort: '^${1:80}', hostPort: 0, protocol: 'tcp' } }],
+  });
 
 const EnvironmentFile = z
   .strictObject({
@@ -255,7 +259,15 @@ export const ContainerDefinition = z
     firelensConfiguration: FirelensConfiguration.optional(),
     credentialSpecs: strList('Active Directory credential specs (Windows/Linux gMSA).').optional(),
   })
-  .meta({ description: 'One container of the task.' });
+  .meta({
+    description: 'One container of the task.',
+    defaultSnippets: [
+      {
+        label: 'Container (image, cpu, memory, port)',
+        body: { name: '${1:web}', image: '${2:nginx:1.27}', cpu: '^${3:256}', memory: '^${4:512}', essential: true, portMappings: [{ containerPort: '^${5:80}', hostPort: 0, protocol: 'tcp' }] },
+      },
+    ],
+  });
 
 const Volume = z
   .strictObject({

@@ -26,36 +26,52 @@ export function paramIssues(
   document: unknown,
   pointerOf: PointerOf,
 ): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
+  const lines: { order: number[]; issue: ValidationIssue }[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    out.push(...issueLines(issue, path, root, document, pointerOf));
+    for (const line of issueLines(issue, path, root, document, pointerOf)) lines.push({ order: documentOrder(document, line.at), issue: line.issue });
   }
-  return out;
+  // botocore walks the request in its own key order and reports missing members of an object
+  // before its other problems; zod reports unknown keys last. Sorting restores the CLI's order.
+  return lines.sort((a, b) => compareOrder(a.order, b.order)).map((line) => line.issue);
 }
 
-function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, document: unknown, pointerOf: PointerOf): ValidationIssue[] {
+/** Where a path sits in the document: per level, the array index or the key's position (-1 when absent). */
+function documentOrder(document: unknown, path: Path): number[] {
+  const order: number[] = [];
+  let node: unknown = document;
+  for (const segment of path) {
+    if (typeof segment === 'number') order.push(segment);
+    else order.push(node !== null && typeof node === 'object' ? Object.keys(node).indexOf(segment) : -1);
+    node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return order;
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+type Line = { at: Path; issue: ValidationIssue };
+
+function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, document: unknown, pointerOf: PointerOf): Line[] {
   const value = valueAt(document, path);
+  const line = (code: string, message: string, at: Path = path): Line => ({ at, issue: { path: pointerOf(at), code, message } });
   if (issue.code === 'unrecognized_keys') {
     const members = objectMembers(schemaAt(root, path));
-    return issue.keys.map((key) => ({
-      path: pointerOf([...path, key]),
-      code: PARAM_CODE,
-      message: PARAM.unknown(parameterName(path), key, members),
-    }));
+    return issue.keys.map((key) => line(PARAM_CODE, PARAM.unknown(parameterName(path), key, members), [...path, key]));
   }
   if (issue.code === 'invalid_type' && value === undefined && path.length > 0) {
-    const member = String(path[path.length - 1]);
-    return [{ path: pointerOf(path), code: PARAM_CODE, message: PARAM.missing(parameterName(path.slice(0, -1)), member) }];
+    return [line(PARAM_CODE, PARAM.missing(parameterName(path.slice(0, -1)), String(path[path.length - 1])))];
   }
   if (issue.code === 'invalid_value' && typeof value === 'string') {
-    const allowed = issue.values.map(String);
-    return [{ path: pointerOf(path), code: CLIENT_CODE, message: MSG.enumValue(parameterName(path), value, allowed) }];
+    return [line(CLIENT_CODE, MSG.enumValue(parameterName(path), value, issue.values.map(String)))];
   }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_value') {
-    return [{ path: pointerOf(path), code: PARAM_CODE, message: invalidTypeMessage(path, value, schemaAt(root, path)) }];
+    return [line(PARAM_CODE, invalidTypeMessage(path, value, schemaAt(root, path)))];
   }
-  return [{ path: pointerOf(path), code: PARAM_CODE, message: `Invalid value for parameter ${parameterName(path)}: ${issue.message}` }];
+  return [line(PARAM_CODE, `Invalid value for parameter ${parameterName(path)}: ${issue.message}`)];
 }
 
 function invalidTypeMessage(path: Path, value: unknown, schema: z.ZodType | undefined): string {

@@ -25,6 +25,7 @@ function collectIssues(input: unknown): ValidationIssue[] {
   const tooBig = sizeIssue(input);
   if (tooBig) return [tooBig];
   const { document, pointerOf, wrapperIssues } = readDocument(input);
+  if (document === undefined) return wrapperIssues;
   const parsed = z.safeParse(RegisterTaskDefinitionInputSchema, document);
   if (!parsed.success) {
     return [...wrapperIssues, ...paramIssues(parsed.error.issues, RegisterTaskDefinitionInputSchema, document, pointerOf)];
