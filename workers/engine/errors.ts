@@ -41,7 +41,7 @@ export const MESSAGES = {
   invalidTag: (index: number) => `tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`,
   tooManyTasksToDescribe: (count: number) => `DescribeTasks takes at most 100 tasks per call; ${count} were given.`,
   placementNotEvaluated: (fields: readonly string[]) =>
-    `RunTask's ${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not evaluated yet (the placement pipeline arrives in a later version): the sandbox placed the tasks first fit, on the first instance in registration order with room.`,
+    `RunTask's ${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not evaluated yet (the placement pipeline arrives in a later version): the sandbox placed the tasks as RunTask does without a strategy, at random among the instances with room.`,
   filtersLater: () =>
     'The sandbox does not evaluate cluster query language filters yet (they arrive with placement constraints in a later version): list without filter.',
   fargateLater: () =>

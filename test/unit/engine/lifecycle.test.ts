@@ -34,7 +34,7 @@ describe('task lifecycle', () => {
     const engine = demoEngine(5);
     const [task] = run(engine, {}).tasks as Task[];
     expect(task!.lastStatus).toBe('PENDING');
-    const instance = () => engine.snapshot().containerInstances[0]!;
+    const instance = () => engine.snapshot().containerInstances.find((i) => i.containerInstanceArn === task!.containerInstanceArn)!;
     expect(instance()).toMatchObject({ pendingTasksCount: 1, runningTasksCount: 0 });
     const runningAt = advanceUntil(engine, task!.taskArn, 'RUNNING', 100);
     const fastest = AGENT_PICKUP_MS[0] + IMAGE_PULL_MS[0] + CONTAINER_START_MS[0]; // 700 + 2000 + 500 = 3200
@@ -57,7 +57,8 @@ describe('task lifecycle', () => {
     const engine = demoEngine(6);
     const [task] = run(engine, {}).tasks as Task[];
     engine.advance(10_000);
-    const before = engine.snapshot().containerInstances[0]!;
+    const hostOf = () => engine.snapshot().containerInstances.find((i) => i.containerInstanceArn === task!.containerInstanceArn)!;
+    const before = hostOf();
     expect(integer(before.remainingResources, 'MEMORY')).toBe(3992 - 512);
     responseOf(engine.dispatch({ 'ecs:StopTask': { cluster: 'demo', task: task!.taskArn } }));
     const stopping = taskOf(engine, task!.taskArn)!;
@@ -68,7 +69,7 @@ describe('task lifecycle', () => {
     const stopped = taskOf(engine, task!.taskArn)!;
     expect(ms(stopped.executionStoppedAt)).toBeLessThan(ms(stopped.stoppedAt));
     expect(stopped.containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 0, networkBindings: [] });
-    const after = engine.snapshot().containerInstances[0]!;
+    const after = hostOf();
     expect(after.remainingResources).toEqual(after.registeredResources);
     expect(after).toMatchObject({ runningTasksCount: 0, pendingTasksCount: 0 });
     expect(engine.snapshot().events.at(-1)).toMatchObject({ kind: 'task.stopped', time: stoppedAt });

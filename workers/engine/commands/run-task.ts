@@ -12,7 +12,7 @@ import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts
 import { containerArn, isoAt, newResourceId, taskArn } from '../ids/arn.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
 import { explainPlacementFailure } from '../placement/explain.ts';
-import { failureReason, planFirstFit, type Placement, type PlacementRequest } from '../placement/first-fit.ts';
+import { failureReason, planPlacement, type Placement, type PlacementRequest } from '../placement/plan.ts';
 import { renderTask } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type TaskRecord } from '../state.ts';
 import { portRequirements, taskReservation } from '../taskdef/index.ts';
@@ -81,7 +81,8 @@ export function runTask(ctx: EngineContext, raw: unknown): CommandResult {
   const run = validated.value;
   const instances = instancesOfCluster(ctx.state, run.cluster.clusterName);
   if (instances.length === 0) return invalidParameter(MESSAGES.noContainerInstances());
-  const plan = planFirstFit(instances, run.request, run.count);
+  // AWS's RunTask without a strategy places at random among the instances that fit (ecs-reference §1).
+  const plan = planPlacement(instances, run.request, run.count, (candidates) => ctx.prng.int(0, candidates));
 
   // Committing: nothing below can fail.
   if (run.ignoredPlacement.length > 0) {

@@ -5,7 +5,7 @@
  *   "0/6 instances can run web:1: 4 × insufficient memory (needs 512 MiB, most free 384 MiB), 2 × host port 80 in use"
  * An instance with several problems is counted under each of them.
  */
-import type { InstanceVerdict, Rejection } from './first-fit.ts';
+import type { InstanceVerdict, Rejection } from './plan.ts';
 
 interface ReasonTally {
   count: number;

@@ -1,4 +1,4 @@
-// Proves first-fit placement's accounting: CPU, memory, static and dynamic host ports, ENIs and
+// Proves placement's accounting (with `chooseFirst`, i.e. first fit, so results are predictable): CPU, memory, static and dynamic host ports, ENIs and
 // architecture, with AWS's failure reasons and the one-sentence explanation. Cases are tables whose
 // comments show the arithmetic. Instances are built directly, so no task definition is involved.
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,10 @@ import { explainPlacementFailure } from '../../../workers/engine/placement/expla
 import {
   failureReason,
   nextFreeDynamicPort,
-  planFirstFit,
+  chooseFirst,
+  planPlacement,
   type PlacementRequest,
-} from '../../../workers/engine/placement/first-fit.ts';
+} from '../../../workers/engine/placement/plan.ts';
 import type { InstanceRecord } from '../../../workers/engine/state.ts';
 
 function instance(id: string, opts: { cpu?: number; memory?: number; usedCpu?: number; usedMemory?: number; type?: string; staticTcp?: number[]; enisUsed?: number } = {}): InstanceRecord {
@@ -47,7 +48,7 @@ const request = (overrides: Partial<PlacementRequest> = {}): PlacementRequest =>
   ...overrides,
 });
 
-describe('planFirstFit', () => {
+describe('planPlacement', () => {
   it.each([
     // [case, instances, request, count, chosen instance ids, unplaced]
     ['a: 2048 CPU free → chosen first', [instance('a'), instance('b')], request(), 1, ['a'], 0],
@@ -66,11 +67,23 @@ describe('planFirstFit', () => {
     ['awsvpc: a has no free ENI → b', [instance('a', { enisUsed: 2 }), instance('b')], request({ needsEni: true }), 1, ['b'], 0],
     ['arm64 task skips x86 a → b', [instance('a'), instance('b', { type: 'm6g.large' })], request({ cpuArchitecture: 'arm64' }), 1, ['b'], 0],
   ])('%s', (_name, instances, req, count, chosen, unplaced) => {
-    const plan = planFirstFit(instances, req, count);
+    const plan = planPlacement(instances, req, count, chooseFirst);
     expect(plan.placements.map((p) => p.instance.ec2InstanceId.slice(2))).toEqual(chosen);
     expect(plan.unplaced).toBe(unplaced);
     // Planning never mutates the instances.
     for (const i of instances) expect(i.dynamicTcp.size).toBe(0);
+  });
+
+  it('lets `choose` pick among the instances that fit, and only among them', () => {
+    // a is full (0 MiB free), so the candidates for each task are b and c only.
+    const instances = [instance('a', { usedMemory: 3992 }), instance('b'), instance('c')];
+    const offered: number[] = [];
+    const plan = planPlacement(instances, request(), 3, (candidates) => {
+      offered.push(candidates);
+      return candidates - 1; // always the last candidate
+    });
+    expect(offered).toEqual([2, 2, 2]);
+    expect(plan.placements.map((p) => p.instance.ec2InstanceId)).toEqual(['i-c', 'i-c', 'i-c']);
   });
 
   it('reports every instance\'s first reason as AWS does, and explains all reasons with numbers', () => {
@@ -80,7 +93,7 @@ describe('planFirstFit', () => {
       instance('c', { staticTcp: [80] }), // port 80 bound by another task
       instance('d', { usedCpu: 2048 - 100, usedMemory: 3992 - 100 }), // 100 CPU < 256 and 100 MiB < 512
     ];
-    const plan = planFirstFit(instances, request({ ports: [{ containerName: 'web', containerPort: 80, hostPort: 80, protocol: 'tcp' }] }), 1);
+    const plan = planPlacement(instances, request({ ports: [{ containerName: 'web', containerPort: 80, hostPort: 80, protocol: 'tcp' }] }), 1, chooseFirst);
     expect(plan.unplaced).toBe(1);
     expect(plan.verdicts.map((v) => [v.containerInstanceArn, failureReason(v.rejections[0]!)])).toEqual([
       ['ci-a', 'RESOURCE:MEMORY'],
@@ -94,7 +107,7 @@ describe('planFirstFit', () => {
   });
 
   it('explains ENI and attribute refusals', () => {
-    const plan = planFirstFit([instance('a', { enisUsed: 2 }), instance('b')], request({ needsEni: true, cpuArchitecture: 'arm64' }), 1);
+    const plan = planPlacement([instance('a', { enisUsed: 2 }), instance('b')], request({ needsEni: true, cpuArchitecture: 'arm64' }), 1, chooseFirst);
     expect(plan.verdicts.map((v) => v.rejections.map(failureReason))).toEqual([['RESOURCE:ENI', 'ATTRIBUTE'], ['ATTRIBUTE']]);
     expect(explainPlacementFailure('web:1', plan.verdicts)).toBe(
       '0/2 instances can run web:1: 2 × missing attribute ecs.cpu-architecture == arm64, 1 × no free ENI for an awsvpc task (all 2 besides the primary in use)',
@@ -106,7 +119,7 @@ describe('dynamic host ports', () => {
   const dynamic = { containerName: 'web', containerPort: 80, hostPort: 0, protocol: 'tcp' as const };
 
   it('hands out ports sequentially from 32768 on each instance, as the ECS agent does', () => {
-    const plan = planFirstFit([instance('a')], request({ ports: [dynamic, { ...dynamic, containerPort: 443 }] }), 2);
+    const plan = planPlacement([instance('a')], request({ ports: [dynamic, { ...dynamic, containerPort: 443 }] }), 2, chooseFirst);
     expect(plan.placements.map((p) => p.ports.map((port) => port.hostPort))).toEqual([
       [32768, 32769],
       [32770, 32771],
@@ -126,7 +139,7 @@ describe('dynamic host ports', () => {
     const a = instance('a');
     a.lastDynamicPort = 32770;
     a.dynamicTcp.set(32770, 't'); // 32768 and 32769 were freed
-    const plan = planFirstFit([a], request({ ports: [dynamic] }), 1);
+    const plan = planPlacement([a], request({ ports: [dynamic] }), 1, chooseFirst);
     expect(plan.placements[0]!.ports[0]!.hostPort).toBe(32771);
   });
 });

@@ -1,6 +1,10 @@
 /**
- * Issue 2's placement: first fit over the cluster's ACTIVE container instances in registration
- * order (the real pipeline of filters and strategies comes later). Each instance gets a verdict
+ * Issue 2's placement: for each task, keep the cluster's ACTIVE container instances that have the
+ * CPU, memory, host ports, ENIs and architecture it needs, then let `choose` pick one of them. RunTask
+ * chooses at random with the engine's seeded PRNG, because AWS documents that RunTask without a
+ * strategy "distribute[s] tasks randomly across your cluster" (ecs-reference §1); tests may choose
+ * the first candidate to get plain first fit. (The real pipeline of filters and strategies comes
+ * later.) Each instance gets a verdict
  * with every reason it cannot take the task, with the numbers, so RunTask can report AWS's
  * failure reasons (RESOURCE:CPU, RESOURCE:MEMORY, RESOURCE:PORTS, RESOURCE:ENI, ATTRIBUTE —
  * ecs-reference §13) and the event log can explain the refusal in one sentence.
@@ -89,30 +93,46 @@ function ledgerOf(instance: InstanceRecord): Ledger {
   };
 }
 
-export function planFirstFit(instances: readonly InstanceRecord[], request: PlacementRequest, count: number): PlacementPlan {
+/** Picks one of `candidates` (≥ 1) by index. */
+export type Choose = (candidates: number) => number;
+
+/** Always the first candidate in registration order: plain first fit. */
+export const chooseFirst: Choose = () => 0;
+
+export function planPlacement(
+  instances: readonly InstanceRecord[],
+  request: PlacementRequest,
+  count: number,
+  choose: Choose,
+): PlacementPlan {
   const ledgers = instances.filter((instance) => instance.status === 'ACTIVE').map(ledgerOf);
   const placements: Placement[] = [];
   for (let n = 0; n < count; n++) {
     const verdicts: InstanceVerdict[] = [];
-    let placed = false;
+    const candidates: { ledger: Ledger; fit: Fit }[] = [];
     for (const ledger of ledgers) {
-      const attempt = tryPlace(ledger, request);
-      if (attempt.ok) {
-        placements.push(attempt.placement);
-        placed = true;
-        break;
-      }
-      verdicts.push({ containerInstanceArn: ledger.instance.containerInstanceArn, rejections: attempt.rejections });
+      const attempt = evaluate(ledger, request);
+      if (attempt.ok) candidates.push({ ledger, fit: attempt.fit });
+      else verdicts.push({ containerInstanceArn: ledger.instance.containerInstanceArn, rejections: attempt.rejections });
     }
     // Nothing was placed, so nothing changed: every later task would meet the same verdicts.
-    if (!placed) return { placements, unplaced: count - n, verdicts };
+    if (candidates.length === 0) return { placements, unplaced: count - n, verdicts };
+    const chosen = candidates[Math.min(candidates.length - 1, Math.max(0, choose(candidates.length)))]!;
+    placements.push(commit(chosen.ledger, request, chosen.fit));
   }
   return { placements, unplaced: 0, verdicts: [] };
 }
 
-type Attempt = { ok: true; placement: Placement } | { ok: false; rejections: Rejection[] };
+/** What placing the task on an instance would take: its host ports, and the agent's port cursor after. */
+interface Fit {
+  ports: PortAssignment[];
+  lastDynamicPort: number;
+}
 
-function tryPlace(ledger: Ledger, request: PlacementRequest): Attempt {
+type Attempt = { ok: true; fit: Fit } | { ok: false; rejections: Rejection[] };
+
+/** Whether the task fits on the instance, without changing the ledger. */
+function evaluate(ledger: Ledger, request: PlacementRequest): Attempt {
   const rejections: Rejection[] = [];
   if (request.cpuUnits > ledger.freeCpu) rejections.push({ code: 'CPU', needs: request.cpuUnits, free: ledger.freeCpu });
   if (request.memoryMiB > ledger.freeMemory) {
@@ -134,13 +154,22 @@ function tryPlace(ledger: Ledger, request: PlacementRequest): Attempt {
   if (rejections.length > 0) return { ok: false, rejections };
   const ports = assignPorts(ledger, request.ports);
   if (!ports.ok) return { ok: false, rejections: [{ code: 'PORTS', port: 0, protocol: ports.protocol }] };
+  return { ok: true, fit: { ports: ports.assignments, lastDynamicPort: ports.lastDynamicPort } };
+}
+
+/** Reserves the task's resources in the ledger, so the next task of the same RunTask sees them. */
+function commit(ledger: Ledger, request: PlacementRequest, fit: Fit): Placement {
   ledger.freeCpu -= request.cpuUnits;
   ledger.freeMemory -= request.memoryMiB;
   if (request.needsEni) ledger.freeEnis -= 1;
-  return { ok: true, placement: { instance: ledger.instance, ports: ports.assignments, lastDynamicPort: ledger.lastDynamicPort } };
+  for (const assignment of fit.ports) (assignment.protocol === 'tcp' ? ledger.tcp : ledger.udp).add(assignment.hostPort);
+  ledger.lastDynamicPort = fit.lastDynamicPort;
+  return { instance: ledger.instance, ports: fit.ports, lastDynamicPort: fit.lastDynamicPort };
 }
 
-type PortResult = { ok: true; assignments: PortAssignment[] } | { ok: false; protocol: 'tcp' | 'udp' };
+type PortResult =
+  | { ok: true; assignments: PortAssignment[]; lastDynamicPort: number }
+  | { ok: false; protocol: 'tcp' | 'udp' };
 
 /** Static ports as asked; dynamic ones sequentially after the instance's last one (see the file comment). */
 function assignPorts(ledger: Ledger, requirements: readonly PortRequirement[]): PortResult {
@@ -161,9 +190,7 @@ function assignPorts(ledger: Ledger, requirements: readonly PortRequirement[]): 
     taken[requirement.protocol].add(hostPort);
     assignments.push({ ...requirement, hostPort, dynamic });
   }
-  for (const assignment of assignments) (assignment.protocol === 'tcp' ? ledger.tcp : ledger.udp).add(assignment.hostPort);
-  ledger.lastDynamicPort = last;
-  return { ok: true, assignments };
+  return { ok: true, assignments, lastDynamicPort: last };
 }
 
 export function nextFreeDynamicPort(last: number, inUse: (port: number) => boolean): number | undefined {
