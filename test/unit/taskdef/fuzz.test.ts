@@ -33,7 +33,7 @@ type Rng = ReturnType<typeof prng>;
 const WORDS = ['family', 'containerDefinitions', 'name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'containerPort',
   'hostPort', 'protocol', 'networkMode', 'essential', 'taskDefinition', 'tags', 'requiresCompatibilities', 'healthCheck', 'dependsOn',
   'volumes', 'mountPoints', '__proto__', 'constructor', 'toString', '', 'a/b', '~'];
-const SCALARS: unknown[] = [null, true, false, 0, -1, 1.5, 65536, 2 ** 53, Number.NaN, Infinity, '', 'x', '256', '1 vCPU', 'awsvpc', 'FARGATE', 'tcp', 'ß∂ƒ', '\u0000'];
+const SCALARS: unknown[] = [undefined, null, true, false, 0, -1, 1.5, 65536, 2 ** 53, Number.NaN, Infinity, '', 'x', '256', '1 vCPU', 'awsvpc', 'FARGATE', 'tcp', 'ß∂ƒ', '\u0000'];
 
 function junk(rng: Rng, depth: number): unknown {
   const roll = rng.int(depth > 4 ? 2 : 5);
@@ -78,7 +78,10 @@ describe('random junk never throws', () => {
       const rng = prng(seed);
       for (let i = 0; i < 300; i += 1) {
         const input = rng.next() < 0.3 ? { taskDefinition: junk(rng, 1) } : junk(rng, 0);
-        expectWellFormed(validateTaskDefinition(input));
+        const result = validateTaskDefinition(input);
+        expectWellFormed(result);
+        // Junk is never a task definition: it lacks an object with a family and containers.
+        expect(result.valid).toBe(false);
         expect(() => toRegisterInput(input)).not.toThrow();
       }
     });

@@ -121,6 +121,7 @@ describe('AWS CLI parameter validation', () => {
 
   it.each<[string, unknown, string]>([
     ['null', null, "Invalid type for parameter input, value: None, type: <class 'NoneType'>, valid types: <class 'dict'>"],
+    ['undefined (nothing at all)', undefined, "Invalid type for parameter input, value: None, type: <class 'NoneType'>, valid types: <class 'dict'>"],
     ['a list', [1], "Invalid type for parameter input, value: [1], type: <class 'list'>, valid types: <class 'dict'>"],
     ['a string', 'web', "Invalid type for parameter input, value: web, type: <class 'str'>, valid types: <class 'dict'>"],
     ['a boolean', true, "Invalid type for parameter input, value: True, type: <class 'bool'>, valid types: <class 'dict'>"],

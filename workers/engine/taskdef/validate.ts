@@ -25,7 +25,8 @@ function collectIssues(input: unknown): ValidationIssue[] {
   const tooBig = sizeIssue(input);
   if (tooBig) return [tooBig];
   const { document, pointerOf, wrapperIssues } = readDocument(input);
-  if (document === undefined) return wrapperIssues;
+  // A Describe wrapper without a usable taskDefinition: nothing more to check.
+  if (document === undefined && wrapperIssues.length > 0) return wrapperIssues;
   const parsed = z.safeParse(RegisterTaskDefinitionInputSchema, document);
   if (!parsed.success) {
     return [...wrapperIssues, ...paramIssues(parsed.error.issues, RegisterTaskDefinitionInputSchema, document, pointerOf)];
