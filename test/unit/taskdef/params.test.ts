@@ -60,6 +60,11 @@ describe('AWS CLI parameter validation', () => {
       { path: '/containerDefinitions/0/dockerLabels/tier', code: P, message: "Invalid type for parameter containerDefinitions[0].dockerLabels.tier, value: 1, type: <class 'int'>, valid types: <class 'str'>" },
     ],
     [
+      'memory beyond a 32-bit integer (2^31)',
+      edited(nginxWeb(), (d) => (d.containerDefinitions[0].memory = 2 ** 31)),
+      { path: '/containerDefinitions/0/memory', code: 'SerializationException', message: 'NUMBER_VALUE can not be converted to an Integer' },
+    ],
+    [
       'missing family',
       { containerDefinitions: [{ name: 'a', image: 'x', memory: 64 }] },
       { path: '/family', code: P, message: 'Missing required parameter in input: "family"' },

@@ -21,6 +21,9 @@ export const MSG = {
   enumValue: (name: string, value: string, allowed: readonly string[]) =>
     `1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
 
+  // A number beyond a 32-bit integer: the request does not even deserialize (UNCONFIRMED wording).
+  notAnInteger: 'NUMBER_VALUE can not be converted to an Integer',
+
   // Family — VERBATIM (aws/amazon-ecs-cli#37, aws-actions/amazon-ecs-deploy-task-definition#630).
   familyBlank: 'Family can not be blank.',
   familyInvalid: 'Family contains invalid characters.',

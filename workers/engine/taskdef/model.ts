@@ -17,7 +17,8 @@ import { DEFAULT_STOP_TIMEOUT_S, HEALTH_CHECK, PORT_MAX } from './limits.ts';
 type Meta = { description: string; default?: unknown; examples?: unknown[]; minimum?: number; maximum?: number };
 
 const str = (description: string, extra: Omit<Meta, 'description'> = {}) => z.string().meta({ description, ...extra });
-const int = (description: string, extra: Omit<Meta, 'description'> = {}) => z.int().meta({ description, ...extra });
+// ECS integers are 32-bit (the API model's Integer); larger numbers fail to deserialize on AWS.
+const int = (description: string, extra: Omit<Meta, 'description'> = {}) => z.int32().meta({ description, ...extra });
 const bool = (description: string, extra: Omit<Meta, 'description'> = {}) => z.boolean().meta({ description, ...extra });
 const strList = (description: string) => z.array(z.string()).meta({ description });
 const strMap = (description: string) => z.record(z.string(), z.string()).meta({ description });
@@ -209,7 +210,7 @@ const RepositoryCredentials = z
 const RestartPolicy = z
   .strictObject({
     enabled: bool('Restart the container in place when it exits.'),
-    ignoredExitCodes: z.array(z.int()).meta({ description: 'Exit codes that do not trigger a restart.' }).optional(),
+    ignoredExitCodes: z.array(z.int32()).meta({ description: 'Exit codes that do not trigger a restart.' }).optional(),
     restartAttemptPeriod: int('Seconds the container must run before a restart is attempted (60–1800).').optional(),
   })
   .meta({ description: 'Container restart policy.' });

@@ -18,6 +18,7 @@ export type PointerOf = (path: Path) => string;
 
 export const PARAM_CODE = 'ParamValidationError';
 export const CLIENT_CODE = 'ClientException';
+export const SERIALIZATION_CODE = 'SerializationException';
 
 /** One ValidationIssue per problem zod found, in the CLI's words. */
 export function paramIssues(
@@ -70,6 +71,10 @@ function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, docume
   }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_value') {
     return [line(PARAM_CODE, invalidTypeMessage(path, value, schemaAt(root, path)))];
+  }
+  // Python's int has no bound, so the CLI sends it; the service cannot read it as a 32-bit Integer.
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && typeof value === 'number') {
+    return [line(SERIALIZATION_CODE, MSG.notAnInteger)];
   }
   return [line(PARAM_CODE, `Invalid value for parameter ${parameterName(path)}: ${issue.message}`)];
 }

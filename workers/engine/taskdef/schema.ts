@@ -13,13 +13,15 @@ export function taskDefinitionJsonSchema(): object {
   return cached;
 }
 
-/** Drops the ±2^53 bounds zod adds to every integer: they say nothing a learner needs. */
+/** Drops the 32-bit bounds zod adds to every integer: they say nothing a learner needs. */
+const MACHINE_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2147483647, -2147483648]);
+
 function tidy(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(tidy);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if ((key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER) continue;
+    if ((key === 'minimum' || key === 'maximum') && MACHINE_BOUNDS.has(value as number)) continue;
     out[key] = tidy(value);
   }
   return out;
