@@ -87,6 +87,7 @@ describe('buildTaskDefinition', () => {
     ['awsvpc without a task size', edited(nginxWeb(), (d) => (d.networkMode = 'awsvpc')), ['EC2']],
     ['awsvpc with a Fargate size, not asking for Fargate', edited(nginxWeb(), (d) => Object.assign(d, { networkMode: 'awsvpc', cpu: '256', memory: '512' })), ['EC2', 'FARGATE']],
     ['Fargate definition', fargateApi(), ['EC2', 'FARGATE']],
+    ['awsvpc with a Fargate size but a json-file log driver', edited(nginxWeb(), (d) => Object.assign(d, { networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ ...d.containerDefinitions[0], logConfiguration: { logDriver: 'json-file' } }] })), ['EC2']],
     ['awsvpc with a Fargate size but a privileged container', edited(nginxWeb(), (d) => Object.assign(d, { networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ ...d.containerDefinitions[0], privileged: true }] })), ['EC2']],
   ])('compatibilities of %s', (_name, doc, expected) => {
     expect(buildTaskDefinition(doc, META).compatibilities).toEqual(expected);

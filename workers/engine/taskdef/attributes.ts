@@ -12,15 +12,7 @@
 import { ECR_IMAGE_PATTERN } from './limits.ts';
 import type { RegisterTaskDefinitionInput } from './model.ts';
 import { ruleContext } from './rules/context.ts';
-import {
-  fargateContainerParamsRule,
-  fargateEcrRule,
-  fargateNetworkModeRule,
-  fargateSizeRule,
-  fargateTaskParamsRule,
-} from './rules/fargate.ts';
-
-const FARGATE_RULES = [fargateNetworkModeRule, fargateSizeRule, fargateTaskParamsRule, fargateContainerParamsRule, fargateEcrRule];
+import { FARGATE_RULES } from './rules/fargate.ts';
 
 export function compatibilitiesOf(td: RegisterTaskDefinitionInput): string[] {
   const ctx = { ...ruleContext(td), fargate: true };

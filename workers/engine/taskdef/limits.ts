@@ -110,5 +110,10 @@ export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'] as const
 /** linuxParameters Fargate refuses (capabilities.add is checked apart: SYS_PTRACE is allowed). */
 export const FARGATE_UNSUPPORTED_LINUX_PARAMS = ['devices', 'sharedMemorySize', 'tmpfs', 'maxSwap', 'swappiness'] as const;
 
+/** Fargate's ceiling for the nofile ulimit (ecs-reference §3). */
+export const FARGATE_MAX_NOFILE = 1_048_576;
+/** Container restart policy: seconds a container must run before a restart is attempted. */
+export const RESTART_ATTEMPT_PERIOD_S = { min: 60, max: 1800 } as const;
+
 /** Work caps so that no input, however large or deep, makes validation slow. */
 export const INPUT_CAPS = { maxDepth: 32, maxNodes: 20_000 } as const;

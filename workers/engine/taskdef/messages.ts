@@ -148,6 +148,17 @@ export const MSG = {
   environmentFileArn: (container: string, value: string) =>
     `Invalid 'environmentFiles' setting for container '${container}'. '${value}' is not the ARN of an S3 object (arn:aws:s3:::bucket/path/file.env).`,
 
+  // Limits and names — UNCONFIRMED wording, documented rules.
+  ulimitSoftAboveHard: (container: string, name: string, soft: number, hard: number) =>
+    `Invalid 'ulimits' setting for container '${container}'. The soft limit of '${name}' (${soft}) is greater than its hard limit (${hard}).`,
+  fargateNofile: (container: string, hard: number, max: number) =>
+    `Invalid 'ulimits' setting for container '${container}'. Fargate allows a 'nofile' limit of at most ${max}; got ${hard}.`,
+  restartAttemptPeriod: (container: string, min: number, max: number, got: number) =>
+    `Invalid 'restartPolicy.restartAttemptPeriod' setting for container '${container}'. It must be between ${min} and ${max} seconds; got ${got}.`,
+  appProtocolNeedsName: (container: string) =>
+    `Invalid 'portMappings' setting for container '${container}'. A port mapping with an appProtocol needs a name.`,
+  portNameNotUnique: (name: string) => `Port mapping name '${name}' is used more than once in the task definition.`,
+
   // Size cap — UNCONFIRMED wording; the 64 KiB quota is in ecs-reference §13.
   tooLarge: (bytes: number, max: number) =>
     `Task definition size (${bytes} bytes) exceeds the maximum of ${max} bytes.`,

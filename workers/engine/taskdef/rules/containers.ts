@@ -2,7 +2,7 @@
  * How containers refer to each other and to the task: dependencies, volumes, health checks and
  * log configuration (ecs-reference §4, §13).
  */
-import { HEALTH_CHECK, NAME_PATTERN } from '../limits.ts';
+import { HEALTH_CHECK, NAME_PATTERN, RESTART_ATTEMPT_PERIOD_S } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, isEssential, type Rule, type RuleIssue } from './context.ts';
 
@@ -81,6 +81,31 @@ export const awslogsRule: Rule = ({ containers }) => {
     if (!log || log.logDriver !== 'awslogs') return;
     const missing = ['awslogs-region', 'awslogs-group'].filter((option) => !log.options?.[option]);
     if (missing.length > 0) issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'options'], message: MSG.awslogsOptions(missing) });
+  });
+  return issues;
+};
+
+/** A ulimit's soft limit cannot exceed its hard limit. */
+export const ulimitsRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    (c.ulimits ?? []).forEach((u, j) => {
+      if (u.softLimit > u.hardLimit) {
+        issues.push({ path: ['containerDefinitions', i, 'ulimits', j, 'softLimit'], message: MSG.ulimitSoftAboveHard(containerLabel(c, i), u.name, u.softLimit, u.hardLimit) });
+      }
+    });
+  });
+  return issues;
+};
+
+export const restartPolicyRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  const { min, max } = RESTART_ATTEMPT_PERIOD_S;
+  containers.forEach((c, i) => {
+    const period = c.restartPolicy?.restartAttemptPeriod;
+    if (period !== undefined && (period < min || period > max)) {
+      issues.push({ path: ['containerDefinitions', i, 'restartPolicy', 'restartAttemptPeriod'], message: MSG.restartAttemptPeriod(containerLabel(c, i), min, max, period) });
+    }
   });
   return issues;
 };

@@ -6,6 +6,7 @@ import {
   ECR_IMAGE_PATTERN,
   EPHEMERAL_STORAGE_MAX_GIB,
   EPHEMERAL_STORAGE_MIN_GIB,
+  FARGATE_MAX_NOFILE,
   FARGATE_MAX_STOP_TIMEOUT_S,
   FARGATE_LOG_DRIVERS,
   FARGATE_SIZES,
@@ -75,6 +76,23 @@ export const fargateContainerParamsRule: Rule = ({ fargate, containers }) => {
   return issues;
 };
 
+/** No GPUs on Fargate, and a nofile ulimit of at most 1048576. */
+export const fargateContainerLimitsRule: Rule = ({ fargate, containers }) => {
+  if (!fargate) return [];
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    (c.resourceRequirements ?? []).forEach((r, j) => {
+      if (r.type === 'GPU') issues.push({ path: ['containerDefinitions', i, 'resourceRequirements', j], message: MSG.fargateUnsupported('GPU resource requirements') });
+    });
+    (c.ulimits ?? []).forEach((u, j) => {
+      if (u.name === 'nofile' && u.hardLimit > FARGATE_MAX_NOFILE) {
+        issues.push({ path: ['containerDefinitions', i, 'ulimits', j, 'hardLimit'], message: MSG.fargateNofile(containerLabel(c, i), u.hardLimit, FARGATE_MAX_NOFILE) });
+      }
+    });
+  });
+  return issues;
+};
+
 /** Fargate pulls private ECR images with the task execution role (ecs-reference §10). */
 export const fargateEcrRule: Rule = ({ fargate, containers, td }) => {
   if (!fargate || td.executionRoleArn) return [];
@@ -135,3 +153,19 @@ export const ephemeralStorageRule: Rule = ({ td }) => {
   if (gib === undefined || (gib >= EPHEMERAL_STORAGE_MIN_GIB && gib <= EPHEMERAL_STORAGE_MAX_GIB)) return [];
   return [{ path: ['ephemeralStorage', 'sizeInGiB'], message: MSG.ephemeralStorage(gib) }];
 };
+
+/**
+ * Every rule that decides whether Fargate can run the definition. `compatibilities` lists FARGATE
+ * exactly when these all pass (attributes.ts), so the two can never disagree.
+ */
+export const FARGATE_RULES: readonly Rule[] = [
+  fargateNetworkModeRule,
+  fargateSizeRule,
+  fargateTaskParamsRule,
+  fargateContainerParamsRule,
+  fargateContainerLimitsRule,
+  fargateEcrRule,
+  fargateVolumesRule,
+  fargateLinuxParametersRule,
+  fargateLoggingRule,
+];

@@ -9,23 +9,23 @@
  * - tags (≤ 50, key 1–128 and value ≤ 256 characters, reserved `aws:` prefix): the engine's
  *   RegisterTaskDefinition checks them today (commands/tags.ts); move them here.
  * - memberOf expression syntax (the cluster query language parser arrives with placement).
- * - Service Connect: appProtocol needs a port mapping name, names unique within the task.
+ * - Service Connect beyond port mapping names (namespaces, client aliases: they live on the service).
  * - Windows: `default` network mode, Windows-only and Linux-only parameters, Fargate Windows
  *   refusing ARM64 and Fargate Spot, runtimePlatform consistency.
  * - firelensConfiguration needs a container using awsfirelens and vice versa; GPU
- *   resourceRequirements refused on Fargate and checked against instance GPUs on EC2;
- *   inferenceAccelerators referenced by deviceName.
- * - startTimeout/stopTimeout bounds on EC2; ulimits softLimit ≤ hardLimit; Fargate nofile ≤ 1048576;
- *   restartPolicy bounds (restartAttemptPeriod 60–1800).
+ *   resourceRequirements checked against instance GPUs on EC2; inferenceAccelerators referenced
+ *   by deviceName.
+ * - startTimeout/stopTimeout bounds on EC2; restartPolicy ignoredExitCodes (≤ 50).
  * - fsxWindowsFileServerVolumeConfiguration (Windows, EC2 only); configuredAtLaunch volumes.
  * - ≤ 100 containerPortRange mappings per container; reserved and ephemeral-range host ports
  *   (these only warn on AWS).
  */
 import type { RegisterTaskDefinitionInput } from '../model.ts';
-import { awslogsRule, dependsOnRule, healthCheckRule, volumesRule } from './containers.ts';
+import { awslogsRule, dependsOnRule, healthCheckRule, restartPolicyRule, ulimitsRule, volumesRule } from './containers.ts';
 import { ruleContext, type Rule, type RuleIssue } from './context.ts';
 import {
   ephemeralStorageRule,
+  fargateContainerLimitsRule,
   fargateContainerParamsRule,
   fargateEcrRule,
   fargateLinuxParametersRule,
@@ -45,7 +45,7 @@ import {
   secretsRule,
 } from './task.ts';
 import { containerCountRule, containerNameRule, essentialRule, familyRule, imageRule, roleRule } from './identity.ts';
-import { containerNetworkingRule, duplicateHostPortRule, networkModePortsRule, portRangeRule } from './network.ts';
+import { containerNetworkingRule, duplicateHostPortRule, networkModePortsRule, portNamesRule, portRangeRule } from './network.ts';
 import { containerLimitsRule, containersFitTaskRule, memoryRequiredRule, taskSizeRule } from './resources.ts';
 
 /** Every rule, by name, in the order its errors are reported. */
@@ -64,6 +64,7 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['containers-fit-task', containersFitTaskRule],
   ['fargate-task-params', fargateTaskParamsRule],
   ['fargate-container-params', fargateContainerParamsRule],
+  ['fargate-container-limits', fargateContainerLimitsRule],
   ['fargate-ecr', fargateEcrRule],
   ['fargate-volumes', fargateVolumesRule],
   ['fargate-linux-parameters', fargateLinuxParametersRule],
@@ -75,8 +76,11 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['port-range-syntax', portRangeSyntaxRule],
   ['network-mode-ports', networkModePortsRule],
   ['duplicate-host-port', duplicateHostPortRule],
+  ['port-names', portNamesRule],
   ['container-networking', containerNetworkingRule],
   ['health-check', healthCheckRule],
+  ['ulimits', ulimitsRule],
+  ['restart-policy', restartPolicyRule],
   ['depends-on', dependsOnRule],
   ['dependency-cycle', dependencyCycleRule],
   ['container-references', containerReferencesRule],

@@ -84,3 +84,19 @@ export const containerNetworkingRule: Rule = ({ containers, networkMode, fargate
   });
   return issues;
 };
+
+/** Service Connect names port mappings: an appProtocol needs a name, and names are unique in the task. */
+export const portNamesRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  const seen = new Set<string>();
+  containers.forEach((c, i) => {
+    (c.portMappings ?? []).forEach((m, j) => {
+      const at = (field: string) => ['containerDefinitions', i, 'portMappings', j, field];
+      if (m.appProtocol !== undefined && m.name === undefined) issues.push({ path: at('appProtocol'), message: MSG.appProtocolNeedsName(containerLabel(c, i)) });
+      if (m.name === undefined) return;
+      if (seen.has(m.name)) issues.push({ path: at('name'), message: MSG.portNameNotUnique(m.name) });
+      seen.add(m.name);
+    });
+  });
+  return issues;
+};
