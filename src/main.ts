@@ -1,11 +1,10 @@
-// The page's entry: the sandbox worker first (see boot.ts), then styles, the test hook and the app.
-import { client } from './lib/boot.ts';
-import { mount } from 'svelte';
-import './app.css';
-import App from './App.svelte';
+// The page's entry, kept tiny on purpose: start the sandbox worker first (its start-up is the
+// longest step before the first paint), install the test hook, then fetch and mount the UI.
+import sandboxYaml from '../scenarios/sandbox.yaml?raw';
+import { SandboxConnection } from './lib/sandbox-connection.ts';
 import { installTestHook } from './lib/test-hook.ts';
 
+const connection = new SandboxConnection(sandboxYaml);
 installTestHook();
-const target = document.getElementById('app');
-if (target === null) throw new Error('index.html has no #app element');
-export default mount(App, { target, props: { client } });
+const { mountApp } = await import('./mount-app.ts');
+mountApp(connection);

@@ -1,10 +1,11 @@
 /**
- * The UI's one handle on the sandbox: starts the worker, wraps it with comlink, and keeps the
- * latest snapshot and playback state as `$state.raw` (replaced whole, never mutated). Components
- * read from it and call its methods; none of them touch comlink or the worker.
+ * The UI's one handle on the sandbox: attached to the worker connection that main.ts started, it
+ * keeps the latest snapshot and playback state as `$state.raw` (replaced whole, never mutated).
+ * Components read from it and call its methods; none of them touch comlink or the worker.
  */
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import type { PlaybackState, Scenario, ScenarioIssue, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
+import type { SandboxConnection } from './sandbox-connection.ts';
 
 export type CommandOutcome = Awaited<ReturnType<WorkerApi['runCommandText']>>;
 
@@ -17,41 +18,24 @@ export class SandboxClient {
   readonly #api: Comlink.Remote<WorkerApi>;
   #validateSeq = 0;
 
-  constructor(worker?: Worker) {
-    performance.mark('sandbox-worker-start');
-    const w = worker ?? new Worker(new URL('../../workers/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'ecs-sandbox' });
-    w.addEventListener('error', (event) => {
-      this.loadIssues = [{ message: `The sandbox worker failed to start: ${event.message || 'unknown error'}` }];
+  constructor(connection: SandboxConnection) {
+    this.#api = connection.api;
+    connection.onSnapshot((snapshot, playback) => {
+      this.snapshot = snapshot;
+      this.playback = playback;
     });
-    this.#api = Comlink.wrap<WorkerApi>(w);
-  }
-
-  /**
-   * Load the scenario and subscribe, then start the clock so the first screen is alive. Both
-   * requests are posted at once: the worker handles messages in order and loadScenario runs to
-   * completion before subscribe, so the first snapshot to arrive is the loaded one (not an empty
-   * sandbox) and no round trip is spent waiting in between.
-   */
-  async start(scenarioText: string, options: { autoplay?: boolean } = {}): Promise<void> {
-    const loading = this.#api.loadScenario(scenarioText);
-    const subscribing = this.#api.subscribe(
-      Comlink.proxy((snapshot: Snapshot, playback: PlaybackState) => {
-        // Braces matter: returning the assignment would hand comlink a $state value to clone.
-        this.snapshot = snapshot;
-        this.playback = playback;
-      }),
-    );
-    const outcome = await loading;
-    await subscribing;
-    performance.mark('sandbox-scenario-loaded');
-    if (!outcome.ok) {
-      this.loadIssues = outcome.issues;
-      return;
-    }
-    this.scenario = outcome.load.scenario;
-    const failed = outcome.load.results.filter((r): r is Extract<StepResult, { error: unknown }> => 'error' in r);
-    this.loadIssues = failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }));
-    if (options.autoplay ?? true) await this.#api.play();
+    connection.onWorkerError((message) => {
+      this.loadIssues = [{ message }];
+    });
+    void connection.loaded.then((outcome) => {
+      if (!outcome.ok) {
+        this.loadIssues = outcome.issues;
+        return;
+      }
+      this.scenario = outcome.load.scenario;
+      const failed = outcome.load.results.filter((r): r is Extract<StepResult, { error: unknown }> => 'error' in r);
+      this.loadIssues = failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }));
+    });
   }
 
   play(): Promise<void> {
