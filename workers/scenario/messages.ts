@@ -12,6 +12,8 @@ export const LIMITS = {
   maxSteps: 1_000,
   /** YAML aliases (`*name`) expanded in one file: enough to reuse a few blocks, too few for a "billion laughs". */
   maxAliasCount: 100,
+  /** Problems listed per file: enough to fix a file in one pass, few enough to read. */
+  maxIssues: 100,
 } as const;
 
 export const MESSAGES = {
@@ -25,7 +27,9 @@ export const MESSAGES = {
   tagRefused: (tag: string) =>
     `the YAML tag ${tag} is not allowed: scenario files are plain data (maps, lists, strings, numbers, booleans, null)`,
   multipleDocuments: () => 'the file holds more than one YAML document (a second "---"); put everything in one',
-  duplicateKey: (key: string) => `the key "${key}" appears twice in the same map`,
+  complexKey: () => 'a key must be a plain name (a string), not a list or a map',
+  tooManyIssues: () => `only the first ${LIMITS.maxIssues} problems are listed; fix these and check again`,
+  duplicateKey: (key: string) => `the key ${quote(key)} appears twice in the same map`,
   invalidJson: (detail: string) => `invalid JSON: ${detail}`,
   yamlSyntax: (detail: string) => `invalid YAML: ${detail}`,
   notScenario: (found: string) =>
@@ -33,39 +37,50 @@ export const MESSAGES = {
   singleStepFile: () =>
     'this file holds a single step, but a file is a scenario (id, title, setup) or a list of steps:' +
     ' start the step with "- " (in JSON, wrap it in [ ])',
-  missingKey: (key: string, hint: string) => `missing required key "${key}": ${hint}`,
+  missingKey: (key: string, hint: string) => `missing required key ${quote(key)}: ${hint}`,
   unknownKey: (key: string, where: string, allowed: readonly string[], suggestion?: string) =>
-    `unknown key "${key}" in ${where}` +
-    (suggestion ? ` — did you mean "${suggestion}"?` : `; allowed keys: ${allowed.join(', ')}`),
+    `unknown key ${quote(key)} in ${where}` +
+    (suggestion ? ` — did you mean ${quote(suggestion)}?` : `; allowed keys: ${allowed.join(', ')}`),
   badId: (value: string) =>
-    `id "${value}" may contain only lower-case letters, digits and "-" (e.g. "first-task")`,
-  notString: (key: string, found: string) => `"${key}" must be a string, not ${found}`,
-  emptyString: (key: string) => `"${key}" must not be empty`,
+    `id ${quote(value)} may contain only lower-case letters, digits and "-" (e.g. "first-task")`,
+  notString: (key: string, found: string) => `${quote(key)} must be a string, not ${found}`,
+  emptyString: (key: string) => `${quote(key)} must not be empty`,
   badSeed: (found: string) => `"seed" must be a whole number from 0 to 4294967295, not ${found}`,
-  notList: (key: string, found: string) => `"${key}" must be a list of steps, not ${found}`,
-  notMap: (key: string, found: string) => `"${key}" must be a map, not ${found}`,
+  notList: (key: string, found: string) => `${quote(key)} must be a list of steps, not ${found}`,
+  notMap: (key: string, found: string) => `${quote(key)} must be a map, not ${found}`,
   stepNotMap: (found: string) =>
     `a step must be a map with one key, the action (e.g. "ecs:RunTask: {…}" or "wait: 30s"), not ${found}`,
   stepNoKey: () => 'a step must have one key, the action (e.g. "ecs:RunTask: {…}" or "wait: 30s"); this one is empty',
   stepManyKeys: (keys: readonly string[]) =>
-    `a step has exactly one key, the action; this one has ${keys.length}: ${keys.map((key) => `"${key}"`).join(', ')}` +
+    `a step has exactly one key, the action; this one has ${keys.length}: ${quoteList(keys)}` +
     ' — start each step with its own "-"',
   stepUnindented: (action: string, keys: readonly string[]) =>
-    `"${action}" has no request, and ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'sits' : 'sit'} beside it in the same step:` +
+    `${quote(action)} has no request, and ${quoteList(keys)} ${keys.length === 1 ? 'sits' : 'sit'} beside it in the same step:` +
     ` indent the request's fields under "${action}:"`,
   unknownAction: (action: string, supported: readonly string[]) =>
-    `unknown action "${action}"; the supported actions are ${supported.join(', ')} and wait`,
-  didYouMean: (action: string, suggestion: string) => `unknown action "${action}" — did you mean "${suggestion}"?`,
+    `unknown action ${quote(action)}; the supported actions are ${supported.join(', ')} and wait`,
+  didYouMean: (action: string, suggestion: string) => `unknown action ${quote(action)} — did you mean ${quote(suggestion)}?`,
   notSupportedYet: (action: string, service: string, supported: readonly string[]) =>
-    `"${action}" is not supported yet in this version of the sandbox; ` +
+    `${quote(action)} is not supported yet in this version of the sandbox; ` +
     (supported.length > 0
       ? `the ${service} actions supported today are ${supported.join(', ')}`
       : `no ${service} action is supported yet (supported today: ecs and sim actions, and wait)`),
   requestNotMap: (action: string, found: string) =>
-    `the request of "${action}" must be a map of its parameters (as in the AWS API), not ${found}`,
+    `the request of ${quote(action)} must be a map of its parameters (as in the AWS API), not ${found}`,
   badWait: (detail: string) => `wait: ${detail}`,
   internal: (detail: string) => `the text could not be read (${detail})`,
 } as const;
+
+/** A name from the file, quoted and cut short: a 1 MB key must not make a 1 MB message. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? text.slice(0, 60) + '…' : text);
+}
+
+/** Up to five quoted names, then how many more. */
+export function quoteList(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map(quote).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
 
 /** A value's kind in words, for messages: "a list", "the number 3", "null". */
 export function describeValue(value: unknown): string {

@@ -33,8 +33,8 @@ export function parseScenarioText(text: string, options?: { fileName?: string })
   const { document } = read;
   const value = document.value;
   if (Array.isArray(value)) {
-    const { steps, issues } = checkSteps(value, [], document);
-    if (issues.length > 0) return { ok: false, issues };
+    const { steps, issues, truncated } = checkSteps(value, [], document);
+    if (issues.length > 0) return { ok: false, issues: withTruncationNote(issues, truncated) };
     return { ok: true, scenario: { id: idFromFileName(fileName), title: fileName ?? 'steps', seed: DEFAULT_SEED, setup: steps } };
   }
   if (!isPlainMap(value)) return { ok: false, issues: [{ message: MESSAGES.notScenario(describeValue(value)), ...document.locate([]), path: '' }] };
@@ -47,8 +47,8 @@ export function parseStepsText(text: string): StepsParseResult {
   if (!read.ok) return read;
   const { document } = read;
   const value = document.value;
-  const { steps, issues } = Array.isArray(value) ? checkSteps(value, [], document) : checkSingleStep(value, document);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, steps };
+  const { steps, issues, truncated } = Array.isArray(value) ? checkSteps(value, [], document) : checkSingleStep(value, document);
+  return issues.length > 0 ? { ok: false, issues: withTruncationNote(issues, truncated) } : { ok: true, steps };
 }
 
 /** `file:line:col: message` (the form compilers use, so editors and terminals can link to it). */
@@ -82,10 +82,17 @@ function readChecked(text: string, syntax: Syntax): { ok: true; document: ReadDo
 
 function checkScenario(value: Record<string, unknown>, document: ReadDocument): ScenarioParseResult {
   const issues: ScenarioIssue[] = [];
+  let truncated = false;
   const issue = (message: string, path: readonly PathSegment[], key = false): void => {
-    issues.push({ message, ...document.locate(path, { key }), path: toPointer(path) });
+    // Past the cap, only note that there is more: locating each issue costs a walk of the document.
+    if (issues.length >= LIMITS.maxIssues) truncated = true;
+    else issues.push({ message, ...document.locate(path, { key }), path: toPointer(path) });
   };
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (issues.length >= LIMITS.maxIssues) {
+      truncated = true;
+      break;
+    }
     if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
       issue(MESSAGES.unknownKey(key, 'the scenario', SCENARIO_KEYS, closestMatch(key, SCENARIO_KEYS)), [key], true);
     }
@@ -101,16 +108,24 @@ function checkScenario(value: Record<string, unknown>, document: ReadDocument): 
   } else if (!Array.isArray(value.setup)) {
     issue(MESSAGES.notList('setup', describeValue(value.setup)), ['setup']);
   } else {
-    const checked = checkSteps(value.setup, ['setup'], document);
+    const checked = checkSteps(value.setup, ['setup'], document, Math.max(0, LIMITS.maxIssues - issues.length));
     setup = checked.steps;
     issues.push(...checked.issues);
+    truncated ||= checked.truncated;
   }
   const editor = checkEditor(value, issue);
-  if (issues.length > 0 || id === undefined || title === undefined) return { ok: false, issues: inFileOrder(issues) };
+  if (issues.length > 0 || id === undefined || title === undefined) {
+    return { ok: false, issues: withTruncationNote(inFileOrder(issues), truncated) };
+  }
   const scenario: Scenario = { id, title, seed, setup };
   if (summary !== undefined) scenario.summary = summary;
   if (editor !== undefined) scenario.editor = editor;
   return { ok: true, scenario };
+}
+
+/** When checking stopped at the cap, say so last (without a position: it concerns the whole file). */
+function withTruncationNote(issues: ScenarioIssue[], truncated: boolean): ScenarioIssue[] {
+  return truncated ? [...issues, { message: MESSAGES.tooManyIssues() }] : issues;
 }
 
 /** Issues sorted by where they are, so an author reads them top to bottom (stable for ties). */

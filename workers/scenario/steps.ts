@@ -15,27 +15,36 @@ import { toPointer, type PathSegment } from './pointer.ts';
 export interface StepsCheck {
   steps: Step[];
   issues: ScenarioIssue[];
+  /** Whether checking stopped early because `budget` issues were found. */
+  truncated: boolean;
 }
 
-export function checkSteps(list: readonly unknown[], base: readonly PathSegment[], document: ReadDocument): StepsCheck {
+export function checkSteps(
+  list: readonly unknown[],
+  base: readonly PathSegment[],
+  document: ReadDocument,
+  budget: number = LIMITS.maxIssues,
+): StepsCheck {
   const issue = issueMaker(document);
   if (list.length > LIMITS.maxSteps) {
-    return { steps: [], issues: [issue(MESSAGES.tooManySteps(list.length), [...base, LIMITS.maxSteps])] };
+    return { steps: [], issues: [issue(MESSAGES.tooManySteps(list.length), [...base, LIMITS.maxSteps])], truncated: false };
   }
   const steps: Step[] = [];
   const issues: ScenarioIssue[] = [];
-  list.forEach((raw, index) => {
-    const result = checkStep(raw, [...base, index], issue);
+  for (let index = 0; index < list.length; index++) {
+    // Past the cap, stop: locating each issue costs a walk of the document.
+    if (issues.length >= budget) return { steps, issues, truncated: true };
+    const result = checkStep(list[index], [...base, index], issue);
     if ('step' in result) steps.push(result.step);
     else issues.push(...result.issues);
-  });
-  return { steps, issues };
+  }
+  return { steps, issues, truncated: false };
 }
 
 /** One step on its own (the command box's single object); its path is the empty pointer. */
 export function checkSingleStep(raw: unknown, document: ReadDocument): StepsCheck {
   const result = checkStep(raw, [], issueMaker(document));
-  return 'step' in result ? { steps: [result.step], issues: [] } : { steps: [], issues: result.issues };
+  return 'step' in result ? { steps: [result.step], issues: [], truncated: false } : { steps: [], issues: result.issues, truncated: false };
 }
 
 function issueMaker(document: ReadDocument): MakeIssue {

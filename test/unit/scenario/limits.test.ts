@@ -46,6 +46,35 @@ describe('aliases', () => {
   });
 });
 
+describe('keys', () => {
+  it('refuses a key written twice, at any depth, at the second one', () => {
+    const result = parseScenarioText('id: a\ntitle: t\nsetup:\n  - ecs:RunTask: {cluster: a, cluster: b}\n');
+    expect(result).toEqual({ ok: false, issues: [{ message: 'the key "cluster" appears twice in the same map', line: 4, column: 31 }] });
+  });
+
+  it('refuses a key that is a list or a map', () => {
+    expect(messages('id: a\ntitle: t\nsetup: []\n? [x, y]\n: z\n')).toEqual(['a key must be a plain name (a string), not a list or a map']);
+  });
+
+  it(`lists at most ${LIMITS.maxIssues} problems, then says there are more`, () => {
+    const text = 'id: a\ntitle: t\nsetup:\n' + '  - ecs:Nope: {}\n'.repeat(150);
+    const result = parseScenarioText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(LIMITS.maxIssues + 1);
+    expect(result.issues.at(-1)).toEqual({ message: `only the first ${LIMITS.maxIssues} problems are listed; fix these and check again` });
+  });
+
+  it('stays fast on a map with 20 000 unknown keys (no quadratic duplicate check)', () => {
+    const text = Array.from({ length: 20_000 }, (_, index) => `key${index}: 1`).join('\n');
+    const started = performance.now();
+    const result = parseScenarioText(text);
+    expect(result.ok).toBe(false);
+    // Generous bound for a loaded CI machine; the yaml package's own check took ~10 s here.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe('size limits', () => {
   it('refuses text over 1 MB', () => {
     const text = `id: a\ntitle: t\nsummary: "${'x'.repeat(LIMITS.maxTextChars)}"\nsetup: []\n`;
