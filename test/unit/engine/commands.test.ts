@@ -158,6 +158,15 @@ describe('task definitions', () => {
     expect(error.message).toContain('Unknown parameter in input: "foo"');
   });
 
+  it('refuses a DescribeTaskDefinition output as the AWS CLI does, and says what to register instead', () => {
+    const engine = createEngine();
+    const error = errorOf(engine.dispatch({ 'ecs:RegisterTaskDefinition': { taskDefinition: { ...WEB_TASK_DEFINITION, revision: 3, status: 'ACTIVE' } } }));
+    expect(error.code).toBe('ParamValidationError');
+    expect(error.message).toMatch(/^Parameter validation failed:\nUnknown parameter in input: "taskDefinition", must be one of: family, taskRoleArn, /);
+    expect(error.message).toContain('This is a DescribeTaskDefinition output');
+    expect(engine.snapshot().taskDefinitions).toEqual([]);
+  });
+
   it('deregisters a revision (INACTIVE), after which the bare family resolves to the latest ACTIVE one', () => {
     const engine = createEngine();
     engine.dispatch({ 'ecs:RegisterTaskDefinition': WEB_TASK_DEFINITION });

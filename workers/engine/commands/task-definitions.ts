@@ -5,7 +5,14 @@ import { clientError, fail, invalidParameter, MESSAGES, ok, type CommandResult }
 import { CALLER_ARN, isoAt, parseTaskDefinitionRef, taskDefinitionArn } from '../ids/arn.ts';
 import { renderTaskDefinition } from '../snapshot.ts';
 import type { EngineState } from '../state.ts';
-import { buildTaskDefinition, toRegisterInput, validateTaskDefinition } from '../taskdef/index.ts';
+import { PARAM } from '../taskdef/messages.ts';
+import { RegisterTaskDefinitionInputSchema } from '../taskdef/model.ts';
+import {
+  buildTaskDefinition,
+  isDescribeTaskDefinitionOutput,
+  toRegisterInput,
+  validateTaskDefinition,
+} from '../taskdef/index.ts';
 import { paginate } from './paginate.ts';
 import { checkParams, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
 import { checkTags } from './tags.ts';
@@ -37,6 +44,17 @@ export function lookupTaskDefinition(state: EngineState, given: string): TaskDef
 }
 
 export function registerTaskDefinition(ctx: EngineContext, raw: unknown): CommandResult {
+  // `ecs-sandbox validate` accepts a DescribeTaskDefinition output, but the API does not: the AWS CLI
+  // refuses its `taskDefinition` member. Say so, and say what to do instead.
+  if (isDescribeTaskDefinitionOutput(raw)) {
+    const members = Object.keys(RegisterTaskDefinitionInputSchema.shape);
+    return fail(
+      PARAM_VALIDATION_ERROR,
+      `${PARAM_VALIDATION_PREFIX}${PARAM.unknown('input', 'taskDefinition', members)}
+` +
+        'This is a DescribeTaskDefinition output: register the contents of its "taskDefinition" member, without the read-only fields.',
+    );
+  }
   const validation = validateTaskDefinition(raw);
   const first = validation.errors[0];
   if (!validation.valid || first !== undefined) {
