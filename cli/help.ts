@@ -11,8 +11,8 @@ Commands:
   run        apply a scenario (or a bare list of steps) and print the final state
   validate   check task definition files as ECS RegisterTaskDefinition would
 
-Exit status: 0 success, 1 a step failed / a file is invalid, 2 usage error or unreadable file.
-Set ECS_SANDBOX_DEBUG=1 to see the stack trace of an internal error.
+Exit status: 0 success, 1 a step failed / a file is invalid, 2 usage error or unreadable file,
+70 internal error (a bug; set ECS_SANDBOX_DEBUG=1 to see its stack trace).
 `;
 
 export const RUN_HELP = `Usage: ecs-sandbox run <file.yaml|file.json> [--seed N] [--json]

@@ -17,6 +17,7 @@ export function formatSummary(scenario: Scenario, snapshot: Snapshot, results: r
     instancesSection(snapshot),
     tasksSection(snapshot),
     failedSection(failed),
+    responseFailuresSection(results),
     eventsSection(snapshot),
   ];
   return sections.filter((section) => section !== '').join('\n\n') + '\n';
@@ -64,7 +65,38 @@ function tasksSection(snapshot: Snapshot): string {
     task.availabilityZone || '-',
     ports(task),
   ]);
-  return 'Tasks\n' + table(['TASK', 'DEFINITION', 'STATUS', 'DESIRED', 'INSTANCE', 'AZ', 'PORTS (host->container)'], rows);
+  const headers = ['TASK', 'DEFINITION', 'STATUS', 'DESIRED', 'INSTANCE', 'AZ', 'PORTS (host->container)'];
+  // Why a task stopped is what a learner wants to know next; the column appears only when needed.
+  if (snapshot.tasks.some((task) => task.stopCode !== undefined || task.stoppedReason !== undefined)) {
+    headers.push('STOPPED BECAUSE');
+    snapshot.tasks.forEach((task, index) => rows[index]!.push(stoppedBecause(task)));
+  }
+  return 'Tasks\n' + table(headers, rows);
+}
+
+function stoppedBecause(task: Task): string {
+  if (task.stopCode === undefined && task.stoppedReason === undefined) return '';
+  return [task.stopCode, task.stoppedReason].filter((part) => part !== undefined).join(': ');
+}
+
+/**
+ * Calls that succeeded but could not do everything (RunTask's placement failures, Describe*'s
+ * MISSING): AWS reports these in the response's `failures`, not as an error, and so does the sandbox.
+ */
+function responseFailuresSection(results: readonly StepResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    if (!('response' in result)) continue;
+    const failures = (result.response as { failures?: unknown } | null)?.failures;
+    if (!Array.isArray(failures) || failures.length === 0) continue;
+    for (const failure of failures.slice(0, 10)) {
+      const { arn, reason, detail } = (failure ?? {}) as { arn?: string; reason?: string; detail?: string };
+      const parts = [reason ?? 'failure', arn ? `(${arn.split(':').pop()})` : '', detail ?? ''].filter((part) => part !== '');
+      lines.push(`  step ${result.step} ${result.action}: ${parts.join(' ')}`);
+    }
+    if (failures.length > 10) lines.push(`  step ${result.step} ${result.action}: … and ${failures.length - 10} more`);
+  }
+  return lines.length === 0 ? '' : 'Failures reported in responses (the calls succeeded)\n' + lines.join('\n');
 }
 
 function failedSection(failed: readonly StepResult[]): string {
