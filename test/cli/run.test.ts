@@ -76,6 +76,17 @@ describe('ecs-sandbox run', () => {
     expect(text.stdout).toMatch(/Failed steps .*\n\s+step 2 ecs:RunTask: \w+: /);
   });
 
+  it('runs a JSON file (a bare list of steps) the same way', () => {
+    const { write } = scratchDir();
+    const steps = [{ 'ecs:CreateCluster': { clusterName: 'demo' } }, { 'ecs:ListClusters': {} }, { wait: 90_000 }];
+    const file = write('steps.json', JSON.stringify(steps, null, 2));
+    const { code, stdout, stderr } = runCli(['run', file, '--json']);
+    expect([code, stderr]).toEqual([0, '']);
+    const output = JSON.parse(stdout);
+    expect(output.time).toBe(90_000);
+    expect(output.responses[1]).toEqual({ step: 2, action: 'ecs:ListClusters', response: { clusterArns: ['arn:aws:ecs:us-east-1:123456789012:cluster/demo'] } });
+  });
+
   it('reports every problem of a bad file as file:line:col and runs nothing', () => {
     const { write } = scratchDir();
     const file = write('bad.yaml', 'id: bad\ntitle: Bad\nsetup:\n  - ecs:RunTasks: {cluster: demo}\n  - wait: soon\n');
