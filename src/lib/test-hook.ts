@@ -14,12 +14,15 @@ export interface EditorAccess {
   getText(): string;
   /** The AWS validation markers currently on the model. */
   getMarkers(): MarkerSummary[];
+  /** Focus the editor with the cursor at a 1-based line and column. */
+  focusAt(line: number, column: number): void;
 }
 
 export interface SandboxTestHook {
   setEditorText(text: string): void;
   getEditorText(): string;
   getEditorMarkers(): MarkerSummary[];
+  focusEditorAt(line: number, column: number): void;
   ready: Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export function installTestHook(): void {
     setEditorText: (text) => editor?.setText(text),
     getEditorText: () => editor?.getText() ?? '',
     getEditorMarkers: () => editor?.getMarkers() ?? [],
+    focusEditorAt: (line, column) => editor?.focusAt(line, column),
     ready,
   };
 }

@@ -71,6 +71,16 @@ describe('the task definition editor', () => {
     expect(await runTaskChoices()).toEqual(['web:2', 'web:1']);
   });
 
+  it('completes container fields from the JSON Schema', async () => {
+    await setText('{\n  "family": "web",\n  "containerDefinitions": [\n    {\n      "name": "web",\n      \n    }\n  ]\n}');
+    await page.evaluate(() => window.__ecsSandbox!.focusEditorAt(6, 7));
+    await page.keyboard.type('"memoryR'); // Monaco closes the quote itself
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible', { timeout: 10_000 });
+    await page.waitForFunction(() => /memoryReservation/.test(document.querySelector('.suggest-widget')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+
   it('registers with Ctrl+S from inside the editor', async () => {
     await setText(definition({ memory: 384 }));
     await page.click('.monaco-editor .view-lines');
