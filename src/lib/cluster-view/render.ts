@@ -85,7 +85,10 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
     .attr('data-status', (d) => d.status)
     .attr('aria-label', (d) => d.ariaLabel)
     .classed('inactive', (d) => d.status !== 'ACTIVE');
-  instances.select('.instance-id').text((d) => d.ec2InstanceId);
+  instances
+    .select('.instance-id')
+    .text((d) => d.ec2InstanceId)
+    .attr('title', (d) => d.ec2InstanceId);
   instances.select('.instance-type').text((d) => d.instanceType);
   instances.select('.instance-status').text((d) => (d.status === 'ACTIVE' ? '' : d.status));
   const bars: [string, (d: InstanceBox) => ResourceBar][] = [
