@@ -6,6 +6,7 @@
 import type * as Comlink from 'comlink';
 import type { PlaybackState, Scenario, ScenarioIssue, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
 import type { SandboxConnection } from './sandbox-connection.ts';
+import { hasPlacementFailures, placementExplanations } from './view-model/results.ts';
 
 export type CommandOutcome = Awaited<ReturnType<WorkerApi['runCommandText']>>;
 
@@ -66,6 +67,21 @@ export class SandboxClient {
 
   runCommandText(text: string): Promise<CommandOutcome> {
     return this.#api.runCommandText(text);
+  }
+
+  /** The id of the newest event this page has seen (-1 before any). */
+  lastEventId(): number {
+    return this.snapshot?.events.at(-1)?.id ?? -1;
+  }
+
+  /**
+   * When a result reports placement failures, fetch the engine's explanations of them: the
+   * `placement.failed` events logged after event `before` (see placementExplanations).
+   */
+  async explainPlacement(results: StepResult[], before: number): Promise<string[]> {
+    if (!hasPlacementFailures(results)) return [];
+    const snapshot = await this.#api.snapshot();
+    return placementExplanations(snapshot.events, before);
   }
 
   /** Latest-wins: a validation superseded by a newer one resolves to null. */

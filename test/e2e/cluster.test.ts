@@ -87,6 +87,24 @@ describe('run and stop a task', () => {
     await context.close();
   });
 
+  it('explains a placement failure with numbers when the cluster is full', async () => {
+    const { page, context, problems } = await openPage(session);
+    await waitForClusterPaint(page);
+    await page.fill('form.run-task input[name="count"]', '10');
+    // 6 instances × 2048 CPU units at 256 units a task hold at most 48 tasks: 6 rounds of 10 overflow.
+    for (let round = 0; round < 6; round++) {
+      await page.click('form.run-task button[type="submit"]');
+      await page.waitForSelector('form.run-task button[type="submit"]:not([disabled])');
+    }
+    await page.waitForSelector('form.run-task .result.error .explanation', { timeout: 10_000 });
+    const explanation = await page.textContent('form.run-task .result.error .explanation');
+    expect(explanation).toMatch(/0\/6 instances can run web:1/);
+    expect(explanation).toMatch(/insufficient (CPU|memory) \(needs \d+/);
+    expect(await page.locator('form.run-task .result.error .failure').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('opens instance details with the keyboard and closes them with Escape', async () => {
     const { page, context } = await openPage(session);
     await waitForClusterPaint(page);

@@ -3,7 +3,7 @@
  * code and message. RunTask's placement failures (HTTP 200 with `failures`) are errors to a
  * learner, so they are pulled out and explained.
  */
-import type { ScenarioIssue, StepResult } from '../../../workers/protocol.ts';
+import type { ScenarioIssue, SimEvent, StepResult } from '../../../workers/protocol.ts';
 import { arnId } from './arn.ts';
 
 export interface ResultView {
@@ -71,4 +71,18 @@ export function resultView(result: StepResult): ResultView {
 export function describeIssue(issue: ScenarioIssue): string {
   const where = issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}: ` : '';
   return `${where}${issue.message}`;
+}
+
+/** Did any result report placement failures (RunTask's `failures` in a 200 response)? */
+export function hasPlacementFailures(results: StepResult[]): boolean {
+  return results.some((r) => 'response' in r && failuresOf(r.response).length > 0);
+}
+
+/**
+ * The engine explains a placement failure in the event log, with numbers ("0/6 instances can run
+ * web:1: 3 × insufficient CPU (needs 256 units, most free 0 units), …"); the AWS response only
+ * names a reason per instance. These are the explanations logged after event `afterEventId`.
+ */
+export function placementExplanations(events: SimEvent[], afterEventId: number): string[] {
+  return events.filter((e) => e.id > afterEventId && e.kind === 'placement.failed').map((e) => e.message);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatVirtualTime } from '../../../src/lib/view-model/time.ts';
 import { eventLines, eventTone } from '../../../src/lib/view-model/events.ts';
 import { clampCount, clusterOptions, defaultCluster, runTaskStep, stopTaskStep, taskDefinitionOptions } from '../../../src/lib/view-model/run-task.ts';
-import { describeIssue, resultView } from '../../../src/lib/view-model/results.ts';
+import { describeIssue, hasPlacementFailures, placementExplanations, resultView } from '../../../src/lib/view-model/results.ts';
 import { taskDefinitionRef } from '../../../src/lib/view-model/arn.ts';
 import { snapshot, taskDefinition } from './fixtures.ts';
 
@@ -78,6 +78,18 @@ describe('resultView', () => {
     const v = resultView({ step: 1, action: 'ecs:RegisterTaskDefinition', response: { taskDefinition: { taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2' } } });
     expect(v).toMatchObject({ ok: true, summary: 'Registered web:2' });
     expect(v.json).toContain('"taskDefinitionArn"');
+  });
+
+  it('finds the placement explanations logged after a command', () => {
+    const events = [
+      { id: 1, time: 0, kind: 'placement.failed', message: 'old' },
+      { id: 2, time: 0, kind: 'task.pending', message: 'p' },
+      { id: 3, time: 0, kind: 'placement.failed', message: '0/6 instances can run web:1: 6 × insufficient CPU' },
+    ];
+    expect(placementExplanations(events, 1)).toEqual(['0/6 instances can run web:1: 6 × insufficient CPU']);
+    expect(hasPlacementFailures([{ step: 1, action: 'ecs:RunTask', response: { tasks: [], failures: [{ reason: 'RESOURCE:CPU' }] } }])).toBe(true);
+    expect(hasPlacementFailures([{ step: 1, action: 'ecs:RunTask', response: { tasks: [{}], failures: [] } }])).toBe(false);
+    expect(hasPlacementFailures([{ step: 1, action: 'x', error: { code: 'C', message: 'm' } }])).toBe(false);
   });
 
   it('locates parse issues', () => {
