@@ -1,12 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { firstFramePlugin } from './tools/first-frame.plugin.ts';
 
 // One config for the app, the dev server and the tests.
 export default defineConfig({
   // Relative base: dist/ works from any sub-path and inside an iframe.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), firstFramePlugin(fileURLToPath(new URL('./scenarios/sandbox.yaml', import.meta.url)))],
   worker: { format: 'es' },
   // Worker-only dependencies are invisible to the dev-server scanner; without this the dev server
   // re-optimizes and reloads mid-session.

@@ -1,10 +1,15 @@
-// The page's entry, kept tiny on purpose: start the sandbox worker first (its start-up is the
-// longest step before the first paint), install the test hook, then fetch and mount the UI.
+// The page's entry: mount the UI, which draws the build-time first
+// frame of the default scenario (tools/first-frame.plugin.ts) at once, then start the sandbox
+// worker, whose snapshots replace that frame with the live state (see sandbox-connection.ts).
+import firstFrame from 'virtual:first-frame';
+import { mountApp } from './mount-app.ts';
 import sandboxYaml from '../scenarios/sandbox.yaml?raw';
 import { SandboxConnection } from './lib/sandbox-connection.ts';
 import { installTestHook } from './lib/test-hook.ts';
 
-const connection = new SandboxConnection(sandboxYaml);
+const connection = new SandboxConnection(sandboxYaml, { firstFrame });
+if (!connection.hasFirstFrame) connection.start();
 installTestHook();
-const { mountApp } = await import('./mount-app.ts');
 mountApp(connection);
+// The first frame is drawn during mount; start the worker once the browser has painted it.
+if (connection.hasFirstFrame) requestAnimationFrame(() => setTimeout(() => connection.start(), 0));

@@ -16,11 +16,11 @@ export class SandboxClient {
   scenario = $state.raw<Scenario | null>(null);
   /** Problems loading the scenario (shown in the header), or a failure to reach the worker. */
   loadIssues = $state.raw<ScenarioIssue[]>([]);
-  readonly #api: Comlink.Remote<WorkerApi>;
+  readonly #connection: SandboxConnection;
   #validateSeq = 0;
 
   constructor(connection: SandboxConnection) {
-    this.#api = connection.api;
+    this.#connection = connection;
     connection.onSnapshot((snapshot, playback) => {
       this.snapshot = snapshot;
       this.playback = playback;
@@ -39,6 +39,11 @@ export class SandboxClient {
     }, (error: unknown) => {
       this.loadIssues = [{ message: `The sandbox could not load its scenario: ${(error as Error)?.message ?? String(error)}` }];
     });
+  }
+
+  /** The worker's API (its first use starts the worker, if main.ts has not yet). */
+  get #api(): Comlink.Remote<WorkerApi> {
+    return this.#connection.api;
   }
 
   play(): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * The connection to the sandbox worker, started by main.ts before anything else: it creates the
- * worker, posts the default scenario and subscribes to snapshots right away, so the worker's
- * start-up (spawn, fetch, compile, scenario load: the longest step before the first paint) runs
- * while the UI's own code is still downloading. Plain TypeScript without Svelte, so that the
- * page's entry chunk stays a few KB; SandboxClient (Svelte state) attaches to it later.
+ * The connection to the sandbox worker. Plain TypeScript without Svelte, so that the page's entry
+ * chunk stays small; SandboxClient (Svelte state) attaches to it. When the page has a first frame
+ * (the default scenario's snapshot, computed at build time), main.ts starts the worker only after
+ * that frame is painted: on a 2-core machine the worker's start-up (fetch, compile, scenario
+ * load) would otherwise compete with the first paint for the CPU. Without a first frame the
+ * worker starts at once.
  *
  * Both requests are posted at once: the worker handles messages in order and loadScenario runs to
  * completion before subscribe, so the first snapshot to arrive is the loaded one, not an empty
@@ -16,36 +17,68 @@ export type LoadOutcome = Awaited<ReturnType<WorkerApi['loadScenario']>>;
 export type SnapshotSink = (snapshot: Snapshot, playback: PlaybackState) => void;
 
 export class SandboxConnection {
-  readonly api: Comlink.Remote<WorkerApi>;
   /** The scenario's load result, once the worker has loaded it and the subscription is in place. */
   readonly loaded: Promise<LoadOutcome>;
   /** Set when the worker itself failed (e.g. its script could not load). */
   workerError: string | null = null;
+  #api: Comlink.Remote<WorkerApi> | null = null;
   #latest: { snapshot: Snapshot; playback: PlaybackState } | null = null;
   #sink: SnapshotSink | null = null;
   #errorSink: ((message: string) => void) | null = null;
+  #settleLoaded: (outcome: Promise<LoadOutcome>) => void = () => {};
+  readonly #scenarioText: string;
+  readonly #autoplay: boolean;
 
-  constructor(scenarioText: string, options: { autoplay?: boolean } = {}) {
+  /**
+   * `firstFrame`: the scenario's snapshot after setup, computed ahead (at build time), shown until
+   * the worker's first snapshot replaces it with the same state.
+   */
+  constructor(scenarioText: string, options: { autoplay?: boolean; firstFrame?: Snapshot | null } = {}) {
+    this.#scenarioText = scenarioText;
+    this.#autoplay = options.autoplay ?? true;
+    if (options.firstFrame) this.#latest = { snapshot: options.firstFrame, playback: { playing: false, speed: 1 } };
+    this.loaded = new Promise<LoadOutcome>((resolve) => {
+      this.#settleLoaded = resolve;
+    });
+  }
+
+  /** Whether a snapshot can be shown before the worker is up. */
+  get hasFirstFrame(): boolean {
+    return this.#latest !== null;
+  }
+
+  /** The worker's API; the first use starts the worker. */
+  get api(): Comlink.Remote<WorkerApi> {
+    return this.#api ?? this.start();
+  }
+
+  /** Starts the worker, posts the scenario and subscribes (once; later calls return the same API). */
+  start(): Comlink.Remote<WorkerApi> {
+    if (this.#api) return this.#api;
     performance.mark('sandbox-worker-start');
     const worker = new Worker(new URL('../../workers/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'ecs-sandbox' });
     worker.addEventListener('error', (event) => {
       this.workerError = `The sandbox worker failed to start: ${event.message || 'unknown error'}`;
       this.#errorSink?.(this.workerError);
     });
-    this.api = Comlink.wrap<WorkerApi>(worker);
-    const loading = this.api.loadScenario(scenarioText);
-    const subscribing = this.api.subscribe(
+    const api = Comlink.wrap<WorkerApi>(worker);
+    this.#api = api;
+    const loading = api.loadScenario(this.#scenarioText);
+    const subscribing = api.subscribe(
       Comlink.proxy((snapshot: Snapshot, playback: PlaybackState) => {
         this.#latest = { snapshot, playback };
         this.#sink?.(snapshot, playback);
       }),
     );
-    this.loaded = Promise.all([loading, subscribing]).then(async ([outcome]) => {
-      performance.mark('sandbox-scenario-loaded');
-      // The first screen should be alive: start the clock once the scenario is in.
-      if (outcome.ok && (options.autoplay ?? true)) await this.api.play();
-      return outcome;
-    });
+    this.#settleLoaded(
+      Promise.all([loading, subscribing]).then(async ([outcome]) => {
+        performance.mark('sandbox-scenario-loaded');
+        // The first screen should be alive: start the clock once the scenario is in.
+        if (outcome.ok && this.#autoplay) await api.play();
+        return outcome;
+      }),
+    );
+    return api;
   }
 
   /** Receive every snapshot from now on, starting with the latest one if any arrived already. */

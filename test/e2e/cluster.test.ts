@@ -36,6 +36,30 @@ describe('the default scenario', () => {
     await context.close();
   });
 
+  it('paints the build-time first frame before the worker is up, and the live state matches it', async () => {
+    const { page, context } = await openPage(session);
+    await waitForClusterPaint(page);
+    // Painted from the first frame: the worker had not loaded the scenario yet.
+    const atPaint = await page.evaluate(() => ({
+      paintedAt: performance.getEntriesByName('cluster-view-painted')[0]!.startTime,
+      workerStartedAt: performance.getEntriesByName('sandbox-worker-start')[0]?.startTime ?? Infinity,
+      loaded: performance.getEntriesByName('sandbox-scenario-loaded').length,
+      tiles: [...document.querySelectorAll<HTMLElement>('.tile')].map((t) => t.dataset.arn).sort(),
+      instances: [...document.querySelectorAll<HTMLElement>('.instance')].map((i) => i.dataset.arn).sort(),
+    }));
+    expect(atPaint.loaded).toBe(0);
+    expect(atPaint.workerStartedAt).toBeGreaterThan(atPaint.paintedAt);
+    expect(atPaint.tiles).toHaveLength(3);
+    await page.waitForFunction(() => performance.getEntriesByName('sandbox-scenario-loaded').length === 1, undefined, { timeout: 20_000 });
+    // The engine is deterministic, so the live state has the very same tasks and instances.
+    const live = await page.evaluate(() => ({
+      tiles: [...document.querySelectorAll<HTMLElement>('.tile:not(.exiting)')].map((t) => t.dataset.arn).sort(),
+      instances: [...document.querySelectorAll<HTMLElement>('.instance')].map((i) => i.dataset.arn).sort(),
+    }));
+    expect(live).toEqual({ tiles: atPaint.tiles, instances: atPaint.instances });
+    await context.close();
+  });
+
   it('loads without console errors or failed requests, Monaco included', async () => {
     const { page, context, problems } = await openPage(session);
     await waitForClusterPaint(page);
