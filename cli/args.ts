@@ -3,7 +3,7 @@
  * `--flag=value`, `--` ends the options. Every mistake becomes a UsageError whose message names
  * the problem and, for a misspelt flag, the flag that was probably meant.
  */
-import { closestMatch } from '../workers/scenario/suggest.ts';
+import { closestMatch } from '../workers/engine/text.ts';
 
 export class UsageError extends Error {
   constructor(

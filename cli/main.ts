@@ -12,7 +12,7 @@ import { PROGRAM_HELP, RUN_HELP, VALIDATE_HELP } from './help.ts';
 import { processIo, type CliIo } from './io.ts';
 import { EXIT, runCommand } from './run-command.ts';
 import { validateCommand } from './validate-command.ts';
-import { closestMatch } from '../workers/scenario/suggest.ts';
+import { closestMatch } from '../workers/engine/text.ts';
 
 const COMMANDS = {
   run: { handler: runCommand, help: RUN_HELP },

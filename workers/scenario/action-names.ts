@@ -5,7 +5,7 @@
  */
 import { SUPPORTED_ACTIONS, WAIT } from '../engine/actions.ts';
 import { MESSAGES } from './messages.ts';
-import { closestMatch } from './suggest.ts';
+import { closestMatch } from '../engine/text.ts';
 
 /** Services whose operations the command language will carry over the project's life (issue 2). */
 const KNOWN_SERVICES = [

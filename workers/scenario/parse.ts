@@ -9,7 +9,7 @@ import { readDocument, type ReadDocument, type Syntax } from './document.ts';
 import { describeValue, LIMITS, MESSAGES } from './messages.ts';
 import { toPointer, type PathSegment } from './pointer.ts';
 import { checkSingleStep, checkSteps, isPlainMap } from './steps.ts';
-import { closestMatch } from './suggest.ts';
+import { closestMatch } from '../engine/text.ts';
 
 /**
  * The top-level keys of a scenario. Issue 8 (the learning format) extends this list with its

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SUPPORTED_ACTIONS } from '../../../workers/engine/actions.ts';
 import { locateSteps, parseScenarioText, parseStepsText } from '../../../workers/scenario/index.ts';
 import { toPointer } from '../../../workers/scenario/pointer.ts';
-import { closestMatch, editDistance } from '../../../workers/scenario/suggest.ts';
+import { closestMatch, editDistance } from '../../../workers/engine/text.ts';
 import type { ScenarioIssue } from '../../../workers/protocol.ts';
 
 /** Wraps steps (YAML list items, indented by 2) in a scenario whose setup starts on line 4. */
