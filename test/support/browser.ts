@@ -1,6 +1,6 @@
 /**
  * Launches a headless Chromium for the browser tests and benchmarks, without downloading anything:
- * 1. the CHROMIUM_PATH environment variable, if set;
+ * 1. the CHROMIUM_PATH environment variable, if set (`CHROMIUM_PATH=npm` forces choice 3);
  * 2. Debian's /usr/bin/chromium (or chromium-browser), if present;
  * 3. the Chromium shipped inside the @sparticuz/chromium npm package (arrives with `npm install`).
  */
@@ -30,17 +30,23 @@ export interface ChromiumChoice {
 
 export async function findChromium(): Promise<ChromiumChoice> {
   const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv === 'npm') return npmChromium();
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
     return { executablePath: fromEnv, args: FLAGS, source: 'CHROMIUM_PATH' };
   }
   const system = SYSTEM_PATHS.find((p) => existsSync(p));
   if (system) return { executablePath: system, args: FLAGS, source: 'system' };
+  return npmChromium();
+}
+
+async function npmChromium(): Promise<ChromiumChoice> {
   try {
     const sparticuz = (await import('@sparticuz/chromium')).default;
     const executablePath = await sparticuz.executablePath();
-    // Its own args include --single-process and friends that a Lambda needs; keep them, add ours.
-    return { executablePath, args: [...new Set([...sparticuz.args, ...FLAGS])], source: '@sparticuz/chromium' };
+    // Only our flags: its own (--single-process, --no-zygote, --disable-web-security, …) suit a
+    // Lambda, and with --single-process the browser dies when a test closes its first context.
+    return { executablePath, args: FLAGS, source: '@sparticuz/chromium' };
   } catch (error) {
     throw new Error(
       'No Chromium found for the browser tests. Install one with `apt-get install -y chromium`, ' +
