@@ -233,6 +233,15 @@ export interface ValidationIssue {
   /** AWS exception name (ClientException, InvalidParameterException) or a sandbox code. */
   code: string;
   message: string;
+  /** A fix, where the fix is obvious (the editor offers it as a quick fix). */
+  fix?: QuickFix;
+}
+
+/** A fix as a subset of JSON Patch (RFC 6902) on the validated document. */
+export interface QuickFix {
+  /** What the fix does, in the editor's menu: "Set hostPort to 0 (dynamic host port)". */
+  title: string;
+  patches: { op: 'add' | 'replace' | 'remove'; path: string; value?: unknown }[];
 }
 
 export interface ValidationResult {
