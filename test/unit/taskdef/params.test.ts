@@ -159,6 +159,8 @@ describe('the Describe form points into the original document', () => {
         path: '/taskDefinition/containerDefinitions/0',
         code: 'ClientException',
         message: "Invalid setting for container 'web'. At least one of 'memory' or 'memoryReservation' must be specified.",
+        // The quick fix points into the Describe form too.
+        fix: { title: 'Add memory: 512', patches: [{ op: 'add', path: '/taskDefinition/containerDefinitions/0/memory', value: 512 }] },
       },
     ]);
   });

@@ -52,10 +52,10 @@ const rows: Row[] = [
   ['Fargate with bridge networking', edited(fargateApi(), (d) => delete d.networkMode), [['/networkMode', 'Fargate only supports network mode ‘awsvpc’.']]],
   ['Fargate without task cpu', edited(fargateApi(), (d) => delete d.cpu), [['/cpu', "Fargate requires that 'cpu' be defined at the task level."]]],
   ['Fargate without task memory', edited(fargateApi(), (d) => delete d.memory), [['/memory', "Fargate requires that 'memory' be defined at the task level."]]],
-  ['Fargate cpu not in the table (768)', edited(fargateApi(), (d) => (d.cpu = '768')), [['/cpu', TASK_SIZE]]],
-  ['Fargate 256 cpu with 4096 MiB (256 allows 512, 1024, 2048)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '256', memory: '4096' })), [['/memory', TASK_SIZE]]],
-  ['Fargate 8 vCPU with 18 GB (16–60 GB in 4 GB steps)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '8 vCPU', memory: '18 GB' })), [['/memory', TASK_SIZE]]],
-  ['Fargate Windows with 0.5 vCPU (Windows needs ≥ 1 vCPU)', edited(fargateApi(), (d) => (d.runtimePlatform = { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' })), [['/cpu', TASK_SIZE]]],
+  ['Fargate cpu not in the table (768)', edited(fargateApi(), (d) => (d.cpu = '768')), [['/cpu', `${TASK_SIZE} Fargate takes a task cpu of 256, 512, 1024, 2048, 4096, 8192, 16384 CPU units; got 768.`]]],
+  ['Fargate 256 cpu with 4096 MiB (256 allows 512, 1024, 2048)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '256', memory: '4096' })), [['/memory', `${TASK_SIZE} With 256 CPU units Fargate takes a task memory of 512, 1024, 2048 MiB; got 4096.`]]],
+  ['Fargate 8 vCPU with 18 GB (16–60 GB in 4 GB steps)', edited(fargateApi(), (d) => Object.assign(d, { cpu: '8 vCPU', memory: '18 GB' })), [['/memory', `${TASK_SIZE} With 8192 CPU units Fargate takes a task memory of 16384–61440 in steps of 4096 MiB; got 18432.`]]],
+  ['Fargate Windows with 0.5 vCPU (Windows needs ≥ 1 vCPU)', edited(fargateApi(), (d) => (d.runtimePlatform = { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' })), [['/cpu', `${TASK_SIZE} Fargate (Windows) takes a task cpu of 1024, 2048, 4096 CPU units; got 512.`]]],
   ['Fargate pidMode host', edited(fargateApi(), (d) => (d.pidMode = 'host')), [['/pidMode', "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'."]]],
   ['Fargate ipcMode', edited(fargateApi(), (d) => (d.ipcMode = 'task')), [['/ipcMode', 'Tasks using the Fargate launch type do not support ipcMode.']]],
   ['Fargate placementConstraints', edited(fargateApi(), (d) => (d.placementConstraints = [{ type: 'memberOf', expression: 'attribute:x == y' }])), [['/placementConstraints', 'Tasks using the Fargate launch type do not support placementConstraints.']]],
@@ -134,10 +134,12 @@ const rows: Row[] = [
 
 describe('ECS RegisterTaskDefinition rules', () => {
   it.each(rows)('%s', (_rule, doc, errors) => {
-    expect(validateTaskDefinition(doc)).toEqual({
-      valid: false,
-      errors: errors.map(([path, message]) => ({ path, code: 'ClientException', message })),
-    });
+    // Quick fixes are proved in fixes.test.ts; here the error itself.
+    const result = validateTaskDefinition(doc);
+    expect(result.valid).toBe(false);
+    expect(result.errors.map(({ path, code, message }) => ({ path, code, message }))).toEqual(
+      errors.map(([path, message]) => ({ path, code: 'ClientException', message })),
+    );
   });
 
   it('lists every violation, in the order of the rule table', () => {

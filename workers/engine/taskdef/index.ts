@@ -11,6 +11,7 @@
  *   build.ts        the Describe `taskDefinition` with AWS defaults (attributes.ts: computed fields)
  *   resources.ts    CPU/memory reservation and host ports of a task
  *   schema.ts       the JSON Schema for the editor
+ *   rules/fixes.ts  the quick fixes attached to errors; patch.ts applies one to a document
  */
 export { validateTaskDefinition } from './validate.ts';
 export { toRegisterInput } from './register-input.ts';
@@ -20,3 +21,4 @@ export { buildTaskDefinition, type RegistrationMeta } from './build.ts';
 export { taskReservation, portRequirements, type TaskReservation, type PortRequirement } from './resources.ts';
 export { taskDefinitionJsonSchema } from './schema.ts';
 export type { RegisterTaskDefinitionInput, ContainerDefinitionInput, PortMappingInput, NetworkMode } from './model.ts';
+export { applyQuickFix, parsePointer, type PatchResult } from './patch.ts';

@@ -57,6 +57,14 @@ export const MSG = {
   // Task size — VERBATIM (ecs-reference §3, §13; klothoplatform/klotho#892, cloudnativedaysjp/dreamkast-infra#4766).
   // AWS returns the same 'cpu' message for an invalid cpu or memory value (ECSDG:task-cpu-memory-error).
   invalidTaskSize: "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.",
+  // AWS's sentence above, then the sandbox's explanation of which values Fargate takes (the
+  // explanation is the sandbox's own; the first sentence is what AWS returns).
+  invalidFargateCpu: (cpuUnits: number, allowed: readonly number[], windows: boolean) =>
+    `Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide. ` +
+    `Fargate${windows ? ' (Windows)' : ''} takes a task cpu of ${allowed.join(', ')} CPU units; got ${cpuUnits}.`,
+  invalidFargateMemory: (cpuUnits: number, memoryMiB: number, allowed: readonly number[]) =>
+    `Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide. ` +
+    `With ${cpuUnits} CPU units Fargate takes a task memory of ${describeValues(allowed)} MiB; got ${memoryMiB}.`,
   containerCpuSumAboveTask: "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.",
   containerReservationSumAboveTask: "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.",
   // Wording approximate in ecs-reference §13 (Harness troubleshooting page).
@@ -164,3 +172,11 @@ export const MSG = {
     `Task definition size (${bytes} bytes) exceeds the maximum of ${max} bytes.`,
   tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep (or refers to itself); a task definition never is.`,
 } as const;
+
+/** "512, 1024, 2048" or, for a long evenly spaced list, "2048–8192 in steps of 1024". */
+function describeValues(values: readonly number[]): string {
+  if (values.length <= 3) return values.join(', ');
+  const step = values[1]! - values[0]!;
+  const even = values.every((v, i) => i === 0 || v - values[i - 1]! === step);
+  return even ? `${values[0]}–${values[values.length - 1]} in steps of ${step}` : values.join(', ');
+}

@@ -32,5 +32,12 @@ function collectIssues(input: unknown): ValidationIssue[] {
     return [...wrapperIssues, ...paramIssues(parsed.error.issues, RegisterTaskDefinitionInputSchema, document, pointerOf)];
   }
   if (wrapperIssues.length > 0) return wrapperIssues;
-  return runRules(parsed.data).map((issue) => ({ path: pointerOf(issue.path), code: CLIENT_CODE, message: issue.message }));
+  return runRules(parsed.data).map((issue) => {
+    const out: ValidationIssue = { path: pointerOf(issue.path), code: issue.code ?? CLIENT_CODE, message: issue.message };
+    if (issue.fix) {
+      const patches = issue.fix.patches.map(({ path, ...rest }) => ({ ...rest, path: pointerOf(path) }));
+      out.fix = { title: issue.fix.title, patches };
+    }
+    return out;
+  });
 }

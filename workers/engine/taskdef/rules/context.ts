@@ -10,6 +10,16 @@ export interface RuleIssue {
   /** Path inside the Register document, e.g. ['containerDefinitions', 0, 'memory']. */
   path: Path;
   message: string;
+  /** The AWS error code when it is not ClientException (tags: InvalidParameterException). */
+  code?: string;
+  /** The obvious fix, when there is one (validate.ts turns its paths into pointers of the input). */
+  fix?: RuleFix;
+}
+
+/** A quick fix on the Register document: protocol.ts QuickFix with paths instead of pointers. */
+export interface RuleFix {
+  title: string;
+  patches: { op: 'add' | 'replace' | 'remove'; path: Path; value?: unknown }[];
 }
 
 export interface RuleContext {

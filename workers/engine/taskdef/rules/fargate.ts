@@ -13,11 +13,12 @@ import {
   FARGATE_UNSUPPORTED_CONTAINER_PARAMS,
   FARGATE_UNSUPPORTED_LINUX_PARAMS,
 } from '../limits.ts';
+import { FIX, nearest } from './fixes.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, type Rule, type RuleContext, type RuleIssue } from './context.ts';
 
 export const fargateNetworkModeRule: Rule = ({ fargate, networkMode }) =>
-  fargate && networkMode !== 'awsvpc' ? [{ path: ['networkMode'], message: MSG.fargateNetworkMode }] : [];
+  fargate && networkMode !== 'awsvpc' ? [{ path: ['networkMode'], message: MSG.fargateNetworkMode, fix: FIX.awsvpc() }] : [];
 
 /** Task-level cpu and memory are required and must be one of the combinations of the size table. */
 export const fargateSizeRule: Rule = (ctx) => {
@@ -27,18 +28,23 @@ export const fargateSizeRule: Rule = (ctx) => {
   if (ctx.taskMemoryMiB === undefined) issues.push({ path: ['memory'], message: MSG.fargateMemoryRequired });
   if (typeof ctx.taskCpuUnits === 'number' && typeof ctx.taskMemoryMiB === 'number') {
     const problem = fargateSizeProblem(ctx, ctx.taskCpuUnits, ctx.taskMemoryMiB);
-    if (problem) issues.push({ path: [problem], message: MSG.invalidTaskSize });
+    if (problem) issues.push(problem);
   }
   return issues;
 };
 
-/** Which field makes the size invalid for Fargate ('cpu' or 'memory'), or null when it is valid. */
-function fargateSizeProblem(ctx: RuleContext, cpuUnits: number, memoryMiB: number): 'cpu' | 'memory' | null {
-  const row = FARGATE_SIZES.find((size) => size.cpuUnits === cpuUnits);
-  if (!row) return 'cpu';
+/**
+ * Why the size is invalid for Fargate — on the field at fault, with the values that would be
+ * valid — or null when it is valid. A memory that does not go with the cpu gets the nearest one
+ * that does as a quick fix.
+ */
+function fargateSizeProblem(ctx: RuleContext, cpuUnits: number, memoryMiB: number): RuleIssue | null {
   const windows = (ctx.td.runtimePlatform?.operatingSystemFamily ?? 'LINUX') !== 'LINUX';
-  if (windows && !row.windows) return 'cpu';
-  return row.memoryMiB.includes(memoryMiB) ? null : 'memory';
+  const rows = FARGATE_SIZES.filter((size) => !windows || size.windows);
+  const row = rows.find((size) => size.cpuUnits === cpuUnits);
+  if (!row) return { path: ['cpu'], message: MSG.invalidFargateCpu(cpuUnits, rows.map((r) => r.cpuUnits), windows) };
+  if (row.memoryMiB.includes(memoryMiB)) return null;
+  return { path: ['memory'], message: MSG.invalidFargateMemory(cpuUnits, memoryMiB, row.memoryMiB), fix: FIX.fargateMemory(nearest(memoryMiB, row.memoryMiB)) };
 }
 
 /** True when Fargate could run this size: used for `compatibilities` too. */
@@ -99,7 +105,7 @@ export const fargateEcrRule: Rule = ({ fargate, containers, td }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     if (c.image && ECR_IMAGE_PATTERN.test(c.image)) {
-      issues.push({ path: ['containerDefinitions', i, 'image'], message: MSG.fargateEcrNeedsExecutionRole });
+      issues.push({ path: ['containerDefinitions', i, 'image'], message: MSG.fargateEcrNeedsExecutionRole, fix: FIX.addExecutionRole() });
     }
   });
   return issues;
@@ -143,7 +149,7 @@ export const fargateLoggingRule: Rule = ({ fargate, containers, td }) => {
     if (driver === undefined) return;
     const path = ['containerDefinitions', i, 'logConfiguration', 'logDriver'];
     if (!(FARGATE_LOG_DRIVERS as readonly string[]).includes(driver)) issues.push({ path, message: MSG.fargateLogDriver(driver) });
-    else if (driver === 'awslogs' && !td.executionRoleArn) issues.push({ path, message: MSG.fargateAwslogsNeedsExecutionRole });
+    else if (driver === 'awslogs' && !td.executionRoleArn) issues.push({ path, message: MSG.fargateAwslogsNeedsExecutionRole, fix: FIX.addExecutionRole() });
   });
   return issues;
 };

@@ -5,6 +5,7 @@
 import { FAMILY_PATTERN, IMAGE_PATTERN, MAX_CONTAINERS, NAME_PATTERN, ROLE_ARN_PATTERN, ROLE_NAME_PATTERN } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { isEssential, type Rule, type RuleIssue } from './context.ts';
+import { FIX } from './fixes.ts';
 
 export const familyRule: Rule = ({ td }) => {
   if (td.family.trim() === '') return [{ path: ['family'], message: MSG.familyBlank }];
@@ -44,7 +45,7 @@ export const imageRule: Rule = ({ containers }) => {
 /** Every task needs at least one essential container; `essential` defaults to true (ecs-reference §4). */
 export const essentialRule: Rule = ({ containers }) => {
   if (containers.length === 0 || containers.some(isEssential)) return [];
-  return [{ path: ['containerDefinitions'], message: MSG.noEssentialContainer }];
+  return [{ path: ['containerDefinitions'], message: MSG.noEssentialContainer, fix: FIX.firstContainerEssential() }];
 };
 
 /** Role fields take an IAM role ARN; the sandbox also takes a bare role name and resolves it. */

@@ -6,6 +6,7 @@ import { PORT_MAX, PORT_MIN } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import type { PortMappingInput } from '../model.ts';
 import { containerLabel, type Rule, type RuleIssue } from './context.ts';
+import { FIX } from './fixes.ts';
 
 /** containerPort 1–65535 (or a containerPortRange instead); hostPort 0–65535. */
 export const portRangeRule: Rule = ({ containers }) => {
@@ -38,7 +39,7 @@ export const networkModePortsRule: Rule = ({ containers, networkMode }) => {
     mappings.forEach((m, j) => {
       if (m.hostPort !== undefined && m.containerPort !== undefined && m.hostPort !== m.containerPort) {
         const message = networkMode === 'awsvpc' ? MSG.awsvpcPortsMustMatch : MSG.hostPortsMustMatch;
-        issues.push({ path: ['containerDefinitions', i, 'portMappings', j, 'hostPort'], message });
+        issues.push({ path: ['containerDefinitions', i, 'portMappings', j, 'hostPort'], message, fix: FIX.hostPortEqualsContainerPort(i, j, m.containerPort) });
       }
     });
   });
@@ -63,7 +64,11 @@ export const duplicateHostPortRule: Rule = ({ containers, networkMode }) => {
       const protocol = m.protocol ?? 'tcp';
       const key = `${protocol}/${port}`;
       const field = m.hostPort !== undefined ? 'hostPort' : 'containerPort';
-      if (seen.has(key)) issues.push({ path: ['containerDefinitions', i, 'portMappings', j, field], message: MSG.hostPortMappedTwice(protocol, port) });
+      if (seen.has(key)) {
+        // On the bridge a dynamic host port removes the conflict; in host/awsvpc mode there is none.
+        const fix = networkMode === 'bridge' ? FIX.dynamicHostPort(i, j) : undefined;
+        issues.push({ path: ['containerDefinitions', i, 'portMappings', j, field], message: MSG.hostPortMappedTwice(protocol, port), ...(fix && { fix }) });
+      }
       seen.add(key);
     });
   });

@@ -5,6 +5,7 @@
 import { EC2_TASK_CPU_MAX, EC2_TASK_CPU_MIN, MIN_CONTAINER_MEMORY_MIB } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, type Rule, type RuleIssue } from './context.ts';
+import { FIX } from './fixes.ts';
 
 /** Per container: memory ≥ 6 MiB, memoryReservation > 0 and ≤ memory, cpu ≥ 0. */
 export const containerLimitsRule: Rule = ({ containers }) => {
@@ -21,7 +22,7 @@ export const containerLimitsRule: Rule = ({ containers }) => {
     }
     // AWS docs say "greater than", a 2023 docs fix says "greater than or equal": equal is allowed.
     if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation > c.memory) {
-      issues.push({ path: at('memoryReservation'), message: MSG.reservationAboveMemory(name, c.memoryReservation, c.memory) });
+      issues.push({ path: at('memoryReservation'), message: MSG.reservationAboveMemory(name, c.memoryReservation, c.memory), fix: FIX.reservationToMemory(i, c.memory) });
     }
   });
   return issues;
@@ -33,7 +34,7 @@ export const memoryRequiredRule: Rule = ({ containers, ec2, td }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     if (!c.memory && !c.memoryReservation) {
-      issues.push({ path: ['containerDefinitions', i], message: MSG.memoryOrReservationRequired(containerLabel(c, i)) });
+      issues.push({ path: ['containerDefinitions', i], message: MSG.memoryOrReservationRequired(containerLabel(c, i)), fix: FIX.addContainerMemory(i) });
     }
   });
   return issues;

@@ -13,6 +13,7 @@ import {
 } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, type Rule, type RuleIssue } from './context.ts';
+import { FIX } from './fixes.ts';
 
 /** ECS Anywhere (EXTERNAL) instances support bridge, host and none, not awsvpc. */
 export const externalNetworkModeRule: Rule = ({ td }) =>
@@ -43,11 +44,11 @@ export const secretsRule: Rule = ({ td, containers }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     if (c.secrets && c.secrets.length > 0) {
-      issues.push({ path: ['containerDefinitions', i, 'secrets'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'secrets') });
+      issues.push({ path: ['containerDefinitions', i, 'secrets'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'secrets'), fix: FIX.addExecutionRole() });
     }
     const logSecrets = c.logConfiguration?.secretOptions;
     if (logSecrets && logSecrets.length > 0) {
-      issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'secretOptions'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'logConfiguration.secretOptions') });
+      issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'secretOptions'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'logConfiguration.secretOptions'), fix: FIX.addExecutionRole() });
     }
   });
   return issues;
