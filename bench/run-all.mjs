@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const BENCHES = ['bundle-size', 'first-paint', 'cli-run'];
+const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef'];
 const build = !process.argv.includes('--no-build');
 
 function run(command, args) {
