@@ -4,16 +4,21 @@
  * the tests set the editor's text through this hook instead. `ready` resolves once Monaco is up.
  */
 export interface MarkerSummary {
+  /** "ecs-rules" (the engine's AWS validation) or "json" (syntax and JSON Schema). */
+  owner: string;
   message: string;
+  code?: string;
   startLineNumber: number;
   startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
 }
 
 export interface EditorAccess {
   setText(text: string): void;
   getText(): string;
-  /** The AWS validation markers currently on the model. */
-  getMarkers(): MarkerSummary[];
+  /** The markers of `owner` on the model: "ecs-rules" (default, AWS validation), "json", or "*" for all. */
+  getMarkers(owner?: string): MarkerSummary[];
   /** Focus the editor with the cursor at a 1-based line and column. */
   focusAt(line: number, column: number): void;
 }
@@ -21,7 +26,7 @@ export interface EditorAccess {
 export interface SandboxTestHook {
   setEditorText(text: string): void;
   getEditorText(): string;
-  getEditorMarkers(): MarkerSummary[];
+  getEditorMarkers(owner?: string): MarkerSummary[];
   focusEditorAt(line: number, column: number): void;
   ready: Promise<void>;
 }
@@ -42,7 +47,7 @@ export function installTestHook(): void {
   window.__ecsSandbox = {
     setEditorText: (text) => editor?.setText(text),
     getEditorText: () => editor?.getText() ?? '',
-    getEditorMarkers: () => editor?.getMarkers() ?? [],
+    getEditorMarkers: (owner) => editor?.getMarkers(owner) ?? [],
     focusEditorAt: (line, column) => editor?.focusAt(line, column),
     ready,
   };

@@ -42,7 +42,7 @@ describe('the task definition editor', () => {
     await page.click('.editor-panel button:has-text("Register")');
     await page.waitForSelector('[data-testid="editor-message"].ok', { timeout: 10_000 });
     const message = await page.textContent('[data-testid="editor-message"]');
-    expect(message).toContain('Registered web:2');
+    expect(message).toContain('web:2 registered');
     expect(message).toContain('arn:aws:ecs:us-east-1:123456789012:task-definition/web:2');
     await page.waitForFunction(() => [...document.querySelectorAll('form.run-task option')].some((o) => (o as HTMLOptionElement).value === 'web:2'));
     expect(await runTaskChoices()).toEqual(['web:2', 'web:1']);
@@ -85,7 +85,7 @@ describe('the task definition editor', () => {
     await setText(definition({ memory: 384 }));
     await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('Control+s');
-    await page.waitForFunction(() => /Registered web:3/.test(document.querySelector('[data-testid="editor-message"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /web:3 registered/.test(document.querySelector('[data-testid="editor-message"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
     expect(opened.problems).toEqual([]);
   });
 });

@@ -24,3 +24,4 @@ self.MonacoEnvironment = {
 };
 
 export { monaco, jsonDefaults };
+export { applyFix, registerQuickFixes } from './quick-fixes.ts';
