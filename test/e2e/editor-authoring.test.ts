@@ -73,10 +73,15 @@ describe('authoring a task definition', () => {
   });
 
   it('while the JSON is broken, shows only the syntax error', async () => {
-    await setText(awsvpcMismatch.replace('"family": "web",', '"family": "web"'));
+    // A missing comma, and a schema error ("memory" as a string) that must not be reported meanwhile.
+    await setText(awsvpcMismatch.replace('"family": "web",', '"family": "web"').replace('"memory": 512', '"memory": "x"'));
     await waitForMarker(HOST_PORT_MESSAGE, false);
     await page.locator('.editor-issues[aria-label="JSON syntax error"]', { hasText: 'line 3, col 3' }).waitFor();
     expect(await page.locator('.editor-issues li').count()).toBe(1);
+    await page.waitForFunction(() => {
+      const markers = window.__ecsSandbox!.getEditorMarkers('*');
+      return markers.length === 1 && markers[0]!.owner === 'json' && /comma/i.test(markers[0]!.message);
+    }, undefined, { timeout: 10_000 });
   });
 
   it('the Fix button applies the fix, keeping the formatting, and the error goes', async () => {
