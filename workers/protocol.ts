@@ -192,6 +192,58 @@ export interface Service {
   [field: string]: unknown;
 }
 
+/**
+ * An IAM role as iam:GetRole returns it (`Role` member), plus what ListAttachedRolePolicies and
+ * ListRolePolicies would list. The trust policy is given decoded, as boto3 and the AWS CLI print it.
+ */
+export interface IamRole {
+  Path: string;
+  RoleName: string;
+  RoleId: string;
+  Arn: string;
+  CreateDate: string;
+  AssumeRolePolicyDocument: unknown;
+  Description?: string;
+  MaxSessionDuration: number;
+  attachedPolicies: { PolicyName: string; PolicyArn: string }[];
+  inlinePolicyNames: string[];
+}
+
+/** An image as ecr:DescribeImages returns it (`imageDetails` member). */
+export interface EcrImage {
+  registryId: string;
+  repositoryName: string;
+  imageDigest: string;
+  imageTags?: string[];
+  imageSizeInBytes: number;
+  /** ISO 8601 from virtual time. */
+  imagePushedAt: string;
+  imageManifestMediaType: string;
+  artifactMediaType?: string;
+  imageScanStatus?: { status: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED'; description: string };
+  imageScanFindingsSummary?: {
+    imageScanCompletedAt: string;
+    vulnerabilitySourceUpdatedAt: string;
+    findingSeverityCounts: Partial<Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL' | 'UNDEFINED', number>>;
+  };
+}
+
+/** An ECR repository as ecr:DescribeRepositories returns it, plus its images and lifecycle policy. */
+export interface EcrRepository {
+  repositoryArn: string;
+  registryId: string;
+  repositoryName: string;
+  repositoryUri: string;
+  createdAt: string;
+  imageTagMutability: 'MUTABLE' | 'IMMUTABLE';
+  imageScanningConfiguration: { scanOnPush: boolean };
+  encryptionConfiguration: { encryptionType: 'AES256' | 'KMS' };
+  /** The lifecycle policy text, when one is set (ecr:GetLifecyclePolicy). */
+  lifecyclePolicyText?: string;
+  /** Newest push first, as the console lists them. */
+  images: EcrImage[];
+}
+
 /** One line of the sandbox's event log: what happened, when, to what. Newest last. */
 export interface SimEvent {
   /** Sequence number, unique and increasing within a run. */
@@ -221,6 +273,10 @@ export interface Snapshot {
   tasks: Task[];
   services: Service[];
   events: SimEvent[];
+  /** IAM roles the learner created (issue 3). */
+  roles?: IamRole[];
+  /** ECR repositories with their images (issue 3). */
+  repositories?: EcrRepository[];
 }
 
 // ---------------------------------------------------------------------------------------------

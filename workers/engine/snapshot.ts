@@ -3,7 +3,23 @@
  * Describe commands, so what a learner reads in a response is what the UI shows. Every value
  * returned is a fresh plain object (structured-clone-safe, safe to mutate by the caller).
  */
-import type { Cluster, ContainerInstance, Resource, Snapshot, Task, TaskDefinition, TaskStatus } from '../protocol.ts';
+import type {
+  Cluster,
+  ContainerInstance,
+  EcrImage,
+  EcrRepository,
+  IamRole,
+  Resource,
+  Snapshot,
+  Task,
+  TaskDefinition,
+  TaskStatus,
+} from '../protocol.ts';
+import type { ImageRecord, RepositoryRecord } from './ecr/repositories.ts';
+import { severityCounts } from './ecr/scan.ts';
+import { isoAt } from './ids/arn.ts';
+import { managedPolicy } from './iam/managed-policies.ts';
+import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
 
@@ -103,6 +119,70 @@ export function renderTaskDefinition(taskDefinition: TaskDefinition): TaskDefini
   return structuredClone(taskDefinition);
 }
 
+/** iam:GetRole's `Role`, plus the names ListAttachedRolePolicies and ListRolePolicies give. */
+export function renderRole(role: RoleRecord): IamRole {
+  return {
+    Path: role.Path,
+    RoleName: role.RoleName,
+    RoleId: role.RoleId,
+    Arn: role.Arn,
+    CreateDate: role.CreateDate,
+    AssumeRolePolicyDocument: structuredClone(role.AssumeRolePolicyDocument),
+    ...(role.Description === undefined ? {} : { Description: role.Description }),
+    MaxSessionDuration: role.MaxSessionDuration,
+    attachedPolicies: role.attachedPolicyArns.map((arn) => ({ PolicyName: managedPolicy(arn)?.PolicyName ?? arn, PolicyArn: arn })),
+    inlinePolicyNames: [...role.inlinePolicies.keys()],
+  };
+}
+
+/** The media type ECR records for a Docker image manifest. */
+export const DOCKER_MANIFEST_MEDIA_TYPE = 'application/vnd.docker.distribution.manifest.v2+json';
+
+/** ecr:DescribeImages' `imageDetails` entry. */
+export function renderImage(repository: RepositoryRecord, image: ImageRecord): EcrImage {
+  const out: EcrImage = {
+    registryId: repository.registryId,
+    repositoryName: repository.repositoryName,
+    imageDigest: image.imageDigest,
+    ...(image.imageTags.length === 0 ? {} : { imageTags: [...image.imageTags] }),
+    imageSizeInBytes: image.imageSizeInBytes,
+    imagePushedAt: isoAt(image.pushedMs),
+    imageManifestMediaType: image.imageManifestMediaType,
+    artifactMediaType: 'application/vnd.docker.container.image.v1+json',
+  };
+  if (image.scan !== undefined) {
+    out.imageScanStatus = { status: 'COMPLETE', description: 'The scan was completed successfully.' };
+    out.imageScanFindingsSummary = {
+      imageScanCompletedAt: isoAt(image.scan.completedMs),
+      vulnerabilitySourceUpdatedAt: isoAt(image.scan.completedMs),
+      findingSeverityCounts: severityCounts(image.scan.findings),
+    };
+  }
+  return out;
+}
+
+/** ecr:DescribeRepositories' entry (without the images). */
+export function renderRepository(repository: RepositoryRecord): Omit<EcrRepository, 'images' | 'lifecyclePolicyText'> {
+  return {
+    repositoryArn: repository.repositoryArn,
+    registryId: repository.registryId,
+    repositoryName: repository.repositoryName,
+    repositoryUri: repository.repositoryUri,
+    createdAt: repository.createdAt,
+    imageTagMutability: repository.imageTagMutability,
+    imageScanningConfiguration: { scanOnPush: repository.scanOnPush },
+    encryptionConfiguration: { encryptionType: 'AES256' },
+  };
+}
+
+function renderRepositoryWithImages(repository: RepositoryRecord): EcrRepository {
+  return {
+    ...renderRepository(repository),
+    ...(repository.lifecyclePolicyText === undefined ? {} : { lifecyclePolicyText: repository.lifecyclePolicyText }),
+    images: [...repository.images].reverse().map((image) => renderImage(repository, image)),
+  };
+}
+
 export function buildSnapshot(state: EngineState, time: number): Snapshot {
   const counts = countTasks(state);
   const taskDefinitions: TaskDefinition[] = [];
@@ -118,5 +198,7 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     tasks: [...state.tasks.values()].map((record) => renderTask(record.task)),
     services: [],
     events: state.events.slice(-EVENT_LIMIT).map((event) => ({ ...event })),
+    roles: [...state.roles.values()].map(renderRole),
+    repositories: [...state.repositories.values()].map(renderRepositoryWithImages),
   };
 }

@@ -9,6 +9,8 @@
 import type { Attribute, SimEvent, Task, TaskDefinition } from '../protocol.ts';
 import type { InstanceType } from './catalog/instance-types.ts';
 import type { TimerId } from './clock.ts';
+import type { RepositoryRecord } from './ecr/repositories.ts';
+import type { RoleRecord } from './iam/roles.ts';
 
 export interface ClusterRecord {
   clusterArn: string;
@@ -45,6 +47,10 @@ export interface InstanceRecord {
   lastDynamicPort: number;
   /** awsvpc tasks each hold one ENI attachment. */
   enisUsed: number;
+  /** The role of the instance profile (ECS: the container instance role), by name. */
+  instanceRoleName: string;
+  /** True when sim:AddContainerInstances named no profile (the default ecsInstanceRole applies). */
+  instanceRoleDefaulted: boolean;
 }
 
 export interface PortAssignment {
@@ -89,6 +95,12 @@ export interface EngineState {
   tasks: Map<string, TaskRecord>;
   events: SimEvent[];
   nextEventId: number;
+  /** IAM roles by name, in creation order. */
+  roles: Map<string, RoleRecord>;
+  /** ECR repositories by name, in creation order. */
+  repositories: Map<string, RepositoryRecord>;
+  /** The hourly lifecycle-policy sweep, scheduled while any repository has a policy. */
+  lifecycleTimer?: TimerId;
 }
 
 export function emptyState(seed: number): EngineState {
@@ -101,6 +113,8 @@ export function emptyState(seed: number): EngineState {
     tasks: new Map(),
     events: [],
     nextEventId: 1,
+    roles: new Map(),
+    repositories: new Map(),
   };
 }
 

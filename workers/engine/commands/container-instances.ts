@@ -4,7 +4,9 @@ import { agentAttributes } from '../catalog/agent-attributes.ts';
 import { lookupInstanceType, registeredCpuUnits, registeredMemoryMiB } from '../catalog/instance-types.ts';
 import { AVAILABILITY_ZONES, DEFAULT_AVAILABILITY_ZONES } from '../catalog/network.ts';
 import type { EngineContext } from '../context.ts';
-import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { trusts } from '../iam/policy.ts';
+import { DEFAULT_INSTANCE_ROLE_NAME, EC2_PRINCIPAL, findRole } from '../iam/roles.ts';
 import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceId, resourceIdOf } from '../ids/arn.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
@@ -33,11 +35,12 @@ interface AddInput {
   count?: number;
   availabilityZones?: string[];
   attributes?: Record<string, unknown>;
+  iamInstanceProfile?: string;
 }
 
 export function addContainerInstances(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<AddInput>(raw, {
-    params: { cluster: 'string', instanceType: 'string', count: 'integer', availabilityZones: 'list', attributes: 'map' },
+    params: { cluster: 'string', instanceType: 'string', count: 'integer', availabilityZones: 'list', attributes: 'map', iamInstanceProfile: 'string' },
     required: ['instanceType'],
   });
   if (!checked.ok) return checked.result;
@@ -63,6 +66,8 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   }
   const custom = checkCustomAttributes(input.attributes);
   if (!custom.ok) return custom.result;
+  const profile = checkInstanceProfile(ctx, input.iamInstanceProfile);
+  if (!profile.ok) return profile.result;
   const existing = cluster === undefined ? 0 : instancesOfCluster(ctx.state, cluster.clusterName).length;
   if (existing + count > MAX_INSTANCES_PER_CLUSTER) {
     return invalidParameter(MESSAGES.tooManyInstances(existing, count, MAX_INSTANCES_PER_CLUSTER));
@@ -78,7 +83,7 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   // Round-robin over the listed zones, starting with the first.
   for (let i = 0; i < count; i++) {
     const zone = zones[i % zones.length]!;
-    added.push(registerInstance(ctx, cluster, type.type, zone, custom.attributes));
+    added.push(registerInstance(ctx, cluster, type.type, zone, custom.attributes, profile.roleName));
   }
   const counts = countTasks(ctx.state).byInstance;
   return ok({ containerInstances: added.map((instance) => renderInstance(instance, counts)), failures: [] });
@@ -90,6 +95,7 @@ function registerInstance(
   type: Parameters<typeof registeredCpuUnits>[0],
   zone: string,
   custom: Attribute[],
+  roleName: string | undefined,
 ): InstanceRecord {
   const ec2InstanceId = newEc2InstanceId(ctx.prng);
   const arn = containerInstanceArn(cluster.clusterName, newResourceId(ctx.prng));
@@ -115,6 +121,8 @@ function registerInstance(
     dynamicUdp: new Map(),
     lastDynamicPort: 0,
     enisUsed: 0,
+    instanceRoleName: roleName ?? DEFAULT_INSTANCE_ROLE_NAME,
+    instanceRoleDefaulted: roleName === undefined,
   };
   ctx.state.instances.set(arn, record);
   ctx.emit(
@@ -123,6 +131,24 @@ function registerInstance(
     arn,
   );
   return record;
+}
+
+type ProfileCheck = { ok: true; roleName: string | undefined } | { ok: false; result: CommandResult };
+
+/**
+ * The instance profile, named by its role's name or ARN (or an instance-profile ARN, taken to hold
+ * the role of the same name, as the console creates them). The role must exist and trust EC2, else
+ * the instance could not get credentials and its agent could not register. Omitted: the default
+ * ecsInstanceRole (iam/roles.ts IMPLICIT_INSTANCE_ROLE).
+ */
+function checkInstanceProfile(ctx: EngineContext, given: string | undefined): ProfileCheck {
+  if (given === undefined) return { ok: true, roleName: undefined };
+  const role = findRole(ctx.state.roles, given);
+  if (role === undefined) return { ok: false, result: fail('InvalidParameterValue', MESSAGES.invalidInstanceProfile(given)) };
+  if (!trusts(role.AssumeRolePolicyDocument, EC2_PRINCIPAL)) {
+    return { ok: false, result: fail('InvalidParameterValue', MESSAGES.instanceRoleNotTrusted(role.RoleName)) };
+  }
+  return { ok: true, roleName: role.RoleName };
 }
 
 type AttributesCheck = { ok: true; attributes: Attribute[] } | { ok: false; result: CommandResult };

@@ -7,6 +7,33 @@ import type { EngineContext } from '../context.ts';
 import type { CommandResult } from '../errors.ts';
 import { createCluster, describeClusters, listClusters } from './clusters.ts';
 import { addContainerInstances, describeContainerInstances, listContainerInstances } from './container-instances.ts';
+import {
+  batchDeleteImage,
+  createRepository,
+  deleteLifecyclePolicy,
+  deleteRepository,
+  describeImages,
+  describeImageScanFindings,
+  describeRepositories,
+  getLifecyclePolicy,
+  listImages,
+  pushImage,
+  putImage,
+  putLifecyclePolicy,
+} from './ecr.ts';
+import {
+  attachRolePolicy,
+  createRole,
+  deleteRole,
+  deleteRolePolicy,
+  detachRolePolicy,
+  getRole,
+  getRolePolicy,
+  listAttachedRolePolicies,
+  listRolePolicies,
+  listRoles,
+  putRolePolicy,
+} from './iam.ts';
 import { runTask } from './run-task.ts';
 import {
   deregisterTaskDefinition,
@@ -33,4 +60,27 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecs:DescribeContainerInstances': describeContainerInstances,
   'ecs:ListContainerInstances': listContainerInstances,
   'sim:AddContainerInstances': addContainerInstances,
+  'iam:CreateRole': createRole,
+  'iam:GetRole': getRole,
+  'iam:ListRoles': listRoles,
+  'iam:DeleteRole': deleteRole,
+  'iam:AttachRolePolicy': attachRolePolicy,
+  'iam:DetachRolePolicy': detachRolePolicy,
+  'iam:ListAttachedRolePolicies': listAttachedRolePolicies,
+  'iam:PutRolePolicy': putRolePolicy,
+  'iam:GetRolePolicy': getRolePolicy,
+  'iam:ListRolePolicies': listRolePolicies,
+  'iam:DeleteRolePolicy': deleteRolePolicy,
+  'ecr:CreateRepository': createRepository,
+  'ecr:DescribeRepositories': describeRepositories,
+  'ecr:DeleteRepository': deleteRepository,
+  'ecr:PutImage': putImage,
+  'ecr:DescribeImages': describeImages,
+  'ecr:ListImages': listImages,
+  'ecr:BatchDeleteImage': batchDeleteImage,
+  'ecr:PutLifecyclePolicy': putLifecyclePolicy,
+  'ecr:GetLifecyclePolicy': getLifecyclePolicy,
+  'ecr:DeleteLifecyclePolicy': deleteLifecyclePolicy,
+  'ecr:DescribeImageScanFindings': describeImageScanFindings,
+  'sim:PushImage': pushImage,
 };

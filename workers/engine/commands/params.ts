@@ -6,7 +6,11 @@
  */
 import { fail, type CommandResult } from '../errors.ts';
 
-export type ParamType = 'string' | 'integer' | 'boolean' | 'list' | 'map' | 'structure';
+/**
+ * `document` is a JSON document parameter (an IAM policy, an ECR lifecycle policy): a string, as
+ * the AWS CLI sends it, or — a sandbox convenience for scenario files — the document as an object.
+ */
+export type ParamType = 'string' | 'integer' | 'boolean' | 'list' | 'map' | 'structure' | 'document';
 
 export interface OperationShape {
   /** Every parameter the AWS API accepts for the operation, with its type. */
@@ -25,6 +29,7 @@ const VALID_TYPES: Record<ParamType, string> = {
   list: "<class 'list'>, <class 'tuple'>",
   map: "<class 'dict'>",
   structure: "<class 'dict'>",
+  document: "<class 'str'>",
 };
 
 /** The Python type botocore would name for a JSON value. */
@@ -62,6 +67,8 @@ function hasType(value: unknown, type: ParamType): boolean {
       return typeof value === 'boolean';
     case 'list':
       return Array.isArray(value);
+    case 'document':
+      return typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
     default:
       return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
