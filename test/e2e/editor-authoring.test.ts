@@ -2,7 +2,8 @@
 // documentation from the JSON Schema; the engine's AWS rule errors as markers while typing (and a
 // syntax error alone while the JSON is broken); quick fixes from the error list's Fix button and
 // from Monaco's own Ctrl+. menu, each removing the error; edits surviving a reload with a notice
-// and a reset; and a registration answered with the new revision and its diff.
+// and a reset, and a notice (no crash) where the browser refuses storage; and a registration
+// answered with the new revision and its diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startSession, waitForClusterPaint, waitForEditor, type AppSession, type OpenedPage } from './app.ts';
@@ -144,5 +145,27 @@ describe('authoring a task definition', () => {
     expect(await page.evaluate(() => window.__ecsSandbox!.getEditorText())).toBe(text);
     expect(await page.locator('[data-testid="editor-restored"]').count()).toBe(0);
     expect(opened.problems).toEqual([]);
+  });
+
+  it('where the browser refuses storage, the editor still works and says edits will not survive a reload', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // As in a sandboxed iframe: merely touching window.localStorage throws.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The document is sandboxed', 'SecurityError');
+        },
+      });
+    });
+    const other = await context.newPage();
+    const errors: string[] = [];
+    other.on('pageerror', (e) => errors.push(e.message));
+    await other.goto(session.server.origin + '/');
+    await waitForEditor(other);
+    await other.evaluate((t) => window.__ecsSandbox!.setEditorText(t), awsvpcMismatch);
+    await other.waitForFunction((m) => window.__ecsSandbox!.getEditorMarkers().some((x) => x.message === m), HOST_PORT_MESSAGE, { timeout: 10_000 });
+    await other.locator('.editor-notice.warn', { hasText: 'Your edits cannot be kept across reloads' }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
