@@ -8,7 +8,10 @@
  */
 import type { Container, Task, TaskDefinition } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { clientError, invalidParameter, MESSAGES, ok, unableToAssumeRole, type CommandResult } from '../errors.ts';
+import { trusts } from '../iam/policy.ts';
+import { ECS_TASKS_PRINCIPAL, findRole } from '../iam/roles.ts';
+import type { EngineState } from '../state.ts';
 import { containerArn, isoAt, newResourceId, taskArn } from '../ids/arn.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
 import { explainPlacementFailure } from '../placement/explain.ts';
@@ -124,6 +127,8 @@ function validate(ctx: EngineContext, raw: unknown): Check<Validated> {
   if (!taskDefinition.compatibilities.includes('EC2')) {
     return { ok: false, result: invalidParameter(MESSAGES.launchTypeNotSupported('EC2')) };
   }
+  const roles = checkTaskRoles(ctx.state, taskDefinition);
+  if (roles !== undefined) return { ok: false, result: roles };
   const networkMode = taskDefinition.networkMode ?? 'bridge';
   if (networkMode === 'awsvpc') {
     const awsvpc = input.networkConfiguration?.awsvpcConfiguration;
@@ -152,6 +157,25 @@ function validate(ctx: EngineContext, raw: unknown): Check<Validated> {
       ignoredPlacement: (['placementConstraints', 'placementStrategy'] as const).filter((field) => (input[field]?.length ?? 0) > 0),
     },
   };
+}
+
+/**
+ * The task role and the task execution role must exist and trust ecs-tasks.amazonaws.com, or ECS
+ * refuses the launch at once (ClientException, AWS's wording, then the sandbox's reason).
+ * Whether they grant the right permissions is found out later, at launch (machines/launch-checks.ts).
+ */
+function checkTaskRoles(state: EngineState, td: TaskDefinition): CommandResult | undefined {
+  for (const field of ['taskRoleArn', 'executionRoleArn'] as const) {
+    const given = td[field];
+    if (given === undefined) continue;
+    const role = findRole(state.roles, given);
+    const what = field === 'taskRoleArn' ? 'task role' : 'task execution role';
+    if (role === undefined) return clientError(`${unableToAssumeRole(given)} (Sandbox: the ${what} ${given} does not exist; create it with iam:CreateRole.)`);
+    if (!trusts(role.AssumeRolePolicyDocument, ECS_TASKS_PRINCIPAL)) {
+      return clientError(`${unableToAssumeRole(given)} (Sandbox: the trust policy of ${role.RoleName}, the ${what}, does not let ecs-tasks.amazonaws.com assume it.)`);
+    }
+  }
+  return undefined;
 }
 
 function checkLaunchType(input: RunTaskInput): CommandResult | undefined {

@@ -8,6 +8,7 @@ import type { NetworkBinding } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
 import type { TaskRecord } from '../state.ts';
+import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-checks.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
 
@@ -15,7 +16,11 @@ import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type S
 export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings: StartTimings): void {
   const actor = createActor(taskMachine, {
     clock: ctx.clock,
-    input: { timings, report: (phase, stop) => applyPhase(ctx, record, phase, stop) },
+    input: {
+      timings,
+      report: (phase, stop) => applyPhase(ctx, record, phase, stop),
+      failsAt: (stage) => launchFailure(ctx.state, record, stage) !== undefined,
+    },
   });
   // Without an error observer xstate rethrows actor errors on the real setTimeout.
   actor.subscribe({
@@ -48,6 +53,12 @@ export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPh
       break;
     case 'running':
       markRunning(ctx, record, now);
+      break;
+    case 'pullFailed':
+      markFailedToStart(ctx, record, now, 'pull');
+      break;
+    case 'startFailed':
+      markFailedToStart(ctx, record, now, 'start');
       break;
     case 'stopping':
       markStopping(ctx, record, now, stop);
@@ -86,6 +97,29 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
     `${taskLabel(record)} is RUNNING${where}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask${portText}.`,
     task.taskArn,
   );
+  for (const warning of logWriteWarnings(ctx.state, record)) ctx.emit('task.logs.denied', `${taskLabel(record)}: ${warning}`, task.taskArn);
+}
+
+/**
+ * The launch failed: the task will not run. As on AWS the task gets stopCode TaskFailedToStart,
+ * the failing container the error as its `reason`, and the task the same text as `stoppedReason`;
+ * it reaches STOPPED (and frees its reservation) after the agent reports it.
+ */
+function markFailedToStart(ctx: EngineContext, record: TaskRecord, now: string, stage: LaunchStage): void {
+  const task = record.task;
+  const failure = launchFailure(ctx.state, record, stage);
+  const reason = failure?.reason ?? 'TaskFailedToStart';
+  task.desiredStatus = 'STOPPED';
+  task.stopCode = 'TaskFailedToStart';
+  task.stoppedReason = reason;
+  task.pullStoppedAt ??= now;
+  task.stoppingAt ??= now;
+  task.executionStoppedAt = now;
+  for (const container of task.containers) {
+    container.lastStatus = 'STOPPED';
+    if (container.name === failure?.containerName) container.reason = reason;
+  }
+  ctx.emit('task.failed', `${taskLabel(record)} failed to start. ${failure?.explanation ?? reason}`, task.taskArn);
 }
 
 function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop: StopTimings | undefined): void {
