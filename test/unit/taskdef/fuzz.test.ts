@@ -146,6 +146,7 @@ describe('hostile inputs are refused after bounded work', () => {
     doc.containerDefinitions[0].environment = Array.from({ length: 700 }, (_, i) => ({ name: `VAR_${i}`, value: 'v'.repeat(80) }));
     const result = validateTaskDefinition(doc);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]!.message).toMatch(/^Task definition size \(\d+ bytes\) exceeds the maximum of 65536 bytes\.$/);
+    // AWS's words (awsdocs/amazon-ecs-developer-guide#149), with the exact length of the compact JSON.
+    expect(result.errors[0]).toEqual({ path: '', code: 'ClientException', message: `Actual length: '${JSON.stringify(doc).length}'. Max allowed length is '65536' bytes.` });
   });
 });

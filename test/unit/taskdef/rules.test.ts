@@ -6,7 +6,7 @@ import { validateTaskDefinition } from '../../../workers/engine/taskdef/index.ts
 import { RegisterTaskDefinitionInputSchema } from '../../../workers/engine/taskdef/model.ts';
 import { ruleContext } from '../../../workers/engine/taskdef/rules/context.ts';
 import { RULES } from '../../../workers/engine/taskdef/rules/index.ts';
-import { edited, fargateApi, minimalEc2, nginxWeb, type Doc } from './fixtures.ts';
+import { edited, fargateApi, minimalEc2, nginxWeb, richEc2, type Doc } from './fixtures.ts';
 
 const TASK_SIZE = "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
 const c0 = '/containerDefinitions/0';
@@ -14,7 +14,7 @@ const c0 = '/containerDefinitions/0';
 const bridge = (...containers: Doc[]): Doc => ({ family: 'f', containerDefinitions: containers });
 const box = (fields: Doc = {}): Doc => ({ name: 'a', image: 'x', memory: 64, ...fields });
 
-type Row = [rule: string, doc: Doc, errors: [path: string, message: string][]];
+type Row = [rule: string, doc: Doc, errors: [path: string, message: string, code?: string][]];
 
 const rows: Row[] = [
   // identity
@@ -29,7 +29,7 @@ const rows: Row[] = [
   ['container without an image', bridge({ name: 'a', memory: 64 }), [[`${c0}/image`, 'Container.image should not be null or empty.']]],
   ['image with a space', bridge(box({ image: 'nginx latest' })), [[`${c0}/image`, 'Container.image contains invalid characters.']]],
   ['no essential container', bridge(box({ essential: false }), box({ name: 'b', essential: false })), [['/containerDefinitions', "Task definition doesn't have any essential container."]]],
-  ['task role neither ARN nor name', edited(minimalEc2(), (d) => (d.taskRoleArn = 'arn:aws:s3:::bucket')), [['/taskRoleArn', "Invalid 'taskRoleArn' setting for task. 'arn:aws:s3:::bucket' is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name."]]],
+  ['task role neither ARN nor name', edited(minimalEc2(), (d) => (d.taskRoleArn = 'arn:aws:s3:::bucket')), [['/taskRoleArn', "Role is not valid: 'arn:aws:s3:::bucket' in taskRoleArn is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name."]]],
   // memory and cpu
   ['EC2 container without memory or memoryReservation, no task memory', bridge({ name: 'a', image: 'x' }), [[c0, "Invalid setting for container 'a'. At least one of 'memory' or 'memoryReservation' must be specified."]]],
   ['container memory under 6 MiB', bridge(box({ memory: 4 })), [[`${c0}/memory`, "Invalid 'memory' setting for container 'a'. The minimum is 6 MiB; got 4."]]],
@@ -78,6 +78,10 @@ const rows: Row[] = [
   ['Fargate nofile hard limit 2097152 (max 1048576)', edited(fargateApi(), (d) => (d.containerDefinitions[0].ulimits = [{ name: 'nofile', softLimit: 1024, hardLimit: 2097152 }])), [[`${c0}/ulimits/0/hardLimit`, "Invalid 'ulimits' setting for container 'api'. Fargate allows a 'nofile' limit of at most 1048576; got 2097152."]]],
   ['EXTERNAL with awsvpc', { family: 'f', requiresCompatibilities: ['EXTERNAL'], networkMode: 'awsvpc', containerDefinitions: [box()] }, [['/networkMode', "Tasks using the EXTERNAL launch type do not support network mode 'awsvpc'."]]],
   ['ephemeral storage 20 GiB (configurable 21–200)', edited(fargateApi(), (d) => (d.ephemeralStorage = { sizeInGiB: 20 })), [['/ephemeralStorage/sizeInGiB', "Invalid 'ephemeralStorage.sizeInGiB' setting for task. It must be between 21 and 200 GiB; got 20."]]],
+  ['memberOf expression with an unclosed parenthesis', { ...bridge(box()), placementConstraints: [{ type: 'memberOf', expression: '(attribute:a == b' }] }, [['/placementConstraints/0/expression', "Invalid 'placementConstraints' setting: the memberOf expression '(attribute:a == b' has a '(' at position 1 that is never closed."]]],
+  ['memberOf expression with an unknown subject', { ...bridge(box()), placementConstraints: [{ type: 'memberOf', expression: 'instance-type == t3.micro' }] }, [['/placementConstraints/0/expression', "Invalid 'placementConstraints' setting: the memberOf expression 'instance-type == t3.micro' has 'instance-type' where a subject belongs (attribute:<name>, task:group, agentConnected, agentVersion, ec2InstanceId, registeredAt, runningTasksCount)."]]],
+  ['memberOf expression without an operator', { ...bridge(box()), placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type t3.micro' }] }, [['/placementConstraints/0/expression', "Invalid 'placementConstraints' setting: the memberOf expression 'attribute:ecs.instance-type t3.micro' has no operator after 'attribute:ecs.instance-type' (==, !=, >, >=, <, <=, =~, !~, in, !in, exists, !exists)."]]],
+  ['memberOf expression without an argument', { ...bridge(box()), placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type ==' }] }, [['/placementConstraints/0/expression', "Invalid 'placementConstraints' setting: the memberOf expression 'attribute:ecs.os-type ==' has no argument after 'attribute:ecs.os-type =='."]]],
   ['11 placement constraints (max 10)', { ...bridge(box()), placementConstraints: Array.from({ length: 11 }, () => ({ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' })) }, [['/placementConstraints', 'Too many placement constraints: 11 given, at most 10 allowed.']]],
   ['memberOf without an expression', { ...bridge(box()), placementConstraints: [{ type: 'memberOf' }] }, [['/placementConstraints/0', "Invalid 'placementConstraints' setting: a memberOf constraint needs an expression."]]],
   ['memberOf expression of 2001 characters (max 2000)', { ...bridge(box()), placementConstraints: [{ type: 'memberOf', expression: 'x'.repeat(2001) }] }, [['/placementConstraints/0/expression', "Invalid 'placementConstraints' setting: the expression is 2001 characters long, at most 2000 allowed."]]],
@@ -124,10 +128,20 @@ const rows: Row[] = [
   ['two volumes named alike', { ...bridge(box()), volumes: [{ name: 'data' }, { name: 'data' }] }, [['/volumes/1/name', 'Volume names must be unique within a Task Definition.']]],
   ['EFS access point without transit encryption', { ...bridge(box()), volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-1', authorizationConfig: { accessPointId: 'fsap-1' } } }] }, [['/volumes/0/efsVolumeConfiguration/transitEncryption', "Invalid 'efsVolumeConfiguration' setting for volume 'shared'. An access point or IAM authorization requires transitEncryption ENABLED."]]],
   ['EFS access point with a rootDirectory', { ...bridge(box()), volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-1', rootDirectory: '/data', transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: 'fsap-1' } } }] }, [['/volumes/0/efsVolumeConfiguration/rootDirectory', `Invalid 'efsVolumeConfiguration' setting for volume 'shared'. With an access point, rootDirectory must be omitted or "/".`]]],
-  ['secrets without an execution role', bridge(box({ secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }] })), [[`${c0}/secrets`, "Invalid 'secrets' setting for container 'a'. Secrets are read by the task execution role: set executionRoleArn."]]],
+  ['secrets without an execution role', bridge(box({ secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }] })), [[`${c0}/secrets`, "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'."]]],
   ['log secretOptions without an execution role', bridge(box({ logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:t' }] } })), [[`${c0}/logConfiguration/secretOptions`, "Invalid 'logConfiguration.secretOptions' setting for container 'a'. Secrets are read by the task execution role: set executionRoleArn."]]],
+  ['secret from an S3 ARN (Secrets Manager or SSM only)', edited(richEc2(), (d) => (d.containerDefinitions[1].secrets[0].valueFrom = 'arn:aws:s3:::bucket/db')), [['/containerDefinitions/1/secrets/0/valueFrom', "Invalid 'secrets' setting for container 'api'. valueFrom 'arn:aws:s3:::bucket/db' is neither a Secrets Manager secret ARN (arn:aws:secretsmanager:us-east-1:123456789012:secret:name), an SSM Parameter Store parameter ARN (arn:aws:ssm:us-east-1:123456789012:parameter/name) nor the name of a parameter in the task's Region."]]],
+  ['log secretOption with a space in the parameter name', edited(richEc2(), (d) => (d.containerDefinitions[0].logConfiguration = { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: 'splunk token' }] })), [['/containerDefinitions/0/logConfiguration/secretOptions/0/valueFrom', "Invalid 'logConfiguration.secretOptions' setting for container 'web'. valueFrom 'splunk token' is neither a Secrets Manager secret ARN (arn:aws:secretsmanager:us-east-1:123456789012:secret:name), an SSM Parameter Store parameter ARN (arn:aws:ssm:us-east-1:123456789012:parameter/name) nor the name of a parameter in the task's Region."]]],
+  ['secret named like an environment variable', edited(richEc2(), (d) => (d.containerDefinitions[1].environment.push({ name: 'DB_PASSWORD', value: 'x' }))), [['/containerDefinitions/1/secrets/0/name', "The secret name must be unique and not shared with any new or existing environment variables set on the container, such as 'DB_PASSWORD'."]]],
+  ['private registry credentials without an execution role', bridge(box({ image: 'registry.example.com/app:1', repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:reg' } })), [[`${c0}/repositoryCredentials`, 'Private repository authentication requires that the task definition specify a value for executionRoleArn.']]],
   ['11 environment files (max 10)', bridge(box({ environmentFiles: Array.from({ length: 11 }, (_, i) => ({ value: `arn:aws:s3:::bucket/${i}.env`, type: 's3' })) })), [[`${c0}/environmentFiles`, "Invalid 'environmentFiles' setting for container 'a'. 11 files given, at most 10 allowed."]]],
   ['environment file that is not an S3 ARN', bridge(box({ environmentFiles: [{ value: 's3://bucket/app.env', type: 's3' }] })), [[`${c0}/environmentFiles/0/value`, "Invalid 'environmentFiles' setting for container 'a'. 's3://bucket/app.env' is not the ARN of an S3 object (arn:aws:s3:::bucket/path/file.env)."]]],
+  // tags (InvalidParameterException, as the engine's tag check)
+  ['51 tags (max 50)', { ...bridge(box()), tags: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }, [['/tags', 'A resource can have at most 50 tags; 51 were given.', 'InvalidParameterException']]],
+  ['tag key of 129 characters', { ...bridge(box()), tags: [{ key: 'k'.repeat(129), value: 'v' }] }, [['/tags/0/key', 'tags[0] must be {key, value} with a key of 1-128 characters and a string value.', 'InvalidParameterException']]],
+  ['tag without a key', { ...bridge(box()), tags: [{ value: 'v' }] }, [['/tags/0/key', 'tags[0] must be {key, value} with a key of 1-128 characters and a string value.', 'InvalidParameterException']]],
+  ['tag key with the reserved aws: prefix (any case)', { ...bridge(box()), tags: [{ key: 'AWS:team', value: 'v' }] }, [['/tags/0/key', 'Tag key must not start with aws:', 'InvalidParameterException']]],
+  ['tag value of 257 characters', { ...bridge(box()), tags: [{ key: 'k', value: 'v'.repeat(257) }] }, [['/tags/0/value', 'tags[0].value is 257 characters long; a tag value has at most 256.', 'InvalidParameterException']]],
   ['awslogs without region and group', bridge(box({ logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-stream-prefix': 'a' } } })), [[`${c0}/logConfiguration/options`, 'Log driver awslogs requires options: awslogs-region, awslogs-group']]],
   ['awslogs without group', bridge(box({ logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'us-east-1' } } })), [[`${c0}/logConfiguration/options`, 'Log driver awslogs requires options: awslogs-group']]],
 ];
@@ -138,7 +152,7 @@ describe('ECS RegisterTaskDefinition rules', () => {
     const result = validateTaskDefinition(doc);
     expect(result.valid).toBe(false);
     expect(result.errors.map(({ path, code, message }) => ({ path, code, message }))).toEqual(
-      errors.map(([path, message]) => ({ path, code: 'ClientException', message })),
+      errors.map(([path, message, code]) => ({ path, code: code ?? 'ClientException', message })),
     );
   });
 

@@ -65,16 +65,47 @@ export function readDocument(input: unknown): RegisterDocument {
 export function sizeIssue(input: unknown): ValidationIssue | null {
   const size = measure(input);
   if (size.depthExceeded) return { path: '', code: PARAM_CODE, message: MSG.tooDeep(INPUT_CAPS.maxDepth) };
-  if (size.bytes > MAX_TASK_DEFINITION_BYTES) {
-    return { path: '', code: 'ClientException', message: MSG.tooLarge(size.bytes, MAX_TASK_DEFINITION_BYTES) };
+  // The walk's estimate is cheap but approximate (escapes, UTF-8); near the quota, count exactly —
+  // AWS's message states the length — as long as the input is small enough to serialize quickly.
+  const bytes = size.bytes > EXACT_SIZE_FROM_BYTES && !size.capped ? exactJsonBytes(input) ?? size.bytes : size.bytes;
+  if (bytes > MAX_TASK_DEFINITION_BYTES) {
+    return { path: '', code: 'ClientException', message: MSG.tooLarge(bytes, MAX_TASK_DEFINITION_BYTES) };
   }
   return null;
+}
+
+/** From half the quota on, the size is measured exactly (a stringify of ≤ ~100 KB: well under a millisecond). */
+const EXACT_SIZE_FROM_BYTES = MAX_TASK_DEFINITION_BYTES / 2;
+const EXACT_SIZE_UP_TO_BYTES = 2 * MAX_TASK_DEFINITION_BYTES;
+
+/** UTF-8 length of the compact JSON of `input`, or null when it has no JSON form (BigInt, cycles). */
+function exactJsonBytes(input: unknown): number | null {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(input);
+  } catch {
+    return null;
+  }
+  if (text === undefined) return null;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 interface Size {
   depthExceeded: boolean;
   /** Approximate compact-JSON size; stops counting a little past the quota. */
   bytes: number;
+  /** The walk stopped early (too many nodes, or far past the quota): `bytes` is a lower bound. */
+  capped?: boolean;
 }
 
 /** An iterative walk bounded by depth, node count and size (so cycles and giants end quickly). */
@@ -86,17 +117,17 @@ function measure(input: unknown): Size {
     const { value, depth } = stack.pop()!;
     if (depth > INPUT_CAPS.maxDepth) return { depthExceeded: true, bytes };
     nodes += 1;
-    if (nodes > INPUT_CAPS.maxNodes || bytes > MAX_TASK_DEFINITION_BYTES) {
-      return { depthExceeded: false, bytes: Math.max(bytes, MAX_TASK_DEFINITION_BYTES + 1) };
+    if (nodes > INPUT_CAPS.maxNodes || bytes > EXACT_SIZE_UP_TO_BYTES) {
+      return { depthExceeded: false, bytes: Math.max(bytes, MAX_TASK_DEFINITION_BYTES + 1), capped: true };
     }
     if (typeof value === 'string') bytes += value.length + 2;
     else if (Array.isArray(value)) {
-      if (value.length > INPUT_CAPS.maxNodes) return { depthExceeded: false, bytes: MAX_TASK_DEFINITION_BYTES + value.length };
+      if (value.length > INPUT_CAPS.maxNodes) return { depthExceeded: false, bytes: MAX_TASK_DEFINITION_BYTES + value.length, capped: true };
       bytes += 2 + value.length;
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], depth: depth + 1 });
     } else if (isPlainRecord(value)) {
       const keys = Object.keys(value);
-      if (keys.length > INPUT_CAPS.maxNodes) return { depthExceeded: false, bytes: MAX_TASK_DEFINITION_BYTES + keys.length };
+      if (keys.length > INPUT_CAPS.maxNodes) return { depthExceeded: false, bytes: MAX_TASK_DEFINITION_BYTES + keys.length, capped: true };
       bytes += 2 + keys.length;
       for (const key of keys) {
         bytes += key.length + 3;
@@ -104,5 +135,5 @@ function measure(input: unknown): Size {
       }
     } else bytes += String(value).length;
   }
-  return { depthExceeded: false, bytes };
+  return { depthExceeded: false, bytes, capped: bytes > EXACT_SIZE_UP_TO_BYTES };
 }

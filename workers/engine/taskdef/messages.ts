@@ -114,8 +114,10 @@ export const MSG = {
     `Invalid 'mountPoints' setting for container '${container}'. Volume '${volume}' is not defined in the task definition's volumes.`,
   volumeNameInvalid: 'Volume.name contains invalid characters.',
   volumeNamesNotUnique: 'Volume names must be unique within a Task Definition.',
+  // "Role is not valid" is VERBATIM (aws-samples/aws-modern-application-workshop#9, fabfuel/ecs-deploy#231);
+  // the explanation after it is the sandbox's.
   roleInvalid: (field: string, value: string) =>
-    `Invalid '${field}' setting for task. '${value}' is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name.`,
+    `Role is not valid: '${value}' in ${field} is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name.`,
 
   // References between containers — UNCONFIRMED wording.
   unknownContainer: (container: string, field: string, other: string) =>
@@ -129,8 +131,26 @@ export const MSG = {
 
   // Execution role needs — the awslogs one by analogy with the VERBATIM ECR message above.
   fargateAwslogsNeedsExecutionRole: 'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
-  secretsNeedExecutionRole: (container: string, field: string) =>
-    `Invalid '${field}' setting for container '${container}'. Secrets are read by the task execution role: set executionRoleArn.`,
+  // VERBATIM (fabfuel/ecs-deploy#87, sil-org/ecs-deploy#179) for `secrets`; the secretOptions one is the sandbox's.
+  secretsNeedExecutionRole: "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
+  logSecretsNeedExecutionRole: (container: string) =>
+    `Invalid 'logConfiguration.secretOptions' setting for container '${container}'. Secrets are read by the task execution role: set executionRoleArn.`,
+  // VERBATIM (sil-org/ecs-deploy#188).
+  privateRegistryNeedsExecutionRole: 'Private repository authentication requires that the task definition specify a value for executionRoleArn.',
+  // VERBATIM (dagster-io/dagster#11622).
+  secretNameTaken: (name: string) =>
+    `The secret name must be unique and not shared with any new or existing environment variables set on the container, such as '${name}'.`,
+  // UNCONFIRMED: AWS docs (Secret.valueFrom) say what is accepted; the wording is the sandbox's.
+  secretValueFrom: (container: string, field: string, value: string) =>
+    `Invalid '${field}' setting for container '${container}'. valueFrom '${value}' is neither a Secrets Manager secret ARN (arn:aws:secretsmanager:us-east-1:123456789012:secret:name), an SSM Parameter Store parameter ARN (arn:aws:ssm:us-east-1:123456789012:parameter/name) nor the name of a parameter in the task's Region.`,
+  // VERBATIM (aws/amazon-ecs-agent#1704: ECS's InvalidParameterException for a reserved tag key).
+  tagKeyReserved: 'Tag key must not start with aws:',
+  // UNCONFIRMED: the 256-character limit is documented (ECS tagging restrictions), the wording is the sandbox's.
+  tagValueTooLong: (index: number, length: number, max: number) =>
+    `tags[${index}].value is ${length} characters long; a tag value has at most ${max}.`,
+  // UNCONFIRMED: the grammar is documented (cluster query language), the wording is the sandbox's.
+  memberOfSyntax: (expression: string, problem: string) =>
+    `Invalid 'placementConstraints' setting: the memberOf expression '${expression}' ${problem}.`,
   fargateLogDriver: (driver: string) =>
     `Tasks using the Fargate launch type do not support the '${driver}' log driver. The supported log drivers are awslogs, splunk and awsfirelens.`,
   externalAwsvpc: "Tasks using the EXTERNAL launch type do not support network mode 'awsvpc'.",
@@ -167,9 +187,8 @@ export const MSG = {
     `Invalid 'portMappings' setting for container '${container}'. A port mapping with an appProtocol needs a name.`,
   portNameNotUnique: (name: string) => `Port mapping name '${name}' is used more than once in the task definition.`,
 
-  // Size cap — UNCONFIRMED wording; the 64 KiB quota is in ecs-reference §13.
-  tooLarge: (bytes: number, max: number) =>
-    `Task definition size (${bytes} bytes) exceeds the maximum of ${max} bytes.`,
+  // Size cap — VERBATIM (ClientException in awsdocs/amazon-ecs-developer-guide#149); the 64 KiB quota is in ecs-reference §13.
+  tooLarge: (bytes: number, max: number) => `Actual length: '${bytes}'. Max allowed length is '${max}' bytes.`,
   tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep (or refers to itself); a task definition never is.`,
 } as const;
 

@@ -5,10 +5,9 @@
  * only; the sandbox lists them all so a learner can fix them in one go (the engine reports the
  * first, as AWS does).
  *
- * Left for issue 3 (the full rule set):
- * - tags (≤ 50, key 1–128 and value ≤ 256 characters, reserved `aws:` prefix): the engine's
- *   RegisterTaskDefinition checks them today (commands/tags.ts); move them here.
- * - memberOf expression syntax (the cluster query language parser arrives with placement).
+ * Not checked yet:
+ * - memberOf expressions beyond their form (member-of.ts): operators per subject, regex syntax of
+ *   =~, dates of registeredAt (the cluster query language evaluator arrives with placement).
  * - Service Connect beyond port mapping names (namespaces, client aliases: they live on the service).
  * - Windows: `default` network mode, Windows-only and Linux-only parameters, Fargate Windows
  *   refusing ARM64 and Fargate Spot, runtimePlatform consistency.
@@ -47,6 +46,8 @@ import {
 import { containerCountRule, containerNameRule, essentialRule, familyRule, imageRule, roleRule } from './identity.ts';
 import { containerNetworkingRule, duplicateHostPortRule, networkModePortsRule, portNamesRule, portRangeRule } from './network.ts';
 import { containerLimitsRule, containersFitTaskRule, memoryRequiredRule, taskSizeRule } from './resources.ts';
+import { privateRegistryRule, secretNamesRule, secretSourcesRule } from './secrets.ts';
+import { tagsRule } from './tags.ts';
 
 /** Every rule, by name, in the order its errors are reported. */
 export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
@@ -89,7 +90,11 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['efs', efsRule],
   ['awslogs', awslogsRule],
   ['secrets', secretsRule],
+  ['secret-sources', secretSourcesRule],
+  ['secret-names', secretNamesRule],
+  ['private-registry', privateRegistryRule],
   ['environment-files', environmentFilesRule],
+  ['tags', tagsRule],
 ];
 
 export function runRules(td: RegisterTaskDefinitionInput): RuleIssue[] {

@@ -14,6 +14,7 @@ import {
 import { MSG } from '../messages.ts';
 import { containerLabel, type Rule, type RuleIssue } from './context.ts';
 import { FIX } from './fixes.ts';
+import { memberOfProblem } from './member-of.ts';
 
 /** ECS Anywhere (EXTERNAL) instances support bridge, host and none, not awsvpc. */
 export const externalNetworkModeRule: Rule = ({ td }) =>
@@ -21,7 +22,7 @@ export const externalNetworkModeRule: Rule = ({ td }) =>
     ? [{ path: ['networkMode'], message: MSG.externalAwsvpc }]
     : [];
 
-/** At most 10 memberOf constraints, each with an expression of at most 2000 characters. */
+/** At most 10 memberOf constraints, each with an expression of at most 2000 characters, of the cluster query language's form (member-of.ts). */
 export const placementConstraintsRule: Rule = ({ td }) => {
   const constraints = td.placementConstraints ?? [];
   if (constraints.length > MAX_PLACEMENT_CONSTRAINTS) {
@@ -33,6 +34,9 @@ export const placementConstraintsRule: Rule = ({ td }) => {
     if (expression.trim() === '') issues.push({ path: ['placementConstraints', i], message: MSG.placementExpressionRequired });
     else if (expression.length > MAX_PLACEMENT_EXPRESSION_CHARS) {
       issues.push({ path: ['placementConstraints', i, 'expression'], message: MSG.placementExpressionTooLong(expression.length, MAX_PLACEMENT_EXPRESSION_CHARS) });
+    } else {
+      const problem = memberOfProblem(expression);
+      if (problem) issues.push({ path: ['placementConstraints', i, 'expression'], message: MSG.memberOfSyntax(expression, problem) });
     }
   });
   return issues;
@@ -44,11 +48,11 @@ export const secretsRule: Rule = ({ td, containers }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     if (c.secrets && c.secrets.length > 0) {
-      issues.push({ path: ['containerDefinitions', i, 'secrets'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'secrets'), fix: FIX.addExecutionRole() });
+      issues.push({ path: ['containerDefinitions', i, 'secrets'], message: MSG.secretsNeedExecutionRole, fix: FIX.addExecutionRole() });
     }
     const logSecrets = c.logConfiguration?.secretOptions;
     if (logSecrets && logSecrets.length > 0) {
-      issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'secretOptions'], message: MSG.secretsNeedExecutionRole(containerLabel(c, i), 'logConfiguration.secretOptions'), fix: FIX.addExecutionRole() });
+      issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'secretOptions'], message: MSG.logSecretsNeedExecutionRole(containerLabel(c, i)), fix: FIX.addExecutionRole() });
     }
   });
   return issues;
