@@ -162,7 +162,11 @@ export function attachRolePolicy(ctx: EngineContext, raw: unknown): CommandResul
   if (!found.ok) return found.result;
   const policy = managedPolicy(arn);
   if (policy === undefined) {
-    const suggestion = closestMatch(arn, MANAGED_POLICIES.map((managed) => managed.Arn));
+    // The usual slip is the path (service-role/) or a letter of the name: suggest by name.
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    const closeName = MANAGED_POLICIES.find((managed) => managed.PolicyName.toLowerCase() === name.toLowerCase())?.PolicyName
+      ?? closestMatch(name, MANAGED_POLICIES.map((managed) => managed.PolicyName));
+    const suggestion = MANAGED_POLICIES.find((managed) => managed.PolicyName === closeName)?.Arn;
     return fail('NoSuchEntity', IAM_MESSAGES.noSuchPolicy(arn, suggestion));
   }
   const role = found.role;
