@@ -107,6 +107,15 @@ describe('authoring a task definition', () => {
     expect(await page.evaluate(() => window.__ecsSandbox!.getEditorText())).toBe(awsvpcMismatch.replace('"hostPort": 8080', '"hostPort": 80'));
   });
 
+  it('F8 jumps to the next problem and shows it inline', async () => {
+    await setText(awsvpcMismatch);
+    await waitForMarker(HOST_PORT_MESSAGE);
+    await page.evaluate(() => window.__ecsSandbox!.focusEditorAt(1, 1));
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: HOST_PORT_MESSAGE }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+
   it('clicking a listed error selects its range in the editor', async () => {
     await setText(awsvpcMismatch);
     await waitForMarker(HOST_PORT_MESSAGE);
