@@ -30,4 +30,4 @@ export { applyFix, registerQuickFixes } from './quick-fixes.ts';
 export { issueRange, issuesToMarkers, SEMANTIC_OWNER } from './semantic-markers.ts';
 export { withParameterTitles } from './schema-titles.ts';
 export { browserStorage, clearEdits, loadEdits, saveEdits } from './edit-storage.ts';
-export { formatEntry, previousRevision, summariseRegistration } from '../view-model/taskdef-diff.ts';
+export { registerText } from './register-text.ts';
