@@ -10,15 +10,8 @@ import { roleNameOf, roleStatements } from '../../../workers/engine/iam/roles.ts
 import type { PolicyStatement } from '../../../workers/engine/iam/policy.ts';
 import type { SandboxEngine } from '../../../workers/protocol.ts';
 import { errorOf, expectError, responseOf } from './helpers.ts';
+import { EC2_TRUST, ECS_TASKS_TRUST } from './iam-fixtures.ts';
 
-export const ECS_TASKS_TRUST = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-};
-export const EC2_TRUST = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-};
 const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
 
 const REPO = 'arn:aws:ecr:us-east-1:123456789012:repository/app';

@@ -36,6 +36,8 @@ function instance(id: string, opts: { cpu?: number; memory?: number; usedCpu?: n
     dynamicUdp: new Map(),
     lastDynamicPort: 0,
     enisUsed: opts.enisUsed ?? 0,
+    instanceRoleName: 'ecsInstanceRole',
+    instanceRoleDefaulted: true,
   };
 }
 
