@@ -330,13 +330,22 @@ describe('environment, environmentFiles and secrets', () => {
 
 describe('log drivers per launch type', () => {
   const withDriver = (doc: Doc, logDriver: string) =>
-    edited(doc, (d) => (d.containerDefinitions[0].logConfiguration = logDriver === 'awslogs' ? { logDriver, options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } } : { logDriver }));
+    edited(doc, (d) => {
+      d.containerDefinitions[0].logConfiguration = logDriver === 'awslogs' ? { logDriver, options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } } : { logDriver };
+      // FireLens needs its log router container beside the containers that use it.
+      if (logDriver === 'awsfirelens') d.containerDefinitions.push({ name: 'log_router', image: 'amazon/aws-for-fluent-bit:stable', memory: 64, firelensConfiguration: { type: 'fluentbit' } });
+    });
   it.each(['json-file', 'syslog', 'journald', 'gelf', 'fluentd', 'awslogs', 'splunk', 'awsfirelens'])('EC2 accepts %s', (driver) => expectValid(withDriver(minimalEc2(), driver)));
   it.each(['awslogs', 'splunk', 'awsfirelens'])('Fargate accepts %s', (driver) => expectValid(withDriver(fargateApi(), driver)));
   it.each(['json-file', 'syslog', 'journald', 'gelf', 'fluentd'])('Fargate refuses %s', (driver) =>
     expect(errorsOf(withDriver(fargateApi(), driver))).toEqual([
       client('/containerDefinitions/0/logConfiguration/logDriver', `Tasks using the Fargate launch type do not support the '${driver}' log driver. The supported log drivers are awslogs, splunk and awsfirelens.`),
     ]));
+  it('a FireLens router with one sender is valid; the router alone is refused', () => {
+    const router = { name: 'log_router', image: 'amazon/aws-for-fluent-bit:stable', memory: 64, firelensConfiguration: { type: 'fluentbit' } };
+    expectValid(bridge(box({ logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } }), router));
+    expect(errorsOf(bridge(box(), router))[0]?.[0]).toBe('/containerDefinitions/1/firelensConfiguration');
+  });
   it('a driver outside the API enum is refused everywhere', () => expect(errorsOf(withDriver(minimalEc2(), 'logentries'))[0]?.[0]).toBe('/containerDefinitions/0/logConfiguration/logDriver'));
 });
 

@@ -114,6 +114,10 @@ export const FARGATE_UNSUPPORTED_LINUX_PARAMS = ['devices', 'sharedMemorySize', 
 export const FARGATE_MAX_NOFILE = 1_048_576;
 /** Container restart policy: seconds a container must run before a restart is attempted. */
 export const RESTART_ATTEMPT_PERIOD_S = { min: 60, max: 1800 } as const;
+/** Container restart policy: at most 50 ignored exit codes (ECS API RestartPolicy). */
+export const MAX_IGNORED_EXIT_CODES = 50;
+/** At most 100 containerPortRange mappings per container (ecs-reference §3). */
+export const MAX_PORT_RANGES_PER_CONTAINER = 100;
 
 /** Work caps so that no input, however large or deep, makes validation slow. */
 export const INPUT_CAPS = { maxDepth: 32, maxNodes: 20_000 } as const;

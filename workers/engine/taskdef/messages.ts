@@ -187,6 +187,15 @@ export const MSG = {
     `Invalid 'portMappings' setting for container '${container}'. A port mapping with an appProtocol needs a name.`,
   portNameNotUnique: (name: string) => `Port mapping name '${name}' is used more than once in the task definition.`,
 
+  // FireLens — VERBATIM (aws/amazon-cloudwatch-logs-for-fluent-bit#20; fabfuel/ecs-deploy#164, turnerlabs/fargate#60).
+  firelensWithoutDriver: 'When a firelensConfiguration object is specified, at least one container has to be configured with the awsfirelens log driver.',
+  firelensDriverWithoutRouter: 'When awsfirelens log driver is specified in log configuration, a firelens configuration object must be configured in one of the containers.',
+  // UNCONFIRMED wording; the limits are the API's (RestartPolicy) and ecs-reference §3 (port ranges).
+  tooManyIgnoredExitCodes: (container: string, count: number, max: number) =>
+    `Invalid 'restartPolicy.ignoredExitCodes' setting for container '${container}'. ${count} exit codes given, at most ${max} allowed.`,
+  tooManyPortRanges: (container: string, count: number, max: number) =>
+    `Invalid 'portMappings' setting for container '${container}'. ${count} containerPortRange mappings given, at most ${max} allowed.`,
+
   // Size cap — VERBATIM (ClientException in awsdocs/amazon-ecs-developer-guide#149); the 64 KiB quota is in ecs-reference §13.
   tooLarge: (bytes: number, max: number) => `Actual length: '${bytes}'. Max allowed length is '${max}' bytes.`,
   tooDeep: (depth: number) => `The input is nested more than ${depth} levels deep (or refers to itself); a task definition never is.`,

@@ -2,7 +2,7 @@
  * How containers refer to each other and to the task: dependencies, volumes, health checks and
  * log configuration (ecs-reference §4, §13).
  */
-import { HEALTH_CHECK, NAME_PATTERN, RESTART_ATTEMPT_PERIOD_S } from '../limits.ts';
+import { HEALTH_CHECK, MAX_IGNORED_EXIT_CODES, NAME_PATTERN, RESTART_ATTEMPT_PERIOD_S } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, isEssential, type Rule, type RuleIssue } from './context.ts';
 
@@ -105,6 +105,30 @@ export const restartPolicyRule: Rule = ({ containers }) => {
     const period = c.restartPolicy?.restartAttemptPeriod;
     if (period !== undefined && (period < min || period > max)) {
       issues.push({ path: ['containerDefinitions', i, 'restartPolicy', 'restartAttemptPeriod'], message: MSG.restartAttemptPeriod(containerLabel(c, i), min, max, period) });
+    }
+  });
+  return issues;
+};
+
+/**
+ * FireLens needs both halves: a log router container (firelensConfiguration) and at least one
+ * container sending its logs to it (logDriver awsfirelens). Either alone is refused.
+ */
+export const firelensRule: Rule = ({ containers }) => {
+  const router = containers.findIndex((c) => c.firelensConfiguration !== undefined);
+  const sender = containers.findIndex((c) => c.logConfiguration?.logDriver === 'awsfirelens');
+  if (router >= 0 && sender < 0) return [{ path: ['containerDefinitions', router, 'firelensConfiguration'], message: MSG.firelensWithoutDriver }];
+  if (sender >= 0 && router < 0) return [{ path: ['containerDefinitions', sender, 'logConfiguration', 'logDriver'], message: MSG.firelensDriverWithoutRouter }];
+  return [];
+};
+
+/** At most 50 exit codes that do not restart a container (restartPolicy.ignoredExitCodes). */
+export const ignoredExitCodesRule: Rule = ({ containers }) => {
+  const issues: RuleIssue[] = [];
+  containers.forEach((c, i) => {
+    const codes = c.restartPolicy?.ignoredExitCodes ?? [];
+    if (codes.length > MAX_IGNORED_EXIT_CODES) {
+      issues.push({ path: ['containerDefinitions', i, 'restartPolicy', 'ignoredExitCodes'], message: MSG.tooManyIgnoredExitCodes(containerLabel(c, i), codes.length, MAX_IGNORED_EXIT_CODES) });
     }
   });
   return issues;

@@ -11,16 +11,14 @@
  * - Service Connect beyond port mapping names (namespaces, client aliases: they live on the service).
  * - Windows: `default` network mode, Windows-only and Linux-only parameters, Fargate Windows
  *   refusing ARM64 and Fargate Spot, runtimePlatform consistency.
- * - firelensConfiguration needs a container using awsfirelens and vice versa; GPU
- *   resourceRequirements checked against instance GPUs on EC2; inferenceAccelerators referenced
- *   by deviceName.
- * - startTimeout/stopTimeout bounds on EC2; restartPolicy ignoredExitCodes (≤ 50).
+ * - GPU resourceRequirements checked against instance GPUs on EC2; inferenceAccelerators
+ *   referenced by deviceName; firelensConfiguration options (config-file-type s3 ARNs).
+ * - startTimeout/stopTimeout bounds on EC2.
  * - fsxWindowsFileServerVolumeConfiguration (Windows, EC2 only); configuredAtLaunch volumes.
- * - ≤ 100 containerPortRange mappings per container; reserved and ephemeral-range host ports
- *   (these only warn on AWS).
+ * - reserved and ephemeral-range host ports (these only warn on AWS).
  */
 import type { RegisterTaskDefinitionInput } from '../model.ts';
-import { awslogsRule, dependsOnRule, healthCheckRule, restartPolicyRule, ulimitsRule, volumesRule } from './containers.ts';
+import { awslogsRule, dependsOnRule, firelensRule, healthCheckRule, ignoredExitCodesRule, restartPolicyRule, ulimitsRule, volumesRule } from './containers.ts';
 import { ruleContext, type Rule, type RuleIssue } from './context.ts';
 import {
   ephemeralStorageRule,
@@ -82,6 +80,7 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['health-check', healthCheckRule],
   ['ulimits', ulimitsRule],
   ['restart-policy', restartPolicyRule],
+  ['ignored-exit-codes', ignoredExitCodesRule],
   ['depends-on', dependsOnRule],
   ['dependency-cycle', dependencyCycleRule],
   ['container-references', containerReferencesRule],
@@ -89,6 +88,7 @@ export const RULES: readonly (readonly [name: string, rule: Rule])[] = [
   ['volumes', volumesRule],
   ['efs', efsRule],
   ['awslogs', awslogsRule],
+  ['firelens', firelensRule],
   ['secrets', secretsRule],
   ['secret-sources', secretSourcesRule],
   ['secret-names', secretNamesRule],

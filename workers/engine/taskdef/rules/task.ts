@@ -6,6 +6,7 @@ import {
   MAX_ENVIRONMENT_FILES,
   MAX_PLACEMENT_CONSTRAINTS,
   MAX_PLACEMENT_EXPRESSION_CHARS,
+  MAX_PORT_RANGES_PER_CONTAINER,
   PORT_MAX,
   PORT_MIN,
   PORT_RANGE_PATTERN,
@@ -76,11 +77,16 @@ export const environmentFilesRule: Rule = ({ containers }) => {
   return issues;
 };
 
-/** containerPortRange "first-last" (1 ≤ first < last ≤ 65535), alone in its mapping, in bridge or awsvpc mode. */
+/** containerPortRange "first-last" (1 ≤ first < last ≤ 65535), alone in its mapping, in bridge or awsvpc mode; ≤ 100 per container. */
 export const portRangeSyntaxRule: Rule = ({ containers, networkMode }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     const label = containerLabel(c, i);
+    const ranges = (c.portMappings ?? []).filter((m) => m.containerPortRange !== undefined).length;
+    if (ranges > MAX_PORT_RANGES_PER_CONTAINER) {
+      issues.push({ path: ['containerDefinitions', i, 'portMappings'], message: MSG.tooManyPortRanges(label, ranges, MAX_PORT_RANGES_PER_CONTAINER) });
+      return;
+    }
     (c.portMappings ?? []).forEach((m, j) => {
       if (m.containerPortRange === undefined) return;
       const at = (field: string) => ['containerDefinitions', i, 'portMappings', j, field];
