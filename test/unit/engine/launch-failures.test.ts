@@ -263,3 +263,23 @@ describe('the default scenario', () => {
     expect(snapshot.events.some((event) => event.kind === 'task.failed')).toBe(false);
   });
 });
+
+describe('scenarios/ecr-and-roles.yaml', () => {
+  it('loads without errors: app runs, app-broken stops with CannotPullContainerError', () => {
+    const parsed = parseScenarioText(readFileSync(new URL('../../../scenarios/ecr-and-roles.yaml', import.meta.url), 'utf8'), { fileName: 'ecr-and-roles.yaml' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const engine = createEngine();
+    const load = engine.load(parsed.scenario);
+    expect(load.results.filter((result) => 'error' in result)).toEqual([]);
+    const snapshot = engine.snapshot();
+    const byFamily = snapshot.tasks.map((task) => [task.taskDefinitionArn.split('/').pop(), task.lastStatus, task.stopCode]);
+    expect(byFamily).toEqual([['app:1', 'RUNNING', undefined], ['app:1', 'RUNNING', undefined], ['app-broken:1', 'STOPPED', 'TaskFailedToStart']]);
+    expect(snapshot.tasks[2]!.stoppedReason).toBe(`CannotPullContainerError: Error response from daemon: manifest for ${URI}/app:v3 not found: manifest unknown: Requested image not found`);
+    expect(snapshot.roles!.map((role) => role.RoleName)).toEqual(['ecsTaskExecutionRole', 'app-task-role']);
+    expect(snapshot.repositories![0]!.images.map((image) => image.imageTags)).toEqual([['v2'], ['v1']]);
+    // The same seed gives the same run, byte for byte.
+    const again = createEngine();
+    again.load(parsed.scenario);
+    expect(JSON.stringify(again.snapshot())).toBe(JSON.stringify(snapshot));
+  });
+});

@@ -4,9 +4,12 @@
  *
  * - `pull` stage, before any container exists: the task's secrets (the agent reads them with the
  *   task execution role: ssm:GetParameters, secretsmanager:GetSecretValue), then each container's
- *   image. Public images always pull. Images of the sandbox's ECR registry are pulled with the task
- *   execution role when the task definition names one, else with the container instance role (the
- *   agent's `UseExecutionRole` flag; ecs-reference §10): ecr:GetAuthorizationToken on `*`, then
+ *   image. Public images always pull. Images of the sandbox's ECR registry are pulled with the
+ *   container instance role on EC2 (ECR user guide, "Using Amazon ECR images with Amazon ECS"), or
+ *   with the task execution role when the task definition names one — the agent pulls with the
+ *   execution role's credentials when ECS sets its `UseExecutionRole` flag (amazon-ecs-agent,
+ *   TestTaskUseExecutionRolePullECRImage); that ECS sets it whenever an execution role is named, on
+ *   EC2 too, is the sandbox's reading (UNCONFIRMED). Checks: ecr:GetAuthorizationToken on `*`, then
  *   ecr:BatchGetImage on the repository, then the repository and the tag or digest must exist, then
  *   ecr:GetDownloadUrlForLayer for the layers.
  * - `start` stage, as each container is started: the awslogs log driver creates its log stream
