@@ -42,6 +42,7 @@ export const SUPPORTED_ACTIONS = [
   'ecr:DeleteLifecyclePolicy',
   'ecr:DescribeImageScanFindings',
   'sim:PushImage',
+  'sim:CallFromTask',
 ] as const;
 
 export type ActionName = (typeof SUPPORTED_ACTIONS)[number];

@@ -283,3 +283,41 @@ describe('scenarios/ecr-and-roles.yaml', () => {
     expect(JSON.stringify(again.snapshot())).toBe(JSON.stringify(snapshot));
   });
 });
+
+describe('sim:CallFromTask: the application uses the task role, else the instance role', () => {
+  it('a task role with AmazonS3ReadOnlyAccess may read S3 but not write it or use SQS', () => {
+    const engine = launchEngine();
+    responseOf(engine.dispatch({ 'iam:CreateRole': { RoleName: 'appTaskRole', AssumeRolePolicyDocument: ECS_TASKS_TRUST } }));
+    responseOf(engine.dispatch({ 'iam:AttachRolePolicy': { RoleName: 'appTaskRole', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' } }));
+    const task = runApp(engine, { taskRoleArn: 'arn:aws:iam::123456789012:role/appTaskRole' });
+    const call = (action: string, resource: string) => responseOf(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: task.taskArn, action, resource } }));
+    expect(call('s3:GetObject', 'arn:aws:s3:::reports/jan.csv')).toMatchObject({ allowed: true, credentialsFrom: 'taskRole', roleArn: 'arn:aws:iam::123456789012:role/appTaskRole' });
+    const taskId = task.taskArn.split('/').pop();
+    expect(call('sqs:SendMessage', 'arn:aws:sqs:us-east-1:123456789012:jobs')).toEqual({
+      allowed: false,
+      roleArn: 'arn:aws:iam::123456789012:role/appTaskRole',
+      credentialsFrom: 'taskRole',
+      principal: `arn:aws:sts::123456789012:assumed-role/appTaskRole/${taskId}`,
+      error: {
+        code: 'AccessDeniedException',
+        message: `User: arn:aws:sts::123456789012:assumed-role/appTaskRole/${taskId} is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:123456789012:jobs because no identity-based policy allows the sqs:SendMessage action`,
+      },
+    });
+    expect(engine.snapshot().events.at(-1)!.message).toMatch(/called sqs:SendMessage on arn:aws:sqs:us-east-1:123456789012:jobs with its task role appTaskRole: AccessDenied \(no statement allows it\)\.$/);
+  });
+
+  it('without a task role the calls use the container instance role', () => {
+    const engine = launchEngine();
+    const task = runApp(engine, {});
+    expect(responseOf(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: task.taskArn, action: 'ecr:BatchGetImage' } }))).toMatchObject({ allowed: true, credentialsFrom: 'containerInstanceRole' });
+    expect(responseOf(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: task.taskArn, action: 's3:GetObject' } })).allowed).toBe(false);
+  });
+
+  it('refuses calls from tasks that are not running, and bad actions', () => {
+    const engine = launchEngine();
+    const failed = runApp(engine, { executionRoleArn: EXEC_ROLE });
+    expectError(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: failed.taskArn, action: 's3:GetObject' } }), 'InvalidParameterException', /is STOPPED: only the application of a RUNNING task makes calls\.$/);
+    expectError(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: failed.taskArn, action: 'GetObject' } }), 'InvalidParameterException', /^action must be an AWS API action/);
+    expectError(engine.dispatch({ 'sim:CallFromTask': { cluster: 'demo', task: 'feedface', action: 's3:GetObject' } }), 'InvalidParameterException', 'The referenced task was not found.');
+  });
+});

@@ -34,6 +34,7 @@ import {
   listRoles,
   putRolePolicy,
 } from './iam.ts';
+import { callFromTask } from './call-from-task.ts';
 import { runTask } from './run-task.ts';
 import {
   deregisterTaskDefinition,
@@ -83,4 +84,5 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecr:DeleteLifecyclePolicy': deleteLifecyclePolicy,
   'ecr:DescribeImageScanFindings': describeImageScanFindings,
   'sim:PushImage': pushImage,
+  'sim:CallFromTask': callFromTask,
 };
