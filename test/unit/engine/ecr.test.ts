@@ -225,6 +225,20 @@ describe('lifecycle policies', () => {
     expect([...expired].map(([digest, rule]) => [digest, rule.rulePriority])).toEqual([['p1', 1], ['d1', 2]]);
   });
 
+  it('tagPatternList selects by wildcard; an image must match every pattern', () => {
+    const parsed = parseLifecyclePolicy(lifecycle([
+      { rulePriority: 1, selection: { tagStatus: 'tagged', tagPatternList: ['prod*', '*-2026*'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } },
+    ]));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const images = [
+      { imageDigest: 'a', imageTags: ['prod-2026-01'], pushedMs: 0 },
+      { imageDigest: 'b', imageTags: ['prod-2026-02'], pushedMs: 1 },
+      { imageDigest: 'c', imageTags: ['prod-2025-12'], pushedMs: 0 },
+      { imageDigest: 'd', imageTags: ['dev-2026-01'], pushedMs: 0 },
+    ];
+    expect([...imagesToExpire(parsed.rules, images, 10).keys()]).toEqual(['a']);
+  });
+
   it('expires images on the next whole virtual hour, with an event naming the rule', () => {
     const engine = ecrEngine();
     for (const tag of ['v1', 'v2', 'v3']) {

@@ -3,7 +3,7 @@
 // path and errors with AWS's exact codes and messages.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
-import { evaluate, isAllowed } from '../../../workers/engine/iam/evaluate.ts';
+import { evaluate, isAllowed, wildcardMatch } from '../../../workers/engine/iam/evaluate.ts';
 import { MANAGED_POLICIES, managedPolicy } from '../../../workers/engine/iam/managed-policies.ts';
 import { parsePolicyDocument, trusts } from '../../../workers/engine/iam/policy.ts';
 import { roleNameOf, roleStatements } from '../../../workers/engine/iam/roles.ts';
@@ -44,6 +44,22 @@ describe('isAllowed / evaluate', () => {
   ];
   it.each(table)('%s on %s → %s (%s)', (action, resource, expected) => {
     expect(isAllowed({ statements: STATEMENTS }, action, resource)).toBe(expected);
+  });
+
+  it.each([
+    ['a*b*c', 'aXbYc', true],
+    ['*b', 'abc', false],
+    ['a?c', 'ac', false],
+    ['arn:aws:s3:::*', 'arn:aws:s3:::bucket', true],
+    ['*', '', true],
+  ])('wildcard %s ~ %s → %s', (pattern, value, expected) => {
+    expect(wildcardMatch(pattern, value, false)).toBe(expected);
+  });
+
+  it('a pathological pattern is matched in linear-ish time, not by exponential backtracking', () => {
+    const started = performance.now();
+    expect(wildcardMatch('*a*a*a*a*a*a*a*a*a*a*a*a*a*c', 'a'.repeat(5_000), false)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('names the deciding statement and the kind of deny', () => {

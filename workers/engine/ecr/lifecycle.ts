@@ -7,6 +7,7 @@
  * `imageCountMoreThan N` keeps the N most recently pushed images of the selection and expires the
  * rest; `sinceImagePushed N days` expires the selected images pushed more than N days ago.
  */
+import { wildcardMatch } from '../iam/evaluate.ts';
 
 export interface LifecycleRule {
   rulePriority: number;
@@ -121,9 +122,11 @@ export interface LifecycleImage {
   pushedMs: number;
 }
 
+/** `*` matches any run of characters (ECR tagPatternList); nothing else is special. */
 function patternMatches(pattern: string, tag: string): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${body}$`).test(tag);
+  // Tags never contain `?` (ECR's tag pattern), so a `?` in a pattern, taken literally, never matches.
+  if (pattern.includes('?')) return false;
+  return wildcardMatch(pattern, tag, false);
 }
 
 function selects(rule: LifecycleRule, image: LifecycleImage): boolean {

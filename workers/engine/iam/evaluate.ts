@@ -17,25 +17,37 @@ export interface PolicyHolder {
   statements: readonly PolicyStatement[];
 }
 
-function wildcardRegex(pattern: string, flags: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, flags);
-}
-
-const cache = new Map<string, RegExp>();
-
-/** IAM wildcard match; `caseInsensitive` for actions. */
+/**
+ * IAM wildcard match; `caseInsensitive` for actions. The classic two-pointer algorithm (backtrack
+ * only to the last `*`): O(pattern × value) at worst, so a learner's pattern such as `*a*a*a*a*b`
+ * cannot make the engine backtrack exponentially, as a regular expression could.
+ */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive: boolean): boolean {
   if (pattern === '*') return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
-  let regex = cache.get(key);
-  if (regex === undefined) {
-    regex = wildcardRegex(pattern, caseInsensitive ? 'i' : '');
-    if (cache.size > 500) cache.clear();
-    cache.set(key, regex);
+  const p = caseInsensitive ? pattern.toLowerCase() : pattern;
+  const v = caseInsensitive ? value.toLowerCase() : value;
+  let pi = 0;
+  let vi = 0;
+  let star = -1;
+  let resume = 0;
+  while (vi < v.length) {
+    if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
+      pi += 1;
+      vi += 1;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi;
+      resume = vi;
+      pi += 1;
+    } else if (star >= 0) {
+      pi = star + 1;
+      resume += 1;
+      vi = resume;
+    } else {
+      return false;
+    }
   }
-  return regex.test(value);
+  while (pi < p.length && p[pi] === '*') pi += 1;
+  return pi === p.length;
 }
 
 function matchesAction(statement: PolicyStatement, action: string): boolean {
