@@ -22,6 +22,8 @@ const RUNS = Number(process.env.TASKDEF_FC_RUNS ?? 300);
 const SEED_LABEL = SEED === undefined ? 'random seed (printed on failure; replay with TASKDEF_FC_SEED)' : `seed ${SEED}`;
 const params = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 const MAX_MS = 50;
+/** Each property runs RUNS cases (and re-validates for every quick fix): give large runs the time. */
+const TIMEOUT_MS = Math.max(30_000, RUNS * 20);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -151,6 +153,8 @@ const taskEdit: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc.tuple(fc.constant('cpu'), fc.constantFrom('256', '512', '768', '1 vCPU', '2 vCPU', '64', '0.25 vcpu', undefined)),
   fc.tuple(fc.constant('memory'), fc.constantFrom('512', '1 GB', '2048', '3 GB', '4096', '100', '18 GB', undefined)),
   fc.tuple(fc.constant('executionRoleArn'), fc.constantFrom(undefined, 'ecsTaskExecutionRole', 'arn:aws:s3:::nope')),
+  fc.tuple(fc.constant('pidMode'), fc.constantFrom('host', 'task', undefined)),
+  fc.tuple(fc.constant('ipcMode'), fc.constantFrom('host', 'none', undefined)),
   fc.tuple(fc.constant('ephemeralStorage'), fc.constantFrom(undefined, { sizeInGiB: 20 }, { sizeInGiB: 21 }, { sizeInGiB: 201 })),
 );
 const containerEdit: fc.Arbitrary<[string, unknown]> = fc.oneof(
@@ -166,6 +170,9 @@ const containerEdit: fc.Arbitrary<[string, unknown]> = fc.oneof(
   ),
   fc.tuple(fc.constant('dependsOn'), fc.array(fc.record({ containerName: fc.constantFrom(...NAMES), condition: fc.constantFrom('START', 'COMPLETE', 'SUCCESS', 'HEALTHY') }), { maxLength: 2 })),
   fc.tuple(fc.constant('healthCheck'), fc.constantFrom(undefined, { command: ['CMD', 'true'] }, { command: ['CMD', 'true'], interval: 1 })),
+  fc.tuple(fc.constant('privileged'), fc.constantFrom(true, false, undefined)),
+  fc.tuple(fc.constant('hostname'), fc.constantFrom('app', undefined)),
+  fc.tuple(fc.constant('linuxParameters'), fc.constantFrom(undefined, { sharedMemorySize: 64 }, { capabilities: { add: ['NET_ADMIN', 'NET_ADMIN'] } })),
   fc.tuple(fc.constant('secrets'), fc.constantFrom(undefined, [{ name: 'X', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/x' }])),
 );
 const semanticEdit = fc.oneof(
@@ -196,11 +203,11 @@ describe(`validateTaskDefinition properties (${SEED_LABEL}, ${RUNS} runs each)`,
 
   it(`arbitrary JSON (fc.jsonValue): never throws, quick, valid xor errors, pointers exist [${SEED_LABEL}]`, () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 8 }), (input) => void check(input)), params);
-  });
+  }, TIMEOUT_MS);
 
   it(`arbitrary JSON inside a Describe wrapper [${SEED_LABEL}]`, () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (inner) => void check({ taskDefinition: inner })), params);
-  });
+  }, TIMEOUT_MS);
 
   it(`arbitrary JS values (fc.anything: Maps, Dates, typed arrays, null prototypes, boxed values…) [${SEED_LABEL}]`, () => {
     const anything = fc.anything({
@@ -216,7 +223,7 @@ describe(`validateTaskDefinition properties (${SEED_LABEL}, ${RUNS} runs each)`,
       withTypedArray: true,
     });
     fc.assert(fc.property(anything, (input) => void check(input)), params);
-  });
+  }, TIMEOUT_MS);
 
   it(`mutations of valid definitions, bare and in the Describe form; quick fixes apply [${SEED_LABEL}]`, () => {
     let invalid = 0;
@@ -232,8 +239,7 @@ describe(`validateTaskDefinition properties (${SEED_LABEL}, ${RUNS} runs each)`,
     // The generator does reach the rules (not only the shape check) and their fixes.
     console.info(`mutations: ${invalid} of ${RUNS} invalid, ${fixes} quick fixes applied`);
     expect(invalid).toBeGreaterThan(0);
-
-  });
+  }, TIMEOUT_MS);
 
   it(`well-typed edits of the fields the ECS rules check; every quick fix applies and removes its error [${SEED_LABEL}]`, () => {
     let fixes = 0;
@@ -245,7 +251,7 @@ describe(`validateTaskDefinition properties (${SEED_LABEL}, ${RUNS} runs each)`,
     );
     console.info(`well-typed edits: ${fixes} quick fixes applied`);
     if (RUNS >= 100) expect(fixes).toBeGreaterThan(0);
-  });
+  }, TIMEOUT_MS);
 
   it('the missing-member rule is exact: a pointer into a missing parent is refused by the checker itself', () => {
     const doc = { family: 'f', containerDefinitions: [{}] };

@@ -12,6 +12,7 @@ import {
   FARGATE_SIZES,
   FARGATE_UNSUPPORTED_CONTAINER_PARAMS,
   FARGATE_UNSUPPORTED_LINUX_PARAMS,
+  type FargateSize,
 } from '../limits.ts';
 import { FIX, nearest } from './fixes.ts';
 import { MSG } from '../messages.ts';
@@ -24,8 +25,18 @@ export const fargateNetworkModeRule: Rule = ({ fargate, networkMode }) =>
 export const fargateSizeRule: Rule = (ctx) => {
   if (!ctx.fargate) return [];
   const issues: RuleIssue[] = [];
-  if (ctx.taskCpuUnits === undefined) issues.push({ path: ['cpu'], message: MSG.fargateCpuRequired });
-  if (ctx.taskMemoryMiB === undefined) issues.push({ path: ['memory'], message: MSG.fargateMemoryRequired });
+  // With one of the two given, the other has an obvious value: the smallest that goes with it.
+  const memory = ctx.taskMemoryMiB;
+  const cpu = ctx.taskCpuUnits;
+  const rows = fargateRows(ctx);
+  if (cpu === undefined) {
+    const row = typeof memory === 'number' ? rows.find((size) => size.memoryMiB.includes(memory)) : undefined;
+    issues.push({ path: ['cpu'], message: MSG.fargateCpuRequired, ...(row && { fix: FIX.fargateCpu(row.cpuUnits) }) });
+  }
+  if (memory === undefined) {
+    const row = typeof cpu === 'number' ? rows.find((size) => size.cpuUnits === cpu) : undefined;
+    issues.push({ path: ['memory'], message: MSG.fargateMemoryRequired, ...(row && { fix: FIX.fargateMemoryForCpu(row.memoryMiB[0]!) }) });
+  }
   if (typeof ctx.taskCpuUnits === 'number' && typeof ctx.taskMemoryMiB === 'number') {
     const problem = fargateSizeProblem(ctx, ctx.taskCpuUnits, ctx.taskMemoryMiB);
     if (problem) issues.push(problem);
@@ -38,9 +49,15 @@ export const fargateSizeRule: Rule = (ctx) => {
  * valid — or null when it is valid. A memory that does not go with the cpu gets the nearest one
  * that does as a quick fix.
  */
+/** The rows of the size table this definition's operating system may use. */
+function fargateRows(ctx: RuleContext): readonly FargateSize[] {
+  const windows = (ctx.td.runtimePlatform?.operatingSystemFamily ?? 'LINUX') !== 'LINUX';
+  return windows ? FARGATE_SIZES.filter((size) => size.windows) : FARGATE_SIZES;
+}
+
 function fargateSizeProblem(ctx: RuleContext, cpuUnits: number, memoryMiB: number): RuleIssue | null {
   const windows = (ctx.td.runtimePlatform?.operatingSystemFamily ?? 'LINUX') !== 'LINUX';
-  const rows = FARGATE_SIZES.filter((size) => !windows || size.windows);
+  const rows = fargateRows(ctx);
   const row = rows.find((size) => size.cpuUnits === cpuUnits);
   if (!row) return { path: ['cpu'], message: MSG.invalidFargateCpu(cpuUnits, rows.map((r) => r.cpuUnits), windows) };
   if (row.memoryMiB.includes(memoryMiB)) return null;
@@ -57,10 +74,10 @@ export function isFargateSize(cpuUnits: number, memoryMiB: number, windows: bool
 export const fargateTaskParamsRule: Rule = ({ fargate, td }) => {
   if (!fargate) return [];
   const issues: RuleIssue[] = [];
-  if (td.pidMode !== undefined && td.pidMode !== 'task') issues.push({ path: ['pidMode'], message: MSG.fargatePidMode(td.pidMode) });
-  if (td.ipcMode !== undefined) issues.push({ path: ['ipcMode'], message: MSG.fargateIpcMode });
+  if (td.pidMode !== undefined && td.pidMode !== 'task') issues.push({ path: ['pidMode'], message: MSG.fargatePidMode(td.pidMode), fix: FIX.remove(['pidMode'], 'pidMode') });
+  if (td.ipcMode !== undefined) issues.push({ path: ['ipcMode'], message: MSG.fargateIpcMode, fix: FIX.remove(['ipcMode'], 'ipcMode') });
   if (td.placementConstraints && td.placementConstraints.length > 0) {
-    issues.push({ path: ['placementConstraints'], message: MSG.fargateUnsupported('placementConstraints') });
+    issues.push({ path: ['placementConstraints'], message: MSG.fargateUnsupported('placementConstraints'), fix: FIX.remove(['placementConstraints'], 'placementConstraints') });
   }
   return issues;
 };
@@ -73,7 +90,8 @@ export const fargateContainerParamsRule: Rule = ({ fargate, containers }) => {
     for (const param of FARGATE_UNSUPPORTED_CONTAINER_PARAMS) {
       const value: unknown = c[param];
       const used = Array.isArray(value) ? value.length > 0 : value === true;
-      if (used) issues.push({ path: ['containerDefinitions', i, param], message: MSG.fargateUnsupported(param) });
+      const path = ['containerDefinitions', i, param];
+      if (used) issues.push({ path, message: MSG.fargateUnsupported(param), fix: FIX.remove(path, param) });
     }
     if (c.stopTimeout !== undefined && c.stopTimeout > FARGATE_MAX_STOP_TIMEOUT_S) {
       issues.push({ path: ['containerDefinitions', i, 'stopTimeout'], message: MSG.fargateStopTimeout(containerLabel(c, i), c.stopTimeout) });
@@ -131,7 +149,7 @@ export const fargateLinuxParametersRule: Rule = ({ fargate, containers }) => {
     if (!linux) return;
     const at = (...rest: (string | number)[]) => ['containerDefinitions', i, 'linuxParameters', ...rest];
     for (const param of FARGATE_UNSUPPORTED_LINUX_PARAMS) {
-      if (linux[param] !== undefined) issues.push({ path: at(param), message: MSG.fargateUnsupported(`linuxParameters.${param}`) });
+      if (linux[param] !== undefined) issues.push({ path: at(param), message: MSG.fargateUnsupported(`linuxParameters.${param}`), fix: FIX.remove(at(param), `linuxParameters.${param}`) });
     }
     (linux.capabilities?.add ?? []).forEach((capability, j) => {
       if (capability !== 'SYS_PTRACE') issues.push({ path: at('capabilities', 'add', j), message: MSG.fargateUnsupported(`the '${capability}' capability`) });

@@ -26,6 +26,10 @@ export const FIX = {
     set(`Add memory: ${DEFAULT_CONTAINER_MEMORY_MIB}`, ['containerDefinitions', container, 'memory'], DEFAULT_CONTAINER_MEMORY_MIB),
   firstContainerEssential: (): RuleFix => set('Make the first container essential', ['containerDefinitions', 0, 'essential'], true),
   awsvpc: (): RuleFix => set('Set networkMode to awsvpc', ['networkMode'], 'awsvpc'),
+  /** Take out a member the launch type or network mode does not support. */
+  remove: (path: Path, what: string): RuleFix => ({ title: `Remove ${what}`, patches: [{ op: 'remove', path }] }),
+  fargateCpu: (cpuUnits: number): RuleFix => set(`Set cpu to ${cpuUnits} (the smallest Fargate cpu for this memory)`, ['cpu'], String(cpuUnits)),
+  fargateMemoryForCpu: (memoryMiB: number): RuleFix => set(`Set memory to ${memoryMiB} MiB (the smallest for this cpu)`, ['memory'], String(memoryMiB)),
   reservationToMemory: (container: number, memoryMiB: number): RuleFix =>
     set(`Set memoryReservation to ${memoryMiB} (the memory limit)`, ['containerDefinitions', container, 'memoryReservation'], memoryMiB),
 } as const;

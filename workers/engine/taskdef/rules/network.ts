@@ -80,7 +80,7 @@ export const containerNetworkingRule: Rule = ({ containers, networkMode, fargate
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     if (networkMode === 'awsvpc' && c.hostname !== undefined) {
-      issues.push({ path: ['containerDefinitions', i, 'hostname'], message: MSG.awsvpcHostname });
+      issues.push({ path: ['containerDefinitions', i, 'hostname'], message: MSG.awsvpcHostname, fix: FIX.remove(['containerDefinitions', i, 'hostname'], 'hostname') });
     }
     // On Fargate the Fargate rule already names links as unsupported.
     if (!fargate && networkMode !== 'bridge' && c.links && c.links.length > 0) {
