@@ -1,7 +1,19 @@
 /**
  * validateTaskDefinition: the whole check of a task definition, in the order the real path takes
- * — the AWS CLI's parameter validation first (shape; nothing is sent when it fails), then the ECS
- * service's rules. Never throws: every input, however odd, gets a ValidationResult.
+ * — the size cap, the AWS CLI's parameter validation (shape; nothing is sent when it fails), then
+ * the ECS service's rules. Never throws: every input, however odd, gets a ValidationResult.
+ *
+ * Decisions where "follow AWS" needs one:
+ * - Unknown members are refused, as the AWS CLI (botocore's ParamValidation) refuses them before
+ *   sending anything; an SDK that sends them would have the service ignore them, but learners use
+ *   the CLI's JSON. The read-only members of a DescribeTaskDefinition output are ignored in that
+ *   form (the console's "Create new revision" JSON round-trip) and unknown in a bare Register input.
+ * - The 64 KiB quota is measured on the compact JSON of the input, in UTF-8 bytes.
+ * - ephemeralStorage on an EC2-only definition is accepted (AWS documents it for Fargate and no
+ *   source shows registration refusing it; the EC2 agent ignores it).
+ * - Every error carries the JSON pointer of the offending member in the input; a missing member is
+ *   pointed at where it would be (its parent exists). Errors with an obvious fix carry it
+ *   (rules/fixes.ts), as JSON Patch on the same document.
  */
 import * as z from 'zod';
 import type { ValidationIssue, ValidationResult } from '../../protocol.ts';
