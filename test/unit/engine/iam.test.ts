@@ -95,6 +95,7 @@ describe('policy documents', () => {
     expect(parsePolicyDocument(text, 'permissions')).toEqual({
       ok: true,
       document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: ['*'] }] },
+      original: JSON.parse(text),
     });
   });
   const bad: [string, unknown, 'permissions' | 'trust', string | RegExp][] = [
@@ -144,7 +145,8 @@ describe('iam: operations', () => {
       Arn: 'arn:aws:iam::123456789012:role/app-task',
       CreateDate: '2026-01-01T00:00:00.000Z',
       Description: 'reads S3',
-      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: ['sts:AssumeRole'] }] },
+      // As given: IAM gives the document back unchanged (the sandbox evaluates a normalized copy).
+      AssumeRolePolicyDocument: ECS_TASKS_TRUST,
     });
     expect(created.Role.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     expect(responseOf(engine.dispatch({ 'iam:GetRole': { RoleName: 'app-task' } })).Role).toMatchObject({ RoleId: created.Role.RoleId, MaxSessionDuration: 3600 });

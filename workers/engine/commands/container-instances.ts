@@ -145,7 +145,7 @@ function checkInstanceProfile(ctx: EngineContext, given: string | undefined): Pr
   if (given === undefined) return { ok: true, roleName: undefined };
   const role = findRole(ctx.state.roles, given);
   if (role === undefined) return { ok: false, result: fail('InvalidParameterValue', MESSAGES.invalidInstanceProfile(given)) };
-  if (!trusts(role.AssumeRolePolicyDocument, EC2_PRINCIPAL)) {
+  if (!trusts(role.trustPolicy, EC2_PRINCIPAL)) {
     return { ok: false, result: fail('InvalidParameterValue', MESSAGES.instanceRoleNotTrusted(role.RoleName)) };
   }
   return { ok: true, roleName: role.RoleName };

@@ -99,7 +99,8 @@ export function createRole(ctx: EngineContext, raw: unknown): CommandResult {
     RoleId: `AROA${suffix}`,
     Arn: roleArn(input.RoleName, path),
     CreateDate: isoAt(ctx.clock.now),
-    AssumeRolePolicyDocument: trust.document,
+    AssumeRolePolicyDocument: trust.original,
+    trustPolicy: trust.document,
     ...(input.Description === undefined ? {} : { Description: input.Description }),
     MaxSessionDuration: session,
     attachedPolicyArns: [],
@@ -228,7 +229,7 @@ export function putRolePolicy(ctx: EngineContext, raw: unknown): CommandResult {
   if (!document.ok) return fail('MalformedPolicyDocument', document.message);
   const role = found.role;
   const replaced = role.inlinePolicies.has(name);
-  role.inlinePolicies.set(name, document.document);
+  role.inlinePolicies.set(name, { original: document.original, document: document.document });
   const actions = document.document.Statement.flatMap((statement) => statement.Action ?? statement.NotAction ?? []);
   ctx.emit(
     'iam.policy.put',
@@ -246,9 +247,9 @@ export function getRolePolicy(ctx: EngineContext, raw: unknown): CommandResult {
   if (!checked.ok) return checked.result;
   const found = findRoleByName(ctx, checked.input.RoleName);
   if (!found.ok) return found.result;
-  const document = found.role.inlinePolicies.get(checked.input.PolicyName);
-  if (document === undefined) return fail('NoSuchEntity', IAM_MESSAGES.noSuchRolePolicy(checked.input.PolicyName));
-  return ok({ RoleName: found.role.RoleName, PolicyName: checked.input.PolicyName, PolicyDocument: structuredClone(document) });
+  const inline = found.role.inlinePolicies.get(checked.input.PolicyName);
+  if (inline === undefined) return fail('NoSuchEntity', IAM_MESSAGES.noSuchRolePolicy(checked.input.PolicyName));
+  return ok({ RoleName: found.role.RoleName, PolicyName: checked.input.PolicyName, PolicyDocument: structuredClone(inline.original) });
 }
 
 export function listRolePolicies(ctx: EngineContext, raw: unknown): CommandResult {

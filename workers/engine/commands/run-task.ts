@@ -171,7 +171,7 @@ function checkTaskRoles(state: EngineState, td: TaskDefinition): CommandResult |
     const role = findRole(state.roles, given);
     const what = field === 'taskRoleArn' ? 'task role' : 'task execution role';
     if (role === undefined) return clientError(`${unableToAssumeRole(given)} (Sandbox: the ${what} ${given} does not exist; create it with iam:CreateRole.)`);
-    if (!trusts(role.AssumeRolePolicyDocument, ECS_TASKS_PRINCIPAL)) {
+    if (!trusts(role.trustPolicy, ECS_TASKS_PRINCIPAL)) {
       return clientError(`${unableToAssumeRole(given)} (Sandbox: the trust policy of ${role.RoleName}, the ${what}, does not let ecs-tasks.amazonaws.com assume it.)`);
     }
   }

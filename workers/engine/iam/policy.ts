@@ -24,7 +24,8 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
-export type ParsedPolicy = { ok: true; document: PolicyDocument } | { ok: false; message: string };
+/** `document` is normalized for evaluation; `original` is the document as given (what IAM gives back). */
+export type ParsedPolicy = { ok: true; document: PolicyDocument; original: unknown } | { ok: false; message: string };
 
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
@@ -68,7 +69,11 @@ export function parsePolicyDocument(raw: unknown, kind: 'permissions' | 'trust')
     if (typeof parsed === 'string') return { ok: false, message: `${SYNTAX_ERRORS} ${parsed}` };
     statements.push(parsed);
   }
-  return { ok: true, document: { ...(record.Version === undefined ? {} : { Version: String(record.Version) }), Statement: statements } };
+  return {
+    ok: true,
+    document: { ...(record.Version === undefined ? {} : { Version: String(record.Version) }), Statement: statements },
+    original: structuredClone(value),
+  };
 }
 
 function parseStatement(item: unknown, index: number, kind: 'permissions' | 'trust'): PolicyStatement | string {

@@ -14,13 +14,21 @@ export interface RoleRecord {
   RoleId: string;
   Arn: string;
   CreateDate: string;
-  AssumeRolePolicyDocument: PolicyDocument;
+  /** The trust policy as given (GetRole returns it unchanged). */
+  AssumeRolePolicyDocument: unknown;
+  /** The trust policy, normalized. */
+  trustPolicy: PolicyDocument;
   Description?: string;
   MaxSessionDuration: number;
   /** Attached managed policy ARNs, in attachment order. */
   attachedPolicyArns: string[];
-  /** Inline policies by name, in creation order. */
-  inlinePolicies: Map<string, PolicyDocument>;
+  /** Inline policies by name, in creation order: as given (GetRolePolicy) and normalized. */
+  inlinePolicies: Map<string, InlinePolicy>;
+}
+
+export interface InlinePolicy {
+  original: unknown;
+  document: PolicyDocument;
 }
 
 export const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -50,7 +58,7 @@ export function findRole(roles: ReadonlyMap<string, RoleRecord>, given: string):
 export function roleStatements(role: Pick<RoleRecord, 'attachedPolicyArns' | 'inlinePolicies'>): PolicyStatement[] {
   const out: PolicyStatement[] = [];
   for (const arn of role.attachedPolicyArns) out.push(...(managedPolicy(arn)?.statements ?? []));
-  for (const document of role.inlinePolicies.values()) out.push(...document.Statement);
+  for (const inline of role.inlinePolicies.values()) out.push(...inline.document.Statement);
   return out;
 }
 
