@@ -173,6 +173,8 @@ const containerEdit: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc.tuple(fc.constant('privileged'), fc.constantFrom(true, false, undefined)),
   fc.tuple(fc.constant('hostname'), fc.constantFrom('app', undefined)),
   fc.tuple(fc.constant('linuxParameters'), fc.constantFrom(undefined, { sharedMemorySize: 64 }, { capabilities: { add: ['NET_ADMIN', 'NET_ADMIN'] } })),
+  fc.tuple(fc.constant('mountPoints'), fc.constantFrom(undefined, [{ sourceVolume: 'shared', containerPath: '/s' }], [{ sourceVolume: 'nope', containerPath: '/n' }])),
+  fc.tuple(fc.constant('logConfiguration'), fc.constantFrom(undefined, { logDriver: 'awslogs' }, { logDriver: 'awslogs', options: { 'awslogs-region': 'us-east-1' } })),
   fc.tuple(fc.constant('secrets'), fc.constantFrom(undefined, [{ name: 'X', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/x' }])),
 );
 const semanticEdit = fc.oneof(

@@ -5,6 +5,7 @@
 import { HEALTH_CHECK, MAX_IGNORED_EXIT_CODES, NAME_PATTERN, RESTART_ATTEMPT_PERIOD_S } from '../limits.ts';
 import { MSG } from '../messages.ts';
 import { containerLabel, isEssential, type Rule, type RuleIssue } from './context.ts';
+import { FIX } from './fixes.ts';
 
 export const healthCheckRule: Rule = ({ containers }) => {
   const issues: RuleIssue[] = [];
@@ -21,7 +22,7 @@ export const healthCheckRule: Rule = ({ containers }) => {
       const value = check[field];
       const { min, max } = HEALTH_CHECK[field];
       if (value !== undefined && (value < min || value > max)) {
-        issues.push({ path: at(field), message: MSG.healthCheckRange(name, field, min, max, value) });
+        issues.push({ path: at(field), message: MSG.healthCheckRange(name, field, min, max, value), fix: FIX.clamp(at(field), `healthCheck.${field}`, value, min, max) });
       }
     }
   });
@@ -35,6 +36,7 @@ export const healthCheckRule: Rule = ({ containers }) => {
 export const dependsOnRule: Rule = ({ containers }) => {
   const issues: RuleIssue[] = [];
   const byName = new Map(containers.filter((c) => c.name).map((c) => [c.name!, c]));
+  const indexOf = new Map(containers.map((c, i) => [c, i]));
   containers.forEach((c, i) => {
     (c.dependsOn ?? []).forEach((dep, j) => {
       const path = ['containerDefinitions', i, 'dependsOn', j];
@@ -44,7 +46,7 @@ export const dependsOnRule: Rule = ({ containers }) => {
       } else if (target === c) {
         issues.push({ path: [...path, 'containerName'], message: MSG.selfReference(containerLabel(c, i), 'dependsOn') });
       } else if ((dep.condition === 'SUCCESS' || dep.condition === 'COMPLETE') && isEssential(target)) {
-        issues.push({ path: [...path, 'condition'], message: MSG.dependencyEssential });
+        issues.push({ path: [...path, 'condition'], message: MSG.dependencyEssential, fix: FIX.nonEssential(indexOf.get(target)!, dep.containerName) });
       } else if (dep.condition === 'HEALTHY' && !target.healthCheck) {
         issues.push({ path: [...path, 'condition'], message: MSG.dependencyNeedsHealthCheck(containerLabel(c, i), dep.containerName) });
       }
@@ -55,6 +57,7 @@ export const dependsOnRule: Rule = ({ containers }) => {
 
 /** Volume names follow the container-name pattern and are unique; mountPoints name a declared volume. */
 export const volumesRule: Rule = ({ td, containers }) => {
+  const hasVolumes = td.volumes !== undefined;
   const issues: RuleIssue[] = [];
   const names = new Set<string>();
   (td.volumes ?? []).forEach((v, i) => {
@@ -66,7 +69,11 @@ export const volumesRule: Rule = ({ td, containers }) => {
   containers.forEach((c, i) => {
     (c.mountPoints ?? []).forEach((mp, j) => {
       if (mp.sourceVolume !== undefined && !names.has(mp.sourceVolume)) {
-        issues.push({ path: ['containerDefinitions', i, 'mountPoints', j, 'sourceVolume'], message: MSG.mountPointUnknownVolume(containerLabel(c, i), mp.sourceVolume) });
+        issues.push({
+          path: ['containerDefinitions', i, 'mountPoints', j, 'sourceVolume'],
+          message: MSG.mountPointUnknownVolume(containerLabel(c, i), mp.sourceVolume),
+          fix: FIX.declareVolume(mp.sourceVolume, hasVolumes),
+        });
       }
     });
   });
@@ -74,13 +81,15 @@ export const volumesRule: Rule = ({ td, containers }) => {
 };
 
 /** awslogs needs to know where to write: awslogs-region and awslogs-group. */
-export const awslogsRule: Rule = ({ containers }) => {
+export const awslogsRule: Rule = ({ containers, td }) => {
   const issues: RuleIssue[] = [];
   containers.forEach((c, i) => {
     const log = c.logConfiguration;
     if (!log || log.logDriver !== 'awslogs') return;
     const missing = ['awslogs-region', 'awslogs-group'].filter((option) => !log.options?.[option]);
-    if (missing.length > 0) issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'options'], message: MSG.awslogsOptions(missing) });
+    if (missing.length > 0) {
+      issues.push({ path: ['containerDefinitions', i, 'logConfiguration', 'options'], message: MSG.awslogsOptions(missing), fix: FIX.awslogsOptions(i, td.family, log.options, missing) });
+    }
   });
   return issues;
 };

@@ -175,7 +175,8 @@ export const fargateLoggingRule: Rule = ({ fargate, containers, td }) => {
 export const ephemeralStorageRule: Rule = ({ td }) => {
   const gib = td.ephemeralStorage?.sizeInGiB;
   if (gib === undefined || (gib >= EPHEMERAL_STORAGE_MIN_GIB && gib <= EPHEMERAL_STORAGE_MAX_GIB)) return [];
-  return [{ path: ['ephemeralStorage', 'sizeInGiB'], message: MSG.ephemeralStorage(gib) }];
+  const path = ['ephemeralStorage', 'sizeInGiB'];
+  return [{ path, message: MSG.ephemeralStorage(gib), fix: FIX.clamp(path, 'ephemeralStorage.sizeInGiB', gib, EPHEMERAL_STORAGE_MIN_GIB, EPHEMERAL_STORAGE_MAX_GIB) }];
 };
 
 /**

@@ -4,7 +4,7 @@
  * its own error go away; it may reveal another (awsvpc on Fargate can expose a hostPort that must
  * now match), which the next validation reports with its own fix.
  */
-import { ACCOUNT_ID } from '../../ids/arn.ts';
+import { ACCOUNT_ID, REGION } from '../../ids/arn.ts';
 import type { Path } from '../params.ts';
 import type { RuleFix } from './context.ts';
 
@@ -30,6 +30,26 @@ export const FIX = {
   remove: (path: Path, what: string): RuleFix => ({ title: `Remove ${what}`, patches: [{ op: 'remove', path }] }),
   fargateCpu: (cpuUnits: number): RuleFix => set(`Set cpu to ${cpuUnits} (the smallest Fargate cpu for this memory)`, ['cpu'], String(cpuUnits)),
   fargateMemoryForCpu: (memoryMiB: number): RuleFix => set(`Set memory to ${memoryMiB} MiB (the smallest for this cpu)`, ['memory'], String(memoryMiB)),
+  /** A number outside its range → the nearest bound. */
+  clamp: (path: Path, field: string, value: number, min: number, max: number): RuleFix => {
+    const bound = value < min ? min : max;
+    return set(`Set ${field} to ${bound}`, path, bound);
+  },
+  /** awslogs without its group or region: the sandbox's Region, and the group the console would name. */
+  awslogsOptions: (container: number, family: string, options: Record<string, string> | undefined, missing: readonly string[]): RuleFix => {
+    const base: Path = ['containerDefinitions', container, 'logConfiguration', 'options'];
+    const values: Record<string, string> = { 'awslogs-region': REGION, 'awslogs-group': `/ecs/${family}` };
+    const title = `Add ${missing.map((option) => `${option} ${values[option]}`).join(' and ')}`;
+    if (options === undefined) return set(title, base, Object.fromEntries(missing.map((option) => [option, values[option]])));
+    return { title, patches: missing.map((option) => ({ op: 'add' as const, path: [...base, option], value: values[option] })) };
+  },
+  /** A mount point on an undeclared volume: declare it (a task-scoped volume, fine on every launch type). */
+  declareVolume: (name: string, hasVolumes: boolean): RuleFix =>
+    hasVolumes
+      ? { title: `Add volume '${name}'`, patches: [{ op: 'add', path: ['volumes', '-'], value: { name } }] }
+      : set(`Add volume '${name}'`, ['volumes'], [{ name }]),
+  nonEssential: (container: number, name: string): RuleFix =>
+    set(`Make '${name}' non-essential`, ['containerDefinitions', container, 'essential'], false),
   reservationToMemory: (container: number, memoryMiB: number): RuleFix =>
     set(`Set memoryReservation to ${memoryMiB} (the memory limit)`, ['containerDefinitions', container, 'memoryReservation'], memoryMiB),
 } as const;
