@@ -127,7 +127,7 @@ function registerInstance(
   ctx.state.instances.set(arn, record);
   ctx.emit(
     'instance.registered',
-    `Container instance ${ec2InstanceId} (${type.name}, ${zone}) registered with cluster ${cluster.clusterName}: ${record.registeredCpuUnits} CPU units, ${record.registeredMemoryMiB} MiB.`,
+    `Container instance ${ec2InstanceId} (${type.name}, ${zone}) registered with cluster ${cluster.clusterName}: ${record.registeredCpuUnits} CPU units, ${record.registeredMemoryMiB} MiB.${roleName === undefined ? '' : ` Its instance profile's role is ${roleName}.`}`,
     arn,
   );
   return record;

@@ -7,7 +7,21 @@
 import { ACCOUNT_ID, idOfArn } from '../ids/arn.ts';
 import type { EngineState, TaskRecord } from '../state.ts';
 import { evaluate, type Decision } from './evaluate.ts';
-import { findRole, IMPLICIT_INSTANCE_ROLE, roleStatements } from './roles.ts';
+import { findRole, IMPLICIT_INSTANCE_ROLE, roleStatements, type RoleRecord } from './roles.ts';
+
+type RolePermissions = Pick<RoleRecord, 'attachedPolicyArns' | 'inlinePolicies'>;
+
+/**
+ * The container instance role of the task's instance, resolved: a role the learner created with
+ * that name, else — for instances added without iamInstanceProfile — the implicit ecsInstanceRole.
+ * `role` is undefined when a named role no longer exists (no permissions at all).
+ */
+export function instanceRoleOf(state: EngineState, record: TaskRecord): { name: string; ec2InstanceId: string; role: RolePermissions | undefined } {
+  const instance = state.instances.get(record.instanceArn);
+  const name = instance?.instanceRoleName ?? IMPLICIT_INSTANCE_ROLE.RoleName;
+  const role = state.roles.get(name) ?? (instance?.instanceRoleDefaulted === false ? undefined : IMPLICIT_INSTANCE_ROLE);
+  return { name, ec2InstanceId: instance?.ec2InstanceId ?? 'i-unknown', role };
+}
 
 export interface AppCredentials {
   kind: 'task' | 'instance';
@@ -22,22 +36,14 @@ export function appCredentials(state: EngineState, record: TaskRecord): AppCrede
     const name = findRole(state.roles, taskRole)?.RoleName ?? idOfArn(taskRole);
     return { kind: 'task', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${idOfArn(record.task.taskArn)}` };
   }
-  const instance = state.instances.get(record.instanceArn);
-  const name = instance?.instanceRoleName ?? IMPLICIT_INSTANCE_ROLE.RoleName;
-  return { kind: 'instance', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${instance?.ec2InstanceId ?? 'i-unknown'}` };
+  const { name, ec2InstanceId } = instanceRoleOf(state, record);
+  return { kind: 'instance', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${ec2InstanceId}` };
 }
 
 /** Whether the task's application may call `action` on `resource`. */
 export function appDecision(state: EngineState, record: TaskRecord, action: string, resource: string): Decision & { credentials: AppCredentials } {
   const credentials = appCredentials(state, record);
-  let statements;
-  if (credentials.kind === 'task') {
-    const role = findRole(state.roles, record.taskDefinition.taskRoleArn!);
-    statements = role === undefined ? [] : roleStatements(role);
-  } else {
-    const instance = state.instances.get(record.instanceArn);
-    const role = state.roles.get(credentials.roleName) ?? (instance?.instanceRoleDefaulted === false ? undefined : IMPLICIT_INSTANCE_ROLE);
-    statements = role === undefined ? [] : roleStatements(role);
-  }
+  const role = credentials.kind === 'task' ? findRole(state.roles, record.taskDefinition.taskRoleArn!) : instanceRoleOf(state, record).role;
+  const statements = role === undefined ? [] : roleStatements(role);
   return { ...evaluate(statements, action, resource), credentials };
 }

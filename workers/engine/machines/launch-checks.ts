@@ -26,7 +26,8 @@ import { ACCOUNT_ID, idOfArn, REGION } from '../ids/arn.ts';
 import { parseImageRef, refText } from '../ecr/image-uri.ts';
 import { repositoryArn } from '../ecr/repositories.ts';
 import { evaluate } from '../iam/evaluate.ts';
-import { findRole, IMPLICIT_INSTANCE_ROLE, roleStatements, type RoleRecord } from '../iam/roles.ts';
+import { findRole, roleStatements, type RoleRecord } from '../iam/roles.ts';
+import { instanceRoleOf } from '../iam/task-role.ts';
 import type { EngineState, TaskRecord } from '../state.ts';
 
 export type LaunchStage = 'pull' | 'start';
@@ -64,10 +65,8 @@ function executionActor(state: EngineState, record: TaskRecord): Actor | undefin
 }
 
 function instanceActor(state: EngineState, record: TaskRecord): Actor {
-  const instance = state.instances.get(record.instanceArn);
-  const name = instance?.instanceRoleName ?? IMPLICIT_INSTANCE_ROLE.RoleName;
-  const role = state.roles.get(name) ?? (instance?.instanceRoleDefaulted === false ? undefined : IMPLICIT_INSTANCE_ROLE);
-  return { kind: 'instance', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${instance?.ec2InstanceId ?? 'i-unknown'}`, role };
+  const { name, ec2InstanceId, role } = instanceRoleOf(state, record);
+  return { kind: 'instance', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${ec2InstanceId}`, role };
 }
 
 /** The first of `actions` on `resource` the actor's policies do not allow. */
