@@ -225,6 +225,8 @@ describe('parameters Fargate does not support', () => {
     expect(errorsOf(edited(fargateApi(), (d) => (d.containerDefinitions[0].linuxParameters = { [param]: value })))).toEqual([
       client(`/containerDefinitions/0/linuxParameters/${param}`, `Tasks using the Fargate launch type do not support linuxParameters.${param}.`),
     ]));
+  it('systemControls are accepted (Fargate supports them on Linux PV 1.4.0+, API docs SystemControl)', () =>
+    expectValid(edited(fargateApi(), (d) => (d.containerDefinitions[0].systemControls = [{ namespace: 'net.ipv4.tcp_keepalive_time', value: '500' }]))));
   it('the same parameters are fine on EC2', () =>
     expectValid(bridge(box({ privileged: true, dnsServers: ['10.0.0.2'], linuxParameters: { sharedMemorySize: 64, maxSwap: 1024, swappiness: 10 } }))));
 });

@@ -74,7 +74,11 @@ export const FARGATE_SIZES: readonly FargateSize[] = [
   { cpuUnits: 16384, memoryMiB: range(32768, 122880, 8192), windows: false },
 ];
 
-/** Container parameters Fargate refuses (ecs-reference §3 "Other Fargate rules"). */
+/**
+ * Container parameters Fargate refuses (ecs-reference §3 "Other Fargate rules"). Not systemControls:
+ * the reference lists it, but the API docs (SystemControl) now say Fargate supports it on Linux
+ * platform version 1.4.0 and later, which is what the sandbox runs.
+ */
 export const FARGATE_UNSUPPORTED_CONTAINER_PARAMS = [
   'links',
   'privileged',
