@@ -3,4 +3,6 @@
 declare module 'virtual:first-frame' {
   const snapshot: import('../workers/protocol.ts').Snapshot | null;
   export default snapshot;
+  /** The default scenario, parsed at build time (null when it has problems). */
+  export const scenario: import('../workers/protocol.ts').Scenario | null;
 }

@@ -1,13 +1,13 @@
 // The page's entry: mount the UI, which draws the build-time first
 // frame of the default scenario (tools/first-frame.plugin.ts) at once, then start the sandbox
 // worker, whose snapshots replace that frame with the live state (see sandbox-connection.ts).
-import firstFrame from 'virtual:first-frame';
+import firstFrame, { scenario as parsedScenario } from 'virtual:first-frame';
 import { mountApp } from './mount-app.ts';
 import sandboxYaml from '../scenarios/sandbox.yaml?raw';
 import { SandboxConnection } from './lib/sandbox-connection.ts';
 import { installTestHook } from './lib/test-hook.ts';
 
-const connection = new SandboxConnection(sandboxYaml, { firstFrame });
+const connection = new SandboxConnection(sandboxYaml, { firstFrame, parsedScenario });
 if (!connection.hasFirstFrame) connection.start();
 installTestHook();
 mountApp(connection);

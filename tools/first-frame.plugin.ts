@@ -6,7 +6,8 @@
  * snapshot then replaces it with the very same state. This takes the worker's start-up (fetch,
  * compile, scenario load: about three quarters of the time to first paint) off the critical path.
  *
- * The page imports it as `virtual:first-frame` (typed in src/first-frame.d.ts).
+ * The page imports it as `virtual:first-frame` (typed in src/first-frame.d.ts): the snapshot as the
+ * default export, and the parsed scenario as `scenario`.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -28,11 +29,15 @@ export function firstFramePlugin(scenarioFile: string): Plugin {
       const parsed = parseScenarioText(readFileSync(scenarioFile, 'utf8'), { fileName: scenarioFile });
       // A broken default scenario must not break the build: the page then waits for the worker,
       // which reports the scenario's problems in the header.
-      if (!parsed.ok) return 'export default null;';
+      if (!parsed.ok) return 'export default null;\nexport const scenario = null;';
       const engine = createEngine();
       engine.load(parsed.scenario);
       // JSON.parse of a string literal is faster for V8 than an object literal of the same size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(engine.snapshot()))});`;
+      // The parsed scenario goes along, so the worker need not load the YAML parser to start.
+      return (
+        `export default JSON.parse(${JSON.stringify(JSON.stringify(engine.snapshot()))});\n` +
+        `export const scenario = JSON.parse(${JSON.stringify(JSON.stringify(parsed.scenario))});`
+      );
     },
   };
 }

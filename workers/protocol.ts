@@ -379,6 +379,10 @@ export interface WorkerApi {
   loadScenario(yamlText: string, options?: { seed?: number }): Promise<
     { ok: true; load: LoadResult } | { ok: false; issues: ScenarioIssue[] }
   >;
+  /** Load a scenario that is already parsed (e.g. the default one, parsed at build time). */
+  loadParsedScenario(scenario: Scenario, options?: { seed?: number }): Promise<
+    { ok: true; load: LoadResult } | { ok: false; issues: ScenarioIssue[] }
+  >;
   /** Parse and apply a command-language step given as JSON or YAML text (the command box). */
   runCommandText(text: string): Promise<{ ok: true; results: StepResult[] } | { ok: false; issues: ScenarioIssue[] }>;
   dispatch(step: Step): Promise<StepResult>;

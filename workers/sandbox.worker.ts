@@ -9,9 +9,15 @@
 import * as Comlink from 'comlink';
 import { createEngine } from './engine/index.ts';
 import { taskDefinitionJsonSchema } from './engine/taskdef/index.ts';
-import { parseScenarioText, parseStepsText } from './scenario/index.ts';
 import { PlaybackController, isSpeed } from './playback.ts';
-import type { PlaybackState, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
+import type { PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
+
+/**
+ * The scenario parser (and the yaml package behind it, a fifth of this worker) is loaded on first
+ * use: the default scenario arrives already parsed (loadParsedScenario), so only the command box or
+ * another scenario's text need it.
+ */
+const parser = () => import('./scenario/index.ts');
 
 const engine = createEngine();
 const playback = new PlaybackController(engine, {
@@ -45,21 +51,31 @@ function dispatchOne(step: Step, index: number): StepResult {
   }
 }
 
+/** Resets the engine to the scenario (its setup applied). Never throws. */
+function loadParsed(scenario: Scenario, options?: { seed?: number }): Awaited<ReturnType<WorkerApi['loadParsedScenario']>> {
+  try {
+    return { ok: true, load: engine.load(scenario, options) };
+  } catch (error) {
+    return { ok: false, issues: [{ message: `The scenario could not be loaded: ${(error as Error)?.message ?? String(error)}` }] };
+  } finally {
+    playback.engineChanged();
+  }
+}
+
 const api: WorkerApi = {
   async loadScenario(yamlText: string, options?: { seed?: number }) {
+    const { parseScenarioText } = await parser();
     const parsed = parseScenarioText(String(yamlText ?? ''), { fileName: 'scenario.yaml' });
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    try {
-      const load = engine.load(parsed.scenario, options);
-      return { ok: true, load };
-    } catch (error) {
-      return { ok: false, issues: [{ message: `The scenario could not be loaded: ${(error as Error)?.message ?? String(error)}` }] };
-    } finally {
-      playback.engineChanged();
-    }
+    return loadParsed(parsed.scenario, options);
+  },
+
+  async loadParsedScenario(scenario: Scenario, options?: { seed?: number }) {
+    return loadParsed(scenario, options);
   },
 
   async runCommandText(text: string) {
+    const { parseStepsText } = await parser();
     const parsed = parseStepsText(String(text ?? ''));
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     // Steps run in order; like a scenario, the list stops at the first error so nothing after a

@@ -11,7 +11,7 @@
  * sandbox, and no round trip is spent in between.
  */
 import * as Comlink from 'comlink';
-import type { PlaybackState, Snapshot, WorkerApi } from '../../workers/protocol.ts';
+import type { PlaybackState, Scenario, Snapshot, WorkerApi } from '../../workers/protocol.ts';
 
 export type LoadOutcome = Awaited<ReturnType<WorkerApi['loadScenario']>>;
 export type SnapshotSink = (snapshot: Snapshot, playback: PlaybackState) => void;
@@ -27,14 +27,20 @@ export class SandboxConnection {
   #errorSink: ((message: string) => void) | null = null;
   #settleLoaded: (outcome: Promise<LoadOutcome>) => void = () => {};
   readonly #scenarioText: string;
+  /** The same scenario already parsed (at build time): the worker then starts without its YAML parser. */
+  readonly #parsedScenario: Scenario | null;
   readonly #autoplay: boolean;
 
   /**
    * `firstFrame`: the scenario's snapshot after setup, computed ahead (at build time), shown until
    * the worker's first snapshot replaces it with the same state.
    */
-  constructor(scenarioText: string, options: { autoplay?: boolean; firstFrame?: Snapshot | null } = {}) {
+  constructor(
+    scenarioText: string,
+    options: { autoplay?: boolean; firstFrame?: Snapshot | null; parsedScenario?: Scenario | null } = {},
+  ) {
     this.#scenarioText = scenarioText;
+    this.#parsedScenario = options.parsedScenario ?? null;
     this.#autoplay = options.autoplay ?? true;
     if (options.firstFrame) this.#latest = { snapshot: options.firstFrame, playback: { playing: false, speed: 1 } };
     this.loaded = new Promise<LoadOutcome>((resolve) => {
@@ -63,7 +69,9 @@ export class SandboxConnection {
     });
     const api = Comlink.wrap<WorkerApi>(worker);
     this.#api = api;
-    const loading = api.loadScenario(this.#scenarioText);
+    const loading = this.#parsedScenario
+      ? api.loadParsedScenario(this.#parsedScenario)
+      : api.loadScenario(this.#scenarioText);
     const subscribing = api.subscribe(
       Comlink.proxy((snapshot: Snapshot, playback: PlaybackState) => {
         this.#latest = { snapshot, playback };
