@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          // Seeded fuzz and property tests are CPU-bound: on a loaded 2-core CI machine they have
+          // taken over vitest's default 5 s. Their own assertions bound the time per case.
+          testTimeout: 30_000,
         },
       },
       {
