@@ -509,30 +509,35 @@ function describeRule(rule: LifecycleRule): string {
   return `rule ${rule.rulePriority}: ${which}, ${what}`;
 }
 
-export function getLifecyclePolicy(ctx: EngineContext, raw: unknown): CommandResult {
+/** The request's repository and its lifecycle policy text (Get and Delete share the lookup and its errors). */
+function findLifecyclePolicy(
+  ctx: EngineContext,
+  raw: unknown,
+): { ok: true; repository: RepositoryRecord; text: string } | { ok: false; result: CommandResult } {
   const checked = checkParams<{ repositoryName: string; registryId?: string }>(raw, {
     params: { registryId: 'string', repositoryName: 'string' },
     required: ['repositoryName'],
   });
-  if (!checked.ok) return checked.result;
+  if (!checked.ok) return { ok: false, result: checked.result };
   const found = findRepository(ctx, checked.input.repositoryName, checked.input.registryId);
-  if (!found.ok) return found.result;
+  if (!found.ok) return found;
   const text = found.repository.lifecyclePolicyText;
-  if (text === undefined) return fail('LifecyclePolicyNotFoundException', ECR_MESSAGES.lifecyclePolicyNotFound(found.repository.repositoryName, REGISTRY_ID));
-  return ok({ registryId: REGISTRY_ID, repositoryName: found.repository.repositoryName, lifecyclePolicyText: text });
+  if (text === undefined) {
+    return { ok: false, result: fail('LifecyclePolicyNotFoundException', ECR_MESSAGES.lifecyclePolicyNotFound(found.repository.repositoryName, REGISTRY_ID)) };
+  }
+  return { ok: true, repository: found.repository, text };
+}
+
+export function getLifecyclePolicy(ctx: EngineContext, raw: unknown): CommandResult {
+  const found = findLifecyclePolicy(ctx, raw);
+  if (!found.ok) return found.result;
+  return ok({ registryId: REGISTRY_ID, repositoryName: found.repository.repositoryName, lifecyclePolicyText: found.text });
 }
 
 export function deleteLifecyclePolicy(ctx: EngineContext, raw: unknown): CommandResult {
-  const checked = checkParams<{ repositoryName: string; registryId?: string }>(raw, {
-    params: { registryId: 'string', repositoryName: 'string' },
-    required: ['repositoryName'],
-  });
-  if (!checked.ok) return checked.result;
-  const found = findRepository(ctx, checked.input.repositoryName, checked.input.registryId);
+  const found = findLifecyclePolicy(ctx, raw);
   if (!found.ok) return found.result;
-  const repository = found.repository;
-  const text = repository.lifecyclePolicyText;
-  if (text === undefined) return fail('LifecyclePolicyNotFoundException', ECR_MESSAGES.lifecyclePolicyNotFound(repository.repositoryName, REGISTRY_ID));
+  const { repository, text } = found;
   delete repository.lifecyclePolicyText;
   delete repository.lifecycleRules;
   ctx.emit('ecr.lifecycle.deleted', `Lifecycle policy of ${repository.repositoryName} was deleted; its images no longer expire.`, repository.repositoryArn);

@@ -4,22 +4,18 @@
  * module resolves either form, and flattens a role's policies into the statements the evaluator
  * reads.
  */
+import type { IamRole } from '../../protocol.ts';
 import { ACCOUNT_ID } from '../ids/arn.ts';
 import { managedPolicy } from './managed-policies.ts';
 import type { PolicyDocument, PolicyStatement } from './policy.ts';
 
-export interface RoleRecord {
-  Path: string;
-  RoleName: string;
-  RoleId: string;
-  Arn: string;
-  CreateDate: string;
+/** A role as the engine keeps it: the GetRole fields (protocol's IamRole) plus what is derived from them. */
+export interface RoleRecord
+  extends Pick<IamRole, 'Path' | 'RoleName' | 'RoleId' | 'Arn' | 'CreateDate' | 'Description' | 'MaxSessionDuration'> {
   /** The trust policy as given (GetRole returns it unchanged). */
   AssumeRolePolicyDocument: unknown;
   /** The trust policy, normalized. */
   trustPolicy: PolicyDocument;
-  Description?: string;
-  MaxSessionDuration: number;
   /** Attached managed policy ARNs, in attachment order. */
   attachedPolicyArns: string[];
   /** Inline policies by name, in creation order: as given (GetRolePolicy) and normalized. */
