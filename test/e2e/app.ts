@@ -52,6 +52,18 @@ export async function openPage(session: AppSession, path = '/', viewport = { wid
   return { context, page, problems };
 }
 
+/**
+ * A session and one page for a whole test file, opened on the app and ready: the cluster view
+ * painted and, when `editor` is set, the editor loaded.
+ */
+export async function startWithPage(options: { editor?: boolean } = {}): Promise<{ session: AppSession; opened: OpenedPage; page: Page }> {
+  const session = await startSession();
+  const opened = await openPage(session);
+  await waitForClusterPaint(opened.page);
+  if (options.editor) await waitForEditor(opened.page);
+  return { session, opened, page: opened.page };
+}
+
 /** The app in `target` (a page or an iframe) has drawn its first real snapshot. */
 export async function waitForClusterPaint(target: Page | Frame): Promise<void> {
   await target.waitForSelector('html[data-cluster-painted="1"]', { timeout: 20_000 });

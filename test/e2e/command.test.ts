@@ -2,17 +2,14 @@
 // response, walks its history with ArrowUp, and answers a bad step with a clear error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startSession, waitForClusterPaint, type AppSession, type OpenedPage } from './app.ts';
+import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  opened = await openPage(session);
-  page = opened.page;
-  await waitForClusterPaint(page);
+  ({ session, opened, page } = await startWithPage());
 });
 afterAll(async () => {
   await session?.close();

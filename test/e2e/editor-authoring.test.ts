@@ -6,18 +6,14 @@
 // answered with the new revision and its diff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startSession, waitForClusterPaint, waitForEditor, type AppSession, type OpenedPage } from './app.ts';
+import { type AppSession, type OpenedPage, startWithPage, waitForEditor } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  opened = await openPage(session);
-  page = opened.page;
-  await waitForClusterPaint(page);
-  await waitForEditor(page);
+  ({ session, opened, page } = await startWithPage({ editor: true }));
 });
 afterAll(async () => {
   await session?.close();

@@ -3,18 +3,14 @@
 // nothing; an AWS-invalid definition is refused with the error listed and a marker on the model.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startSession, waitForClusterPaint, waitForEditor, type AppSession, type OpenedPage } from './app.ts';
+import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  opened = await openPage(session);
-  page = opened.page;
-  await waitForClusterPaint(page);
-  await waitForEditor(page);
+  ({ session, opened, page } = await startWithPage({ editor: true }));
 });
 afterAll(async () => {
   await session?.close();
