@@ -13,24 +13,13 @@
 //
 // Usage: node bench/editor-markers.mjs [runs]        (build first: npm run build)
 // The last stdout line is JSON: {name, median, unit, budget, runs}; exit 1 when over budget.
-import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
+import { median as exactMedian, round1, startBrowserBench } from './support.mjs';
 
 const BUDGET_MS = 300;
 const RUNS = Number(process.argv[2] ?? 7);
 const MESSAGE = 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.';
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/index.html not found: build the app first (npm run build).');
-  process.exit(2);
-}
-
-register();
-const { serveStatic } = await import('../test/support/static-server.ts');
-const { launchChromium } = await import('../test/support/browser.ts');
-
-const server = await serveStatic('dist', { basePath: '/' });
-const browser = await launchChromium();
+const { server, browser, close } = await startBrowserBench();
 
 const definition = (hostPort) =>
   JSON.stringify(
@@ -70,11 +59,7 @@ async function measure(page, hostPort) {
   );
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : Math.round(((s[mid - 1] + s[mid]) / 2) * 10) / 10;
-};
+const median = (xs) => round1(exactMedian(xs));
 
 const runs = [];
 try {
@@ -91,8 +76,7 @@ try {
   }
   await context.close();
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 
 const result = median(runs);

@@ -12,23 +12,12 @@
 //
 // Usage: node bench/first-paint.mjs [runs]        (build first: npm run build)
 // The last stdout line is JSON: {name, median, unit, budget, runs}; exit 1 when over budget.
-import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
+import { median as exactMedian, round1, startBrowserBench } from './support.mjs';
 
 const BUDGET_MS = 300;
 const RUNS = Number(process.argv[2] ?? 5);
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/index.html not found: build the app first (npm run build).');
-  process.exit(2);
-}
-
-register();
-const { serveStatic } = await import('../test/support/static-server.ts');
-const { launchChromium } = await import('../test/support/browser.ts');
-
-const server = await serveStatic('dist', { basePath: '/' });
-const browser = await launchChromium();
+const { server, browser, close } = await startBrowserBench();
 
 async function load() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -43,11 +32,7 @@ async function load() {
   return { ms: Math.round(ms * 10) / 10, liveMs: Math.round(liveMs * 10) / 10 };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : Math.round(((s[mid - 1] + s[mid]) / 2) * 10) / 10;
-};
+const median = (xs) => round1(exactMedian(xs));
 
 let runs = [];
 const liveRuns = [];
@@ -60,8 +45,7 @@ try {
     console.log(`load ${i + 1}: cluster view painted at ${ms} ms; worker live at ${liveMs} ms`);
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 
 const result = median(runs);

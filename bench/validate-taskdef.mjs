@@ -9,6 +9,7 @@
 // Usage: node bench/validate-taskdef.mjs [runs]
 // The last stdout line is JSON: {name, median, unit, budget, runs, medians}; exit 1 when over budget.
 import { register } from 'tsx/esm/api';
+import { median } from './support.mjs';
 
 const BUDGET_MS = 2;
 const RUNS = Math.max(200, Number(process.argv[2] ?? 500));
@@ -80,11 +81,6 @@ const fargate = {
   volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: 'fsap-1234', iam: 'ENABLED' } } }],
 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 function measure(label, doc) {
   const first = validateTaskDefinition(doc);
