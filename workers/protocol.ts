@@ -95,6 +95,14 @@ export interface NetworkBinding {
   protocol: 'tcp' | 'udp';
 }
 
+/** A task attachment; awsvpc tasks have one `ElasticNetworkInterface` with subnetId, networkInterfaceId, macAddress, privateDnsName, privateIPv4Address. */
+export interface Attachment {
+  id: string;
+  type: 'ElasticNetworkInterface' | string;
+  status: 'PRECREATED' | 'CREATED' | 'ATTACHING' | 'ATTACHED' | 'DETACHING' | 'DETACHED' | 'DELETED' | 'FAILED';
+  details: KeyValuePair[];
+}
+
 export interface Container {
   containerArn: string;
   taskArn: string;
@@ -149,8 +157,14 @@ export interface Task {
   connectivity?: 'CONNECTED' | 'DISCONNECTED';
   version: number;
   overrides: { containerOverrides: unknown[]; inferenceAcceleratorOverrides: unknown[] };
-  attachments: unknown[];
+  attachments: Attachment[];
   tags: { key: string; value: string }[];
+  /** Fargate only: the platform version the task runs on (`1.4.0`) and its family (`Linux`). */
+  platformVersion?: string;
+  platformFamily?: string;
+  /** Fargate only: the task's ephemeral storage (default 20 GiB). */
+  ephemeralStorage?: { sizeInGiB: number };
+  capacityProviderName?: string;
   /** Timeline fields, ISO 8601 from virtual time; present once reached. */
   createdAt: string;
   connectivityAt?: string;
@@ -244,6 +258,104 @@ export interface EcrRepository {
   images: EcrImage[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// The placement explainer (issue 4)
+// ---------------------------------------------------------------------------------------------
+
+/** A placement strategy or constraint as the request gave it (or as the default supplied it). */
+export interface PlacementRuleSource {
+  type: string;
+  /** Strategy field (`memory`, `attribute:ecs.availability-zone`, `instanceId`) or constraint expression. */
+  field?: string;
+  expression?: string;
+  /** Where it came from: the request, the task definition, or the scheduler's default. */
+  origin: 'request' | 'taskDefinition' | 'default';
+}
+
+/** One column of the explainer table: a filter, a constraint or a strategy, in pipeline order. */
+export interface ExplainRule {
+  /** Stable id within one explanation, e.g. `cpu`, `memory`, `ports`, `eni`, `status`, `attributes`, `constraint-0`, `strategy-1`. */
+  id: string;
+  kind: 'filter' | 'constraint' | 'strategy';
+  /** Column header: "CPU", "memberOf", "spread(attribute:ecs.availability-zone)". */
+  title: string;
+  /** What the task asks of it: "needs 512 units", "attribute:ecs.instance-type =~ t3.*". */
+  detail: string;
+}
+
+/** One instance × rule cell. Filters and constraints pass or fail; strategies give a score text. */
+export interface ExplainCell {
+  verdict: 'pass' | 'fail' | 'skipped' | 'score';
+  /** With the numbers: "1536 of 7985 MiB free", "port 80 held by web:3 (task 1a2b…)", "2 tasks of family:web here". */
+  text: string;
+}
+
+export interface ExplainRow {
+  containerInstanceArn: string;
+  ec2InstanceId: string;
+  instanceType: string;
+  availabilityZone: string;
+  /** Aligned with `PlacementExplanation.rules`. */
+  cells: ExplainCell[];
+  /** Passed every filter and constraint. */
+  eligible: boolean;
+  /** Position after the strategies, 1 = best (eligible rows only). */
+  rank?: number;
+  chosen: boolean;
+}
+
+/** The smallest change that would let the task place, with a command that makes it when there is one. */
+export interface PlacementSuggestion {
+  kind:
+    | 'lower-cpu'
+    | 'lower-memory'
+    | 'dynamic-host-port'
+    | 'add-instance'
+    | 'relax-constraint'
+    | 'activate-instance'
+    | 'enable-trunking'
+    | 'stop-tasks'
+    | 'other';
+  text: string;
+  step?: Step;
+}
+
+/** Why one task went where it went, or why it could not be placed: per instance, every rule's verdict. */
+export interface PlacementExplanation {
+  /** The placement decision this explains; absent for a what-if (`sim:ExplainPlacement` with a request). */
+  placementId?: string;
+  /** Virtual time of the decision. */
+  time: number;
+  clusterName: string;
+  taskDefinitionArn: string;
+  /** `family:revision`. */
+  label: string;
+  group: string;
+  /** Which task of the request (0-based) and how many the request asked for. */
+  index: number;
+  count: number;
+  strategies: PlacementRuleSource[];
+  constraints: PlacementRuleSource[];
+  outcome: 'placed' | 'unplaced';
+  chosen?: { containerInstanceArn: string; ec2InstanceId: string };
+  /** One sentence: "0/3 instances can run web:7: 2 × insufficient memory (needs 512 MiB, most free 384 MiB), 1 × host port 80 in use". */
+  summary: string;
+  rules: ExplainRule[];
+  /** Chosen and best-ranked rows first, then the refused ones; at most `maxRows` of `instanceCount`. */
+  rows: ExplainRow[];
+  instanceCount: number;
+  eligibleCount: number;
+  suggestions: PlacementSuggestion[];
+}
+
+/** What to explain: a task's placement, a recorded decision (e.g. a failed RunTask), or a what-if RunTask request. */
+export type ExplainQuery =
+  | { taskArn: string; maxRows?: number }
+  | { placementId: string; index?: number; maxRows?: number }
+  | { runTask: unknown; maxRows?: number };
+
+export type ExplainResult = { ok: true; explanation: PlacementExplanation } | { ok: false; error: AwsError };
+
 /** One line of the sandbox's event log: what happened, when, to what. Newest last. */
 export interface SimEvent {
   /** Sequence number, unique and increasing within a run. */
@@ -256,6 +368,8 @@ export interface SimEvent {
   message: string;
   /** The ARN of the resource it concerns, if any. */
   resourceArn?: string;
+  /** The placement decision it reports (placement events), for the explainer. */
+  placementId?: string;
 }
 
 /**
@@ -360,6 +474,8 @@ export interface SandboxEngine {
   snapshot(): Snapshot;
   /** Check a RegisterTaskDefinition input (or a DescribeTaskDefinition output) without registering it. */
   validateTaskDefinition(input: unknown): ValidationResult;
+  /** Explain a placement decision, a task's placement, or what a RunTask request would do now. Read-only. */
+  explainPlacement(query: ExplainQuery): ExplainResult;
 }
 
 /** Speeds the UI offers: a multiple of real time, or 'max' (as fast as possible). */
@@ -389,6 +505,8 @@ export interface WorkerApi {
   validateTaskDefinition(input: unknown): Promise<ValidationResult>;
   /** JSON Schema of a RegisterTaskDefinition input, for Monaco. */
   taskDefinitionSchema(): Promise<object>;
+  /** The placement explainer (read-only). */
+  explainPlacement(query: ExplainQuery): Promise<ExplainResult>;
   play(): Promise<void>;
   pause(): Promise<void>;
   /** Advance by `ms` of virtual time, or to the next pending timer when `ms` is omitted. */

@@ -10,7 +10,7 @@ import * as Comlink from 'comlink';
 import { createEngine } from './engine/index.ts';
 import { taskDefinitionJsonSchema } from './engine/taskdef/index.ts';
 import { PlaybackController, isSpeed } from './playback.ts';
-import type { PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
+import type { ExplainQuery, PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
 
 /**
  * The scenario parser (and the yaml package behind it, a fifth of this worker) is loaded on first
@@ -101,6 +101,14 @@ const api: WorkerApi = {
       return engine.validateTaskDefinition(input);
     } catch (error) {
       return { valid: false, errors: [{ path: '', code: 'InternalError', message: (error as Error)?.message ?? String(error) }] };
+    }
+  },
+
+  async explainPlacement(query: ExplainQuery) {
+    try {
+      return engine.explainPlacement(query);
+    } catch (error) {
+      return { ok: false, error: { code: 'InternalError', message: (error as Error)?.message ?? String(error) } };
     }
   },
 

@@ -10,8 +10,8 @@ export interface EngineContext {
   state: EngineState;
   clock: VirtualClock;
   prng: Prng;
-  /** Append a line to the event log at the current virtual time. */
-  emit(kind: string, message: string, resourceArn?: string): void;
+  /** Append a line to the event log at the current virtual time (placement events name their decision). */
+  emit(kind: string, message: string, resourceArn?: string, placementId?: string): void;
   /** Start the state machine of a task that was just placed. */
   launchTask(record: TaskRecord): void;
   /** Ask a task to stop (StopTask); desiredStatus and stoppedReason are already set. */

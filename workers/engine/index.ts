@@ -6,12 +6,13 @@
  * Steps are numbered from 1 since the last `load` (or since creation), so a scenario's setup steps
  * are 1…n and the learner's later commands continue the count.
  */
-import type { LoadResult, SandboxEngine, Scenario, Snapshot, Step, StepResult, ValidationResult } from '../protocol.ts';
+import type { ExplainQuery, ExplainResult, LoadResult, SandboxEngine, Scenario, Snapshot, Step, StepResult, ValidationResult } from '../protocol.ts';
 import { SUPPORTED_ACTIONS, WAIT, isSupportedAction } from './actions.ts';
 import { VirtualClock } from './clock.ts';
 import { COMMANDS } from './commands/index.ts';
 import type { EngineContext } from './context.ts';
 import { parseDuration } from './duration.ts';
+import { explainPlacement } from './placement/explain-query.ts';
 import { MESSAGES, type CommandResult } from './errors.ts';
 import { startTaskMachine } from './machines/task-lifecycle.ts';
 import { Prng } from './prng.ts';
@@ -50,9 +51,16 @@ class Engine implements EngineContext {
     this.stepCount = 0;
   }
 
-  emit(kind: string, message: string, resourceArn?: string): void {
+  emit(kind: string, message: string, resourceArn?: string, placementId?: string): void {
     const events = this.state.events;
-    events.push({ id: this.state.nextEventId++, time: this.clock.now, kind, message, ...(resourceArn === undefined ? {} : { resourceArn }) });
+    events.push({
+      id: this.state.nextEventId++,
+      time: this.clock.now,
+      kind,
+      message,
+      ...(resourceArn === undefined ? {} : { resourceArn }),
+      ...(placementId === undefined ? {} : { placementId }),
+    });
     // Trim in batches so appending stays O(1) amortised; the snapshot shows the newest EVENT_LIMIT.
     if (events.length >= 2 * EVENT_LIMIT) events.splice(0, events.length - EVENT_LIMIT);
   }
@@ -149,6 +157,14 @@ class Engine implements EngineContext {
     return buildSnapshot(this.state, this.clock.now);
   }
 
+  explainPlacement(query: ExplainQuery): ExplainResult {
+    try {
+      return explainPlacement(this, query);
+    } catch (error) {
+      return { ok: false, error: { code: STEP_ERROR_CODES.internal, message: MESSAGES.internalError(String(error)) } };
+    }
+  }
+
   validateTaskDefinition(input: unknown): ValidationResult {
     try {
       return validateTaskDefinition(input);
@@ -167,5 +183,6 @@ export function createEngine(options?: { seed?: number }): SandboxEngine {
     nextTimerAt: () => engine.nextTimerAt(),
     snapshot: () => engine.snapshot(),
     validateTaskDefinition: (input) => engine.validateTaskDefinition(input),
+    explainPlacement: (query) => engine.explainPlacement(query),
   };
 }
