@@ -45,7 +45,7 @@ export function countTasks(state: EngineState): { byInstance: Map<string, TaskCo
     const status = record.task.lastStatus;
     const field = status === 'RUNNING' ? 'running' : PENDING_STATES.has(status) ? 'pending' : undefined;
     if (field === undefined) continue;
-    bump(byInstance, record.instanceArn, field);
+    if (record.instanceArn !== undefined) bump(byInstance, record.instanceArn, field);
     bump(byCluster, record.clusterName, field);
   }
   return { byInstance, byCluster };

@@ -6,9 +6,10 @@
  *
  * Map iteration order is insertion order, so every listing is deterministic for a given run.
  */
-import type { Attribute, SimEvent, Task, TaskDefinition } from '../protocol.ts';
+import type { Attachment, Attribute, SimEvent, Task, TaskDefinition } from '../protocol.ts';
 import type { InstanceType } from './catalog/instance-types.ts';
 import type { TimerId } from './clock.ts';
+import { emptyNetworkState, type NetworkState } from './network/eni.ts';
 import type { RepositoryRecord } from './ecr/repositories.ts';
 import type { RoleRecord } from './iam/roles.ts';
 
@@ -26,7 +27,11 @@ export interface InstanceRecord {
   clusterName: string;
   instanceType: InstanceType;
   availabilityZone: string;
-  status: 'ACTIVE';
+  /**
+   * ACTIVE takes tasks; DRAINING takes no new ones (UpdateContainerInstancesState); REGISTERING
+   * while its trunk ENI is provisioned (awsvpcTrunking). Placement uses ACTIVE instances only.
+   */
+  status: InstanceStatus;
   registeredAt: string;
   /** Bumped on every change, as AWS does. */
   version: number;
@@ -51,6 +56,25 @@ export interface InstanceRecord {
   instanceRoleName: string;
   /** True when sim:AddContainerInstances named no profile (the default ecsInstanceRole applies). */
   instanceRoleDefaulted: boolean;
+  /**
+   * Registered with a trunk ENI (awsvpcTrunking was enabled for its role when it registered, and its
+   * type supports trunking): its awsvpc task limit is the type's trunkingTaskLimit. Absent = false.
+   */
+  trunkEnabled?: boolean;
+  /** DescribeContainerInstances' `attachments` (the trunk ENI). Replaced, never mutated in place. */
+  attachments?: Attachment[];
+}
+
+export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING';
+
+/**
+ * ECS account settings (PutAccountSetting…): `defaults` holds the account's default per setting
+ * name (PutAccountSettingDefault, or PutAccountSetting by the root user, which the sandbox's caller
+ * is); `byPrincipal` the settings of single IAM roles or users, by principal ARN.
+ */
+export interface AccountSettingsState {
+  defaults: Map<string, string>;
+  byPrincipal: Map<string, Map<string, string>>;
 }
 
 export interface PortAssignment {
@@ -71,7 +95,10 @@ export interface TaskRecord {
   clusterName: string;
   family: string;
   taskDefinition: TaskDefinition;
-  instanceArn: string;
+  /** The container instance it runs on (EC2); absent on Fargate. */
+  instanceArn?: string;
+  /** The placement decision that put it there, for the explainer (EC2). */
+  placement?: { placementId: string; index: number };
   cpuUnits: number;
   memoryMiB: number;
   ports: PortAssignment[];
@@ -101,6 +128,8 @@ export interface EngineState {
   repositories: Map<string, RepositoryRecord>;
   /** The hourly lifecycle-policy sweep, scheduled while any repository has a policy. */
   lifecycleTimer?: TimerId;
+  /** ENIs and private IPs held by awsvpc tasks (the VPC, subnets and security groups are constant). */
+  network: NetworkState;
 }
 
 export function emptyState(seed: number): EngineState {
@@ -115,6 +144,7 @@ export function emptyState(seed: number): EngineState {
     nextEventId: 1,
     roles: new Map(),
     repositories: new Map(),
+    network: emptyNetworkState(),
   };
 }
 
@@ -131,4 +161,9 @@ export function tasksOfCluster(state: EngineState, clusterName: string): TaskRec
   const out: TaskRecord[] = [];
   for (const record of state.tasks.values()) if (record.clusterName === clusterName) out.push(record);
   return out;
+}
+
+/** The container instance a task runs on; undefined on Fargate or once the instance is gone. */
+export function instanceOfTask(state: EngineState, record: TaskRecord): InstanceRecord | undefined {
+  return record.instanceArn === undefined ? undefined : state.instances.get(record.instanceArn);
 }

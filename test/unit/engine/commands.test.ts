@@ -222,7 +222,7 @@ describe('RunTask', () => {
   it.each([
     [{ count: 11 }, 'InvalidParameterException', /count must be between 1 and 10, not 11/],
     [{ count: 0 }, 'InvalidParameterException', /not 0/],
-    [{ launchType: 'FARGATE' }, 'InvalidParameterException', /does not simulate Fargate yet/],
+    [{ launchType: 'FARGATE' }, 'InvalidParameterException', 'Task definition does not support launch_type FARGATE.'],
     [{ launchType: 'SPOT' }, 'InvalidParameterException', /launchType must be EC2, FARGATE or EXTERNAL/],
     [{ taskDefinition: 'api' }, 'InvalidParameterException', 'TaskDefinition not found.'],
     [{ taskDefinition: 'web:5' }, 'InvalidParameterException', 'TaskDefinition not found.'],
@@ -253,7 +253,7 @@ describe('RunTask', () => {
       'subnets can not be empty.',
     );
     // t3.medium: 3 ENIs, one is the primary → 2 awsvpc tasks per instance; 3 instances → 6, the 7th fails.
-    const awsvpc = { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1f3c5e7b9d20461'] } } };
+    const awsvpc = { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } } };
     const placed = responseOf(engine.dispatch({ 'ecs:RunTask': { ...awsvpc, count: 7 } }));
     expect(placed.tasks).toHaveLength(6);
     expect(placed.failures.map((f: { reason: string }) => f.reason)).toEqual(['RESOURCE:ENI', 'RESOURCE:ENI', 'RESOURCE:ENI']);

@@ -5,7 +5,7 @@
  * scenarios ask this module; sim:CallFromTask shows it to the learner today.
  */
 import { ACCOUNT_ID, idOfArn } from '../ids/arn.ts';
-import type { EngineState, TaskRecord } from '../state.ts';
+import { instanceOfTask, type EngineState, type TaskRecord } from '../state.ts';
 import { evaluate, type Decision } from './evaluate.ts';
 import { findRole, IMPLICIT_INSTANCE_ROLE, roleStatements, type RoleRecord } from './roles.ts';
 
@@ -17,7 +17,7 @@ type RolePermissions = Pick<RoleRecord, 'attachedPolicyArns' | 'inlinePolicies'>
  * `role` is undefined when a named role no longer exists (no permissions at all).
  */
 export function instanceRoleOf(state: EngineState, record: TaskRecord): { name: string; ec2InstanceId: string; role: RolePermissions | undefined } {
-  const instance = state.instances.get(record.instanceArn);
+  const instance = instanceOfTask(state, record);
   const name = instance?.instanceRoleName ?? IMPLICIT_INSTANCE_ROLE.RoleName;
   const role = state.roles.get(name) ?? (instance?.instanceRoleDefaulted === false ? undefined : IMPLICIT_INSTANCE_ROLE);
   return { name, ec2InstanceId: instance?.ec2InstanceId ?? 'i-unknown', role };

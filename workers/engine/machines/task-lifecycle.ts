@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import type { NetworkBinding } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
-import type { TaskRecord } from '../state.ts';
+import { instanceOfTask, type TaskRecord } from '../state.ts';
 import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-checks.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
@@ -88,7 +88,7 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
     container.lastStatus = 'RUNNING';
     container.networkBindings = bindingsFor(record, container.name);
   }
-  const instance = ctx.state.instances.get(record.instanceArn);
+  const instance = instanceOfTask(ctx.state, record);
   const where = instance === undefined ? '' : ` on ${instance.ec2InstanceId} in ${instance.availabilityZone}`;
   const ports = record.ports.map((port) => `${port.hostPort}→${port.containerPort}/${port.protocol}`);
   const portText = ports.length > 0 ? `, host ports ${ports.join(', ')}` : '';
@@ -169,7 +169,7 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
 export function releaseResources(ctx: EngineContext, record: TaskRecord): void {
   if (record.released) return;
   record.released = true;
-  const instance = ctx.state.instances.get(record.instanceArn);
+  const instance = instanceOfTask(ctx.state, record);
   if (instance === undefined) return;
   instance.usedCpuUnits -= record.cpuUnits;
   instance.usedMemoryMiB -= record.memoryMiB;

@@ -1,0 +1,26 @@
+/**
+ * A RunTask request once the checks every launch type shares have passed (commands/run-task.ts).
+ * The launch type's own code (run-task-ec2.ts, run-task-fargate.ts) checks the rest and launches.
+ */
+import type { TaskDefinition } from '../../protocol.ts';
+import type { ClusterRecord } from '../state.ts';
+import type { Tag } from './tags.ts';
+
+export interface RunTaskRequest {
+  cluster: ClusterRecord;
+  taskDefinition: TaskDefinition;
+  /** The task definition's network mode, defaulted (bridge) when it names none. */
+  networkMode: string;
+  count: number;
+  /** The task group: the request's `group`, else `family:<family>` (ecs-reference §1). */
+  group: string;
+  startedBy?: string;
+  tags: Tag[];
+  containerOverrides: unknown[];
+  /** As given; each launch type checks it (awsvpc needs it). */
+  networkConfiguration?: unknown;
+  platformVersion?: string;
+  /** As given; EC2 evaluates them, Fargate refuses them. */
+  placementStrategy?: unknown[];
+  placementConstraints?: unknown[];
+}
