@@ -4,7 +4,7 @@
  * Components read from it and call its methods; none of them touch comlink or the worker.
  */
 import type * as Comlink from 'comlink';
-import type { PlaybackState, Scenario, ScenarioIssue, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
+import type { ExplainQuery, ExplainResult, PlaybackState, Scenario, ScenarioIssue, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
 import type { SandboxConnection } from './sandbox-connection.ts';
 import { hasPlacementFailures, placementExplanations } from './view-model/results.ts';
 
@@ -87,6 +87,21 @@ export class SandboxClient {
     if (!hasPlacementFailures(results)) return [];
     const snapshot = await this.#api.snapshot();
     return placementExplanations(snapshot.events, before);
+  }
+
+  /**
+   * The placement explainer: why a task is where it is, why a recorded decision went as it did,
+   * or what a RunTask request would do now (read-only). Named `explain` because
+   * `explainPlacement` above already serves the forms' failure lines. Never rejects: a failure to
+   * reach the worker comes back as an error value, like the engine's own refusals.
+   */
+  async explain(query: ExplainQuery): Promise<ExplainResult> {
+    try {
+      // A request from a form may be a $state proxy, which cannot be cloned to the worker.
+      return await this.#api.explainPlacement($state.snapshot(query) as ExplainQuery);
+    } catch (error) {
+      return { ok: false, error: { code: 'SandboxError', message: `The explainer could not reach the sandbox: ${(error as Error)?.message ?? String(error)}` } };
+    }
   }
 
   /** Latest-wins: a validation superseded by a newer one resolves to null. */

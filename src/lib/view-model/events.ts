@@ -1,4 +1,7 @@
-/** The event log's view model: the newest events (oldest first, newest at the bottom). */
+/**
+ * The event log's view model: the newest events (oldest first, newest at the bottom), each with
+ * the placement decision it reports, if any, so the log can offer the explainer ("Why?").
+ */
 import type { SimEvent, Snapshot } from '../../../workers/protocol.ts';
 import { formatVirtualTime } from './time.ts';
 
@@ -9,6 +12,8 @@ export interface EventLine {
   message: string;
   /** A CSS tone for the kind: failures and stops stand out. */
   tone: 'info' | 'good' | 'warn' | 'bad';
+  /** The placement decision the event reports: the log offers "Why?" for it. */
+  placementId?: string;
 }
 
 /** The log keeps the DOM small: older lines are dropped from view (they stay in the snapshot). */
@@ -29,5 +34,6 @@ export function eventLines(snapshot: Snapshot | null, max = MAX_EVENT_LINES): Ev
     kind: e.kind,
     message: e.message,
     tone: eventTone(e.kind),
+    ...(e.placementId === undefined ? {} : { placementId: e.placementId }),
   }));
 }
