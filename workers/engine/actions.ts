@@ -43,6 +43,9 @@ export const SUPPORTED_ACTIONS = [
   'ecr:DescribeImageScanFindings',
   'sim:PushImage',
   'sim:CallFromTask',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeSecurityGroups',
 ] as const;
 
 export type ActionName = (typeof SUPPORTED_ACTIONS)[number];

@@ -1,20 +1,29 @@
 /**
- * The sandbox's fixed network and AMI identifiers. One default VPC with one subnet per
+ * The sandbox's fixed network and AMI identifiers. One default VPC with one default subnet per
  * Availability Zone of us-east-1, and one ECS-optimized Amazon Linux 2023 AMI per architecture.
- * They are constants (well-formed, not real resources) so that every run shows the same ids.
+ *
+ * The VPC and subnet ids are readable on purpose (issue 4): scenario files name
+ * `subnet-us-east-1a` in a RunTask `networkConfiguration` and can rely on it in every run. Real ids
+ * are `vpc-`/`subnet-` plus hex; these keep the prefix. The full model (CIDR blocks, the default
+ * security group, ENIs) lives in ../network/.
  */
-export const VPC_ID = 'vpc-0e5c1a7b9d3f24681';
+export const VPC_ID = 'vpc-default';
 
-export const SUBNET_BY_ZONE: Readonly<Record<string, string>> = {
-  'us-east-1a': 'subnet-0a1f3c5e7b9d20461',
-  'us-east-1b': 'subnet-0b2e4d6f8a0c31572',
-  'us-east-1c': 'subnet-0c3d5f7a9b1e42683',
-  'us-east-1d': 'subnet-0d4c6e8b0a2f53794',
-  'us-east-1e': 'subnet-0e5b7d9c1f3a648a5',
-  'us-east-1f': 'subnet-0f6a8c0d2e4b759b6',
-};
+/** us-east-1 has six Availability Zones, a–f. */
+export const AVAILABILITY_ZONES: readonly string[] = [
+  'us-east-1a',
+  'us-east-1b',
+  'us-east-1c',
+  'us-east-1d',
+  'us-east-1e',
+  'us-east-1f',
+];
 
-export const AVAILABILITY_ZONES: readonly string[] = Object.keys(SUBNET_BY_ZONE);
+/** `us-east-1a` → `subnet-us-east-1a`: each AZ's default subnet. */
+export const SUBNET_BY_ZONE: Readonly<Record<string, string>> = Object.fromEntries(
+  AVAILABILITY_ZONES.map((zone) => [zone, `subnet-${zone}`]),
+);
+
 export const DEFAULT_AVAILABILITY_ZONES: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
 export const ECS_OPTIMIZED_AMI = { x86_64: 'ami-0a3c14e1ddbe7f23c', arm64: 'ami-0f1b2d3c4e5a69788' } as const;

@@ -35,6 +35,7 @@ import {
   putRolePolicy,
 } from './iam.ts';
 import { callFromTask } from './call-from-task.ts';
+import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2.ts';
 import { runTask } from './run-task.ts';
 import {
   deregisterTaskDefinition,
@@ -85,4 +86,7 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecr:DescribeImageScanFindings': describeImageScanFindings,
   'sim:PushImage': pushImage,
   'sim:CallFromTask': callFromTask,
+  'ec2:DescribeVpcs': describeVpcs,
+  'ec2:DescribeSubnets': describeSubnets,
+  'ec2:DescribeSecurityGroups': describeSecurityGroups,
 };
