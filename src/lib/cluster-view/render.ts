@@ -1,6 +1,6 @@
 /**
  * Draws the cluster view model with D3: keyed joins from rows to HTML marks (AZ columns, instance
- * boxes, task tiles). It decides nothing: every number and label comes from the view model.
+ * boxes with their bars, ENI slots and host ports, task tiles, and each column's Fargate lane). It decides nothing: every number and label comes from the view model.
  * HTML rather than SVG, so boxes reflow with the page and are focusable, labelled buttons for
  * keyboards and screen readers.
  *
@@ -10,7 +10,7 @@
  * out of the initial bundle, and `prefers-reduced-motion` turns it all off in one place.
  */
 import { select, type EnterElement, type Selection } from 'd3-selection';
-import type { ClusterViewModel, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
+import type { ClusterViewModel, FargateTile, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
 
 /** Must match the `tile-out` animation's duration in app.css. */
 export const EXIT_MS = 450;
@@ -27,10 +27,24 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
       const zone = enter.append('section').attr('class', 'zone');
       zone.append('h3').attr('class', 'zone-title');
       zone.append('div').attr('class', 'instances');
+      const lane = zone.append('div').attr('class', 'fargate-lane');
+      lane.append('h4').attr('class', 'lane-title').text('Fargate (serverless)');
+      lane.append('div').attr('class', 'tiles');
       return zone;
     });
   zones.attr('aria-label', (d) => `Availability zone ${d.zone}`);
   zones.select('h3.zone-title').text((d) => d.zone);
+  zones
+    .select<HTMLElement>('div.fargate-lane')
+    .property('hidden', !vm.showFargateLanes)
+    .attr('aria-label', (d) => `Fargate tasks in ${d.zone}: ${d.fargate.filter((t) => t.phase !== 'stopped').length}`)
+    .classed('empty-lane', (d) => d.fargate.length === 0);
+  const fargateTiles = joinTiles(
+    zones.select<HTMLElement>('div.fargate-lane > div.tiles').selectAll<HTMLElement, FargateTile>(':scope > div.tile:not(.exiting)').data((d) => d.fargate, (d) => d.key),
+    enterFargateTile,
+  );
+  updateTiles(fargateTiles);
+  updateFargateTiles(fargateTiles);
 
   const instances = zones
     .select<HTMLElement>('div.instances')
@@ -43,23 +57,27 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
     );
   updateInstances(instances);
 
-  const tiles = instances
-    .select<HTMLElement>('div.tiles')
-    .selectAll<HTMLElement, TaskTile>(':scope > div.tile:not(.exiting)')
-    .data((d) => d.tasks, (d) => d.key)
-    .join(
-      (enter) => enterTile(enter),
-      (update) => update,
-      (exit) =>
-        exit
-          .classed('exiting', true)
-          .attr('tabindex', -1)
-          .attr('aria-hidden', 'true')
-          .each(function () {
-            setTimeout(() => this.remove(), EXIT_MS);
-          }),
-    );
+  const tiles = joinTiles(
+    instances.select<HTMLElement>('div.tiles').selectAll<HTMLElement, TaskTile>(':scope > div.tile:not(.exiting)').data((d) => d.tasks, (d) => d.key),
+    enterTile,
+  );
   updateTiles(tiles);
+}
+
+/** The keyed join every tile shares: new ones enter, leaving ones play their exit, then go. */
+function joinTiles<T extends TaskTile>(bound: Selection<HTMLElement, T, HTMLElement, unknown>, enter: (e: Enter<T>) => Sel<HTMLElement, T>): Sel<HTMLElement, T> {
+  return bound.join(
+    (e) => enter(e),
+    (update) => update,
+    (exit) =>
+      exit
+        .classed('exiting', true)
+        .attr('tabindex', -1)
+        .attr('aria-hidden', 'true')
+        .each(function () {
+          setTimeout(() => this.remove(), EXIT_MS);
+        }),
+  );
 }
 
 function enterInstance(enter: Enter<InstanceBox>): Sel<HTMLElement, InstanceBox> {
@@ -74,6 +92,13 @@ function enterInstance(enter: Enter<InstanceBox>): Sel<HTMLElement, InstanceBox>
     bar.append('div').attr('class', 'bar-track').append('div').attr('class', 'bar-fill');
     bar.append('span').attr('class', 'bar-numbers');
   }
+  const eni = box.append('div').attr('class', 'net-row eni-row');
+  eni.append('span').attr('class', 'net-label').text('ENIs');
+  eni.append('span').attr('class', 'eni-slots');
+  eni.append('span').attr('class', 'net-value eni-numbers');
+  const ports = box.append('div').attr('class', 'net-row ports-row');
+  ports.append('span').attr('class', 'net-label').text('Host ports');
+  ports.append('span').attr('class', 'net-value ports-value');
   box.append('div').attr('class', 'tiles');
   return box;
 }
@@ -84,7 +109,8 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
     .attr('data-kind', 'instance')
     .attr('data-status', (d) => d.status)
     .attr('aria-label', (d) => d.ariaLabel)
-    .classed('inactive', (d) => d.status !== 'ACTIVE');
+    .classed('draining', (d) => d.draining)
+    .classed('inactive', (d) => d.status !== 'ACTIVE' && !d.draining);
   instances
     .select('.instance-id')
     .text((d) => d.ec2InstanceId)
@@ -103,6 +129,36 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
       .classed('high', (d) => pick(d).fraction > 0.85)
       .style('width', (d) => `${(pick(d).fraction * 100).toFixed(1)}%`);
   }
+  updateNetwork(instances);
+}
+
+/** ENI slots (one square each, or a bar when trunking gives dozens) and the host ports in use. */
+function updateNetwork(instances: Sel<HTMLElement, InstanceBox>): void {
+  const eni = instances.select<HTMLElement>('.eni-row').attr('title', (d) => `ENI slots for awsvpc tasks: ${d.eni.text} in use. ${d.eni.detail}`);
+  eni.select('.eni-numbers').text((d) => d.eni.text);
+  const slots = eni.select<HTMLElement>('.eni-slots');
+  slots
+    .selectAll<HTMLElement, boolean>(':scope > i.slot')
+    .data((d) => d.eni.slots)
+    .join('i')
+    .attr('class', 'slot')
+    .classed('used', (used) => used);
+  slots
+    .selectAll<HTMLElement, InstanceBox>(':scope > span.slot-bar')
+    .data((d) => (d.eni.slots.length === 0 ? [d] : []))
+    .join((enter) => {
+      const bar = enter.append('span').attr('class', 'slot-bar');
+      bar.append('span').attr('class', 'slot-bar-fill');
+      return bar;
+    })
+    .select<HTMLElement>('.slot-bar-fill')
+    .style('width', (d) => `${(d.eni.fraction * 100).toFixed(1)}%`);
+  instances
+    .select<HTMLElement>('.ports-row')
+    .attr('title', (d) => d.ports.full)
+    .select('.ports-value')
+    .text((d) => d.ports.compact)
+    .classed('none', (d) => d.ports.tcp.length + d.ports.udp.length === 0);
 }
 
 function enterTile(enter: Enter<TaskTile>): Sel<HTMLElement, TaskTile> {
@@ -113,7 +169,21 @@ function enterTile(enter: Enter<TaskTile>): Sel<HTMLElement, TaskTile> {
   return tile as unknown as Sel<HTMLElement, TaskTile>;
 }
 
-function updateTiles(tiles: Sel<HTMLElement, TaskTile>): void {
+function enterFargateTile(enter: Enter<FargateTile>): Sel<HTMLElement, FargateTile> {
+  const tile = enterTile(enter as unknown as Enter<TaskTile>) as unknown as Sel<HTMLElement, FargateTile>;
+  tile.classed('fargate-tile', true);
+  tile.append('span').attr('class', 'tile-size');
+  tile.append('span').attr('class', 'tile-ip');
+  return tile;
+}
+
+function updateFargateTiles(tiles: Sel<HTMLElement, FargateTile>): void {
+  tiles.attr('title', (d) => d.title).attr('data-launch-type', 'FARGATE');
+  tiles.select('.tile-size').text((d) => d.size);
+  tiles.select('.tile-ip').text((d) => d.privateIp ?? 'no IP yet');
+}
+
+function updateTiles<T extends TaskTile>(tiles: Sel<HTMLElement, T>): void {
   tiles
     .attr('data-arn', (d) => d.taskArn)
     .attr('data-kind', 'task')

@@ -1,11 +1,17 @@
 /**
  * The cluster view's view model: a pure function of a snapshot. Availability zones become
- * columns, container instances boxes with their reserved/registered CPU and memory, and tasks
- * tiles on the instance that runs them. D3 only joins these rows to marks.
+ * columns, container instances boxes with their reserved/registered CPU and memory, ENI slots and
+ * host ports, and tasks tiles on the instance that runs them. Fargate tasks, which have no
+ * instance, become tiles in a "Fargate (serverless)" lane of their AZ's column. D3 only joins
+ * these rows to marks.
  */
-import type { ContainerInstance, Resource, Snapshot, Task } from '../../../workers/protocol.ts';
+import type { ContainerInstance, Resource, Snapshot, Task, TaskDefinition } from '../../../workers/protocol.ts';
 import { arnId, shortTaskId, taskDefinitionRef } from './arn.ts';
+import { fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
+import { definitionsByArn, eniSlots, hostPorts, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
+
+export type { EniSlots, FargateTile, HostPorts };
 
 export interface ResourceBar {
   reserved: number;
@@ -38,8 +44,12 @@ export interface InstanceBox {
   instanceType: string;
   clusterName: string;
   status: string;
+  /** DRAINING: no new tasks are placed on it (drawn hatched and dimmed). */
+  draining: boolean;
   cpu: ResourceBar;
   memory: ResourceBar;
+  eni: EniSlots;
+  ports: HostPorts;
   tasks: TaskTile[];
   ariaLabel: string;
 }
@@ -48,13 +58,19 @@ export interface ZoneColumn {
   key: string;
   zone: string;
   instances: InstanceBox[];
+  /** The zone's Fargate lane (empty when the zone runs no Fargate task). */
+  fargate: FargateTile[];
 }
 
 export interface ClusterViewModel {
   zones: ZoneColumn[];
   instanceCount: number;
   runningTaskCount: number;
-  /** Tasks with no container instance yet (e.g. PROVISIONING): shown apart. */
+  /** RUNNING Fargate tasks (also counted in runningTaskCount). */
+  fargateRunningCount: number;
+  /** Whether any zone has Fargate tiles: the lanes are drawn only then. */
+  showFargateLanes: boolean;
+  /** EC2 tasks with no container instance yet: shown apart. */
   unplacedTasks: TaskTile[];
 }
 
@@ -137,22 +153,30 @@ function byCreation(a: Task, b: Task): number {
 }
 
 /** Live tasks first (oldest first), then the most recent few stopped ones. */
-function tilesForInstance(tasks: Task[]): TaskTile[] {
+function liveThenRecentlyStopped(tasks: Task[]): Task[] {
   const live = tasks.filter((t) => t.lastStatus !== 'STOPPED').sort(byCreation);
   const stopped = tasks
     .filter((t) => t.lastStatus === 'STOPPED')
     .sort((a, b) => (b.stoppedAt ?? '').localeCompare(a.stoppedAt ?? '') || byCreation(a, b))
     .slice(0, MAX_STOPPED_TILES_PER_INSTANCE)
     .reverse();
-  return [...live, ...stopped].map(taskTile);
+  return [...live, ...stopped];
 }
 
-export function instanceBox(instance: ContainerInstance, tasks: Task[], clusterName: string): InstanceBox {
+export function instanceBox(
+  instance: ContainerInstance,
+  tasks: Task[],
+  clusterName: string,
+  definitions: ReadonlyMap<string, TaskDefinition> = new Map(),
+): InstanceBox {
   const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
-  const tiles = tilesForInstance(tasks);
+  const eni = eniSlots(instance, tasks, definitions);
+  const ports = hostPorts(instance, tasks, definitions);
+  const tiles = liveThenRecentlyStopped(tasks).map(taskTile);
   const running = tiles.filter((t) => t.phase === 'running').length;
+  const draining = instance.status === 'DRAINING';
   return {
     key: instance.containerInstanceArn,
     containerInstanceArn: instance.containerInstanceArn,
@@ -160,12 +184,17 @@ export function instanceBox(instance: ContainerInstance, tasks: Task[], clusterN
     instanceType,
     clusterName,
     status: instance.status,
+    draining,
     cpu,
     memory,
+    eni,
+    ports,
     tasks: tiles,
     ariaLabel:
-      `Container instance ${instance.ec2InstanceId}, ${instanceType}, ${instance.status}, ` +
-      `CPU ${cpu.text} reserved, memory ${memory.text} reserved, ${running} running task${running === 1 ? '' : 's'}`,
+      `Container instance ${instance.ec2InstanceId}, ${instanceType}, ${instance.status}` +
+      `${draining ? ' (no new tasks are placed on it)' : ''}, ` +
+      `CPU ${cpu.text} reserved, memory ${memory.text} reserved, ENIs ${eni.text} used by awsvpc tasks, ` +
+      `host ports ${ports.compact}, ${running} running task${running === 1 ? '' : 's'}`,
   };
 }
 
@@ -175,36 +204,52 @@ export function clusterNameOfInstance(containerInstanceArn: string): string {
   return parts.length >= 3 ? parts[parts.length - 2]! : '';
 }
 
+export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
+  zones: [],
+  instanceCount: 0,
+  runningTaskCount: 0,
+  fargateRunningCount: 0,
+  showFargateLanes: false,
+  unplacedTasks: [],
+};
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function clusterViewModel(snapshot: Snapshot | null): ClusterViewModel {
-  if (snapshot === null) return { zones: [], instanceCount: 0, runningTaskCount: 0, unplacedTasks: [] };
+  if (snapshot === null) return EMPTY_CLUSTER_VIEW;
+  const definitions = definitionsByArn(snapshot.taskDefinitions);
   const tasksByInstance = new Map<string, Task[]>();
+  const fargateByZone = new Map<string, Task[]>();
   const unplaced: Task[] = [];
   for (const task of visibleTasks(snapshot)) {
-    if (!task.containerInstanceArn) {
-      if (task.lastStatus !== 'STOPPED') unplaced.push(task);
-      continue;
-    }
-    const list = tasksByInstance.get(task.containerInstanceArn) ?? [];
-    list.push(task);
-    tasksByInstance.set(task.containerInstanceArn, list);
+    if (isFargateTask(task)) push(fargateByZone, task.availabilityZone || 'unknown AZ', task);
+    else if (task.containerInstanceArn) push(tasksByInstance, task.containerInstanceArn, task);
+    else if (task.lastStatus !== 'STOPPED') unplaced.push(task);
   }
-  const zones = new Map<string, InstanceBox[]>();
+  const instancesByZone = new Map<string, InstanceBox[]>();
   for (const instance of snapshot.containerInstances ?? []) {
     const zone = attributeValue(instance, 'ecs.availability-zone') ?? 'unknown AZ';
-    const box = instanceBox(instance, tasksByInstance.get(instance.containerInstanceArn) ?? [], clusterNameOfInstance(instance.containerInstanceArn));
-    zones.set(zone, [...(zones.get(zone) ?? []), box]);
+    const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
+    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions));
   }
-  const columns = [...zones.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([zone, instances]) => ({
-      key: zone,
-      zone,
-      instances: instances.sort((a, b) => a.ec2InstanceId.localeCompare(b.ec2InstanceId)),
-    }));
+  const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys()])].sort((a, b) => a.localeCompare(b));
+  const columns = zoneNames.map((zone) => ({
+    key: zone,
+    zone,
+    instances: (instancesByZone.get(zone) ?? []).sort((a, b) => a.ec2InstanceId.localeCompare(b.ec2InstanceId)),
+    fargate: liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, taskTile(task))),
+  }));
+  const running = (snapshot.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING');
   return {
     zones: columns,
     instanceCount: snapshot.containerInstances?.length ?? 0,
-    runningTaskCount: (snapshot.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING').length,
+    runningTaskCount: running.length,
+    fargateRunningCount: running.filter(isFargateTask).length,
+    showFargateLanes: fargateByZone.size > 0,
     unplacedTasks: unplaced.sort(byCreation).map(taskTile),
   };
 }
