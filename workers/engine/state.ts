@@ -9,7 +9,9 @@
 import type { Attachment, Attribute, SimEvent, Task, TaskDefinition } from '../protocol.ts';
 import type { InstanceType } from './catalog/instance-types.ts';
 import type { TimerId } from './clock.ts';
-import { emptyNetworkState, type NetworkState } from './network/eni.ts';
+import type { EniTimings } from './machines/timings.ts';
+import type { Subnet } from './network/default-vpc.ts';
+import { emptyNetworkState, type EniAllocation, type NetworkState } from './network/eni.ts';
 import type { RepositoryRecord } from './ecr/repositories.ts';
 import type { RoleRecord } from './iam/roles.ts';
 
@@ -90,6 +92,12 @@ export interface TaskHandle {
   stop(timing: { exitMs: number; reportMs: number; killed: boolean }): void;
 }
 
+export interface TaskEni {
+  allocation: EniAllocation;
+  subnet: Subnet;
+  timings: EniTimings;
+}
+
 export interface TaskRecord {
   task: Task;
   clusterName: string;
@@ -103,6 +111,11 @@ export interface TaskRecord {
   memoryMiB: number;
   ports: PortAssignment[];
   usesEni: boolean;
+  /**
+   * The task's own ENI (awsvpc; machines/task-eni.ts attachTaskEni): its address in `subnet`, held
+   * from RunTask until STOPPED, and how long attaching and detaching it take.
+   */
+  eni?: TaskEni;
   /** Virtual ms when the task was created (RunTask). */
   createdMs: number;
   /** Whether the task's resources have been given back (on STOPPED). */
@@ -130,6 +143,8 @@ export interface EngineState {
   lifecycleTimer?: TimerId;
   /** ENIs and private IPs held by awsvpc tasks (the VPC, subnets and security groups are constant). */
   network: NetworkState;
+  /** ECS account settings (commands/account-settings.ts). */
+  accountSettings: AccountSettingsState;
 }
 
 export function emptyState(seed: number): EngineState {
@@ -145,6 +160,7 @@ export function emptyState(seed: number): EngineState {
     roles: new Map(),
     repositories: new Map(),
     network: emptyNetworkState(),
+    accountSettings: { defaults: new Map(), byPrincipal: new Map() },
   };
 }
 

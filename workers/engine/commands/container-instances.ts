@@ -1,4 +1,8 @@
-/** ecs:DescribeContainerInstances, ecs:ListContainerInstances and sim:AddContainerInstances. */
+/**
+ * ecs:DescribeContainerInstances, ecs:ListContainerInstances (with a cluster query language
+ * `filter`), ecs:UpdateContainerInstancesState (ACTIVE / DRAINING) and sim:AddContainerInstances
+ * (which registers instances as their agents would, with a trunk ENI when awsvpcTrunking applies).
+ */
 import type { Attribute } from '../../protocol.ts';
 import { agentAttributes } from '../catalog/agent-attributes.ts';
 import { lookupInstanceType, registeredCpuUnits, registeredMemoryMiB } from '../catalog/instance-types.ts';
@@ -10,7 +14,9 @@ import { DEFAULT_INSTANCE_ROLE_NAME, EC2_PRINCIPAL, findRole } from '../iam/role
 import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceId, resourceIdOf } from '../ids/arn.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
+import { ATTRIBUTE_MESSAGES, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
 import { findCluster } from './clusters.ts';
+import { emitTrunkUnsupported, startTrunkProvisioning, trunkPlanFor } from './trunking.ts';
 import { paginate } from './paginate.ts';
 import { checkParams } from './params.ts';
 
@@ -99,13 +105,16 @@ function registerInstance(
 ): InstanceRecord {
   const ec2InstanceId = newEc2InstanceId(ctx.prng);
   const arn = containerInstanceArn(cluster.clusterName, newResourceId(ctx.prng));
+  const instanceRoleName = roleName ?? DEFAULT_INSTANCE_ROLE_NAME;
+  const trunk = trunkPlanFor(ctx, type, instanceRoleName);
   const record: InstanceRecord = {
     containerInstanceArn: arn,
     ec2InstanceId,
     clusterName: cluster.clusterName,
     instanceType: type,
     availabilityZone: zone,
-    status: 'ACTIVE',
+    // With a trunk to attach, the instance registers first and becomes ACTIVE when it is attached.
+    status: trunk.kind === 'trunk' ? 'REGISTERING' : 'ACTIVE',
     registeredAt: isoAt(ctx.clock.now),
     version: 1,
     attributes: [...agentAttributes(type, zone), ...custom.map((attribute) => ({ ...attribute }))],
@@ -121,8 +130,9 @@ function registerInstance(
     dynamicUdp: new Map(),
     lastDynamicPort: 0,
     enisUsed: 0,
-    instanceRoleName: roleName ?? DEFAULT_INSTANCE_ROLE_NAME,
+    instanceRoleName,
     instanceRoleDefaulted: roleName === undefined,
+    trunkEnabled: false,
   };
   ctx.state.instances.set(arn, record);
   ctx.emit(
@@ -130,6 +140,8 @@ function registerInstance(
     `Container instance ${ec2InstanceId} (${type.name}, ${zone}) registered with cluster ${cluster.clusterName}: ${record.registeredCpuUnits} CPU units, ${record.registeredMemoryMiB} MiB.${roleName === undefined ? '' : ` Its instance profile's role is ${roleName}.`}`,
     arn,
   );
+  if (trunk.kind === 'trunk') startTrunkProvisioning(ctx, record, trunk);
+  else if (trunk.kind === 'unsupported') emitTrunkUnsupported(ctx, record, trunk);
   return record;
 }
 
@@ -163,6 +175,11 @@ function checkCustomAttributes(attributes: Record<string, unknown> | undefined):
       return { ok: false, result: invalidParameter(MESSAGES.invalidAttributeValue(name, value)) };
     }
     out.push({ name, value: text });
+  }
+  // ECS_INSTANCE_ATTRIBUTES counts against the same limit as PutAttributes.
+  const custom = out.filter((attribute) => isCustomAttribute(attribute.name)).length;
+  if (custom > MAX_CUSTOM_ATTRIBUTES) {
+    return { ok: false, result: fail('AttributeLimitExceededException', ATTRIBUTE_MESSAGES.attributeLimit('(each new one)', custom)) };
   }
   return { ok: true, attributes: out };
 }
@@ -214,16 +231,23 @@ export function listContainerInstances(ctx: EngineContext, raw: unknown): Comman
   const found = findCluster(ctx, checked.input.cluster);
   if (!found.ok) return found.result;
   const { filter, status } = checked.input;
-  if (filter !== undefined && filter.trim() !== '') {
-    return invalidParameter(MESSAGES.filtersLater());
-  }
   if (status !== undefined && !INSTANCE_STATUSES.includes(status)) {
     return invalidParameter(MESSAGES.invalidStatusFilter(status, INSTANCE_STATUSES));
   }
+  // TEMPORARY until placement/query lands: filters are refused as before.
+  if (filter !== undefined && filter.trim() !== '') return invalidParameter(MESSAGES.filtersLater());
+  const matches = (_instance: InstanceRecord): boolean => true;
+  // Without status, every status but INACTIVE is listed (API reference); the sandbox has no INACTIVE instances.
   const arns = instancesOfCluster(ctx.state, found.cluster.clusterName)
-    .filter((instance) => status === undefined || instance.status === status)
+    .filter((instance) => (status === undefined || instance.status === status) && matches(instance))
     .map((instance) => instance.containerInstanceArn);
   const page = paginate(arns, checked.input.maxResults, checked.input.nextToken);
   if (!page.ok) return page.result;
   return ok({ containerInstanceArns: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
+
+/** Texts (sandbox). */
+export const INSTANCE_MESSAGES = {
+  invalidFilter: (message: string, column: number) =>
+    `The filter is not a valid cluster query language expression: ${message} (at column ${column}).`,
+} as const;

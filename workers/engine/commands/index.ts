@@ -7,6 +7,9 @@ import type { EngineContext } from '../context.ts';
 import type { CommandResult } from '../errors.ts';
 import { createCluster, describeClusters, listClusters } from './clusters.ts';
 import { addContainerInstances, describeContainerInstances, listContainerInstances } from './container-instances.ts';
+import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.ts';
+import { deleteAttributes, listAttributes, putAttributes } from './attributes.ts';
+import { updateContainerInstancesState } from './instance-state.ts';
 import {
   batchDeleteImage,
   createRepository,
@@ -62,6 +65,14 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecs:DescribeContainerInstances': describeContainerInstances,
   'ecs:ListContainerInstances': listContainerInstances,
   'sim:AddContainerInstances': addContainerInstances,
+  'ecs:UpdateContainerInstancesState': updateContainerInstancesState,
+  'ecs:PutAttributes': putAttributes,
+  'ecs:DeleteAttributes': deleteAttributes,
+  'ecs:ListAttributes': listAttributes,
+  'ecs:PutAccountSetting': putAccountSetting,
+  'ecs:PutAccountSettingDefault': putAccountSettingDefault,
+  'ecs:DeleteAccountSetting': deleteAccountSetting,
+  'ecs:ListAccountSettings': listAccountSettings,
   'iam:CreateRole': createRole,
   'iam:GetRole': getRole,
   'iam:ListRoles': listRoles,
