@@ -86,6 +86,8 @@ export interface ContainerInstance {
   /** ISO 8601 timestamp derived from virtual time. */
   registeredAt: string;
   tags: { key: string; value: string }[];
+  /** Resources attached to the instance: its trunk ENI when it registered with awsvpcTrunking (issue 4). */
+  attachments?: Attachment[];
 }
 
 export interface NetworkBinding {

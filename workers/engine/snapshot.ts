@@ -107,6 +107,7 @@ export function renderInstance(record: InstanceRecord, counts: Map<string, TaskC
     attributes: record.attributes.map((attribute) => ({ ...attribute })),
     registeredAt: record.registeredAt,
     tags: [],
+    ...(record.attachments === undefined ? {} : { attachments: structuredClone(record.attachments) }),
   };
 }
 
