@@ -1,0 +1,103 @@
+/**
+ * The placement explainer's state: which question is asked, the engine's answer, the row filter,
+ * and what applying a suggestion did. Every entry point (the event log's "Why?", the details
+ * panel's "Why here?", the Run task form's what-if, the E key) calls `show(query)`; answers
+ * arrive latest-wins, so a quick second question is never overwritten by a slow first answer.
+ */
+import type { ExplainQuery, ExplainResult, PlacementExplanation, StepResult } from '../../workers/protocol.ts';
+import type { SandboxClient } from './sandbox-client.svelte.ts';
+import type { RowFilter } from './view-model/placement-table.ts';
+import type { SuggestionView } from './view-model/placement-summary.ts';
+import { LatestTicket, nowQuery, siblingQuery } from './view-model/placement-query.ts';
+
+/** What happened when the learner pressed "Apply" on a suggestion. */
+export interface AppliedChange {
+  suggestion: string;
+  ok: boolean;
+  /** The error, when the step was refused. */
+  message: string;
+  /** The summary before the change, to compare with the one shown now. */
+  before: string | null;
+}
+
+export class PlacementExplainerState {
+  isOpen = $state(false);
+  query = $state.raw<ExplainQuery | null>(null);
+  result = $state.raw<ExplainResult | null>(null);
+  pending = $state(false);
+  filter = $state<RowFilter>('all');
+  applied = $state.raw<AppliedChange | null>(null);
+  applying = $state(false);
+  readonly #client: SandboxClient;
+  readonly #latest = new LatestTicket();
+  #returnFocusTo: HTMLElement | null = null;
+
+  constructor(client: SandboxClient) {
+    this.#client = client;
+  }
+
+  get explanation(): PlacementExplanation | null {
+    return this.result?.ok ? this.result.explanation : null;
+  }
+
+  /** Open the explainer on a question (or ask a new one while open); focus returns to `from` on close. */
+  show(query: ExplainQuery, from: Element | null = null): Promise<void> {
+    if (!this.isOpen) {
+      this.#returnFocusTo = from instanceof HTMLElement ? from : null;
+      this.filter = 'all';
+    }
+    this.isOpen = true;
+    this.applied = null;
+    return this.#ask(query);
+  }
+
+  /** A recorded decision never changes: ask what RunTask would do now, with the same request. */
+  recheckNow(): Promise<void> {
+    if (this.query === null) return Promise.resolve();
+    return this.#ask(nowQuery(this.query, this.explanation));
+  }
+
+  /** Another task of the same RunTask request (count > 1). */
+  sibling(delta: -1 | 1): Promise<void> {
+    const explanation = this.explanation;
+    const next = this.query && explanation ? siblingQuery(this.query, explanation, delta) : null;
+    return next ? this.#ask(next) : Promise.resolve();
+  }
+
+  /** Run the suggestion's step, then show what RunTask would do now. */
+  async apply(suggestion: SuggestionView): Promise<void> {
+    if (suggestion.step === null || this.query === null || this.applying) return;
+    const before = this.explanation;
+    const query = this.query;
+    this.applying = true;
+    const result: StepResult = await this.#client.dispatch(suggestion.step);
+    this.applying = false;
+    if ('error' in result) {
+      this.applied = { suggestion: suggestion.text, ok: false, message: `${result.error.code}: ${result.error.message}`, before: null };
+      return;
+    }
+    this.applied = { suggestion: suggestion.text, ok: true, message: '', before: before?.summary ?? null };
+    await this.#ask(nowQuery(query, before));
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.#latest.voidAll();
+    this.isOpen = false;
+    this.pending = false;
+    this.applied = null;
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = null;
+    if (target?.isConnected) target.focus();
+  }
+
+  async #ask(query: ExplainQuery): Promise<void> {
+    const ticket = this.#latest.take();
+    this.query = query;
+    this.pending = true;
+    const result = await this.#client.explain(query);
+    if (!this.#latest.isCurrent(ticket)) return;
+    this.result = result;
+    this.pending = false;
+  }
+}
