@@ -10,6 +10,7 @@ import type { Attachment, Attribute, SimEvent, Task, TaskDefinition } from '../p
 import type { InstanceType } from './catalog/instance-types.ts';
 import type { TimerId } from './clock.ts';
 import type { EniTimings } from './machines/timings.ts';
+import type { DecisionRecord } from './placement/decisions.ts';
 import type { Subnet } from './network/default-vpc.ts';
 import { emptyNetworkState, type EniAllocation, type NetworkState } from './network/eni.ts';
 import type { RepositoryRecord } from './ecr/repositories.ts';
@@ -143,12 +144,17 @@ export interface EngineState {
   lifecycleTimer?: TimerId;
   /** ENIs and private IPs held by awsvpc tasks (the VPC, subnets and security groups are constant). */
   network: NetworkState;
+  /** Recent placement decisions, for the explainer (placement/decisions.ts), oldest first. */
+  placementDecisions: Map<string, DecisionRecord>;
+  nextPlacementId: number;
   /** ECS account settings (commands/account-settings.ts). */
   accountSettings: AccountSettingsState;
 }
 
 export function emptyState(seed: number): EngineState {
   return {
+    placementDecisions: new Map(),
+    nextPlacementId: 1,
     seed,
     clusters: new Map(),
     instances: new Map(),

@@ -7,10 +7,18 @@ import {
   AGENT_PICKUP_MS,
   CONTAINER_START_MS,
   DEFAULT_STOP_TIMEOUT_MS,
+  EC2_ENI_ATTACH_MS,
+  EC2_ENI_DETACH_MS,
+  FARGATE_CONTAINER_START_MS,
+  FARGATE_ENI_ATTACH_MS,
+  FARGATE_ENI_DETACH_MS,
+  FARGATE_IMAGE_PULL_MS,
+  FARGATE_PICKUP_MS,
   IMAGE_PULL_MS,
   SIGTERM_EXIT_MS,
   STOP_REPORT_MS,
   UNSTARTED_STOP_MS,
+  type EniTimings,
   type Range,
   type StartTimings,
   type StopTimings,
@@ -21,6 +29,24 @@ const draw = (prng: Prng, [min, max]: Range): number => prng.int(min, max);
 
 export function startTimings(prng: Prng): StartTimings {
   return { pickupMs: draw(prng, AGENT_PICKUP_MS), pullMs: draw(prng, IMAGE_PULL_MS), startMs: draw(prng, CONTAINER_START_MS) };
+}
+
+/** A Fargate task's start: the micro-VM and agent start, a pull without layer cache, the containers' start. */
+export function fargateStartTimings(prng: Prng): StartTimings {
+  return {
+    pickupMs: draw(prng, FARGATE_PICKUP_MS),
+    pullMs: draw(prng, FARGATE_IMAGE_PULL_MS),
+    startMs: draw(prng, FARGATE_CONTAINER_START_MS),
+  };
+}
+
+/** How long an awsvpc task's ENI takes to attach (PROVISIONING) and to detach (DEPROVISIONING). */
+export function eniTimings(prng: Prng, launchType: 'EC2' | 'FARGATE'): EniTimings {
+  const fargate = launchType === 'FARGATE';
+  return {
+    attachMs: draw(prng, fargate ? FARGATE_ENI_ATTACH_MS : EC2_ENI_ATTACH_MS),
+    detachMs: draw(prng, fargate ? FARGATE_ENI_DETACH_MS : EC2_ENI_DETACH_MS),
+  };
 }
 
 /** The longest stop timeout of the task's containers (each container's stopTimeout, else 30 s). */

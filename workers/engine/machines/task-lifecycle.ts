@@ -9,15 +9,23 @@ import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
 import { instanceOfTask, type TaskRecord } from '../state.ts';
 import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-checks.ts';
+import { markDeprovisioning, markEniAttached, releaseTaskEni } from './task-eni.ts';
+import { seconds, taskLabel, whereText } from './task-label.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
 
-/** Create and start the machine of a freshly placed task, on the engine's virtual clock. */
+export { taskLabel };
+
+/**
+ * Create and start the machine of a freshly placed task, on the engine's virtual clock. A task
+ * given an ENI (task-eni.ts attachTaskEni) begins with the PROVISIONING phase.
+ */
 export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings: StartTimings): void {
   const actor = createActor(taskMachine, {
     clock: ctx.clock,
     input: {
       timings,
+      ...(record.eni === undefined ? {} : { eni: record.eni.timings }),
       report: (phase, stop) => applyPhase(ctx, record, phase, stop),
       failsAt: (stage) => launchFailure(ctx.state, record, stage) !== undefined,
     },
@@ -31,20 +39,17 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
   record.handle = { stop: (timing) => actor.send({ type: 'task.stop', timing }) };
 }
 
-/** A short name for messages: `web:3 task 1a2b3c4d`. */
-export function taskLabel(record: TaskRecord): string {
-  return `${record.family}:${record.taskDefinition.revision} task ${idOfArn(record.task.taskArn).slice(0, 8)}`;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
 export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPhase, stop?: StopTimings): void {
   const task = record.task;
   const now = isoAt(ctx.clock.now);
   task.version += 1;
   switch (phase) {
+    case 'provisioned':
+      markEniAttached(ctx, record);
+      break;
+    case 'deprovisioning':
+      markDeprovisioning(ctx, record);
+      break;
     case 'pulling':
       task.pullStartedAt = now;
       break;
@@ -88,13 +93,13 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
     container.lastStatus = 'RUNNING';
     container.networkBindings = bindingsFor(record, container.name);
   }
-  const instance = instanceOfTask(ctx.state, record);
-  const where = instance === undefined ? '' : ` on ${instance.ec2InstanceId} in ${instance.availabilityZone}`;
+  const where = whereText(ctx, record);
   const ports = record.ports.map((port) => `${port.hostPort}→${port.containerPort}/${port.protocol}`);
   const portText = ports.length > 0 ? `, host ports ${ports.join(', ')}` : '';
+  const ipText = record.eni === undefined ? '' : `, private IP ${record.eni.allocation.privateIPv4Address}`;
   ctx.emit(
     'task.running',
-    `${taskLabel(record)} is RUNNING${where}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask${portText}.`,
+    `${taskLabel(record)} is RUNNING${where === '' ? '' : ` ${where}`}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask${portText}${ipText}.`,
     task.taskArn,
   );
   for (const warning of logWriteWarnings(ctx.state, record)) ctx.emit('task.logs.denied', `${taskLabel(record)}: ${warning}`, task.taskArn);
@@ -151,13 +156,17 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
   task.stoppedAt = now;
   delete task.connectivity;
   for (const container of task.containers) container.networkBindings = [];
-  releaseResources(ctx, record);
+  const freed = releaseResources(ctx, record);
   const reason = task.stoppedReason === undefined ? '' : `: ${task.stoppedReason}`;
   const exitCodes = task.containers.filter((c) => c.exitCode !== undefined).map((c) => `${c.name} exited ${c.exitCode}`);
   const exits = exitCodes.length > 0 ? ` (${exitCodes.join(', ')})` : '';
+  // Fargate tasks hold nothing but their ENI; EC2 tasks their reservation (and ENI in awsvpc mode).
+  const what = record.task.launchType === 'FARGATE' && freed !== undefined
+    ? freed
+    : `its resources are free again${freed === undefined ? '' : ` (${freed})`}`;
   ctx.emit(
     'task.stopped',
-    `${taskLabel(record)} is STOPPED, stop code ${task.stopCode ?? 'none'}${reason}${exits}; its resources are free again.`,
+    `${taskLabel(record)} is STOPPED, stop code ${task.stopCode ?? 'none'}${reason}${exits}; ${what}.`,
     task.taskArn,
   );
   record.expiryTimer = ctx.clock.schedule(ctx.clock.now + STOPPED_TASK_RETENTION_MS, () => {
@@ -165,12 +174,16 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
   });
 }
 
-/** Give the task's CPU, memory, host ports and ENI back to its instance. Idempotent. */
-export function releaseResources(ctx: EngineContext, record: TaskRecord): void {
-  if (record.released) return;
+/**
+ * Give the task's CPU, memory, host ports and ENI slot back to its instance, and delete its task
+ * ENI (freeing its private IP). Idempotent. Returns what the ENI release freed, for the event log.
+ */
+export function releaseResources(ctx: EngineContext, record: TaskRecord): string | undefined {
+  if (record.released) return undefined;
   record.released = true;
+  const freed = releaseTaskEni(ctx, record);
   const instance = instanceOfTask(ctx.state, record);
-  if (instance === undefined) return;
+  if (instance === undefined) return freed;
   instance.usedCpuUnits -= record.cpuUnits;
   instance.usedMemoryMiB -= record.memoryMiB;
   for (const port of record.ports) {
@@ -181,4 +194,5 @@ export function releaseResources(ctx: EngineContext, record: TaskRecord): void {
   }
   if (record.usesEni) instance.enisUsed -= 1;
   instance.version += 1;
+  return freed;
 }

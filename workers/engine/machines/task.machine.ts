@@ -1,11 +1,19 @@
 /**
- * The life of one task on an EC2 container instance, as a thin xstate v5 machine:
+ * The life of one task, on an EC2 container instance or on Fargate, as a thin xstate v5 machine:
  *
- *   pending ─pickup→ pulling ─pull→ starting ─start→ running
- *      │ task.stop      │ task.stop     │ task.stop      │ task.stop
- *      └───────────────→┴──────────────→┴───────────────→┴→ stopping ─exit→ executionStopped ─report→ stopped
- *                       │ pull fails    │ start fails                                                 ↑
- *                       └→ pullFailed ──┴→ startFailed ─────────────── failReport ─────────────────────┘
+ *   created ─(ENI)→ provisioning ─attach→ pending ─pickup→ pulling ─pull→ starting ─start→ running
+ *      └──(no ENI)───────────────────────────→┘
+ *   task.stop in provisioning, pending, pulling, starting or running → stopping
+ *   stopping ─exit→ executionStopped ─report→ leaving
+ *   pulling ─pull, fails→ pullFailed ─failReport→ leaving;  starting ─start, fails→ startFailed ─failReport→ leaving
+ *   leaving ─(ENI)→ deprovisioning ─detach→ stopped;  leaving ─(no ENI)→ stopped
+ *
+ * A task with its own ENI (awsvpc: always on Fargate, and on EC2 in awsvpc mode) starts in
+ * PROVISIONING while the ENI is created and attached, and passes through DEPROVISIONING while it
+ * is detached and deleted; other tasks start PENDING and go straight to STOPPED. A StopTask during
+ * PROVISIONING stops the task like one during PENDING (nothing to signal), and its ENI is still
+ * deleted on the way out. ACTIVATING and DEACTIVATING have nothing to do here and are not states
+ * (machines/timings.ts says why).
  *
  * A launch that fails (an image that cannot be pulled, a secret that cannot be read, a log driver
  * that cannot start: machines/launch-checks.ts) ends in STOPPED with TaskFailedToStart. Whether it
@@ -19,12 +27,14 @@
  * nothing random happens in here. Actors run on the engine's VirtualClock.
  */
 import { assign, setup } from 'xstate';
-import type { StartTimings, StopTimings } from './timings.ts';
+import type { EniTimings, StartTimings, StopTimings } from './timings.ts';
 
-export type TaskPhase = 'pulling' | 'starting' | 'running' | 'pullFailed' | 'startFailed' | 'stopping' | 'executionStopped' | 'stopped';
+export type TaskPhase = 'provisioned' | 'deprovisioning' | 'pulling' | 'starting' | 'running' | 'pullFailed' | 'startFailed' | 'stopping' | 'executionStopped' | 'stopped';
 
 export interface TaskMachineInput {
   timings: StartTimings;
+  /** Present for a task with its own ENI: it is PROVISIONING first and DEPROVISIONING last. */
+  eni?: EniTimings;
   report: (phase: TaskPhase, stop?: StopTimings) => void;
   /** Whether the launch fails when the image pull (`pull`) or the container start (`start`) ends. Read-only. */
   failsAt?: (stage: 'pull' | 'start') => boolean;
@@ -51,13 +61,18 @@ export const taskMachine = setup({
     exit: ({ context }) => context.stop.exitMs,
     report: ({ context }) => context.stop.reportMs,
     failReport: ({ context }) => context.timings.startMs,
+    attach: ({ context }) => context.eni?.attachMs ?? 0,
+    detach: ({ context }) => context.eni?.detachMs ?? 0,
   },
   guards: {
     pullFails: ({ context }) => context.failsAt?.('pull') ?? false,
     startFails: ({ context }) => context.failsAt?.('start') ?? false,
+    hasEni: ({ context }) => context.eni !== undefined,
   },
   actions: {
     rememberStop: assign({ stop: ({ event }) => event.timing }),
+    reportProvisioned: ({ context }) => context.report('provisioned'),
+    reportDeprovisioning: ({ context }) => context.report('deprovisioning', context.stop),
     reportPulling: ({ context }) => context.report('pulling'),
     reportStarting: ({ context }) => context.report('starting'),
     reportRunning: ({ context }) => context.report('running'),
@@ -70,17 +85,20 @@ export const taskMachine = setup({
 }).createMachine({
   id: 'task',
   context: ({ input }) => ({ ...input, stop: NO_STOP }),
-  initial: 'pending',
+  initial: 'created',
   on: {
     'task.stop': { target: '.stopping', actions: 'rememberStop' },
   },
   states: {
+    // The task record already says PROVISIONING (with an ENI) or PENDING: RunTask set it.
+    created: { always: [{ guard: 'hasEni', target: 'provisioning' }, { target: 'pending' }] },
+    provisioning: { after: { attach: { target: 'pending', actions: 'reportProvisioned' } } },
     pending: { after: { pickup: 'pulling' } },
     pulling: { entry: 'reportPulling', after: { pull: [{ guard: 'pullFails', target: 'pullFailed' }, { target: 'starting' }] } },
     starting: { entry: 'reportStarting', after: { start: [{ guard: 'startFails', target: 'startFailed' }, { target: 'running' }] } },
     // The task is already STOPPED as far as the learner can act on it; StopTask changes nothing.
-    pullFailed: { entry: 'reportPullFailed', on: { 'task.stop': {} }, after: { failReport: 'stopped' } },
-    startFailed: { entry: 'reportStartFailed', on: { 'task.stop': {} }, after: { failReport: 'stopped' } },
+    pullFailed: { entry: 'reportPullFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
+    startFailed: { entry: 'reportStartFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
     running: { entry: 'reportRunning' },
     stopping: {
       entry: 'reportStopping',
@@ -88,7 +106,9 @@ export const taskMachine = setup({
       on: { 'task.stop': {} },
       after: { exit: 'executionStopped' },
     },
-    executionStopped: { entry: 'reportExecutionStopped', on: { 'task.stop': {} }, after: { report: 'stopped' } },
+    executionStopped: { entry: 'reportExecutionStopped', on: { 'task.stop': {} }, after: { report: 'leaving' } },
+    leaving: { always: [{ guard: 'hasEni', target: 'deprovisioning' }, { target: 'stopped' }] },
+    deprovisioning: { entry: 'reportDeprovisioning', on: { 'task.stop': {} }, after: { detach: 'stopped' } },
     stopped: { type: 'final', entry: 'reportStopped' },
   },
 });

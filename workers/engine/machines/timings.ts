@@ -26,6 +26,47 @@ export const UNSTARTED_STOP_MS: Range = [200, 800];
 /** Containers exited (executionStoppedAt) → the agent reports STOPPED (stoppedAt). */
 export const STOP_REPORT_MS: Range = [300, 1_000];
 
+// ---------------------------------------------------------------------------------------------
+// Task ENIs (awsvpc) and Fargate
+// ---------------------------------------------------------------------------------------------
+//
+// An awsvpc task first gets its own ENI: lastStatus PROVISIONING while ECS creates and attaches it
+// (attachment PRECREATED), then PENDING with connectivityAt set (attachment ATTACHED). On stop,
+// once the containers have exited, DEPROVISIONING while the ENI is detached and deleted, then
+// STOPPED (attachment DELETED, its private IP free again). — ecs-reference §3 ("The PROVISIONING
+// state on Fargate covers ENI provisioning; DEPROVISIONING covers ENI detach/delete"), §4.
+//
+// Fargate, after ecs-reference §3's task state change example (createdAt 17:57:34.402 →
+// connectivityAt 38.453 → pullStartedAt 52.103 → pullStoppedAt 55.103 → startedAt 58.103, ~24 s to
+// RUNNING): the ENI takes ~4 s; then a long gap before the pull starts while Fargate boots the
+// task's micro-VM and its agent (~13.6 s in the example); the pull is slower than on a warm EC2
+// host (no layer cache; ~3 s in the example for a small image, longer for big ones); the
+// containers start in a few seconds. The sandbox draws each phase, giving 11–29 s to RUNNING
+// (mean 20 s). The ranges are the sandbox's choice around that one documented example
+// (UNCONFIRMED as distributions).
+//
+// ACTIVATING (post-launch steps: Cloud Map registration, several target groups; ecs-reference §4 and
+// aws/containers-roadmap#1039) has nothing to do in this sandbox yet: tasks pass from PENDING to
+// RUNNING without showing it, as AWS does for a task with neither. Likewise DEACTIVATING on stop.
+
+/** Fargate: RunTask → the task's ENI is attached (createdAt → connectivityAt). */
+export const FARGATE_ENI_ATTACH_MS: Range = [3_000, 6_000];
+/** Fargate: ENI attached → the image pull starts (micro-VM and Fargate agent start). */
+export const FARGATE_PICKUP_MS: Range = [4_000, 10_000];
+/** Fargate: image pull (pullStartedAt → pullStoppedAt); no layer cache on Fargate. */
+export const FARGATE_IMAGE_PULL_MS: Range = [3_000, 9_000];
+/** Fargate: container create + start (pullStoppedAt → startedAt). */
+export const FARGATE_CONTAINER_START_MS: Range = [1_000, 4_000];
+/** Fargate: containers exited → ENI detached and deleted (DEPROVISIONING → STOPPED). UNCONFIRMED. */
+export const FARGATE_ENI_DETACH_MS: Range = [3_000, 8_000];
+/**
+ * awsvpc on EC2: the agent creates and attaches the task's ENI to the instance before it pulls
+ * (PROVISIONING). EC2 attaches an ENI in a few seconds; UNCONFIRMED as a range.
+ */
+export const EC2_ENI_ATTACH_MS: Range = [1_500, 4_000];
+/** awsvpc on EC2: ENI detached and deleted after the containers exited. UNCONFIRMED as a range. */
+export const EC2_ENI_DETACH_MS: Range = [1_000, 3_000];
+
 /** ECS_CONTAINER_STOP_TIMEOUT's default (ecs-reference §4). */
 export const DEFAULT_STOP_TIMEOUT_MS = 30_000;
 /** Stopped tasks stay visible at least an hour (ecs-reference §4); the sandbox drops them at exactly one hour. */
@@ -37,6 +78,14 @@ export interface StartTimings {
   pickupMs: number;
   pullMs: number;
   startMs: number;
+}
+
+/** The ENI phases of an awsvpc task, drawn when its ENI is allocated (machines/task-eni.ts). */
+export interface EniTimings {
+  /** PROVISIONING → PENDING. */
+  attachMs: number;
+  /** DEPROVISIONING → STOPPED. */
+  detachMs: number;
 }
 
 export interface StopTimings {
