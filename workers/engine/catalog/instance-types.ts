@@ -1,7 +1,8 @@
 /**
- * The EC2 instance types a learner can add as container instances: real vCPU counts, memory and
- * maximum network interfaces (ENIs) from the EC2 instance-type tables (ecs-reference §2 lists the
- * ENI figures it confirms; t3.micro's 2 ENIs is marked unconfirmed there).
+ * The EC2 instance types a learner can add as container instances. The figures are data, in
+ * instance-types.json (with their sources): vCPUs, memory, architecture, the maximum number of
+ * network interfaces (ENIs), the awsvpc task limit with ENI trunking (null where ECS does not
+ * support trunking, e.g. every t2/t3/t3a/t4g size) and the on-demand Linux price in us-east-1.
  *
  * What ECS registers (ecs-reference §2):
  * - CPU: 1024 units per vCPU.
@@ -9,68 +10,69 @@
  *   than the nominal size (kernel and firmware keep some): the reference's example is an m4.large
  *   with 8 GiB registering about 7985 MiB. We scale that ratio (7985/8192 ≈ 97.5 %) to every type,
  *   so a t3.medium (4096 MiB) registers floor(4096 × 7985 / 8192) = 3992 MiB.
+ *
+ * awsvpc tasks on EC2 (ecs-reference §2, "ENIs for awsvpc on EC2"): each task holds one ENI and the
+ * instance's primary ENI counts against the maximum, so without trunking an instance runs
+ * maxEnis − 1 awsvpc tasks (c5.large: 3 − 1 = 2); with the awsvpcTrunking account setting a
+ * supported type gets a trunk ENI and ECS's table value instead (c5.large: 10).
  */
 import { didYouMean } from '../text.ts';
+import catalogue from './instance-types.json' with { type: 'json' };
 
 export type CpuArchitecture = 'x86_64' | 'arm64';
 
 export interface InstanceType {
   name: string;
+  /** The part before the dot: `m5` for `m5.large`. */
+  family: string;
   vcpus: number;
   memoryMiB: number;
   architecture: CpuArchitecture;
+  /** Maximum network interfaces, the primary one included. */
   maxEnis: number;
+  /** awsvpc tasks with ENI trunking (ECS's table), or null when the type cannot be trunked. */
+  trunkingTaskLimit: number | null;
+  /** On-demand Linux price in us-east-1, USD per hour (see instance-types.json for the date). */
+  onDemandUsdPerHour: number;
+}
+
+interface CatalogueRow {
+  name: string;
+  family: string;
+  vcpus: number;
+  memoryGiB: number;
+  architecture: string;
+  maxEnis: number;
+  trunkingTaskLimit: number | null;
+  onDemandUsdPerHour: number;
 }
 
 const GiB = 1024;
 
-// name, vCPUs, memory GiB, architecture, max ENIs
-const TABLE: readonly [string, number, number, CpuArchitecture, number][] = [
-  ['t3.micro', 2, 1, 'x86_64', 2],
-  ['t3.small', 2, 2, 'x86_64', 3],
-  ['t3.medium', 2, 4, 'x86_64', 3],
-  ['t3.large', 2, 8, 'x86_64', 3],
-  ['t3.xlarge', 4, 16, 'x86_64', 4],
-  ['t3.2xlarge', 8, 32, 'x86_64', 4],
-  ['t3a.micro', 2, 1, 'x86_64', 2],
-  ['t3a.small', 2, 2, 'x86_64', 2],
-  ['t3a.medium', 2, 4, 'x86_64', 3],
-  ['t3a.large', 2, 8, 'x86_64', 3],
-  ['t3a.xlarge', 4, 16, 'x86_64', 4],
-  ['t3a.2xlarge', 8, 32, 'x86_64', 4],
-  ['t4g.micro', 2, 1, 'arm64', 2],
-  ['t4g.small', 2, 2, 'arm64', 3],
-  ['t4g.medium', 2, 4, 'arm64', 3],
-  ['m5.large', 2, 8, 'x86_64', 3],
-  ['m5.xlarge', 4, 16, 'x86_64', 4],
-  ['m5.2xlarge', 8, 32, 'x86_64', 4],
-  ['m5.4xlarge', 16, 64, 'x86_64', 8],
-  ['m6i.large', 2, 8, 'x86_64', 3],
-  ['m6i.xlarge', 4, 16, 'x86_64', 4],
-  ['c5.large', 2, 4, 'x86_64', 3],
-  ['c5.xlarge', 4, 8, 'x86_64', 4],
-  ['c5.2xlarge', 8, 16, 'x86_64', 4],
-  ['c5.4xlarge', 16, 32, 'x86_64', 8],
-  ['r5.large', 2, 16, 'x86_64', 3],
-  ['r5.xlarge', 4, 32, 'x86_64', 4],
-  ['r5.2xlarge', 8, 64, 'x86_64', 4],
-  ['m6g.medium', 1, 4, 'arm64', 2],
-  ['m6g.large', 2, 8, 'arm64', 3],
-  ['m6g.xlarge', 4, 16, 'arm64', 4],
-  ['c6g.large', 2, 4, 'arm64', 3],
-  ['c6g.xlarge', 4, 8, 'arm64', 4],
-  ['m7g.large', 2, 8, 'arm64', 3],
-  ['m7g.xlarge', 4, 16, 'arm64', 4],
-];
+function toInstanceType(row: CatalogueRow): InstanceType {
+  return {
+    name: row.name,
+    family: row.family,
+    vcpus: row.vcpus,
+    memoryMiB: row.memoryGiB * GiB,
+    architecture: row.architecture === 'arm64' ? 'arm64' : 'x86_64',
+    maxEnis: row.maxEnis,
+    trunkingTaskLimit: row.trunkingTaskLimit,
+    onDemandUsdPerHour: row.onDemandUsdPerHour,
+  };
+}
 
-export const INSTANCE_TYPES: ReadonlyMap<string, InstanceType> = new Map(
-  TABLE.map(([name, vcpus, gib, architecture, maxEnis]) => [
-    name,
-    { name, vcpus, memoryMiB: gib * GiB, architecture, maxEnis },
-  ]),
-);
+const ROWS: readonly CatalogueRow[] = catalogue.types;
 
-export const INSTANCE_TYPE_NAMES: readonly string[] = TABLE.map(([name]) => name);
+/** Where the figures come from (sources and dates, from the data file). */
+export const INSTANCE_TYPE_SOURCES: Readonly<Record<string, string>> = catalogue.sources;
+
+export const INSTANCE_TYPES: ReadonlyMap<string, InstanceType> = new Map(ROWS.map((row) => [row.name, toInstanceType(row)]));
+
+export const INSTANCE_TYPE_NAMES: readonly string[] = ROWS.map((row) => row.name);
+
+/** The families in catalogue order (`t3`, `t3a`, …, `m5`, …). */
+export const INSTANCE_FAMILIES: readonly string[] = [...new Set(ROWS.map((row) => row.family))];
 
 /** Calibration of OS-visible memory, from ecs-reference §2 (m4.large: 8192 MiB → 7985 MiB). */
 const OS_VISIBLE_NUMERATOR = 7985;
@@ -85,6 +87,16 @@ export function registeredCpuUnits(type: InstanceType): number {
 
 export function registeredMemoryMiB(type: InstanceType): number {
   return Math.floor((type.memoryMiB * OS_VISIBLE_NUMERATOR) / OS_VISIBLE_DENOMINATOR) - AGENT_RESERVED_MEMORY_MIB;
+}
+
+/**
+ * How many awsvpc tasks an instance of this type can run: maxEnis − 1 without trunking; with
+ * trunking, ECS's table value when the type supports trunking, else still maxEnis − 1 (ECS
+ * registers such an instance without a trunk).
+ */
+export function awsvpcTaskLimit(type: InstanceType, trunkingEnabled: boolean): number {
+  if (trunkingEnabled && type.trunkingTaskLimit !== null) return type.trunkingTaskLimit;
+  return Math.max(0, type.maxEnis - 1);
 }
 
 export type InstanceTypeLookup = { ok: true; type: InstanceType } | { ok: false; suggestion: string; examples: string[] };
