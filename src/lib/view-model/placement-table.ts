@@ -95,6 +95,14 @@ export function tableColumns(rules: readonly ExplainRule[]): { groups: ColumnGro
   return { groups, columns };
 }
 
+/**
+ * A rule title cut where a line may break ("spread(" | "attribute:" | "ecs.availability-zone)"),
+ * so narrow columns wrap at the punctuation instead of mid-word.
+ */
+export function breakableParts(title: string): string[] {
+  return title.split(/(?<=[(:,])/).filter((part) => part.length > 0);
+}
+
 export function instanceLabel(row: Pick<ExplainRow, 'ec2InstanceId' | 'instanceType' | 'availabilityZone'>): string {
   return `${row.ec2InstanceId} (${row.instanceType}, ${row.availabilityZone})`;
 }

@@ -16,6 +16,8 @@ import {
   whatIfRequest,
 } from '../../../src/lib/view-model/placement-query.ts';
 import { failedExplanation, placedExplanation } from './placement-fixtures.ts';
+import { eventLines } from '../../../src/lib/view-model/events.ts';
+import { snapshot } from './fixtures.ts';
 
 describe('explainerHeader', () => {
   it('reads a placed decision', () => {
@@ -128,5 +130,17 @@ describe('explainer queries', () => {
     expect([latest.isCurrent(first), latest.isCurrent(second)]).toEqual([false, true]);
     latest.voidAll();
     expect(latest.isCurrent(second)).toBe(false);
+  });
+});
+
+describe('event lines and the explainer', () => {
+  it('carry the placement decision an event reports, and only then', () => {
+    const events = [
+      { id: 1, time: 0, kind: 'placement.failed', message: '0/6 instances can run big:1: …', placementId: 'p-9' },
+      { id: 2, time: 1000, kind: 'task.running', message: 'running' },
+    ];
+    const lines = eventLines(snapshot({ events }));
+    expect(lines.map((l) => l.placementId)).toEqual(['p-9', undefined]);
+    expect('placementId' in lines[1]!).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // pipeline order, rows sorted chosen → eligible by rank → refused (closest first), the row filter,
 // the "+N more" note, and a readable sentence for every cell — on realistic fixture explanations.
 import { describe, expect, it } from 'vitest';
-import { cellSentence, compareRows, placementTable, resultText, tableColumns } from '../../../src/lib/view-model/placement-table.ts';
+import { breakableParts, cellSentence, compareRows, placementTable, resultText, tableColumns } from '../../../src/lib/view-model/placement-table.ts';
 import type { ExplainRule } from '../../../workers/protocol.ts';
 import { failedExplanation, placedExplanation, RULES } from './placement-fixtures.ts';
 
@@ -127,5 +127,16 @@ describe('resultText and compareRows', () => {
     const ranked = { ...base, ec2InstanceId: 'i-z', rank: 3 };
     const unranked = { ...base, ec2InstanceId: 'i-a', rank: undefined };
     expect([unranked, ranked].sort(compareRows).map((r) => r.ec2InstanceId)).toEqual(['i-z', 'i-a']);
+  });
+});
+
+describe('breakableParts', () => {
+  it.each([
+    ['spread(attribute:ecs.availability-zone)', ['spread(', 'attribute:', 'ecs.availability-zone)']],
+    ['binpack(memory)', ['binpack(', 'memory)']],
+    ['CPU', ['CPU']],
+    ['', []],
+  ])('%s', (title, parts) => {
+    expect(breakableParts(title)).toEqual(parts);
   });
 });
