@@ -253,11 +253,21 @@ describe('RunTask', () => {
       'subnets can not be empty.',
     );
     // t3.medium: 3 ENIs, one is the primary → 2 awsvpc tasks per instance; 3 instances → 6, the 7th fails.
-    const awsvpc = { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } } };
+    const subnets = ['subnet-us-east-1a', 'subnet-us-east-1b', 'subnet-us-east-1c'];
+    const awsvpc = { cluster: 'demo', taskDefinition: 'vpc', networkConfiguration: { awsvpcConfiguration: { subnets } } };
     const placed = responseOf(engine.dispatch({ 'ecs:RunTask': { ...awsvpc, count: 7 } }));
     expect(placed.tasks).toHaveLength(6);
     expect(placed.failures.map((f: { reason: string }) => f.reason)).toEqual(['RESOURCE:ENI', 'RESOURCE:ENI', 'RESOURCE:ENI']);
     expect(placed.tasks[0].containers[0].networkBindings).toEqual([]);
+  });
+
+  it('places awsvpc tasks only on instances in the Availability Zones of the given subnets', () => {
+    const engine = demoEngine();
+    engine.dispatch({ 'ecs:RegisterTaskDefinition': { ...WEB_TASK_DEFINITION, family: 'vpc', networkMode: 'awsvpc', containerDefinitions: [{ ...WEB_TASK_DEFINITION.containerDefinitions[0], portMappings: [{ containerPort: 80 }] }] } });
+    // Only the us-east-1a instance has a subnet the task can use; it takes 2 (t3.medium), the other two are refused as ATTRIBUTE.
+    const placed = responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'vpc', count: 3, networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } } } }));
+    expect(placed.tasks.map((t: { availabilityZone: string }) => t.availabilityZone)).toEqual(['us-east-1a', 'us-east-1a']);
+    expect(placed.failures.map((f: { reason: string }) => f.reason).sort()).toEqual(['ATTRIBUTE', 'ATTRIBUTE', 'RESOURCE:ENI']);
   });
 });
 
@@ -300,11 +310,10 @@ describe('StopTask, DescribeTasks, ListTasks', () => {
 });
 
 describe('RunTask placement fields', () => {
-  it('accepts placementStrategy but says in the event log that it is not evaluated yet', () => {
+  it('evaluates placementStrategy: spread over Availability Zones puts 3 tasks in 3 zones', () => {
     const engine = demoEngine();
-    run(engine, { placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] });
-    const note = engine.snapshot().events.find((e) => e.kind === 'placement.note');
-    expect(note?.message).toMatch(/^RunTask's placementStrategy is not evaluated yet/);
+    const response = run(engine, { count: 3, placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] });
+    expect(response.tasks.map((t: { availabilityZone: string }) => t.availabilityZone).sort()).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
   });
 });
 

@@ -1,101 +1,135 @@
 /**
- * RunTask on EC2 container instances: check the network configuration, plan the placement with
- * the pipeline (placement/), then commit it: tasks are created PENDING with their resources
- * reserved on their instances, and their state machines start.
+ * RunTask on EC2 container instances: check the network configuration and the placement options,
+ * run the placement pipeline (placement/), then commit the plan: tasks are created PENDING with
+ * their resources reserved on their instances, and their state machines start. The decision is
+ * recorded for the explainer; its id rides on the events it causes.
  */
-import type { Task, TaskDefinition } from '../../protocol.ts';
+import type { Task } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
-import { explainPlacementFailure } from '../placement/explain.ts';
-import { failureReason, planPlacement, type Placement, type PlacementRequest } from '../placement/plan.ts';
+import { checkAwsvpcConfiguration, type AwsvpcConfig } from '../network/index.ts';
+import { recordDecision } from '../placement/decisions.ts';
+import { buildLedger, cloneLedger, type Ledger } from '../placement/ledger.ts';
+import { checkConstraints, checkStrategies, RUN_TASK_DEFAULT_STRATEGIES } from '../placement/options.ts';
+import { instanceFailures } from '../placement/failures.ts';
+import { planPlacements, type PlannedTask } from '../placement/pipeline.ts';
+import type { PlacementRequest } from '../placement/request.ts';
+import { failureSummary } from '../placement/summary.ts';
 import { renderTask } from '../snapshot.ts';
-import { instancesOfCluster, type TaskRecord } from '../state.ts';
+import { instancesOfCluster, type InstanceRecord, type TaskRecord } from '../state.ts';
 import { portRequirements, taskReservation } from '../taskdef/index.ts';
 import { plural } from '../text.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord } from './task-factory.ts';
 
 export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult {
-  if (run.networkMode === 'awsvpc') {
-    const awsvpc = (run.networkConfiguration as { awsvpcConfiguration?: { subnets?: unknown } } | undefined)?.awsvpcConfiguration;
-    if (awsvpc === undefined) return invalidParameter(MESSAGES.networkConfigurationRequired());
-    if (!Array.isArray(awsvpc.subnets) || awsvpc.subnets.length === 0) return invalidParameter(MESSAGES.subnetsEmpty());
-  }
-  const instances = instancesOfCluster(ctx.state, run.cluster.clusterName);
-  if (instances.length === 0) return invalidParameter(MESSAGES.noContainerInstances());
-  const request = placementRequest(run.taskDefinition, run.networkMode);
-  const ignored = (['placementConstraints', 'placementStrategy'] as const).filter((field) => (run[field]?.length ?? 0) > 0);
-  const plan = planPlacement(instances, request, run.count, (candidates) => ctx.prng.int(0, candidates));
+  const prepared = prepareEc2Placement(ctx, run);
+  if (!prepared.ok) return prepared.result;
+  const { request, ledger } = prepared;
+  const before = cloneLedger(ledger);
+  const plan = planPlacements(ledger, run.count, (n) => ctx.prng.int(0, n));
 
   // Committing: nothing below can fail.
-  if (ignored.length > 0) ctx.emit('placement.note', MESSAGES.placementNotEvaluated(ignored), run.taskDefinition.taskDefinitionArn);
-  const tasks: Task[] = [];
-  for (const placement of plan.placements) tasks.push(renderTask(launch(ctx, run, request, placement).task));
-  const failures = plan.verdicts.map((verdict) => ({
-    arn: verdict.containerInstanceArn,
-    reason: failureReason(verdict.rejections[0]!),
-  }));
+  const decision = recordDecision(ctx.state, ctx.clock.now, before, plan.placed.map((p) => p.instanceIndex), run.count);
+  const tasks: Task[] = plan.placed.map((planned, index) => renderTask(launch(ctx, run, request, ledger, planned, decision.placementId, index).task));
+  const failures = plan.unplaced > 0 ? instanceFailures(ledger) : [];
   if (plan.unplaced > 0) {
-    const why = explainPlacementFailure(request.label, plan.verdicts);
-    const placed = plan.placements.length;
+    const placed = plan.placed.length;
     const lead = placed === 0
       ? `RunTask could not place ${plural(run.count, 'task')} of ${request.label} in cluster ${run.cluster.clusterName}`
       : `RunTask placed ${placed} of ${run.count} tasks of ${request.label} in cluster ${run.cluster.clusterName}; ${plan.unplaced} could not be placed`;
-    ctx.emit('placement.failed', `${lead}: ${why}.`, run.taskDefinition.taskDefinitionArn);
+    ctx.emit('placement.failed', `${lead}: ${failureSummary(ledger)}.`, run.taskDefinition.taskDefinitionArn, decision.placementId);
   }
   return ok({ tasks, failures });
 }
 
-function placementRequest(td: TaskDefinition, networkMode: string): PlacementRequest {
+export type PreparedPlacement =
+  | { ok: true; request: PlacementRequest; ledger: Ledger; awsvpc?: AwsvpcConfig }
+  | { ok: false; result: CommandResult };
+
+/** Everything RunTask on EC2 checks before placing; read-only (the explainer's what-if uses it too). */
+export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): PreparedPlacement {
+  let awsvpc: AwsvpcConfig | undefined;
+  if (run.networkMode === 'awsvpc') {
+    const checked = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'EC2' });
+    if (!checked.ok) return { ok: false, result: { ok: false, error: checked.error } };
+    awsvpc = checked.config;
+  }
+  const strategies = checkStrategies(run.placementStrategy, RUN_TASK_DEFAULT_STRATEGIES);
+  if (!strategies.ok) return { ok: false, result: invalidParameter(strategies.message) };
+  const constraints = checkConstraints(run.placementConstraints, run.taskDefinition);
+  if (!constraints.ok) return { ok: false, result: invalidParameter(constraints.message) };
+  const instances = instancesOfCluster(ctx.state, run.cluster.clusterName);
+  if (instances.length === 0) return { ok: false, result: invalidParameter(MESSAGES.noContainerInstances()) };
+  const td = run.taskDefinition;
   const reservation = taskReservation(td);
   // In awsvpc mode the task has its own ENI, so its ports do not bind on the instance; none has no ports.
-  const bindsHostPorts = networkMode === 'bridge' || networkMode === 'host';
+  const bindsHostPorts = run.networkMode === 'bridge' || run.networkMode === 'host';
   const platform = td.runtimePlatform as { cpuArchitecture?: string } | undefined;
   const architecture = platform?.cpuArchitecture === 'ARM64' ? 'arm64' : platform?.cpuArchitecture === 'X86_64' ? 'x86_64' : undefined;
-  return {
+  const request: PlacementRequest = {
     label: `${td.family}:${td.revision}`,
+    taskDefinitionArn: td.taskDefinitionArn,
+    clusterName: run.cluster.clusterName,
+    group: run.group,
     cpuUnits: reservation.cpuUnits,
     memoryMiB: reservation.memoryMiB,
     ports: bindsHostPorts ? portRequirements(td) : [],
-    needsEni: networkMode === 'awsvpc',
-    ...(architecture === undefined ? {} : { cpuArchitecture: architecture }),
+    needsEni: run.networkMode === 'awsvpc',
+    ...(awsvpc === undefined ? {} : { subnetZones: new Set(awsvpc.subnets.map((subnet) => subnet.availabilityZone)) }),
+    requiredAttributes: [
+      ...td.requiresAttributes.map((attribute) => ({ name: attribute.name })),
+      ...(architecture === undefined ? [] : [{ name: 'ecs.cpu-architecture', value: architecture }]),
+    ],
+    strategies: strategies.value,
+    constraints: constraints.value,
   };
+  return { ok: true, request, ledger: buildLedger(ctx.state, instances, request), ...(awsvpc === undefined ? {} : { awsvpc }) };
 }
 
-function launch(ctx: EngineContext, run: RunTaskRequest, request: PlacementRequest, placement: Placement): TaskRecord {
-  const { instance } = placement;
+function launch(
+  ctx: EngineContext,
+  run: RunTaskRequest,
+  request: PlacementRequest,
+  ledger: Ledger,
+  planned: PlannedTask,
+  placementId: string,
+  index: number,
+): TaskRecord {
+  const instance = ledger.instances[planned.instanceIndex]!;
   const record = createTaskRecord(ctx, run, {
     launchType: 'EC2',
     availabilityZone: instance.availabilityZone,
     instance,
     cpuUnits: request.cpuUnits,
     memoryMiB: request.memoryMiB,
-    ports: placement.ports,
+    ports: planned.fit.ports,
     usesEni: request.needsEni,
   });
-  reserve(record, placement);
+  record.placement = { placementId, index };
+  reserve(instance, record, planned);
   ctx.emit(
     'task.pending',
     `${taskLabel(record)} is PENDING on ${instance.ec2InstanceId} in ${instance.availabilityZone} (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB).`,
     record.task.taskArn,
+    placementId,
   );
   ctx.launchTask(record);
   return record;
 }
 
 /** Reserve the task's resources on its instance at placement; they are given back on STOPPED. */
-function reserve(record: TaskRecord, placement: Placement): void {
-  const instance = placement.instance;
+function reserve(instance: InstanceRecord, record: TaskRecord, planned: PlannedTask): void {
   instance.usedCpuUnits += record.cpuUnits;
   instance.usedMemoryMiB += record.memoryMiB;
-  for (const port of placement.ports) {
+  for (const port of planned.fit.ports) {
     const table = port.dynamic
       ? port.protocol === 'tcp' ? instance.dynamicTcp : instance.dynamicUdp
       : port.protocol === 'tcp' ? instance.staticTcp : instance.staticUdp;
     table.set(port.hostPort, record.task.taskArn);
   }
-  instance.lastDynamicPort = placement.lastDynamicPort;
+  instance.lastDynamicPort = planned.fit.lastDynamicPort;
   if (record.usesEni) instance.enisUsed += 1;
   instance.version += 1;
 }

@@ -1,0 +1,127 @@
+/**
+ * The placement pipeline (ecs-reference §1, ECSDG:task-placement): for each task of a request,
+ *   1. filters    — status, CPU, memory, host ports, ENIs, attributes (filters/),
+ *   2. constraints — distinctInstance, memberOf (constraints/),
+ *   3. strategies — binpack, spread, random, chained in the order given (strategies/),
+ *   4. choice     — the instance the chain ends on; ties left after the last strategy go to the
+ *                   earliest-registered instance (AWS documents no order; this keeps runs stable).
+ * Each task sees the placements before it (the ledger is committed after each choice).
+ *
+ * The hot path does only integer comparisons on the ledger's typed arrays: instances are checked
+ * once per request, then only the chosen instance is checked again after each placement (no other
+ * instance's verdict can change: its resources, ports, group tasks and query subjects are
+ * untouched), and the strategies scan the eligible instances. So one placement costs O(eligible),
+ * linear in the cluster's size, with no allocation; verdict texts are made only when explained.
+ */
+import { attributesFilter, needsAttributeFilter } from './filters/attributes.ts';
+import { cpuFilter } from './filters/cpu.ts';
+import { eniFilter } from './filters/eni.ts';
+import { memoryFilter } from './filters/memory.ts';
+import { portsFilter } from './filters/ports.ts';
+import { statusFilter } from './filters/status.ts';
+import { distinctInstanceConstraint } from './constraints/distinct-instance.ts';
+import { memberOfConstraint } from './constraints/member-of.ts';
+import { commitPlacement, type Ledger, type PortFit } from './ledger.ts';
+import type { PlacementRequest } from './request.ts';
+import type { BindingRule } from './rule.ts';
+import { scorerFor, type Scorer } from './strategies/strategy.ts';
+
+/** The filters and constraints that apply to a request, in pipeline order. */
+export function bindingRules(request: PlacementRequest): BindingRule[] {
+  const rules: BindingRule[] = [statusFilter, cpuFilter(request.cpuUnits), memoryFilter(request.memoryMiB)];
+  if (request.ports.length > 0) rules.push(portsFilter(request));
+  if (request.needsEni) rules.push(eniFilter);
+  if (needsAttributeFilter(request)) rules.push(attributesFilter(request));
+  request.constraints.forEach((constraint, index) => {
+    rules.push(constraint.type === 'distinctInstance' ? distinctInstanceConstraint(index, request.group) : memberOfConstraint(index, constraint.query));
+  });
+  return rules;
+}
+
+export function scorers(ledger: Ledger): Scorer[] {
+  return ledger.request.strategies.map((strategy, index) => scorerFor(ledger, strategy, index));
+}
+
+export function eligible(ledger: Ledger, rules: readonly BindingRule[], i: number): boolean {
+  for (const rule of rules) if (!rule.passes(ledger, i)) return false;
+  return true;
+}
+
+/** Draws an index in [0, n). */
+export type Draw = (n: number) => number;
+
+export interface PlannedTask {
+  instanceIndex: number;
+  fit: PortFit;
+}
+
+export interface Plan {
+  placed: PlannedTask[];
+  /** Tasks of the request that could not be placed (the first unplaceable one stops the request: the rest would meet the same verdicts). */
+  unplaced: number;
+}
+
+/**
+ * Place `count` tasks on the ledger (mutating it). `assignPorts` false replays without choosing
+ * dynamic ports (for the explainer).
+ */
+export function planPlacements(ledger: Ledger, count: number, draw: Draw, assignPorts = true): Plan {
+  const rules = bindingRules(ledger.request);
+  const chain = scorers(ledger);
+  const n = ledger.n;
+  // Dense list of eligible instances with positions, for O(1) removal.
+  const candidates = new Int32Array(n);
+  const position = new Int32Array(n).fill(-1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (eligible(ledger, rules, i)) {
+      position[i] = m;
+      candidates[m++] = i;
+    }
+  }
+  const bufferA = new Int32Array(n);
+  const bufferB = new Int32Array(n);
+  const placed: PlannedTask[] = [];
+  for (let k = 0; k < count; k++) {
+    if (m === 0) return { placed, unplaced: count - k };
+    const chosen = choose(candidates, m, chain, draw, bufferA, bufferB);
+    placed.push({ instanceIndex: chosen, fit: commitPlacement(ledger, chosen, assignPorts) });
+    if (!eligible(ledger, rules, chosen)) {
+      const at = position[chosen]!;
+      const last = candidates[--m]!;
+      candidates[at] = last;
+      position[last] = at;
+      position[chosen] = -1;
+    }
+  }
+  return { placed, unplaced: 0 };
+}
+
+/** Run the strategy chain over the candidates; returns the chosen instance index. */
+export function choose(candidates: Int32Array, m: number, chain: readonly Scorer[], draw: Draw, bufferA: Int32Array, bufferB: Int32Array): number {
+  let ties = candidates;
+  let count = m;
+  let out = bufferA;
+  for (const scorer of chain) {
+    if (count === 1) break;
+    if (scorer.isRandom) return ties[Math.min(count - 1, Math.max(0, draw(count)))]!;
+    const score = scorer.score;
+    let best = Infinity;
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const i = ties[k]!;
+      const s = score(i);
+      if (s < best) {
+        best = s;
+        kept = 0;
+      }
+      if (s === best) out[kept++] = i;
+    }
+    ties = out;
+    count = kept;
+    out = out === bufferA ? bufferB : bufferA;
+  }
+  let first = ties[0]!;
+  for (let k = 1; k < count; k++) if (ties[k]! < first) first = ties[k]!;
+  return first;
+}
