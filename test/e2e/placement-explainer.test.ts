@@ -1,0 +1,141 @@
+// Proves the placement explainer end to end on the built app and the real engine: a placed task
+// of the default scenario opens with its chosen row first and every rule as a column ("Why here?"
+// and the E key; Esc closes and focus returns); a RunTask that cannot place (more memory than any
+// instance has) gets "Why?" in the event log, whose answer names the reason with its numbers and
+// offers a suggestion; applying it changes the answer. Screenshots go to test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
+
+const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+let session: AppSession;
+let opened: OpenedPage;
+let page: Page;
+
+beforeAll(async () => {
+  ({ session, opened, page } = await startWithPage());
+  await page.waitForFunction(() => document.querySelectorAll('.tile[data-status="RUNNING"]:not(.exiting)').length >= 3, undefined, { timeout: 20_000 });
+  // Pause: the picture and the log stay still while the test reads them.
+  await page.click('button.play[aria-pressed="true"]');
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const dialog = 'dialog.placement-explainer';
+
+async function waitForAnswer(): Promise<void> {
+  await page.waitForSelector(`${dialog}[open]`);
+  await page.waitForFunction((sel) => {
+    const d = document.querySelector(sel);
+    return d !== null && d.getAttribute('aria-busy') === 'false' && (d.querySelector('.summary') !== null || d.querySelector('.message.error') !== null);
+  }, dialog, { timeout: 10_000 });
+}
+
+async function answerText(): Promise<{ headline: string; summary: string; error: string }> {
+  return page.evaluate((sel) => {
+    const d = document.querySelector(sel)!;
+    return {
+      headline: d.querySelector('.headline')?.textContent?.trim() ?? '',
+      summary: d.querySelector('.summary')?.textContent?.trim() ?? '',
+      error: d.querySelector('.message.error')?.textContent?.trim() ?? '',
+    };
+  }, dialog);
+}
+
+async function run(text: string) {
+  const before = await page.locator('.command-entry').count();
+  await page.fill('#command-input', text);
+  await page.press('#command-input', 'Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.command-entry').length === n + 1, before);
+}
+
+describe('the placement explainer', () => {
+  it('explains a placed task of the default scenario: chosen row first, every rule a column', async () => {
+    const tile = page.locator('.tile[data-status="RUNNING"]:not(.exiting)').first();
+    const taskArn = (await tile.getAttribute('data-arn'))!;
+    await tile.click();
+    await page.waitForSelector('aside.details button.why-here');
+    await page.click('aside.details button.why-here');
+    await waitForAnswer();
+    const answer = await answerText();
+    expect(answer.error).toBe('');
+    expect(answer.headline).toMatch(/^✓\s*Placed web:1 on i-[0-9a-f]+ \((m5\.large|t3\.medium)/);
+    // The chosen row comes first, and it is the instance the task runs on.
+    const rows = page.locator(`${dialog} tbody tr`);
+    expect(await rows.count()).toBe(6);
+    expect(await rows.first().getAttribute('class')).toContain('chosen');
+    const chosenId = (await rows.first().getAttribute('data-instance'))!;
+    const tileInstance = await page.evaluate((arn) => document.querySelector(`.tile[data-arn="${arn}"]`)?.closest('.instance')?.textContent ?? '', taskArn);
+    expect(tileInstance).toContain(chosenId);
+    // Filters and strategies as columns; every cell has a sentence for the hover.
+    const headers = await page.locator(`${dialog} thead tr.rules th`).allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['CPU', 'Memory']));
+    expect(await page.locator(`${dialog} thead tr.groups th`).allTextContents()).toEqual(expect.arrayContaining(['Filters', 'Strategies']));
+    const firstCell = page.locator(`${dialog} tbody tr`).first().locator('td').first();
+    await firstCell.hover();
+    expect(await page.textContent(`${dialog} .reading`)).toContain(chosenId);
+    await page.screenshot({ path: `${SHOTS}placement-placed.png` });
+
+    // Esc closes the dialog only (the details panel stays) and focus returns to "Why here?".
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`${dialog}:not([open])`);
+    expect(await page.locator('aside.details').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('why-here'))).toBe(true);
+  });
+
+  it('opens with E when a task is selected', async () => {
+    await page.locator('aside.details h2').focus();
+    await page.keyboard.press('e');
+    await waitForAnswer();
+    expect((await answerText()).headline).toMatch(/Placed web:1/);
+    await page.click(`${dialog} button[aria-label="Close the explainer"]`);
+    await page.waitForSelector(`${dialog}:not([open])`);
+    await page.keyboard.press('Escape'); // close the details panel too
+  });
+
+  it('explains a RunTask that cannot place from the event log, with numbers and a suggestion, and applying it changes the answer', async () => {
+    await run(JSON.stringify({
+      'ecs:RegisterTaskDefinition': { family: 'huge', containerDefinitions: [{ name: 'huge', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 256, memory: 12288 }] },
+    }));
+    await run('{"ecs:RunTask": {"cluster": "demo", "taskDefinition": "huge", "launchType": "EC2"}}');
+    const why = page.locator('.event[data-placement-id] button.why').last();
+    await why.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.event[data-placement-id]').last().textContent()).toContain('huge');
+    await why.click();
+    await waitForAnswer();
+    const answer = await answerText();
+    expect(answer.headline).toMatch(/Could not place huge:1/);
+    // The reason with its numbers: 12288 MiB asked, the most free named.
+    expect(answer.summary).toMatch(/0\/6 instances can run huge:1: 6 × insufficient memory \(needs 12288 MiB, most free \d+ MiB\)/);
+    expect(await page.locator(`${dialog} tbody tr.chosen`).count()).toBe(0);
+    const suggestions = page.locator(`${dialog} .suggestion`);
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}placement-failed.png` });
+
+    // Refused only: all six.
+    await page.click(`${dialog} label:has-text("Only refused")`);
+    expect(await page.locator(`${dialog} tbody tr`).count()).toBe(6);
+    await page.click(`${dialog} label:has-text("Only eligible")`);
+    expect(await page.locator(`${dialog} tbody tr`).count()).toBe(0);
+    await page.click(`${dialog} label:has-text("All")`);
+
+    const apply = page.locator(`${dialog} .suggestion[data-kind="add-instance"] button`).first();
+    expect(await apply.count()).toBe(1);
+    await apply.click();
+    await page.waitForSelector(`${dialog} .applied`);
+    await waitForAnswer();
+    const after = await answerText();
+    expect(await page.textContent(`${dialog} .applied`)).toMatch(/Applied:/);
+    expect(after.headline).toMatch(/^✓\s*Would place huge:1 on i-[0-9a-f]+/);
+    expect(await page.locator(`${dialog} tbody tr`).first().getAttribute('class')).toContain('chosen');
+    // The new instance is in the cluster too.
+    expect(await page.locator('.instance').count()).toBe(7);
+    await page.screenshot({ path: `${SHOTS}placement-applied.png` });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`${dialog}:not([open])`);
+    expect(opened.problems).toEqual([]);
+  });
+});
