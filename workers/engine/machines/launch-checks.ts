@@ -17,6 +17,11 @@
  *   role if there is one, else the instance role (sandbox choice, UNCONFIRMED for EC2: on Fargate
  *   it is always the execution role). Log groups, SSM parameters and secrets are not modelled as
  *   resources: any name exists; only the permissions are checked.
+ * - On Fargate there is no container instance and so no instance role: the Fargate agent pulls
+ *   ECR images and creates awslogs streams with the task execution role only (ecs-reference §3
+ *   "Other Fargate rules", §11). Registration already refuses a FARGATE-compatible definition that
+ *   needs the role and names none; if one still runs without it (the role named but since deleted),
+ *   every check fails with no permissions, naming the execution role.
  *
  * The first failure wins. Its `reason` is what AWS puts in the container's `reason` and the task's
  * `stoppedReason`; its `explanation` says the same in a learner's words, naming the role, the
@@ -43,7 +48,7 @@ export interface LaunchFailure {
 
 /** The role the agent acts with, resolved. */
 interface Actor {
-  kind: 'execution' | 'instance';
+  kind: 'execution' | 'instance' | 'none';
   roleName: string;
   /** `arn:aws:sts::…:assumed-role/NAME/SESSION`, as AccessDenied messages name the caller. */
   principal: string;
@@ -53,6 +58,7 @@ interface Actor {
 type Denial = { action: string; resource: string; explicit: boolean };
 
 function actorLabel(actor: Actor): string {
+  if (actor.kind === 'none') return 'the task, which names no task execution role (on Fargate only that role can act for the agent),';
   return actor.kind === 'execution' ? `the task execution role ${actor.roleName}` : `the container instance role ${actor.roleName}`;
 }
 
@@ -62,6 +68,14 @@ function executionActor(state: EngineState, record: TaskRecord): Actor | undefin
   const role = findRole(state.roles, given);
   const name = role?.RoleName ?? idOfArn(given);
   return { kind: 'execution', roleName: name, principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${name}/${idOfArn(record.task.taskArn)}`, role };
+}
+
+/** Who pulls images and writes logs for the task: the execution role, else (EC2 only) the instance role. */
+function agentActor(state: EngineState, record: TaskRecord): Actor {
+  const execution = executionActor(state, record);
+  if (execution !== undefined) return execution;
+  if (record.task.launchType !== 'FARGATE') return instanceActor(state, record);
+  return { kind: 'none', roleName: '', principal: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/none/${idOfArn(record.task.taskArn)}`, role: undefined };
 }
 
 function instanceActor(state: EngineState, record: TaskRecord): Actor {
@@ -93,7 +107,12 @@ function deniedExplanation(actor: Actor, denial: Denial, what: string): string {
 }
 
 const PULL_ADVICE = 'Attach AmazonECSTaskExecutionRolePolicy (or a policy allowing ecr:GetAuthorizationToken, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer) to it.';
-const PULL_ROLE_NOTE = 'On EC2 the agent pulls ECR images with the task execution role when the task definition names one, else with the container instance role.';
+const PULL_ROLE_NOTE_EC2 = 'On EC2 the agent pulls ECR images with the task execution role when the task definition names one, else with the container instance role.';
+const PULL_ROLE_NOTE_FARGATE = 'On Fargate the task execution role pulls ECR images; there is no instance role to fall back on.';
+
+function pullRoleNote(record: TaskRecord): string {
+  return record.task.launchType === 'FARGATE' ? PULL_ROLE_NOTE_FARGATE : PULL_ROLE_NOTE_EC2;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Secrets
@@ -178,20 +197,20 @@ function checkImage(state: EngineState, record: TaskRecord, containerName: strin
       `The task could not start: container ${containerName}'s image is in the ECR registry of account ${ref.registryId} in ${ref.region}; the sandbox has one registry, account ${ACCOUNT_ID} in ${REGION}.`,
     );
   }
-  const actor = executionActor(state, record) ?? instanceActor(state, record);
+  const actor = agentActor(state, record);
   const repoArn = repositoryArn(ref.repositoryName);
   const what = `The task could not pull ${refText(ref)} for container ${containerName}`;
   const tokenDenied = firstDenied(actor, ['ecr:GetAuthorizationToken'], '*');
   if (tokenDenied !== undefined) {
     return fail(
       `CannotPullECRContainerError: The task can’t pull the image. Check that the role has the permissions to pull images from the registry. AccessDeniedException: ${notAuthorized(actor, tokenDenied)}`,
-      `${deniedExplanation(actor, tokenDenied, what)} ${PULL_ROLE_NOTE} ${PULL_ADVICE}`,
+      `${deniedExplanation(actor, tokenDenied, what)} ${pullRoleNote(record)} ${PULL_ADVICE}`,
     );
   }
   const denied = (denial: Denial, daemon: string): LaunchFailure =>
     fail(
       `CannotPullContainerError: The task can’t pull the image. Check that the role has the permissions to pull images from the registry. Error response from daemon: ${daemon}${notAuthorized(actor, denial)}`,
-      `${deniedExplanation(actor, denial, what)} ${PULL_ROLE_NOTE} ${PULL_ADVICE}`,
+      `${deniedExplanation(actor, denial, what)} ${pullRoleNote(record)} ${PULL_ADVICE}`,
     );
   const manifestDenied = firstDenied(actor, ['ecr:BatchGetImage'], repoArn);
   if (manifestDenied !== undefined) {
@@ -238,7 +257,7 @@ function checkAwslogs(state: EngineState, record: TaskRecord): LaunchFailure | u
     const taskId = idOfArn(record.task.taskArn);
     const stream = typeof prefix === 'string' && prefix !== '' ? `${prefix}/${name}/${taskId}` : taskId;
     const groupArn = `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${group}`;
-    const actor = executionActor(state, record) ?? instanceActor(state, record);
+    const actor = agentActor(state, record);
     const needs: [string, string][] = [];
     if (String(options['awslogs-create-group']) === 'true') needs.push(['logs:CreateLogGroup', `${groupArn}:log-stream:`]);
     needs.push(['logs:CreateLogStream', `${groupArn}:log-stream:${stream}`]);
@@ -263,7 +282,7 @@ export function logWriteWarnings(state: EngineState, record: TaskRecord): string
   for (const container of record.taskDefinition.containerDefinitions) {
     const log = container.logConfiguration as { logDriver?: unknown; options?: Record<string, unknown> } | undefined;
     if (log?.logDriver !== 'awslogs') continue;
-    const actor = executionActor(state, record) ?? instanceActor(state, record);
+    const actor = agentActor(state, record);
     const group = String(log.options?.['awslogs-group'] ?? container.name);
     const denial = firstDenied(actor, ['logs:PutLogEvents'], `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:${group}:log-stream:*`);
     if (denial !== undefined) out.push(`Container ${String(container.name)} runs, but its logs are lost: ${actorLabel(actor)} does not allow logs:PutLogEvents on log group ${group}.`);
