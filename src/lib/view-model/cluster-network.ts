@@ -14,7 +14,6 @@
  * the host, so they hold no host port.
  */
 import type { ContainerInstance, Task, TaskDefinition } from '../../../workers/protocol.ts';
-import { INSTANCE_TYPES } from '../../../workers/engine/catalog/instance-types.ts';
 
 /** The ECS agent's default reserved TCP ports on Linux (ECS_RESERVED_PORTS). */
 export const AGENT_RESERVED_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679];
@@ -64,32 +63,28 @@ export function definitionsByArn(definitions: readonly TaskDefinition[] | undefi
   return new Map((definitions ?? []).map((td) => [td.taskDefinitionArn, td]));
 }
 
-interface CatalogueEntry {
-  maxEnis: number;
-  trunkingTaskLimit?: number;
+/** An instance type's awsvpc task limit and how it was worked out (null: unknown). */
+export interface EniLimit {
+  limit: number | null;
+  detail: string;
 }
 
-/**
- * The awsvpc task limit of an instance type: maxEnis − 1 (the primary ENI is the instance's own),
- * or with trunking the type's trunking limit (types without one, such as t3, are not trunk-capable
- * and keep the plain limit).
- */
-export function eniTaskLimit(instanceType: string, trunked: boolean): { limit: number | null; detail: string } {
-  const type = INSTANCE_TYPES.get(instanceType) as CatalogueEntry | undefined;
-  if (!type) return { limit: null, detail: `${instanceType} is not in the instance catalogue` };
-  const plain = Math.max(0, type.maxEnis - 1);
-  if (trunked && typeof type.trunkingTaskLimit === 'number') {
-    return { limit: type.trunkingTaskLimit, detail: `${instanceType} with ENI trunking: ${type.trunkingTaskLimit} awsvpc tasks` };
-  }
-  const trunkNote = trunked ? ' (not trunking-capable)' : '';
-  return { limit: plain, detail: `${instanceType}: ${type.maxEnis} ENIs − 1 primary = ${plain} awsvpc task${plain === 1 ? '' : 's'}${trunkNote}` };
-}
+/** Looks up the limit (cluster-eni-limits.ts, loaded lazily: it carries the instance catalogue). */
+export type EniLimitLookup = (instanceType: string, trunked: boolean) => EniLimit;
 
-export function eniSlots(instance: ContainerInstance, tasks: readonly Task[], definitions: ReadonlyMap<string, TaskDefinition>): EniSlots {
+/** Until the catalogue has loaded: the slots show what is used, and "?" for the limit. */
+export const UNKNOWN_ENI_LIMIT: EniLimitLookup = () => ({ limit: null, detail: 'The instance catalogue is still loading' });
+
+export function eniSlots(
+  instance: ContainerInstance,
+  tasks: readonly Task[],
+  definitions: ReadonlyMap<string, TaskDefinition>,
+  lookup: EniLimitLookup = UNKNOWN_ENI_LIMIT,
+): EniSlots {
   const instanceType = instance.attributes?.find((a) => a.name === 'ecs.instance-type')?.value ?? '';
   const trunked = (instance.attributes ?? []).some((a) => a.name === TRUNK_ATTRIBUTE);
   const used = tasks.filter((t) => holdsResources(t) && isAwsvpcTask(t, definitions)).length;
-  const { limit, detail } = eniTaskLimit(instanceType, trunked);
+  const { limit, detail } = lookup(instanceType, trunked);
   const drawn = limit !== null && limit <= MAX_DRAWN_ENI_SLOTS ? Math.max(limit, used) : 0;
   return {
     used,

@@ -8,10 +8,10 @@
 import type { ContainerInstance, Resource, Snapshot, Task, TaskDefinition } from '../../../workers/protocol.ts';
 import { arnId, shortTaskId, taskDefinitionRef } from './arn.ts';
 import { fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
-import { definitionsByArn, eniSlots, hostPorts, type EniSlots, type HostPorts } from './cluster-network.ts';
+import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
 
-export type { EniSlots, FargateTile, HostPorts };
+export type { EniLimitLookup, EniSlots, FargateTile, HostPorts };
 
 export interface ResourceBar {
   reserved: number;
@@ -168,11 +168,12 @@ export function instanceBox(
   tasks: Task[],
   clusterName: string,
   definitions: ReadonlyMap<string, TaskDefinition> = new Map(),
+  eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT,
 ): InstanceBox {
   const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
-  const eni = eniSlots(instance, tasks, definitions);
+  const eni = eniSlots(instance, tasks, definitions, eniLimits);
   const ports = hostPorts(instance, tasks, definitions);
   const tiles = liveThenRecentlyStopped(tasks).map(taskTile);
   const running = tiles.filter((t) => t.phase === 'running').length;
@@ -219,7 +220,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function clusterViewModel(snapshot: Snapshot | null): ClusterViewModel {
+/**
+ * `eniLimits` gives each instance type's awsvpc task limit (cluster-eni-limits.ts); without it
+ * the ENI slots show "?" for the limit.
+ */
+export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT): ClusterViewModel {
   if (snapshot === null) return EMPTY_CLUSTER_VIEW;
   const definitions = definitionsByArn(snapshot.taskDefinitions);
   const tasksByInstance = new Map<string, Task[]>();
@@ -234,7 +239,7 @@ export function clusterViewModel(snapshot: Snapshot | null): ClusterViewModel {
   for (const instance of snapshot.containerInstances ?? []) {
     const zone = attributeValue(instance, 'ecs.availability-zone') ?? 'unknown AZ';
     const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
-    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions));
+    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits));
   }
   const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys()])].sort((a, b) => a.localeCompare(b));
   const columns = zoneNames.map((zone) => ({

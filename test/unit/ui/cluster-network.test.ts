@@ -3,9 +3,10 @@
 // the static PORTS minus the agent's reserved ones plus the tasks' dynamic bindings, written as
 // compact ranges; DRAINING instances are marked; the instance's aria label carries it all.
 import { describe, expect, it } from 'vitest';
-import type { ContainerInstance, Task } from '../../../workers/protocol.ts';
+import type { ContainerInstance, Task, TaskDefinition } from '../../../workers/protocol.ts';
 import { clusterViewModel } from '../../../src/lib/view-model/cluster.ts';
-import { AGENT_RESERVED_PORTS, eniSlots, eniTaskLimit, hostPorts, isAwsvpcTask, portRanges } from '../../../src/lib/view-model/cluster-network.ts';
+import { AGENT_RESERVED_PORTS, eniSlots as slotsWithLookup, hostPorts, isAwsvpcTask, portRanges } from '../../../src/lib/view-model/cluster-network.ts';
+import { eniTaskLimit } from '../../../src/lib/view-model/cluster-eni-limits.ts';
 import { instance, snapshot, task, taskDefinition } from './fixtures.ts';
 
 function typed(base: ContainerInstance, instanceType: string, extra: { name: string; value?: string }[] = []): ContainerInstance {
@@ -47,7 +48,8 @@ function bound(id: string, instanceId: string, ports: [hostPort: number, protoco
   };
 }
 
-const noDefs = new Map();
+const noDefs = new Map<string, TaskDefinition>();
+const eniSlots = (box: ContainerInstance, tasks: Task[], defs: ReadonlyMap<string, TaskDefinition>) => slotsWithLookup(box, tasks, defs, eniTaskLimit);
 
 describe('eniTaskLimit', () => {
   it.each([
@@ -59,6 +61,9 @@ describe('eniTaskLimit', () => {
     ['m5.4xlarge', false, 7],
     // t3 is not trunking-capable: a trunk attribute leaves 3 − 1 = 2
     ['t3.medium', true, 2],
+    // m5.large with a trunk ENI: ECS's table says 10; c5.large too
+    ['m5.large', true, 10],
+    ['c5.large', true, 10],
   ] as const)('%s (trunk %s) → %i', (type, trunked, limit) => {
     expect(eniTaskLimit(type, trunked).limit).toBe(limit);
   });
@@ -69,6 +74,11 @@ describe('eniTaskLimit', () => {
 
   it('has no limit for a type outside the catalogue, and says so', () => {
     expect(eniTaskLimit('x9.huge', false)).toEqual({ limit: null, detail: 'x9.huge is not in the instance catalogue' });
+  });
+
+  it('until the catalogue has loaded, the slots show what is used and "?" for the limit', () => {
+    const box = typed(instance('a1', 'us-east-1a', [0, 2048], [0, 7680]), 'm5.large');
+    expect(slotsWithLookup(box, [eniTask('t1', 'a1')], noDefs)).toMatchObject({ used: 1, limit: null, slots: [], text: '1 / ?', fraction: 1 });
   });
 });
 
@@ -89,13 +99,21 @@ describe('eniSlots', () => {
     expect(eniSlots(box, [task('t1', 'a1', 'PROVISIONING')], defs)).toMatchObject({ used: 1, slots: [true, false], text: '1 / 2' });
   });
 
-  it('with a trunk ENI uses the type’s trunking limit when the catalogue has one, drawing a bar past 12 slots', () => {
+  it('with a trunk ENI uses the type’s trunking limit', () => {
     const trunk = typed(instance('a2', 'us-east-1a', [0, 2048], [0, 7680]), 'm5.large', [{ name: 'ecs.awsvpc-trunk-id', value: 'eni-trunk' }]);
     const slots = eniSlots(trunk, [eniTask('t1', 'a2')], noDefs);
     expect(slots.trunked).toBe(true);
-    // m5.large trunking limit is 10 (ecs-reference §2) once the catalogue carries it; 2 before.
-    expect([2, 10]).toContain(slots.limit);
-    expect(slots.slots.filter(Boolean)).toHaveLength(1);
+    // m5.large trunking limit is 10 (ecs-reference §2): 10 slots drawn, 1 used
+    expect(slots).toMatchObject({ limit: 10, text: '1 / 10' });
+    expect(slots.slots).toHaveLength(10);
+    expect(slots.detail).toBe('m5.large with a trunk ENI (awsvpcTrunking): 10 awsvpc tasks');
+  });
+
+  it('draws a bar instead of slots past 12 (m5.2xlarge trunked: 40 tasks)', () => {
+    const big = typed(instance('a3', 'us-east-1a', [0, 8192], [0, 31940]), 'm5.2xlarge', [{ name: 'ecs.awsvpc-trunk-id', value: 'x' }]);
+    // 4 of 40 → 10 %
+    const slots = eniSlots(big, [eniTask('t1', 'a3'), eniTask('t2', 'a3'), eniTask('t3', 'a3'), eniTask('t4', 'a3')], noDefs);
+    expect(slots).toMatchObject({ used: 4, limit: 40, slots: [], fraction: 0.1, text: '4 / 40' });
   });
 
   it('shows the overflow rather than hiding it if more tasks hold ENIs than the limit', () => {
@@ -150,7 +168,7 @@ describe('hostPorts', () => {
 describe('instance boxes in the cluster view model', () => {
   it('carry ENI slots, host ports and the DRAINING state, all in the aria label', () => {
     const draining = { ...typed(withPorts(instance('a1', 'us-east-1a', [256, 2048], [512, 7680]), [...AGENT_RESERVED_PORTS]), 'm5.large'), status: 'DRAINING' as const };
-    const vm = clusterViewModel(snapshot({ containerInstances: [draining], tasks: [bound('t1', 'a1', [[32768]]), eniTask('t2', 'a1')] }));
+    const vm = clusterViewModel(snapshot({ containerInstances: [draining], tasks: [bound('t1', 'a1', [[32768]]), eniTask('t2', 'a1')] }), eniTaskLimit);
     const box = vm.zones[0]!.instances[0]!;
     expect(box.draining).toBe(true);
     expect(box.eni.text).toBe('1 / 2');
