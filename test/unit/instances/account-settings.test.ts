@@ -15,7 +15,7 @@ const INSTANCE_ROLE = 'arn:aws:iam::123456789012:role/ecsInstanceRole';
 
 function engineWith(steps: Step[] = []): SandboxEngine {
   const engine = createEngine({ seed: 11 });
-  engine.load({ id: 't', title: 't', setup: [{ 'ecs:CreateCluster': { clusterName: 'demo' } }, ...steps] });
+  engine.load({ id: 't', title: 't', seed: 11, setup: [{ 'ecs:CreateCluster': { clusterName: 'demo' } }, ...steps] });
   return engine;
 }
 

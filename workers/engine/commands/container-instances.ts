@@ -12,10 +12,12 @@ import { fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../err
 import { trusts } from '../iam/policy.ts';
 import { DEFAULT_INSTANCE_ROLE_NAME, EC2_PRINCIPAL, findRole } from '../iam/roles.ts';
 import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceId, resourceIdOf } from '../ids/arn.ts';
+import { invalidExpressionMessage, parseClusterQuery } from '../placement/query/index.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
 import { ATTRIBUTE_MESSAGES, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
 import { findCluster } from './clusters.ts';
+import { queryTargetContext, instanceQueryTarget } from './instance-query-target.ts';
 import { emitTrunkUnsupported, startTrunkProvisioning, trunkPlanFor } from './trunking.ts';
 import { paginate } from './paginate.ts';
 import { checkParams } from './params.ts';
@@ -234,9 +236,14 @@ export function listContainerInstances(ctx: EngineContext, raw: unknown): Comman
   if (status !== undefined && !INSTANCE_STATUSES.includes(status)) {
     return invalidParameter(MESSAGES.invalidStatusFilter(status, INSTANCE_STATUSES));
   }
-  // TEMPORARY until placement/query lands: filters are refused as before.
-  if (filter !== undefined && filter.trim() !== '') return invalidParameter(MESSAGES.filtersLater());
-  const matches = (_instance: InstanceRecord): boolean => true;
+  let matches: (instance: InstanceRecord) => boolean = () => true;
+  if (filter !== undefined && filter.trim() !== '') {
+    const parsed = parseClusterQuery(filter);
+    if (!parsed.ok) return invalidParameter(invalidExpressionMessage(parsed.message));
+    // An attribute no instance has is not an error: the expression just matches nothing (as on AWS).
+    const shared = queryTargetContext(ctx.state);
+    matches = (instance) => parsed.query.matches(instanceQueryTarget(ctx.state, instance, shared));
+  }
   // Without status, every status but INACTIVE is listed (API reference); the sandbox has no INACTIVE instances.
   const arns = instancesOfCluster(ctx.state, found.cluster.clusterName)
     .filter((instance) => (status === undefined || instance.status === status) && matches(instance))
@@ -245,9 +252,3 @@ export function listContainerInstances(ctx: EngineContext, raw: unknown): Comman
   if (!page.ok) return page.result;
   return ok({ containerInstanceArns: page.items, ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }) });
 }
-
-/** Texts (sandbox). */
-export const INSTANCE_MESSAGES = {
-  invalidFilter: (message: string, column: number) =>
-    `The filter is not a valid cluster query language expression: ${message} (at column ${column}).`,
-} as const;
