@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkAwsvpcConfiguration,
+  checkNetworkConfiguration,
   DEFAULT_NETWORK,
   DEFAULT_SUBNETS,
   type NetworkCatalog,
@@ -178,6 +179,21 @@ describe('parameter validation (botocore, ParamValidationError)', () => {
     expect(errorOf({ awsvpcConfiguration: ['subnet-us-east-1a'] }).message).toContain(
       "Invalid type for parameter networkConfiguration.awsvpcConfiguration, value: [\"subnet-us-east-1a\"], type: <class 'list'>, valid types: <class 'dict'>",
     );
+  });
+});
+
+describe('checkNetworkConfiguration (any network mode)', () => {
+  it('awsvpc: the awsvpc checks', () => {
+    expect(checkNetworkConfiguration(undefined, 'awsvpc')).toEqual(checkAwsvpcConfiguration(undefined));
+    expect(checkNetworkConfiguration(awsvpc({ subnets: ['subnet-us-east-1a'] }), 'awsvpc').ok).toBe(true);
+  });
+
+  it.each(['bridge', 'host', 'none', undefined])('%s: none needed, one given is refused', (mode) => {
+    expect(checkNetworkConfiguration(undefined, mode)).toEqual({ ok: true, config: null });
+    expect(checkNetworkConfiguration(awsvpc({ subnets: ['subnet-us-east-1a'] }), mode)).toEqual({
+      ok: false,
+      error: { code: 'InvalidParameterException', message: 'Network Configuration is not valid for the given networkMode of this task definition.' },
+    });
   });
 });
 

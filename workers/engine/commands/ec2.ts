@@ -72,8 +72,8 @@ const SECURITY_GROUP_FILTERS: FilterTable<SecurityGroup> = {
 
 const subnetArn = (subnet: Subnet): string => `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:subnet/${subnet.subnetId}`;
 
-export function describeVpcs(ctx: EngineContext, raw: unknown): CommandResult {
-  void ctx;
+/** The account's VPCs (the default one). The context is unused: the VPC is constant. */
+export function describeVpcs(_ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<DescribeInput & { VpcIds?: unknown[] }>(raw, { params: { ...COMMON_PARAMS, VpcIds: 'list' } });
   if (!checked.ok) return checked.result;
   const input = checked.input;
@@ -82,6 +82,7 @@ export function describeVpcs(ctx: EngineContext, raw: unknown): CommandResult {
   return respond(input, byId.items, VPC_FILTERS, 'Vpcs', renderVpc);
 }
 
+/** The account's subnets, with the addresses the ENIs of tasks hold taken off AvailableIpAddressCount. */
 export function describeSubnets(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<DescribeInput & { SubnetIds?: unknown[] }>(raw, { params: { ...COMMON_PARAMS, SubnetIds: 'list' } });
   if (!checked.ok) return checked.result;
@@ -91,8 +92,8 @@ export function describeSubnets(ctx: EngineContext, raw: unknown): CommandResult
   return respond(input, byId.items, SUBNET_FILTERS, 'Subnets', (subnet) => renderSubnet(ctx, subnet));
 }
 
-export function describeSecurityGroups(ctx: EngineContext, raw: unknown): CommandResult {
-  void ctx;
+/** The account's security groups (the default VPC's `default` group). The context is unused: the group is constant. */
+export function describeSecurityGroups(_ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<DescribeInput & { GroupIds?: unknown[]; GroupNames?: unknown[] }>(raw, {
     params: { ...COMMON_PARAMS, GroupIds: 'list', GroupNames: 'list' },
   });

@@ -41,6 +41,20 @@ const PATH = 'networkConfiguration.awsvpcConfiguration';
 
 const invalid = (message: string): { ok: false; error: AwsError } => ({ ok: false, error: { code: 'InvalidParameterException', message } });
 
+export type NetworkConfigurationCheck = { ok: true; config: AwsvpcConfig | null } | { ok: false; error: AwsError };
+
+/**
+ * RunTask's and CreateService's rule for any network mode: awsvpc needs a valid
+ * `networkConfiguration` (checkAwsvpcConfiguration); bridge, host and none refuse one ("Network
+ * Configuration is not valid for the given networkMode of this task definition."). `config` is
+ * null for the modes without task ENIs. Never throws.
+ */
+export function checkNetworkConfiguration(raw: unknown, networkMode: string | undefined, options: AwsvpcCheckOptions = {}): NetworkConfigurationCheck {
+  if (networkMode === 'awsvpc') return checkAwsvpcConfiguration(raw, options);
+  if (raw === undefined || raw === null) return { ok: true, config: null };
+  return invalid(NETWORK_MESSAGES.networkConfigurationNotValid());
+}
+
 /** Check a `networkConfiguration` (the whole object, possibly undefined). Never throws. */
 export function checkAwsvpcConfiguration(raw: unknown, options: AwsvpcCheckOptions = {}): AwsvpcCheck {
   const catalog = options.catalog ?? DEFAULT_NETWORK;

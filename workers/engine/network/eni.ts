@@ -126,8 +126,10 @@ export function releaseEni(network: NetworkState, eniId: string): void {
 
 /**
  * The task's `attachments[]` entry as DescribeTasks shows it. While PRECREATED (the ENI is not
- * made yet) AWS lists only the subnet; from then on all five details, in AWS's order: subnetId,
- * networkInterfaceId, macAddress, privateDnsName, privateIPv4Address.
+ * made yet) AWS lists only the subnet (as in the AWS CLI's run-task examples); from then on all
+ * five details, in AWS's order: subnetId, networkInterfaceId, macAddress, privateDnsName,
+ * privateIPv4Address (as in captured DescribeTasks output). The type is `ElasticNetworkInterface`
+ * in the API; task state-change events in EventBridge call the same attachment `eni`.
  */
 export function eniAttachment(eni: EniAllocation, subnet: Subnet, status: Attachment['status']): Attachment {
   const details = [{ name: 'subnetId', value: subnet.subnetId }];

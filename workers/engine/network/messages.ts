@@ -3,7 +3,7 @@
  * securityGroupNotFound's ECS wrapper ("Error retrieving … information for [ids]: <EC2 message>
  * (ErrorCode: …)"), EC2's "The subnet ID '…' does not exist" / "The security group '…' does not
  * exist" / "The vpc ID '…' does not exist", securityGroupOtherVpc, assignPublicIpLaunchType,
- * invalidFilter. ECS's own wrapping of the security-group case is composed from the subnet one and
+ * networkConfigurationNotValid, invalidFilter. ECS's own wrapping of the security-group case is composed from the subnet one and
  * a RequestLimitExceeded answer of the same form (UNCONFIRMED as a whole). The limits (16 subnets,
  * 5 security groups) and "all from the same VPC" are the API reference's; their error wording is
  * the sandbox's (AWS's exact text is not known), as is the enum message.
@@ -17,6 +17,7 @@ export const NETWORK_MESSAGES = {
   securityGroupOtherVpc: (groupId: string) =>
     `Security group ${groupId} does not appear to belong to the same VPC as the input subnets.`,
   assignPublicIpLaunchType: () => 'Assign public IP is not supported for this launch type.',
+  networkConfigurationNotValid: () => 'Network Configuration is not valid for the given networkMode of this task definition.',
   tooManySubnets: (count: number, max: number) =>
     `awsvpcConfiguration.subnets can list at most ${max} subnets; ${count} were given.`,
   tooManySecurityGroups: (count: number, max: number) =>
