@@ -17,11 +17,14 @@ import { translateJavaRegex } from '../../../../workers/engine/placement/query/j
 import { parseQueryText } from '../../../../workers/engine/placement/query/parser.ts';
 import { query, target, type TargetSpec } from './helpers.ts';
 
+/** The instance facts the reference evaluator reads. */
+type RefSpec = Required<Pick<TargetSpec, 'attributes' | 'groups' | 'runningTasksCount' | 'agentVersion'>>;
+
 interface Leaf {
   readonly kind: 'leaf';
   /** Renders the comparison; `words` picks the word form of the operator. */
   readonly render: (words: boolean) => string;
-  readonly evaluate: (spec: Required<Pick<TargetSpec, 'attributes' | 'groups' | 'runningTasksCount' | 'agentVersion'>>) => boolean;
+  readonly evaluate: (spec: RefSpec) => boolean;
 }
 type Tree = Leaf | { kind: 'not'; operand: Tree } | { kind: 'and' | 'or'; operands: Tree[] };
 
@@ -45,7 +48,7 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
   fc.record({ name: fc.constantFrom('a', 'b'), value: fc.constantFrom('x', 'y'), negate: fc.boolean() }).map(({ name, value, negate }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `attribute:${name} ${negate ? (words ? 'not_equals' : '!=') : words ? 'equals' : '=='} ${value}`,
-    evaluate: (s) => {
+    evaluate: (s: RefSpec) => {
       const v = s.attributes[name];
       return v !== undefined && ((v ?? '') === value) !== negate;
     },
@@ -53,13 +56,13 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
   fc.record({ name: fc.constantFrom('a', 'b'), negate: fc.boolean() }).map(({ name, negate }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `attribute:${name} ${negate ? (words ? 'not_exists' : '!exists') : 'exists'}`,
-    evaluate: (s) => (s.attributes[name] !== undefined) !== negate,
+    evaluate: (s: RefSpec) => (s.attributes[name] !== undefined) !== negate,
   })),
   fc.record({ name: fc.constantFrom('a', 'b'), values: fc.subarray(['x', 'y', 'z'], { minLength: 1 }), negate: fc.boolean() }).map(
     ({ name, values, negate }) => ({
       kind: 'leaf' as const,
       render: (words: boolean) => `attribute:${name} ${negate ? (words ? 'not_in' : '!in') : 'in'} [${values.join(', ')}]`,
-      evaluate: (s) => {
+      evaluate: (s: RefSpec) => {
         const v = s.attributes[name];
         return v !== undefined && values.includes(v ?? '') !== negate;
       },
@@ -68,7 +71,7 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
   fc.record({ name: fc.constantFrom('a', 'b'), prefix: fc.constantFrom('x', 'y', ''), negate: fc.boolean() }).map(({ name, prefix, negate }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `attribute:${name} ${negate ? (words ? 'not_matches' : '!~') : words ? 'matches' : '=~'} ${prefix}.*`,
-    evaluate: (s) => {
+    evaluate: (s: RefSpec) => {
       const v = s.attributes[name];
       return v !== undefined && (v ?? '').startsWith(prefix) !== negate;
     },
@@ -76,17 +79,17 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
   fc.record({ op: fc.constantFrom(...ORDER), n: fc.integer({ min: 0, max: 3 }) }).map(({ op, n }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `runningTasksCount ${words ? op[1] : op[0]} ${n}`,
-    evaluate: (s) => op[2](Math.sign(s.runningTasksCount - n)),
+    evaluate: (s: RefSpec) => op[2](Math.sign(s.runningTasksCount - n)),
   })),
   fc.record({ op: fc.constantFrom(...ORDER), v: fc.constantFrom(...VERSIONS) }).map(({ op, v }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `agentVersion ${words ? op[1] : op[0]} ${v}`,
-    evaluate: (s) => op[2](compareVersions(s.agentVersion, v)),
+    evaluate: (s: RefSpec) => op[2](compareVersions(s.agentVersion, v)),
   })),
   fc.record({ group: fc.constantFrom('service:web', 'database'), negate: fc.boolean() }).map(({ group, negate }) => ({
     kind: 'leaf' as const,
     render: (words: boolean) => `task:group ${negate ? (words ? 'not_equals' : '!=') : words ? 'equals' : '=='} ${group}`,
-    evaluate: (s) => s.groups.includes(group) !== negate,
+    evaluate: (s: RefSpec) => s.groups.includes(group) !== negate,
   })),
 );
 
@@ -136,7 +139,7 @@ function render(tree: Tree, style: Style): string {
   }
 }
 
-function reference(tree: Tree, spec: Parameters<Leaf['evaluate']>[0]): boolean {
+function reference(tree: Tree, spec: RefSpec): boolean {
   switch (tree.kind) {
     case 'leaf':
       return tree.evaluate(spec);
