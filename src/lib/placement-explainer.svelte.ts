@@ -8,7 +8,8 @@ import type { ExplainQuery, ExplainResult, PlacementExplanation, StepResult } fr
 import type { SandboxClient } from './sandbox-client.svelte.ts';
 import type { RowFilter } from './view-model/placement-table.ts';
 import type { SuggestionView } from './view-model/placement-summary.ts';
-import { LatestTicket, nowQuery, siblingQuery } from './view-model/placement-query.ts';
+import { LatestTicket, nowQuery, siblingQuery, taskQuery } from './view-model/placement-query.ts';
+import { resultView } from './view-model/results.ts';
 
 /** What happened when the learner pressed "Apply" on a suggestion. */
 export interface AppliedChange {
@@ -78,6 +79,26 @@ export class PlacementExplainerState {
     }
     this.applied = { suggestion: suggestion.text, ok: true, message: '', before: before?.summary ?? null };
     await this.#ask(nowQuery(query, before));
+  }
+
+  /**
+   * Run the what-if for real (ecs:RunTask with the same request), then explain the decision ECS
+   * made for the started task — or, when it did not place after all, say why in the note.
+   */
+  async runWhatIf(): Promise<void> {
+    const query = this.query;
+    if (query === null || !('runTask' in query) || this.applying) return;
+    this.applying = true;
+    const result = await this.#client.dispatch({ 'ecs:RunTask': query.runTask });
+    this.applying = false;
+    const view = resultView(result);
+    const started = 'response' in result ? (result.response as { tasks?: { taskArn?: string }[] } | null)?.tasks?.[0]?.taskArn : undefined;
+    if (started === undefined) {
+      this.applied = { suggestion: 'Run the task', ok: false, message: [view.summary, ...view.failures].join(' — '), before: null };
+      return;
+    }
+    this.applied = { suggestion: `Ran the task: ${view.summary}.`, ok: true, message: '', before: null };
+    await this.#ask(taskQuery(started));
   }
 
   close(): void {
