@@ -44,7 +44,8 @@ export class PlacementExplainerState {
   /** Open the explainer on a question (or ask a new one while open); focus returns to `from` on close. */
   show(query: ExplainQuery, from: Element | null = null): Promise<void> {
     if (!this.isOpen) {
-      this.#returnFocusTo = from instanceof HTMLElement ? from : null;
+      // Duck-typed rather than `instanceof HTMLElement`, so the state also runs in Node tests.
+      this.#returnFocusTo = from !== null && typeof (from as HTMLElement).focus === 'function' ? (from as HTMLElement) : null;
       this.filter = 'all';
     }
     this.isOpen = true;
