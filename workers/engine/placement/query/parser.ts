@@ -12,6 +12,7 @@
  * Throws QueryError; parseClusterQuery turns it into a value.
  */
 import type { ComparisonNode, QueryNode, QueryValue, Subject, SubjectKind } from './ast.ts';
+import { closestMatch } from '../../text.ts';
 import { QueryError, Scanner, WORD_OPERATORS } from './lexer.ts';
 import { MAX_EXPRESSION_LENGTH, QUERY_MESSAGES } from './messages.ts';
 import {
@@ -122,8 +123,10 @@ class Parser {
     s.skipSpace();
     const operator = s.readOperator(OPERATOR_CANDIDATES);
     if (operator === undefined) {
+      // A misspelt word operator (`equal`, `not_equal`) gets a did-you-mean; anything else is
+      // reported as a missing operator (usually a forgotten one: `attribute:x t2.small`).
       const word = s.readWordAt(s.pos);
-      if (word.length > 2 && word.includes('_')) {
+      if (word !== '' && (word.includes('_') || closestMatch(word, WORD_OPERATORS) !== undefined)) {
         throw new QueryError(QUERY_MESSAGES.unknownOperator(word, s.column, OPERATOR_CANDIDATES), s.column);
       }
       throw new QueryError(QUERY_MESSAGES.expectedOperator(subject.text, s.column, s.found()), s.column);
@@ -165,7 +168,11 @@ class Parser {
     }
     const kind = FIXED_SUBJECTS.find((subject) => subject === text);
     if (kind === undefined) {
-      throw new QueryError(QUERY_MESSAGES.unknownSubject(text, column, SUBJECT_CANDIDATES), column);
+      // `Attribute:stack` is a case slip, not an unknown subject: suggest the spelling that works.
+      const candidates = text.toLowerCase().startsWith(ATTRIBUTE_PREFIX)
+        ? [ATTRIBUTE_PREFIX + text.slice(ATTRIBUTE_PREFIX.length)]
+        : SUBJECT_CANDIDATES;
+      throw new QueryError(QUERY_MESSAGES.unknownSubject(text, column, candidates), column);
     }
     return { kind: kind as SubjectKind, attributeName: '', text, column };
   }
