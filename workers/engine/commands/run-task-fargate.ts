@@ -14,6 +14,7 @@
  * one (a failure entry, see below).
  */
 import type { Task, TaskDefinition } from '../../protocol.ts';
+import { fargateHourlyUsd } from '../catalog/fargate.ts';
 import type { EngineContext } from '../context.ts';
 import { fail, invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
@@ -64,6 +65,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
 
   // Committing: nothing below can fail.
   const size = taskReservation(td);
+  const hourlyPrice = priceText(td, size.cpuUnits, size.memoryMiB, platform.ephemeral ? ephemeralGiB(td) : undefined);
   const tasks: Task[] = [];
   ctx.emit('placement.fargate', spreadSummary(run, plan), td.taskDefinitionArn);
   for (const subnet of plan.subnets) {
@@ -80,7 +82,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
         ...(platform.ephemeral ? { ephemeralStorage: { sizeInGiB: ephemeralGiB(td) } } : {}),
       },
     });
-    attachTaskEni(ctx, record, subnet, ` (${sizeText(size.cpuUnits, size.memoryMiB)}, platform version ${platform.version})`);
+    attachTaskEni(ctx, record, subnet, ` (${sizeText(size.cpuUnits, size.memoryMiB)}, platform version ${platform.version}, ${hourlyPrice})`);
     startTaskMachine(ctx, record, fargateStartTimings(ctx.prng));
     tasks.push(renderTask(record.task));
   }
@@ -201,6 +203,19 @@ function spreadSummary(run: RunTaskRequest, plan: SubnetPlan): string {
 function sizeText(cpuUnits: number, memoryMiB: number): string {
   const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
   return `${trim(cpuUnits / 1024)} vCPU, ${trim(memoryMiB / 1024)} GB`;
+}
+
+/** `$0.0123 per hour` (on-demand, us-east-1: catalog/fargate.ts). */
+function priceText(td: TaskDefinition, cpuUnits: number, memoryMiB: number, ephemeral: number | undefined): string {
+  const runtime = td.runtimePlatform as { cpuArchitecture?: unknown; operatingSystemFamily?: unknown } | undefined;
+  const usd = fargateHourlyUsd({
+    cpuUnits,
+    memoryMiB,
+    ...(typeof runtime?.cpuArchitecture === 'string' ? { architecture: runtime.cpuArchitecture } : {}),
+    ...(typeof runtime?.operatingSystemFamily === 'string' ? { operatingSystemFamily: runtime.operatingSystemFamily } : {}),
+    ...(ephemeral === undefined ? {} : { ephemeralGiB: ephemeral }),
+  });
+  return `$${usd.toFixed(4)} per hour`;
 }
 
 function subnetArn(subnet: Subnet): string {
