@@ -13,6 +13,7 @@ export const SUPPORTED_ACTIONS = [
   'ecs:ListTaskDefinitions',
   'ecs:DeregisterTaskDefinition',
   'ecs:RunTask',
+  'sim:ExplainPlacement',
   'ecs:StopTask',
   'ecs:DescribeTasks',
   'ecs:ListTasks',

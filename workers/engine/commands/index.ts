@@ -2,6 +2,7 @@
  * The dispatch table: one handler per action of SUPPORTED_ACTIONS (the type makes a missing or
  * extra entry a compile error). `wait` is handled by the engine itself.
  */
+import { explainPlacementCommand } from './explain-placement.ts';
 import type { ActionName } from '../actions.ts';
 import type { EngineContext } from '../context.ts';
 import type { CommandResult } from '../errors.ts';
@@ -59,6 +60,7 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecs:ListTaskDefinitions': listTaskDefinitions,
   'ecs:DeregisterTaskDefinition': deregisterTaskDefinition,
   'ecs:RunTask': runTask,
+  'sim:ExplainPlacement': explainPlacementCommand,
   'ecs:StopTask': stopTask,
   'ecs:DescribeTasks': describeTasks,
   'ecs:ListTasks': listTasks,

@@ -11,6 +11,7 @@
  * than mutated (an instance's attributes array) is referenced.
  */
 import type { Attribute } from '../../protocol.ts';
+import { awsvpcTaskLimit } from '../catalog/instance-types.ts';
 import type { EngineState, InstanceRecord, PortAssignment } from '../state.ts';
 import type { ClusterQuery } from './query/index.ts';
 import { staticPorts, type PlacementRequest } from './request.ts';
@@ -109,9 +110,7 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
 
 /** The instance's awsvpc task limit: its ENIs less the primary, or the trunk's limit when trunking is on. */
 function eniLimitOf(instance: InstanceRecord): number {
-  const type = instance.instanceType as { maxEnis: number; trunkingTaskLimit?: number | null };
-  const trunked = (instance as { trunkEnabled?: boolean }).trunkEnabled === true;
-  return trunked && typeof type.trunkingTaskLimit === 'number' ? type.trunkingTaskLimit : type.maxEnis - 1;
+  return awsvpcTaskLimit(instance.instanceType, instance.trunkEnabled === true);
 }
 
 function readsTaskGroup(query: ClusterQuery): boolean {

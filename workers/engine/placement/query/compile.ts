@@ -100,10 +100,8 @@ function compileComparison(node: ComparisonNode): CompiledComparison {
   switch (node.subject.kind) {
     case 'attribute':
       return compileAttribute(node);
-    case 'ec2InstanceId': {
-      const test = stringTest(node);
-      return comparison(node, (t) => test(t.ec2InstanceId), (t) => t.ec2InstanceId);
-    }
+    case 'ec2InstanceId':
+      return comparison(node, instanceIdTest(node), (t) => t.ec2InstanceId);
     case 'agentConnected':
       return compileAgentConnected(node);
     case 'agentVersion': {
@@ -182,24 +180,7 @@ function compilePattern(value: QueryValue): RegExp {
 function compileAttribute(node: ComparisonNode): CompiledComparison {
   const name = node.subject.attributeName;
   const op = node.operator;
-  let test: TargetTest;
-  if (op === 'exists') test = (t) => t.attribute(name) !== undefined;
-  else if (op === 'not_exists') test = (t) => t.attribute(name) === undefined;
-  else if (op in ORDER_RESULT && op !== 'equals' && op !== 'not_equals') {
-    const argument = single(node).text;
-    const argumentValue = attributeNumber(argument);
-    const order = ORDER_RESULT[op as Ordered];
-    test = (t) => {
-      const value = t.attribute(name);
-      return value !== undefined && order[compareAttribute(value ?? '', argument, argumentValue) + 1]!;
-    };
-  } else {
-    const valueTest = stringTest(node);
-    test = (t) => {
-      const value = t.attribute(name);
-      return value !== undefined && valueTest(value ?? '');
-    };
-  }
+  const test = attributeTest(node, name);
   return {
     node,
     test,
@@ -215,6 +196,78 @@ function compileAttribute(node: ComparisonNode): CompiledComparison {
       return `${node.subject.text} is ${shown}, which ${relation(node, result)}`;
     },
   };
+}
+
+/**
+ * One closure per operator, written out rather than composed from a value test: a call through a
+ * shared "value test" would see every pattern and set in the cluster and stop being inlined.
+ */
+function attributeTest(node: ComparisonNode, name: string): TargetTest {
+  const op = node.operator;
+  switch (op) {
+    case 'exists':
+      return (t) => t.attribute(name) !== undefined;
+    case 'not_exists':
+      return (t) => t.attribute(name) === undefined;
+    case 'equals': {
+      const argument = single(node).text;
+      return (t) => {
+        const value = t.attribute(name);
+        return value !== undefined && (value ?? '') === argument;
+      };
+    }
+    case 'not_equals': {
+      const argument = single(node).text;
+      return (t) => {
+        const value = t.attribute(name);
+        return value !== undefined && (value ?? '') !== argument;
+      };
+    }
+    case 'in':
+    case 'not_in': {
+      const set = new Set(node.values.map((v) => v.text));
+      const wanted = op === 'in';
+      return (t) => {
+        const value = t.attribute(name);
+        return value !== undefined && set.has(value ?? '') === wanted;
+      };
+    }
+    case 'matches':
+    case 'not_matches': {
+      const regExp = compilePattern(single(node));
+      const wanted = op === 'matches';
+      return (t) => {
+        const value = t.attribute(name);
+        return value !== undefined && regExp.test(value ?? '') === wanted;
+      };
+    }
+    default: {
+      const argument = single(node).text;
+      const argumentValue = attributeNumber(argument);
+      const order = ORDER_RESULT[op];
+      return (t) => {
+        const value = t.attribute(name);
+        return value !== undefined && order[compareAttribute(value ?? '', argument, argumentValue) + 1]!;
+      };
+    }
+  }
+}
+
+/** ec2InstanceId's operators, each its own closure (see attributeTest). */
+function instanceIdTest(node: ComparisonNode): TargetTest {
+  const op = node.operator;
+  if (op === 'in' || op === 'not_in') {
+    const set = new Set(node.values.map((v) => v.text));
+    const wanted = op === 'in';
+    return (t) => set.has(t.ec2InstanceId) === wanted;
+  }
+  if (op === 'matches' || op === 'not_matches') {
+    const regExp = compilePattern(single(node));
+    const wanted = op === 'matches';
+    return (t) => regExp.test(t.ec2InstanceId) === wanted;
+  }
+  const argument = single(node).text;
+  return op === 'equals' ? (t) => t.ec2InstanceId === argument : (t) => t.ec2InstanceId !== argument;
 }
 
 function compileAgentConnected(node: ComparisonNode): CompiledComparison {

@@ -1,0 +1,205 @@
+/**
+ * The placement explainer: for one decision, every instance's verdict under every filter and
+ * constraint, with its numbers, each eligible instance's strategy scores and rank, the one-sentence
+ * summary, and — when the task could not be placed — the smallest changes that would let it place
+ * (suggestions.ts). Computed on demand from a decision record (or the current state, for a what-if),
+ * so the placement hot path pays nothing for it. Texts are made only for the rows returned.
+ */
+import type { ExplainCell, ExplainRow, ExplainRule, PlacementExplanation } from '../../protocol.ts';
+import { commitPlacement, cloneLedger, type Ledger } from './ledger.ts';
+import type { DecisionRecord } from './decisions.ts';
+import { bindingRules, scorers } from './pipeline.ts';
+import type { BindingRule } from './rule.ts';
+import type { Scorer } from './strategies/strategy.ts';
+import { suggestPlacementChanges } from './suggestions.ts';
+import { failureSummary } from './summary.ts';
+
+export const DEFAULT_MAX_ROWS = 100;
+
+interface Meta {
+  placementId?: string;
+  time: number;
+  index: number;
+  count: number;
+  /** The instance chosen (a past decision), or undefined to work it out (a what-if). */
+  chosen?: number;
+  whatIf: boolean;
+}
+
+/** Explain task `index` of a recorded decision, replaying the choices made before it. */
+export function explainDecision(record: DecisionRecord, index: number, maxRows = DEFAULT_MAX_ROWS): PlacementExplanation {
+  const ledger = cloneLedger(record.ledger);
+  const upTo = Math.min(index, record.choices.length);
+  for (let k = 0; k < upTo; k++) commitPlacement(ledger, record.choices[k]!, false);
+  return buildExplanation(ledger, {
+    placementId: record.placementId,
+    time: record.time,
+    index,
+    count: record.count,
+    ...(index < record.choices.length ? { chosen: record.choices[index]! } : {}),
+    whatIf: false,
+  }, maxRows);
+}
+
+/** What placing one task would do now, without placing it. */
+export function explainWhatIf(ledger: Ledger, time: number, count: number, maxRows = DEFAULT_MAX_ROWS): PlacementExplanation {
+  return buildExplanation(ledger, { time, index: 0, count, whatIf: true }, maxRows);
+}
+
+/** The chain's narrowing, stage by stage, as the pipeline runs it (pipeline.ts choose). */
+interface Stage {
+  scorer: Scorer;
+  best: number;
+  kept: number[];
+}
+
+function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): PlacementExplanation {
+  const request = ledger.request;
+  const rules = bindingRules(request);
+  const chain = scorers(ledger);
+  const eligibleList: number[] = [];
+  const eligibleFlag = new Uint8Array(ledger.n);
+  for (let i = 0; i < ledger.n; i++) {
+    if (rules.every((rule) => rule.passes(ledger, i))) {
+      eligibleList.push(i);
+      eligibleFlag[i] = 1;
+    }
+  }
+  const stages = narrow(eligibleList, chain);
+  const lastKept = stages.length > 0 ? stages[stages.length - 1]!.kept : eligibleList;
+  const randomPending = meta.whatIf && lastKept.length > 1 && chain.some((s) => s.isRandom);
+  const chosen = meta.chosen ?? (eligibleList.length === 0 || randomPending ? undefined : Math.min(...lastKept));
+  const ranks = rankEligible(eligibleList, chain);
+  const outcome = eligibleList.length > 0 ? 'placed' : 'unplaced';
+  const instance = chosen === undefined ? undefined : ledger.instances[chosen]!;
+  return {
+    ...(meta.placementId === undefined ? {} : { placementId: meta.placementId }),
+    time: meta.time,
+    clusterName: request.clusterName,
+    taskDefinitionArn: request.taskDefinitionArn,
+    label: request.label,
+    group: request.group,
+    index: meta.index,
+    count: meta.count,
+    strategies: request.strategies.map((s) => s.source),
+    constraints: request.constraints.map((c) => c.source),
+    outcome,
+    ...(instance === undefined ? {} : { chosen: { containerInstanceArn: instance.containerInstanceArn, ec2InstanceId: instance.ec2InstanceId } }),
+    summary: outcome === 'unplaced' ? `${failureSummary(ledger, rules)}.` : placedSummary(ledger, meta, chosen, eligibleList.length, stages, randomPending),
+    rules: columns(rules, chain),
+    rows: pickRows(ledger, rules, eligibleList, ranks, chosen, maxRows).map((i) => row(ledger, rules, chain, i, eligibleFlag[i] === 1, ranks.get(i), i === chosen)),
+    instanceCount: ledger.n,
+    eligibleCount: eligibleList.length,
+    suggestions: outcome === 'unplaced' ? suggestPlacementChanges(ledger, rules) : [],
+  };
+}
+
+function narrow(eligibleList: readonly number[], chain: readonly Scorer[]): Stage[] {
+  const stages: Stage[] = [];
+  let ties: number[] = [...eligibleList];
+  for (const scorer of chain) {
+    if (ties.length <= 1) break;
+    if (scorer.isRandom) {
+      stages.push({ scorer, best: 0, kept: [...ties] });
+      break;
+    }
+    let best = Infinity;
+    for (const i of ties) best = Math.min(best, scorer.score(i));
+    ties = ties.filter((i) => scorer.score(i) === best);
+    stages.push({ scorer, best, kept: ties });
+  }
+  return stages;
+}
+
+/** Dense ranks by the strategy scores in chain order (random scores all equal); 1 = best. */
+function rankEligible(eligibleList: readonly number[], chain: readonly Scorer[]): Map<number, number> {
+  const ranked = chain.filter((s) => !s.isRandom);
+  const keys = new Map(eligibleList.map((i) => [i, ranked.map((s) => s.score(i))]));
+  const order = [...eligibleList].sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!) || a - b);
+  const ranks = new Map<number, number>();
+  let rank = 0;
+  let previous: number[] | undefined;
+  for (const i of order) {
+    const key = keys.get(i)!;
+    if (previous === undefined || compareKeys(previous, key) !== 0) rank += 1;
+    ranks.set(i, rank);
+    previous = key;
+  }
+  return ranks;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return 0;
+}
+
+function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): ExplainRule[] {
+  return [
+    ...rules.map((rule) => ({ id: rule.id, kind: rule.kind, title: rule.title, detail: rule.detail })),
+    ...chain.map((scorer) => ({ id: scorer.id, kind: 'strategy' as const, title: scorer.title, detail: scorer.detail })),
+  ];
+}
+
+/** The chosen row, then eligible rows by rank, then refused ones taking turns by first refusing rule. */
+function pickRows(ledger: Ledger, rules: readonly BindingRule[], eligibleList: readonly number[], ranks: Map<number, number>, chosen: number | undefined, maxRows: number): number[] {
+  const rows: number[] = [];
+  if (chosen !== undefined) rows.push(chosen);
+  const byRank = [...eligibleList].filter((i) => i !== chosen).sort((a, b) => ranks.get(a)! - ranks.get(b)! || a - b);
+  for (const i of byRank) {
+    if (rows.length >= maxRows) return rows;
+    rows.push(i);
+  }
+  const queues = new Map<string, number[]>();
+  for (let i = 0; i < ledger.n; i++) {
+    if (ranks.has(i)) continue;
+    const first = rules.find((rule) => !rule.passes(ledger, i))!;
+    const key = `${first.id}:${first.failureKey(ledger, i)}`;
+    const queue = queues.get(key);
+    if (queue === undefined) queues.set(key, [i]);
+    else queue.push(i);
+  }
+  const lists = [...queues.values()];
+  for (let k = 0; rows.length < maxRows; k++) {
+    let added = false;
+    for (const list of lists) {
+      if (k < list.length && rows.length < maxRows) {
+        rows.push(list[k]!);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return rows;
+}
+
+function row(ledger: Ledger, rules: readonly BindingRule[], chain: readonly Scorer[], i: number, isEligible: boolean, rank: number | undefined, chosen: boolean): ExplainRow {
+  const instance = ledger.instances[i]!;
+  const cells: ExplainCell[] = rules.map((rule) => rule.cell(ledger, i));
+  for (const scorer of chain) cells.push(isEligible ? { verdict: 'score', text: scorer.scoreText(i) } : { verdict: 'skipped', text: 'not eligible' });
+  return {
+    containerInstanceArn: instance.containerInstanceArn,
+    ec2InstanceId: instance.ec2InstanceId,
+    instanceType: instance.instanceType.name,
+    availabilityZone: instance.availabilityZone,
+    cells,
+    eligible: isEligible,
+    ...(rank === undefined ? {} : { rank }),
+    chosen,
+  };
+}
+
+function placedSummary(ledger: Ledger, meta: Meta, chosen: number | undefined, eligibleCount: number, stages: readonly Stage[], randomPending: boolean): string {
+  const label = ledger.request.label;
+  const could = `${eligibleCount}/${ledger.n} instance${ledger.n === 1 ? '' : 's'} could run it`;
+  const steps = stages.map((stage) => `${stage.scorer.title}: ${stage.scorer.keptText(stage.best, stage.kept)}`);
+  if (chosen === undefined) {
+    return `${label} would be placed on one of ${stages[stages.length - 1]?.kept.length ?? eligibleCount} instances, drawn at random: ${could}${steps.length > 0 ? `; ${steps.join('; ')}` : ''}.`;
+  }
+  const instance = ledger.instances[chosen]!;
+  const where = `${instance.ec2InstanceId} (${instance.instanceType.name}, ${instance.availabilityZone})`;
+  const verb = meta.whatIf ? 'would be placed' : 'was placed';
+  const tie = !randomPending && stages.length > 0 && stages[stages.length - 1]!.kept.length > 1 && !stages[stages.length - 1]!.scorer.isRandom
+    ? '; still tied, so the earliest-registered instance'
+    : '';
+  return `${label} ${verb} on ${where}: ${could}${steps.length > 0 ? `; ${steps.join('; ')}` : ''}${tie}.`;
+}
