@@ -48,6 +48,24 @@ describe('ecs:UpdateContainerInstancesState', () => {
     expect(responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'mixed', taskDefinition: 'web' } })).tasks).toHaveLength(1);
   });
 
+  it('an instance still REGISTERING (trunk being attached) comes back as a failure, the others change', () => {
+    const engine = mixedEngine(7, [
+      { 'ecs:PutAccountSettingDefault': { name: 'awsvpcTrunking', value: 'enabled' } },
+      { 'sim:AddContainerInstances': { cluster: 'mixed', instanceType: 'c5.large' } },
+    ]);
+    const all = instances(engine);
+    const registering = all[6]!;
+    expect(registering.status).toBe('REGISTERING');
+    const response = responseOf(
+      engine.dispatch({ 'ecs:UpdateContainerInstancesState': { cluster: 'mixed', containerInstances: [registering.containerInstanceArn, all[0]!.containerInstanceArn], status: 'DRAINING' } }),
+    );
+    expect(response.containerInstances.map((i: { containerInstanceArn: string }) => i.containerInstanceArn)).toEqual([all[0]!.containerInstanceArn]);
+    expect(response.failures).toEqual([
+      { arn: registering.containerInstanceArn, reason: 'INVALID_STATUS', detail: expect.stringMatching(/is REGISTERING: .* only once it has reached ACTIVE/) },
+    ]);
+    expect(instances(engine)[6]!.status).toBe('REGISTERING');
+  });
+
   it('setting the status an instance already has changes nothing but is not an error', () => {
     const engine = mixedEngine();
     const first = instances(engine)[0]!;
