@@ -13,7 +13,7 @@
 import type { Attachment } from '../../protocol.ts';
 import type { Prng } from '../prng.ts';
 import type { Subnet } from './default-vpc.ts';
-import { formatIpv4, parseCidr, privateDnsName, RESERVED_AT_START, usableAddressCount } from './ipv4.ts';
+import { formatIpv4, parseCidr, privateDnsName, RESERVED_AT_START, usableAddressCount, type CidrBlock } from './ipv4.ts';
 
 export interface EniRecord {
   eniId: string;
@@ -47,9 +47,17 @@ export function emptyNetworkState(): NetworkState {
   return { enis: new Map(), usedOffsets: new Map(), macs: new Set() };
 }
 
+/** Parsed CIDR blocks by text: placement asks for free addresses once per task, so parse once. */
+const BLOCKS = new Map<string, CidrBlock | undefined>();
+
+function blockOf(subnet: Subnet): CidrBlock | undefined {
+  if (!BLOCKS.has(subnet.cidrBlock)) BLOCKS.set(subnet.cidrBlock, parseCidr(subnet.cidrBlock));
+  return BLOCKS.get(subnet.cidrBlock);
+}
+
 /** How many more ENIs the subnet can take (EC2's `AvailableIpAddressCount`). */
 export function availableIpAddressCount(network: NetworkState, subnet: Subnet): number {
-  const block = parseCidr(subnet.cidrBlock);
+  const block = blockOf(subnet);
   if (block === undefined) return 0;
   return usableAddressCount(block) - (network.usedOffsets.get(subnet.subnetId)?.size ?? 0);
 }
@@ -60,7 +68,7 @@ export function availableIpAddressCount(network: NetworkState, subnet: Subnet): 
  * engine bug and throws, which the engine's dispatch turns into an internal error.
  */
 export function allocateEni(network: NetworkState, prng: Prng, subnet: Subnet): EniAllocation {
-  const block = parseCidr(subnet.cidrBlock);
+  const block = blockOf(subnet);
   if (block === undefined || availableIpAddressCount(network, subnet) <= 0) {
     throw new RangeError(`allocateEni: subnet ${subnet.subnetId} (${subnet.cidrBlock}) has no free address`);
   }
