@@ -50,8 +50,9 @@ export const ATTRIBUTE_MESSAGES = {
   shortIdNeedsType: (targetId: string) =>
     `targetId "${targetId}" is a short ID, so targetType (${TARGET_TYPE}) is required too; or give the container instance's full ARN.`,
   targetNotFound: (targetId: string) => `Could not find ${targetId}`,
-  attributeLimit: (instance: string, count: number) =>
-    `You can apply up to ${MAX_CUSTOM_ATTRIBUTES} custom attributes for each resource. You can view the attributes of a resource with ListAttributes. You can remove existing attributes on a resource with DeleteAttributes. (Container instance ${instance} would have ${count}.)`,
+  /** `subject`: who would exceed the limit, e.g. "Container instance i-0abc" or "Each new container instance". */
+  attributeLimit: (subject: string, count: number) =>
+    `You can apply up to ${MAX_CUSTOM_ATTRIBUTES} custom attributes for each resource. You can view the attributes of a resource with ListAttributes. You can remove existing attributes on a resource with DeleteAttributes. (${subject} would have ${count}.)`,
   targetTypeRequired: () => `targetType is required: ListAttributes lists the attributes of one target type, ${TARGET_TYPE}.`,
   valueNeedsName: () => 'attributeValue filters by value within one attribute: give attributeName too.',
 } as const;
@@ -88,7 +89,7 @@ export function putAttributes(ctx: EngineContext, raw: unknown): CommandResult {
   for (const [instance, attributes] of next) {
     const custom = attributes.filter((attribute) => isCustomAttribute(attribute.name)).length;
     if (custom > MAX_CUSTOM_ATTRIBUTES) {
-      return fail('AttributeLimitExceededException', ATTRIBUTE_MESSAGES.attributeLimit(instance.ec2InstanceId, custom));
+      return fail('AttributeLimitExceededException', ATTRIBUTE_MESSAGES.attributeLimit(`Container instance ${instance.ec2InstanceId}`, custom));
     }
   }
 

@@ -15,7 +15,7 @@ import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceI
 import { invalidExpressionMessage, parseClusterQuery } from '../placement/query/index.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
-import { ATTRIBUTE_MESSAGES, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
+import { ATTRIBUTE_MESSAGES, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
 import { findCluster } from './clusters.ts';
 import { queryTargetContext, instanceQueryTarget } from './instance-query-target.ts';
 import { emitTrunkUnsupported, startTrunkProvisioning, trunkPlanFor } from './trunking.ts';
@@ -28,8 +28,6 @@ export const RESERVED_UDP_PORTS: readonly number[] = [];
 /** The service quota on container instances per cluster (ecs-reference §15; not adjustable). */
 export const MAX_INSTANCES_PER_CLUSTER = 5000;
 
-const ATTRIBUTE_NAME = /^[a-zA-Z0-9_\-/\\.]{1,128}$/;
-const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_\-.@/\\: ]{1,128}$/;
 
 /** A container instance of the cluster given by id or ARN. */
 export function findInstance(ctx: EngineContext, cluster: ClusterRecord, given: string): InstanceRecord | undefined {
@@ -181,7 +179,7 @@ function checkCustomAttributes(attributes: Record<string, unknown> | undefined):
   // ECS_INSTANCE_ATTRIBUTES counts against the same limit as PutAttributes.
   const custom = out.filter((attribute) => isCustomAttribute(attribute.name)).length;
   if (custom > MAX_CUSTOM_ATTRIBUTES) {
-    return { ok: false, result: fail('AttributeLimitExceededException', ATTRIBUTE_MESSAGES.attributeLimit('(each new one)', custom)) };
+    return { ok: false, result: fail('AttributeLimitExceededException', ATTRIBUTE_MESSAGES.attributeLimit('Each new container instance', custom)) };
   }
   return { ok: true, attributes: out };
 }
