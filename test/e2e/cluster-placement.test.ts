@@ -75,6 +75,18 @@ describe('the Run task form', () => {
     expect(await page.isDisabled(`${FORM} button[type="submit"]`)).toBe(false);
   });
 
+  it('Check placement opens the placement explainer on the form’s request, without running it', async () => {
+    const before = await tileArns(page);
+    await page.click(`${FORM} button.check`);
+    await page.waitForSelector('dialog.placement-explainer[open]', { timeout: 10_000 });
+    await page.waitForFunction(() => /\d+\/6 instances/.test(document.querySelector('#placement-explainer-summary')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog.placement-explainer[open]', { state: 'detached' });
+    // Focus comes back to the button, and nothing was run.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('check'))).toBe(true);
+    expect(await tileArns(page)).toEqual(before);
+  });
+
   it('places tasks run with BinPack (memory) on one instance, the fullest that fits', async () => {
     const before = await tileArns(page);
     await page.selectOption(`${FORM} select[name="placementTemplate"]`, 'binpack');

@@ -27,7 +27,7 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
       const zone = enter.append('section').attr('class', 'zone');
       zone.append('h3').attr('class', 'zone-title');
       zone.append('div').attr('class', 'instances');
-      const lane = zone.append('div').attr('class', 'fargate-lane');
+      const lane = zone.append('div').attr('class', 'fargate-lane').attr('role', 'group');
       lane.append('h4').attr('class', 'lane-title').text('Fargate (serverless)');
       lane.append('div').attr('class', 'tiles');
       return zone;
@@ -37,7 +37,7 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
   zones
     .select<HTMLElement>('div.fargate-lane')
     .property('hidden', !vm.showFargateLanes)
-    .attr('aria-label', (d) => `Fargate tasks in ${d.zone}: ${d.fargate.filter((t) => t.phase !== 'stopped').length}`)
+    .attr('aria-label', (d) => d.fargateLabel)
     .classed('empty-lane', (d) => d.fargate.length === 0);
   const fargateTiles = joinTiles(
     zones.select<HTMLElement>('div.fargate-lane > div.tiles').selectAll<HTMLElement, FargateTile>(':scope > div.tile:not(.exiting)').data((d) => d.fargate, (d) => d.key),

@@ -60,6 +60,8 @@ export interface ZoneColumn {
   instances: InstanceBox[];
   /** The zone's Fargate lane (empty when the zone runs no Fargate task). */
   fargate: FargateTile[];
+  /** `Fargate tasks in us-east-1a: 2 live` */
+  fargateLabel: string;
 }
 
 export interface ClusterViewModel {
@@ -242,12 +244,17 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
     push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits));
   }
   const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys()])].sort((a, b) => a.localeCompare(b));
-  const columns = zoneNames.map((zone) => ({
-    key: zone,
-    zone,
-    instances: (instancesByZone.get(zone) ?? []).sort((a, b) => a.ec2InstanceId.localeCompare(b.ec2InstanceId)),
-    fargate: liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, taskTile(task))),
-  }));
+  const columns = zoneNames.map((zone): ZoneColumn => {
+    const fargate = liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, taskTile(task)));
+    const live = fargate.filter((t) => t.phase !== 'stopped').length;
+    return {
+      key: zone,
+      zone,
+      instances: (instancesByZone.get(zone) ?? []).sort((a, b) => a.ec2InstanceId.localeCompare(b.ec2InstanceId)),
+      fargate,
+      fargateLabel: `Fargate (serverless) in ${zone}: ${live} task${live === 1 ? '' : 's'}`,
+    };
+  });
   const running = (snapshot.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING');
   return {
     zones: columns,

@@ -56,6 +56,7 @@ describe('Fargate lanes', () => {
       ['us-east-1b', 1, ['f1']],
       ['us-east-1c', 0, ['f2']],
     ]);
+    expect(vm.zones[1]!.fargateLabel).toBe('Fargate (serverless) in us-east-1b: 1 task');
     const f1 = vm.zones[1]!.fargate[0]!;
     expect(f1).toMatchObject({ size: '0.25 vCPU · 0.5 GB', cpuUnits: 256, memoryMiB: 512, privateIp: '10.0.1.17', subnetId: 'subnet-us-east-1b', networkInterfaceId: 'eni-f1', phase: 'running' });
     expect(f1.ariaLabel).toBe('Fargate task f1 of api:1, 0.25 vCPU · 0.5 GB, RUNNING, private IP 10.0.1.17');
