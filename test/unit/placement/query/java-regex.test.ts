@@ -2,7 +2,10 @@
 // whole value must match (Pattern.matches), what JavaScript can't express is refused by name,
 // and the patterns that can take exponential time are refused before they run.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  hasLineTerminator,
+  literalPrefix,
   MAX_PATTERN_LENGTH,
   MAX_UNBOUNDED_REPETITIONS,
   translateJavaRegex,
@@ -124,5 +127,34 @@ describe('catastrophic patterns are refused before they run', () => {
     expect(compiled('(ab)+').test('abab')).toBe(true);
     expect(compiled('(a|b)*c').test('abbac')).toBe(true);
     expect(compiled('.*-.*-.*-.*').test('a-b-c-d')).toBe(true);
+  });
+});
+
+describe('the startsWith shortcut for text followed by .*', () => {
+  it.each([
+    ['g2.*', 'g2'],
+    ['t2.*', 't2'],
+    ['.*', ''],
+    ['us-east-1.*', 'us-east-1'],
+    ['t2\\..*', undefined], // an escape: not plain text
+    ['(t2).*', undefined],
+    ['t2.+', undefined],
+    ['t2*', undefined],
+  ])('%s → %j', (pattern, prefix) => {
+    expect(literalPrefix(pattern)).toBe(prefix);
+  });
+
+  it('answers exactly as the translated RegExp would (including values with line breaks)', () => {
+    const text = fc.array(fc.constantFrom('t', '2', '.', 'g', '-', ' ', '\n', '\r', '\u2028', '\u0085', 'x'), { maxLength: 8 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text.filter((p) => literalPrefix(`${p}.*`) !== undefined), text, (prefix, value) => {
+        const pattern = `${prefix}.*`;
+        const translated = translateJavaRegex(pattern);
+        if (!translated.ok) throw new Error(translated.message);
+        const shortcut = value.startsWith(prefix) && !hasLineTerminator(value, prefix.length);
+        expect(shortcut).toBe(translated.regExp.test(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -18,7 +18,7 @@
  * - agentConnected compares with true or false (case-insensitive, as Java's Boolean.parseBoolean).
  */
 import type { ComparisonNode, OperatorName, QueryNode, QueryValue } from './ast.ts';
-import { translateJavaRegex } from './java-regex.ts';
+import { hasLineTerminator, literalPrefix, translateJavaRegex } from './java-regex.ts';
 import { QueryError } from './lexer.ts';
 import { QUERY_MESSAGES } from './messages.ts';
 import type { QueryTarget, TargetTest } from './target.ts';
@@ -236,6 +236,17 @@ function attributeTest(node: ComparisonNode, name: string): TargetTest {
     case 'not_matches': {
       const regExp = compilePattern(single(node));
       const wanted = op === 'matches';
+      const prefix = literalPrefix(single(node).text);
+      if (prefix !== undefined) {
+        // `t3.*`: a startsWith instead of a RegExp run (the same answer, see literalPrefix).
+        const length = prefix.length;
+        return (t) => {
+          const value = t.attribute(name);
+          if (value === undefined) return false;
+          const text = value ?? '';
+          return (text.startsWith(prefix) && !hasLineTerminator(text, length)) === wanted;
+        };
+      }
       return (t) => {
         const value = t.attribute(name);
         return value !== undefined && regExp.test(value ?? '') === wanted;

@@ -7,7 +7,8 @@
  *   and `t2` does not match `t2.micro`. The translation is anchored: ^(?:…)$.
  * - Translated: escapes (\d \w \s \b \t \n \xhh \x{h…} \uhhhh \0oct \a \e \cX \h \v \R \A \z \Z),
  *   \Q…\E quoting, POSIX classes (\p{Alpha} …), Unicode categories and scripts (\p{L}, \p{IsLatin}),
- *   leading flags (?i) (?s) (?m), lazy quantifiers, groups, lookaround, back-references.
+ *   leading flags (?i) (?s) (?m), lazy quantifiers, groups, lookaround, back-references, and `.`
+ *   (which in Java matches no line terminator, \u0085 included).
  * - Refused: possessive quantifiers (a*+) and atomic groups (?>…) (JavaScript has neither), class
  *   union and intersection ([a[b]], [a-z&&[^e]]), flags other than at the start, (?x) comments
  *   mode, \G, \X, \N, Unicode blocks (\p{InGreek}).
@@ -69,6 +70,26 @@ const BINARY_PROPERTIES = new Set([
 
 const HORIZONTAL_SPACE = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
 const VERTICAL_SPACE = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
+
+/**
+ * The prefix of a pattern that is plain text followed by `.*` (AWS's own examples: `g2.*`, `t2.*`),
+ * or undefined. Such a pattern matches exactly the values that start with the prefix and have no
+ * line terminator after it (Java's `.` matches none), which startsWith answers without a RegExp.
+ */
+export function literalPrefix(pattern: string): string | undefined {
+  if (!pattern.endsWith('.*')) return undefined;
+  const prefix = pattern.slice(0, -2);
+  return /^[^\\^$.|?*+()[\]{}]*$/.test(prefix) ? prefix : undefined;
+}
+
+/** Whether a value has a line terminator at or after `from` (\n \r \u0085 \u2028 \u2029). */
+export function hasLineTerminator(value: string, from: number): boolean {
+  for (let i = from; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 10 || code === 13 || code === 0x85 || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
 
 export function translateJavaRegex(pattern: string): TranslatedPattern {
   if (pattern.length > MAX_PATTERN_LENGTH) {
@@ -171,6 +192,12 @@ class Translator {
       case ']':
       case '}':
         this.emitLiteral(c);
+        this.i++;
+        return;
+      case '.':
+        // Java's `.` matches no line terminator, and Java counts \u0085 as one; JavaScript does not.
+        this.out += this.flags.includes('s') ? '.' : '[^\\n\\r\\u0085\\u2028\\u2029]';
+        this.atom = { kind: 'simple' };
         this.i++;
         return;
       default:
