@@ -29,6 +29,9 @@ describe('Java syntax that translates', () => {
     ['\\d+', '12345', true],
     ['\\w+-\\w+', 'us-east', true],
     ['\\s', ' ', true],
+    ['\\s', '\u00a0', false], // Java's \s is ASCII only
+    ['\\S', '\u00a0', true],
+    ['[\\s,]+', ' ,\t', true],
     ['a{2,3}', 'aaa', true],
     ['a{2,3}', 'aaaa', false],
     ['a{2,}', 'aaaaa', true],

@@ -119,6 +119,8 @@ function compileComparison(node: ComparisonNode): CompiledComparison {
       const { precision, ms } = date;
       const test: TargetTest = (t) => {
         const at = truncateToPrecision(t.registeredAtMs, precision);
+        // An instance without a valid registration time compares with nothing.
+        if (Number.isNaN(at)) return false;
         return order[at === ms ? 1 : at < ms ? 0 : 2]!;
       };
       return comparison(node, test, (t) => formatInstant(t.registeredAtMs));

@@ -68,6 +68,8 @@ const BINARY_PROPERTIES = new Set([
   'Assigned',
 ]);
 
+/** Java's \\s: [ \\t\\n\\x0B\\f\\r]. */
+const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
 const HORIZONTAL_SPACE = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
 const VERTICAL_SPACE = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
 
@@ -287,9 +289,14 @@ class Translator {
       case 'D':
       case 'w':
       case 'W':
-      case 's':
-      case 'S':
         this.out += `\\${c}`;
+        return;
+      case 's':
+        // Java's \s is ASCII white space; JavaScript's also takes Unicode spaces such as \u00A0.
+        this.out += `[${JAVA_SPACE}]`;
+        return;
+      case 'S':
+        this.out += `[^${JAVA_SPACE}]`;
         return;
       case 'b':
       case 'B':
@@ -480,9 +487,10 @@ class Translator {
       case 'D':
       case 'w':
       case 'W':
-      case 's':
       case 'S':
         return `\\${c}`;
+      case 's':
+        return JAVA_SPACE;
       case 'h':
         return HORIZONTAL_SPACE;
       case 'v':
