@@ -4,7 +4,8 @@
  * task-level cpu and memory. What the request must give, checked before anything changes:
  * - no placementStrategy and no placementConstraints (AWS's InvalidParameterException);
  * - a platform version Fargate has: LATEST (= 1.4.0, also when omitted), 1.4.0 or 1.3.0 on Linux
- *   (1.0.0 on Windows); 1.3.0 cannot run what needs 1.4.0 (ephemeral storage, 8 and 16 vCPU, EFS);
+ *   (1.0.0 on Windows); 1.3.0 cannot run what needs 1.4.0 (ephemeral storage, 8 and 16 vCPU, EFS,
+ *   ARM64);
  * - awsvpc with a `networkConfiguration` whose subnets and security groups exist
  *   (network/awsvpc-configuration.ts, AWS's errors).
  *
@@ -124,6 +125,8 @@ function needsPlatform14(td: TaskDefinition): string[] {
   const needs: string[] = [];
   if (td.ephemeralStorage !== undefined) needs.push('ephemeralStorage');
   if (taskReservation(td).cpuUnits >= 8192) needs.push(`cpu ${td.cpu} (8 and 16 vCPU)`);
+  const runtime = td.runtimePlatform as { cpuArchitecture?: unknown } | undefined;
+  if (runtime?.cpuArchitecture === 'ARM64') needs.push('ARM64 (Graviton)');
   if (td.volumes.some((volume) => (volume as { efsVolumeConfiguration?: unknown }).efsVolumeConfiguration !== undefined)) needs.push('EFS volumes');
   return needs;
 }
