@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunTaskRequest } from '../../../workers/engine/commands/run-task-request.ts';
 import { FARGATE_MESSAGES } from '../../../workers/engine/commands/run-task-fargate.ts';
 import { createTaskRecord } from '../../../workers/engine/commands/task-factory.ts';
-import { attachTaskEni } from '../../../workers/engine/machines/task-eni.ts';
+import { attachTaskEni, subnetInZone } from '../../../workers/engine/machines/task-eni.ts';
 import { EC2_ENI_ATTACH_MS, EC2_ENI_DETACH_MS } from '../../../workers/engine/machines/timings.ts';
 import { availableIpAddressCount, DEFAULT_SUBNETS, defaultSubnetOfZone } from '../../../workers/engine/network/index.ts';
 import { parseCidr, RESERVED_AT_START, usableAddressCount } from '../../../workers/engine/network/ipv4.ts';
@@ -143,5 +143,15 @@ describe('Fargate and the subnet\'s addresses', () => {
     const result = runFargate(ctx, 2, ['subnet-us-east-1a', 'subnet-us-east-1b']);
     const tasks = (result as { response: { tasks: Task[] } }).response.tasks;
     expect(tasks.map((t) => t.availabilityZone)).toEqual(['us-east-1b', 'us-east-1b']);
+  });
+});
+
+describe('subnetInZone', () => {
+  it('picks the first given subnet of the zone that has a free address', () => {
+    const ctx = testContext(47);
+    expect(subnetInZone(ctx.state.network, DEFAULT_SUBNETS, 'us-east-1b')?.subnetId).toBe('subnet-us-east-1b');
+    expect(subnetInZone(ctx.state.network, [DEFAULT_SUBNETS[0]!], 'us-east-1b')).toBeUndefined();
+    fillSubnet(ctx, []);
+    expect(subnetInZone(ctx.state.network, DEFAULT_SUBNETS, 'us-east-1a')).toBeUndefined();
   });
 });

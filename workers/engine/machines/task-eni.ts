@@ -19,7 +19,7 @@
 import type { Attachment } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { isoAt } from '../ids/arn.ts';
-import { allocateEni, eniAttachment, releaseEni, type EniAllocation, type Subnet } from '../network/index.ts';
+import { allocateEni, availableIpAddressCount, eniAttachment, releaseEni, type EniAllocation, type NetworkState, type Subnet } from '../network/index.ts';
 import type { TaskRecord } from '../state.ts';
 import { eniTimings } from '../timing-draws.ts';
 import { seconds, taskLabel, whereText } from './task-label.ts';
@@ -48,6 +48,16 @@ export function attachTaskEni(ctx: EngineContext, record: TaskRecord, subnet: Su
     record.task.taskArn,
   );
   return allocation;
+}
+
+/**
+ * The subnet an awsvpc task on an EC2 instance in `zone` gets its ENI in: the first of the
+ * request's subnets (awsvpcConfiguration order) in that AZ with a free address; undefined when
+ * none (the instance cannot take the task). ECS creates the task ENI in a given subnet of the
+ * instance's AZ (ecs-reference §2); which one when several qualify is the sandbox's choice.
+ */
+export function subnetInZone(network: NetworkState, subnets: readonly Subnet[], zone: string): Subnet | undefined {
+  return subnets.find((subnet) => subnet.availabilityZone === zone && availableIpAddressCount(network, subnet) > 0);
 }
 
 /** The task's ENI attachment with a new status (a new object: snapshots never share it). */
