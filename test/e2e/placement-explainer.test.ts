@@ -1,6 +1,7 @@
 // Proves the placement explainer end to end on the built app and the real engine: a placed task
 // of the default scenario opens with its chosen row first and every rule as a column ("Why here?"
-// and the E key; Esc closes and focus returns); a RunTask that cannot place (more memory than any
+// and the E key; Esc closes and focus returns); the Run task form's Check placement answers a
+// what-if and Run it runs it; a RunTask that cannot place (more memory than any
 // instance has) gets "Why?" in the event log, whose answer names the reason with its numbers and
 // offers a suggestion; applying it changes the answer. Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,11 @@ async function waitForAnswer(): Promise<void> {
     const d = document.querySelector(sel);
     return d !== null && d.getAttribute('aria-busy') === 'false' && (d.querySelector('.summary') !== null || d.querySelector('.message.error') !== null);
   }, dialog, { timeout: 10_000 });
+}
+
+/** A closed <dialog> is hidden, not gone: wait for the `open` attribute to go. */
+async function waitForClosed(): Promise<void> {
+  await page.waitForSelector(`${dialog}[open]`, { state: 'detached' });
 }
 
 async function answerText(): Promise<{ headline: string; summary: string; error: string }> {
@@ -81,7 +87,7 @@ describe('the placement explainer', () => {
 
     // Esc closes the dialog only (the details panel stays) and focus returns to "Why here?".
     await page.keyboard.press('Escape');
-    await page.waitForSelector(`${dialog}:not([open])`);
+    await waitForClosed();
     expect(await page.locator('aside.details').count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('why-here'))).toBe(true);
   });
@@ -92,8 +98,24 @@ describe('the placement explainer', () => {
     await waitForAnswer();
     expect((await answerText()).headline).toMatch(/Placed web:1/);
     await page.click(`${dialog} button[aria-label="Close the explainer"]`);
-    await page.waitForSelector(`${dialog}:not([open])`);
+    await waitForClosed();
     await page.keyboard.press('Escape'); // close the details panel too
+  });
+
+  it('checks a Run task request before running it (what-if), and Run it explains the started task', async () => {
+    await page.selectOption('form.run-task select[name="taskDefinition"]', 'web:1');
+    await page.click('form.run-task button.check');
+    await waitForAnswer();
+    expect(await page.textContent(`${dialog} .kicker`)).toBe('What if you ran it now?');
+    // RunTask's default strategy is random: a what-if names no one instance.
+    expect((await answerText()).headline).toMatch(/^✓\s*Would place web:1 on (one of \d eligible instances|i-[0-9a-f]+)/);
+    const tilesBefore = await page.locator('.tile:not(.exiting)').count();
+    await page.click(`${dialog} button.run-it`);
+    await page.waitForFunction((sel) => /Placed web:1 on/.test(document.querySelector(sel)?.querySelector('.headline')?.textContent ?? ''), dialog, { timeout: 10_000 });
+    expect(await page.textContent(`${dialog} .applied`)).toContain('Ran the task: 1 task started');
+    await page.keyboard.press('Escape');
+    await waitForClosed();
+    await page.waitForFunction((n) => document.querySelectorAll('.tile:not(.exiting)').length === n + 1, tilesBefore, { timeout: 10_000 });
   });
 
   it('explains a RunTask that cannot place from the event log, with numbers and a suggestion, and applying it changes the answer', async () => {
@@ -135,7 +157,7 @@ describe('the placement explainer', () => {
     expect(await page.locator('.instance').count()).toBe(7);
     await page.screenshot({ path: `${SHOTS}placement-applied.png` });
     await page.keyboard.press('Escape');
-    await page.waitForSelector(`${dialog}:not([open])`);
+    await waitForClosed();
     expect(opened.problems).toEqual([]);
   });
 });

@@ -80,7 +80,10 @@ export function headline(explanation: PlacementExplanation): string {
   const where = chosenLabel(explanation);
   if (explanation.outcome === 'placed') {
     const verb = whatIf ? 'Would place' : 'Placed';
-    return where ? `${verb} ${explanation.label} on ${where}` : `${verb} ${explanation.label}`;
+    if (where) return `${verb} ${explanation.label} on ${where}`;
+    // A what-if with a random strategy names no instance: any of the eligible ones may be drawn.
+    const n = explanation.eligibleCount;
+    return n > 0 ? `${verb} ${explanation.label} on one of ${n} eligible instance${n === 1 ? '' : 's'}` : `${verb} ${explanation.label}`;
   }
   return whatIf ? `${explanation.label} would not place now` : `Could not place ${explanation.label}`;
 }

@@ -59,8 +59,10 @@ export interface RowView {
   eligible: boolean;
   chosen: boolean;
   rank?: number;
-  /** The last column: "Chosen", "Rank 2", "Refused by Memory, Host ports". */
+  /** The outcome: "Chosen, rank 1", "Rank 2", "Rank 1 of 6 tied", "Refused: Memory, Host ports". */
   resultText: string;
+  /** "rank 1", "rank 1 of 6 tied", or '' for a refused row. */
+  rankText: string;
   /** Titles of the rules this instance failed, in column order. */
   failedRules: string[];
   cells: CellView[];
@@ -114,7 +116,7 @@ function ordinal(n: number): string {
 }
 
 /** The hover sentence of one cell: "i-0a1 (m5.large, us-east-1a) passes Memory: 7168 of 7680 MiB free. The task needs 512 MiB." */
-export function cellSentence(row: ExplainRow, rule: ExplainRule, cell: ExplainCell | undefined): string {
+export function cellSentence(row: ExplainRow, rule: ExplainRule, cell: ExplainCell | undefined, tiedWith = 1): string {
   const who = instanceLabel(row);
   const asks = rule.detail ? ` The task asks: ${rule.detail}.` : '';
   if (cell === undefined) return `${who}: no verdict recorded for ${rule.title}.`;
@@ -127,20 +129,28 @@ export function cellSentence(row: ExplainRow, rule: ExplainRule, cell: ExplainCe
     case 'skipped':
       return `${rule.title} was not checked on ${who}${text}.`;
     case 'score': {
-      const rank = row.rank !== undefined ? ` It ranks ${ordinal(row.rank)} after all strategies.` : row.eligible ? '' : ' (The instance was refused, so its score does not count.)';
+      const tie = tiedWith > 1 ? `, tied with ${tiedWith - 1} other${tiedWith === 2 ? '' : 's'}` : '';
+      const rank = row.rank !== undefined ? ` It ranks ${ordinal(row.rank)} after all strategies${tie}.` : row.eligible ? '' : ' (The instance was refused, so its score does not count.)';
       return `${rule.title} scores ${who}${text}.${rank}`;
     }
   }
 }
 
-/** The last column's words. */
-export function resultText(row: ExplainRow, failedRules: readonly string[]): string {
-  if (row.chosen) return row.rank !== undefined ? `Chosen (rank ${row.rank})` : 'Chosen';
-  if (row.eligible) return row.rank !== undefined ? `Rank ${row.rank}` : 'Eligible';
+/** "rank 2", or "rank 1 of 6 tied" when strategies could not tell instances apart (random, equal spread). */
+export function rankText(rank: number | undefined, tiedWith = 1): string {
+  if (rank === undefined) return '';
+  return tiedWith > 1 ? `rank ${rank} of ${tiedWith} tied` : `rank ${rank}`;
+}
+
+/** The outcome under the instance: "Chosen, rank 1", "Rank 2", "Refused: Memory, Host ports". */
+export function resultText(row: ExplainRow, failedRules: readonly string[], tiedWith = 1): string {
+  const ranked = rankText(row.rank, tiedWith);
+  if (row.chosen) return ranked ? `Chosen, ${ranked}` : 'Chosen';
+  if (row.eligible) return ranked ? ranked.charAt(0).toUpperCase() + ranked.slice(1) : 'Eligible';
   return failedRules.length > 0 ? `Refused: ${failedRules.join(', ')}` : 'Refused';
 }
 
-function rowView(row: ExplainRow, rules: readonly ExplainRule[], columns: readonly ColumnView[]): RowView {
+function rowView(row: ExplainRow, rules: readonly ExplainRule[], columns: readonly ColumnView[], tiedWith: number): RowView {
   const cells = columns.map((column): CellView => {
     const cell = row.cells[column.ruleIndex];
     const rule = rules[column.ruleIndex]!;
@@ -148,7 +158,7 @@ function rowView(row: ExplainRow, rules: readonly ExplainRule[], columns: readon
       verdict: cell?.verdict ?? 'skipped',
       text: cell?.text ?? '',
       mark: MARKS[cell?.verdict ?? 'skipped'],
-      sentence: cellSentence(row, rule, cell),
+      sentence: cellSentence(row, rule, cell, tiedWith),
     };
   });
   const failedRules = columns.filter((c, i) => cells[i]!.verdict === 'fail' && c.kind !== 'strategy').map((c) => c.title);
@@ -161,7 +171,8 @@ function rowView(row: ExplainRow, rules: readonly ExplainRule[], columns: readon
     eligible: row.eligible,
     chosen: row.chosen,
     ...(row.rank === undefined ? {} : { rank: row.rank }),
-    resultText: resultText(row, failedRules),
+    resultText: resultText(row, failedRules, tiedWith),
+    rankText: row.eligible ? rankText(row.rank, tiedWith) : '',
     failedRules,
     cells,
   };
@@ -194,7 +205,12 @@ const EMPTY_NOTES: Record<RowFilter, string> = {
 export function placementTable(explanation: PlacementExplanation, filter: RowFilter = 'all'): PlacementTableView {
   const rules = explanation.rules ?? [];
   const { groups, columns } = tableColumns(rules);
-  const all = (explanation.rows ?? []).map((row) => rowView(row, rules, columns)).sort(compareRows);
+  const sourceRows = explanation.rows ?? [];
+  // How many eligible rows share each rank: strategies that cannot tell instances apart tie them.
+  const perRank = new Map<number, number>();
+  for (const row of sourceRows) if (row.eligible && row.rank !== undefined) perRank.set(row.rank, (perRank.get(row.rank) ?? 0) + 1);
+  const tiedWith = (row: ExplainRow) => (row.eligible && row.rank !== undefined ? (perRank.get(row.rank) ?? 1) : 1);
+  const all = sourceRows.map((row) => rowView(row, rules, columns, tiedWith(row))).sort(compareRows);
   const eligible = all.filter((r) => r.eligible).length;
   const rows = filter === 'all' ? all : all.filter((r) => (filter === 'eligible' ? r.eligible : !r.eligible));
   const hidden = Math.max(0, (explanation.instanceCount ?? all.length) - all.length);

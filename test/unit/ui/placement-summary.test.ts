@@ -53,6 +53,12 @@ describe('explainerHeader', () => {
     expect(headline({ ...failedExplanation(), placementId: undefined })).toBe('big:1 would not place now');
   });
 
+  it('says "one of N eligible instances" for a what-if that names no instance (random)', () => {
+    const e = { ...placedExplanation(), placementId: undefined, chosen: undefined, rows: placedExplanation().rows.map((r) => ({ ...r, chosen: false })) };
+    expect(headline(e)).toBe('Would place web:3 on one of 2 eligible instances');
+    expect(headline({ ...e, eligibleCount: 1 })).toBe('Would place web:3 on one of 1 eligible instance');
+  });
+
   it('falls back to the chosen instance id when its row was not sent', () => {
     const e = { ...placedExplanation(), rows: [] };
     expect(headline(e)).toBe('Placed web:3 on i-0b');

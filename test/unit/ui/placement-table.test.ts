@@ -39,7 +39,7 @@ describe('placementTable on a placed task', () => {
     // i-0b chosen (rank 1); i-0c rank 2; refused: i-0a, i-0d, i-0e fail one rule each (by id), i-0f fails two.
     expect(table.rows.map((r) => r.ec2InstanceId)).toEqual(['i-0b', 'i-0c', 'i-0a', 'i-0d', 'i-0e', 'i-0f']);
     expect(table.rows.map((r) => r.resultText)).toEqual([
-      'Chosen (rank 1)',
+      'Chosen, rank 1',
       'Rank 2',
       'Refused: distinctInstance',
       'Refused: memberOf',
@@ -111,6 +111,20 @@ describe('cell sentences', () => {
     const row = { ...byId('i-0c'), rank: 11 };
     expect(cellSentence(row, e.rules[9]!, row.cells[9])).toContain('ranks 11th');
     expect(cellSentence({ ...row, rank: 23 }, e.rules[9]!, row.cells[9])).toContain('ranks 23rd');
+  });
+});
+
+describe('ties', () => {
+  it('says when strategies could not tell instances apart (random gives every eligible instance rank 1)', () => {
+    const e = placedExplanation();
+    for (const row of e.rows) if (row.eligible) row.rank = 1; // i-0b (chosen) and i-0c tie
+    const table = placementTable(e);
+    expect(table.rows.slice(0, 2).map((r) => [r.ec2InstanceId, r.rankText, r.resultText])).toEqual([
+      ['i-0b', 'rank 1 of 2 tied', 'Chosen, rank 1 of 2 tied'],
+      ['i-0c', 'rank 1 of 2 tied', 'Rank 1 of 2 tied'],
+    ]);
+    expect(table.rows[2]!.rankText).toBe('');
+    expect(table.rows[1]!.cells[9]!.sentence).toBe('binpack(memory) scores i-0c (m5.large, us-east-1c): 7168 MiB free. It ranks 1st after all strategies, tied with 1 other.');
   });
 });
 
