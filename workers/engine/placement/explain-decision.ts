@@ -114,23 +114,26 @@ function narrow(eligibleList: readonly number[], chain: readonly Scorer[]): Stag
 /** Dense ranks by the strategy scores in chain order (random scores all equal); 1 = best. */
 function rankEligible(eligibleList: readonly number[], chain: readonly Scorer[]): Map<number, number> {
   const ranked = chain.filter((s) => !s.isRandom);
-  const keys = new Map(eligibleList.map((i) => [i, ranked.map((s) => s.score(i))]));
-  const order = [...eligibleList].sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!) || a - b);
+  const m = eligibleList.length;
+  // Scores in one flat typed array (row k = eligible instance k), so the sort compares numbers, not arrays.
+  const width = ranked.length;
+  const scores = new Float64Array(m * width);
+  for (let k = 0; k < m; k++) for (let s = 0; s < width; s++) scores[k * width + s] = ranked[s]!.score(eligibleList[k]!);
+  const compare = (a: number, b: number): number => {
+    for (let s = 0; s < width; s++) {
+      const d = scores[a * width + s]! - scores[b * width + s]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const order = Int32Array.from({ length: m }, (_, k) => k).sort((a, b) => compare(a, b) || eligibleList[a]! - eligibleList[b]!);
   const ranks = new Map<number, number>();
   let rank = 0;
-  let previous: number[] | undefined;
-  for (const i of order) {
-    const key = keys.get(i)!;
-    if (previous === undefined || compareKeys(previous, key) !== 0) rank += 1;
-    ranks.set(i, rank);
-    previous = key;
+  for (let k = 0; k < m; k++) {
+    if (k === 0 || compare(order[k - 1]!, order[k]!) !== 0) rank += 1;
+    ranks.set(eligibleList[order[k]!]!, rank);
   }
   return ranks;
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
-  return 0;
 }
 
 function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): ExplainRule[] {

@@ -65,6 +65,12 @@ export interface Ledger {
   readonly groupsOn: Set<string>[] | undefined;
   /** Host ports assigned during this plan, by instance (so later tasks of the request see them). */
   readonly planPorts: Map<number, PortAssignment[]>;
+  /**
+   * Verdicts of rules that placements cannot change (attributes, memberOf without task:group or
+   * runningTasksCount), by rule id: -1 not yet known, 0 refused, 1 passed. Shared with the
+   * explainer's copies, since they read the same instances as they were.
+   */
+  readonly fixedVerdicts: Map<string, Int8Array>;
 }
 
 export function buildLedger(state: EngineState, instances: readonly InstanceRecord[], request: PlacementRequest): Ledger {
@@ -103,6 +109,7 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
     spread: request.strategies.map((strategy) => (strategy.type === 'spread' ? spreadBuckets(instances, strategy, groupTasks) : undefined)),
     groupsOn,
     planPorts: new Map(),
+    fixedVerdicts: new Map(),
   };
   findPortConflicts(ledger);
   return ledger;
@@ -146,6 +153,20 @@ function spreadBuckets(
   const count = new Int32Array(names.length);
   for (let i = 0; i < instances.length; i++) count[bucketOf[i]!]! += groupTasks[i]!;
   return { names, bucketOf, count };
+}
+
+/** A rule's verdict on instance i that placements cannot change, computed once per ledger. */
+export function fixedVerdict(ledger: Ledger, ruleId: string, i: number, compute: () => boolean): boolean {
+  let verdicts = ledger.fixedVerdicts.get(ruleId);
+  if (verdicts === undefined) {
+    verdicts = new Int8Array(ledger.n).fill(-1);
+    ledger.fixedVerdicts.set(ruleId, verdicts);
+  }
+  const known = verdicts[i]!;
+  if (known !== -1) return known === 1;
+  const verdict = compute();
+  verdicts[i] = verdict ? 1 : 0;
+  return verdict;
 }
 
 /** Lookups by attribute name, cached per attributes array (arrays are replaced, never mutated). */

@@ -68,35 +68,96 @@ export interface Plan {
 export function planPlacements(ledger: Ledger, count: number, draw: Draw, assignPorts = true): Plan {
   const rules = bindingRules(ledger.request);
   const chain = scorers(ledger);
-  const n = ledger.n;
-  // Dense list of eligible instances with positions, for O(1) removal.
-  const candidates = new Int32Array(n);
-  const position = new Int32Array(n).fill(-1);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (eligible(ledger, rules, i)) {
-      position[i] = m;
-      candidates[m++] = i;
-    }
-  }
-  const bufferA = new Int32Array(n);
-  const bufferB = new Int32Array(n);
+  const pool = new CandidatePool(ledger, rules);
+  const bufferA = new Int32Array(ledger.n);
+  const bufferB = new Int32Array(ledger.n);
   const placed: PlannedTask[] = [];
   for (let k = 0; k < count; k++) {
-    if (m === 0) return { placed, unplaced: count - k };
-    const chosen = choose(candidates, m, chain, draw, bufferA, bufferB);
+    if (pool.size === 0) return { placed, unplaced: count - k };
+    const chosen = pool.choose(chain, draw, bufferA, bufferB);
     placed.push({ instanceIndex: chosen, fit: commitPlacement(ledger, chosen, assignPorts) });
-    if (!eligible(ledger, rules, chosen)) {
-      const at = position[chosen]!;
-      const last = candidates[--m]!;
-      candidates[at] = last;
-      position[last] = at;
-      position[chosen] = -1;
-    }
+    if (!eligible(ledger, rules, chosen)) pool.remove(chosen);
   }
   return { placed, unplaced: 0 };
 }
 
+/**
+ * The eligible instances, kept in dense lists for O(1) removal. When the first strategy spreads
+ * over an attribute (the usual [spread AZ, …]), the lists are kept per value of that attribute, so
+ * the first stage compares a handful of per-value counts instead of every instance, and the rest
+ * of the chain scans only the instances of the winning value(s).
+ */
+class CandidatePool {
+  size = 0;
+  private readonly lists: Int32Array[];
+  private readonly lengths: Int32Array;
+  private readonly bucketOf: Int32Array | undefined;
+  private readonly bucketCount: Int32Array | undefined;
+  private readonly position: Int32Array;
+  private readonly firstStageDone: boolean;
+
+  constructor(ledger: Ledger, rules: readonly BindingRule[]) {
+    const first = ledger.request.strategies[0];
+    const buckets = first?.type === 'spread' && first.by === 'attribute' ? ledger.spread[0] : undefined;
+    this.firstStageDone = buckets !== undefined;
+    this.bucketOf = buckets?.bucketOf;
+    this.bucketCount = buckets?.count;
+    const bucketTotal = buckets?.names.length ?? 1;
+    const sizes = new Int32Array(bucketTotal);
+    for (let i = 0; i < ledger.n; i++) sizes[buckets === undefined ? 0 : buckets.bucketOf[i]!]! += 1;
+    this.lists = Array.from(sizes, (size) => new Int32Array(size));
+    this.lengths = new Int32Array(bucketTotal);
+    this.position = new Int32Array(ledger.n).fill(-1);
+    for (let i = 0; i < ledger.n; i++) {
+      if (!eligible(ledger, rules, i)) continue;
+      const b = this.bucketOf === undefined ? 0 : this.bucketOf[i]!;
+      this.position[i] = this.lengths[b]!;
+      this.lists[b]![this.lengths[b]!++] = i;
+      this.size += 1;
+    }
+  }
+
+  remove(i: number): void {
+    const b = this.bucketOf === undefined ? 0 : this.bucketOf[i]!;
+    const list = this.lists[b]!;
+    const at = this.position[i]!;
+    const last = list[--this.lengths[b]!]!;
+    list[at] = last;
+    this.position[last] = at;
+    this.position[i] = -1;
+    this.size -= 1;
+  }
+
+  choose(chain: readonly Scorer[], draw: Draw, bufferA: Int32Array, bufferB: Int32Array): number {
+    if (!this.firstStageDone) return choose(this.lists[0]!, this.lengths[0]!, chain, draw, bufferA, bufferB);
+    // Stage 1, spread over an attribute: the values with the fewest tasks of the group.
+    const counts = this.bucketCount!;
+    let best = Infinity;
+    let winners = 0;
+    let winner = 0;
+    for (let b = 0; b < this.lists.length; b++) {
+      if (this.lengths[b] === 0) continue;
+      const c = counts[b]!;
+      if (c < best) {
+        best = c;
+        winners = 0;
+      }
+      if (c === best) {
+        winners += 1;
+        winner = b;
+      }
+    }
+    if (winners === 1) return choose(this.lists[winner]!, this.lengths[winner]!, chain.slice(1), draw, bufferA, bufferB);
+    let m = 0;
+    for (let b = 0; b < this.lists.length; b++) {
+      if (this.lengths[b] === 0 || counts[b] !== best) continue;
+      const list = this.lists[b]!;
+      for (let k = 0; k < this.lengths[b]!; k++) bufferB[m++] = list[k]!;
+    }
+    // bufferB holds the ties; the chain ping-pongs between the two buffers, so give it a fresh pair.
+    return choose(bufferB, m, chain.slice(1), draw, bufferA, new Int32Array(m));
+  }
+}
 /** Run the strategy chain over the candidates; returns the chosen instance index. */
 export function choose(candidates: Int32Array, m: number, chain: readonly Scorer[], draw: Draw, bufferA: Int32Array, bufferB: Int32Array): number {
   let ties = candidates;

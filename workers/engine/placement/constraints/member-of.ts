@@ -4,7 +4,7 @@
  * the explainer can answer for past decisions too.
  */
 import { AGENT_VERSION_INFO } from '../../snapshot.ts';
-import { attributeValue, type Ledger } from '../ledger.ts';
+import { attributeValue, fixedVerdict, type Ledger } from '../ledger.ts';
 import { PLACEMENT_MESSAGES } from '../messages.ts';
 import type { ClusterQuery, QueryTarget } from '../query/index.ts';
 import type { BindingRule } from '../rule.ts';
@@ -53,7 +53,11 @@ export function memberOfConstraint(index: number, query: ClusterQuery): BindingR
     title: 'memberOf',
     detail: query.text,
     reason: PLACEMENT_MESSAGES.memberOfUnsatisfied(),
-    passes: (ledger, i) => query.matches(targetAt(ledger, i)),
+    // An expression that reads neither task:group nor runningTasksCount gives each instance the
+    // same verdict for the whole plan (and its explanations): it is evaluated once per instance.
+    passes: query.dependsOnPlacements
+      ? (ledger, i) => query.matches(targetAt(ledger, i))
+      : (ledger, i) => fixedVerdict(ledger, `constraint-${index}`, i, () => query.matches(targetAt(ledger, i))),
     cell: (ledger, i) => {
       const target = targetAt(ledger, i);
       const matches = query.matches(target);

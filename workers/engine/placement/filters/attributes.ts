@@ -4,7 +4,7 @@
  * awsvpc tasks a subnet in the instance's Availability Zone (the task's ENI is created in the
  * instance's subnet's AZ). AWS reports a refusal as ATTRIBUTE.
  */
-import { attributeValue, type Ledger } from '../ledger.ts';
+import { attributeValue, fixedVerdict, type Ledger } from '../ledger.ts';
 import type { PlacementRequest } from '../request.ts';
 import type { BindingRule } from '../rule.ts';
 import { fail, pass } from '../rule.ts';
@@ -32,7 +32,8 @@ export function attributesFilter(request: PlacementRequest): BindingRule {
     title: 'Attributes',
     detail: `needs ${needs.join(', ')}`,
     reason: 'ATTRIBUTE',
-    passes: (ledger, i) => missing(ledger, i) === undefined,
+    // Attributes and AZs do not change during a plan: each instance is checked once per ledger.
+    passes: (ledger, i) => fixedVerdict(ledger, 'attributes', i, () => missing(ledger, i) === undefined),
     cell: (ledger, i) => {
       const why = missing(ledger, i);
       return why === undefined ? pass(`has all ${needs.length}`) : fail(why);
