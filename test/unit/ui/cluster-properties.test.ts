@@ -36,7 +36,9 @@ const taskArb = fc.record({
   cpu: fc.option(fc.constantFrom('256', '1024', 'x', ''), { nil: undefined }),
 });
 
-function build(instances: fc.Infer<typeof instanceArb>[], tasks: fc.Infer<typeof taskArb>[]) {
+type Drawn<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function build(instances: Drawn<typeof instanceArb>[], tasks: Drawn<typeof taskArb>[]) {
   const boxes: ContainerInstance[] = instances.map((d, i) => {
     const base = instance(`i${i}`, d.zone, [0, 2048], [0, 3904]);
     return {
