@@ -85,6 +85,16 @@ describe('the placement explainer', () => {
     expect(await page.textContent(`${dialog} .reading`)).toContain(chosenId);
     await page.screenshot({ path: `${SHOTS}placement-placed.png` });
 
+    // The setup's RunTask placed 3 tasks: the footer steps through that request's decisions.
+    const siblings = page.locator(`${dialog} .siblings`);
+    expect(await siblings.textContent()).toMatch(/task [123] of 3 of this RunTask/);
+    const facts = async () => (await page.textContent(`${dialog} .facts`)) ?? '';
+    const before = await facts();
+    const next = page.locator(`${dialog} .siblings button[aria-disabled="false"]`).first();
+    await next.click();
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel!)?.textContent !== text, [`${dialog} .facts`, before] as const);
+    expect(await facts()).toMatch(/^Task [123] of 3 · group family:web/);
+
     // Esc closes the dialog only (the details panel stays) and focus returns to "Why here?".
     await page.keyboard.press('Escape');
     await waitForClosed();
@@ -123,9 +133,11 @@ describe('the placement explainer', () => {
       'ecs:RegisterTaskDefinition': { family: 'huge', containerDefinitions: [{ name: 'huge', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 256, memory: 12288 }] },
     }));
     await run('{"ecs:RunTask": {"cluster": "demo", "taskDefinition": "huge", "launchType": "EC2"}}');
-    const why = page.locator('.event[data-placement-id] button.why').last();
-    await why.waitFor({ timeout: 10_000 });
-    expect(await page.locator('.event[data-placement-id]').last().textContent()).toContain('huge');
+    // The log gets the failure with the next snapshot: wait for that very line.
+    const line = page.locator('.event[data-placement-id]:has-text("could not place 1 task of huge:1")').last();
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.getAttribute('class')).toContain('tone-bad');
+    const why = line.locator('button.why');
     await why.click();
     await waitForAnswer();
     const answer = await answerText();

@@ -63,9 +63,12 @@ export function nowQuery(query: ExplainQuery, explanation: PlacementExplanation 
   return whatIfQuery(whatIfRequest(explanation));
 }
 
-/** The same decision, another task of the request (RunTask with count > 1). */
+/**
+ * The same decision, another task of the request (RunTask with count > 1) — also from a task's
+ * explanation, which names its decision. A what-if has no decision to step through.
+ */
 export function siblingQuery(query: ExplainQuery, explanation: PlacementExplanation, delta: -1 | 1): ExplainQuery | null {
-  if (!('placementId' in query) || explanation.placementId === undefined) return null;
+  if ('runTask' in query || explanation.placementId === undefined) return null;
   const index = explanation.index + delta;
   if (index < 0 || index >= explanation.count) return null;
   return decisionQuery(explanation.placementId, index);

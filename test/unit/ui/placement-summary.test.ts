@@ -126,7 +126,9 @@ describe('explainer queries', () => {
     const placed = placedExplanation(); // task 2 of 2
     expect(siblingQuery(decisionQuery('p-7', 1), placed, -1)).toEqual(decisionQuery('p-7', 0));
     expect(siblingQuery(decisionQuery('p-7', 1), placed, 1)).toBeNull();
-    expect(siblingQuery(taskQuery('arn:t'), placed, -1)).toBeNull();
+    // A task's explanation names its decision: its siblings are asked by decision and index.
+    expect(siblingQuery(taskQuery('arn:t'), placed, -1)).toEqual(decisionQuery('p-7', 0));
+    expect(siblingQuery(whatIfQuery({}), { ...placed, placementId: undefined }, -1)).toBeNull();
   });
 
   it('lets only the newest request answer', () => {
