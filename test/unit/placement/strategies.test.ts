@@ -8,7 +8,7 @@ import { planPlacements } from '../../../workers/engine/placement/pipeline.ts';
 import { responseOf } from '../engine/helpers.ts';
 import { bench, ledgerFor, register, setFree, taskDef } from './fixture.ts';
 
-const first = () => 0;
+const first = (_n: number): number => 0;
 
 /** The ec2 ids' order letters a, b, c… of the chosen instances for `count` tasks. */
 function place(b: ReturnType<typeof bench>, request: Record<string, unknown>, count: number, draw = first): string[] {

@@ -7,6 +7,7 @@
 import type { Task } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { attachTaskEni, subnetInZone } from '../machines/task-eni.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
 import { checkAwsvpcConfiguration, type AwsvpcConfig } from '../network/index.ts';
 import { recordDecision } from '../placement/decisions.ts';
@@ -32,7 +33,9 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
 
   // Committing: nothing below can fail.
   const decision = recordDecision(ctx.state, ctx.clock.now, before, plan.placed.map((p) => p.instanceIndex), run.count);
-  const tasks: Task[] = plan.placed.map((planned, index) => renderTask(launch(ctx, run, request, ledger, planned, decision.placementId, index).task));
+  const tasks: Task[] = plan.placed.map((planned, index) =>
+    renderTask(launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc }).task),
+  );
   const failures = plan.unplaced > 0 ? instanceFailures(ledger) : [];
   if (plan.unplaced > 0) {
     const placed = plan.placed.length;
@@ -88,15 +91,16 @@ export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): Pr
   return { ok: true, request, ledger: buildLedger(ctx.state, instances, request), ...(awsvpc === undefined ? {} : { awsvpc }) };
 }
 
-function launch(
-  ctx: EngineContext,
-  run: RunTaskRequest,
-  request: PlacementRequest,
-  ledger: Ledger,
-  planned: PlannedTask,
-  placementId: string,
-  index: number,
-): TaskRecord {
+interface Launch {
+  request: PlacementRequest;
+  ledger: Ledger;
+  planned: PlannedTask;
+  placementId: string;
+  index: number;
+  awsvpc: AwsvpcConfig | undefined;
+}
+
+function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, planned, placementId, index, awsvpc }: Launch): TaskRecord {
   const instance = ledger.instances[planned.instanceIndex]!;
   const record = createTaskRecord(ctx, run, {
     launchType: 'EC2',
@@ -109,12 +113,18 @@ function launch(
   });
   record.placement = { placementId, index };
   reserve(instance, record, planned);
-  ctx.emit(
-    'task.pending',
-    `${taskLabel(record)} is PENDING on ${instance.ec2InstanceId} in ${instance.availabilityZone} (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB).`,
-    record.task.taskArn,
-    placementId,
-  );
+  const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB)`;
+  // awsvpc: the task's own ENI, in a given subnet of the instance's AZ (the attributes filter made sure there is one).
+  const subnet = awsvpc === undefined ? undefined : subnetInZone(ctx.state.network, awsvpc.subnets, instance.availabilityZone);
+  if (subnet !== undefined) attachTaskEni(ctx, record, subnet, reserved, placementId);
+  else {
+    ctx.emit(
+      'task.pending',
+      `${taskLabel(record)} is PENDING on ${instance.ec2InstanceId} in ${instance.availabilityZone}${reserved}.`,
+      record.task.taskArn,
+      placementId,
+    );
+  }
   ctx.launchTask(record);
   return record;
 }

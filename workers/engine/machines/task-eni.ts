@@ -34,7 +34,7 @@ import { seconds, taskLabel, whereText } from './task-label.ts';
  * The subnet must have a free address (network availableIpAddressCount > 0): the caller checks,
  * as running out of addresses is a refusal it explains.
  */
-export function attachTaskEni(ctx: EngineContext, record: TaskRecord, subnet: Subnet, note = ''): EniAllocation {
+export function attachTaskEni(ctx: EngineContext, record: TaskRecord, subnet: Subnet, note = '', placementId?: string): EniAllocation {
   const allocation = allocateEni(ctx.state.network, ctx.prng, subnet);
   const timings = eniTimings(ctx.prng, record.task.launchType === 'FARGATE' ? 'FARGATE' : 'EC2');
   record.eni = { allocation, subnet, timings };
@@ -46,6 +46,7 @@ export function attachTaskEni(ctx: EngineContext, record: TaskRecord, subnet: Su
     'task.provisioning',
     `${taskLabel(record)} is PROVISIONING${where === '' ? '' : ` ${where}`}: attaching ENI ${allocation.eniId} (${allocation.privateIPv4Address}) in ${subnet.subnetId}${note}.`,
     record.task.taskArn,
+    placementId,
   );
   return allocation;
 }
