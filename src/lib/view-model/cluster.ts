@@ -7,7 +7,7 @@
  */
 import type { ContainerInstance, Resource, Snapshot, Task, TaskDefinition } from '../../../workers/protocol.ts';
 import { arnId, shortTaskId, taskDefinitionRef } from './arn.ts';
-import { fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
+import { eniDetail, fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
 import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
 
@@ -117,6 +117,8 @@ export function taskTile(task: Task): TaskTile {
   const ref = taskDefinitionRef(task.taskDefinitionArn);
   const shortId = shortTaskId(task.taskArn);
   const desired = task.desiredStatus !== task.lastStatus ? `, desired ${task.desiredStatus}` : '';
+  // An awsvpc task has its own ENI and address, on EC2 as on Fargate: say so on hover.
+  const ip = eniDetail(task, 'privateIPv4Address');
   return {
     key: task.taskArn,
     taskArn: task.taskArn,
@@ -127,7 +129,7 @@ export function taskTile(task: Task): TaskTile {
     desiredStatus: task.desiredStatus,
     phase: taskPhase(task),
     color: familyColor(ref.family),
-    ariaLabel: `Task ${shortId} of ${ref.label}, ${task.lastStatus}${desired}`,
+    ariaLabel: `Task ${shortId} of ${ref.label}, ${task.lastStatus}${desired}${ip ? `, private IP ${ip}` : ''}`,
   };
 }
 

@@ -173,6 +173,8 @@ describe('instance boxes in the cluster view model', () => {
     expect(box.draining).toBe(true);
     expect(box.eni.text).toBe('1 / 2');
     expect(box.ports.compact).toBe('32768');
+    // The awsvpc task's tile names its own address.
+    expect(box.tasks.map((t) => t.ariaLabel)).toEqual(['Task t1 of web:1, RUNNING', 'Task t2 of web:1, RUNNING, private IP 10.0.0.5']);
     expect(box.ariaLabel).toBe(
       'Container instance i-a1, m5.large, DRAINING (no new tasks are placed on it), CPU 256 / 2048 CPU units reserved, ' +
         'memory 512 / 7680 MiB reserved, ENIs 1 / 2 used by awsvpc tasks, host ports 32768, 2 running tasks',
