@@ -170,6 +170,56 @@ describe('the placement explainer', () => {
     await page.screenshot({ path: `${SHOTS}placement-applied.png` });
     await page.keyboard.press('Escape');
     await waitForClosed();
+  });
+
+  it('explains a request with strategies and a constraint: every group of rules, the request\'s chips, and the first task of it placed', async () => {
+    await run(JSON.stringify({
+      'ecs:RegisterTaskDefinition': { family: 'api', containerDefinitions: [{ name: 'api', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 128, memory: 256, portMappings: [{ containerPort: 8080, hostPort: 8080 }] }] },
+    }));
+    const request = {
+      cluster: 'demo',
+      taskDefinition: 'api',
+      count: 2,
+      launchType: 'EC2',
+      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' }],
+    };
+    // Two tasks on two m5.large instances hold port 8080; of the next two, one takes the third
+    // m5.large and the other finds port 8080 taken on every m5.large and the rest refused by memberOf.
+    await run(JSON.stringify({ 'ecs:RunTask': request }));
+    await run(JSON.stringify({ 'ecs:RunTask': request }));
+    const line = page.locator('.event[data-placement-id]:has-text("1 could not be placed: 0/7 instances can run api:1")').last();
+    await line.waitFor({ timeout: 10_000 });
+    await line.locator('button.why').click();
+    await waitForAnswer();
+    const answer = await answerText();
+    // Seven instances now (the r5.large added above): 3 m5.large hold the port, 4 others are not m5.
+    expect(answer.summary).toMatch(/^0\/7 instances can run api:1: /);
+    expect(answer.summary).toContain('3 × host port 8080 in use');
+    expect(answer.summary).toContain('4 × not matching memberOf(attribute:ecs.instance-type =~ m5.*)');
+    expect(await page.locator(`${dialog} thead tr.groups th`).allTextContents()).toEqual(['Instance and outcome', 'Filters', 'Constraints', 'Strategies']);
+    const headers = (await page.locator(`${dialog} thead tr.rules th`).allTextContents()).map((h) => h.trim());
+    expect(headers).toEqual(['Status', 'CPU', 'Memory', 'Host ports', 'memberOf', 'spread(attribute:ecs.availability-zone)', 'binpack(memory)']);
+    expect((await page.locator(`${dialog} .chip`).allTextContents()).map((c) => c.trim())).toEqual([
+      '1. spread(attribute:ecs.availability-zone)',
+      '2. binpack(memory)',
+      'memberOf: attribute:ecs.instance-type =~ m5.*',
+    ]);
+    const kinds = await page.locator(`${dialog} .suggestion`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['dynamic-host-port', 'relax-constraint']));
+    // The refused m5.large rows fail on the port, with who holds it.
+    const portCells = await page.locator(`${dialog} tbody td.v-fail`).allTextContents();
+    expect(portCells.some((t) => /port 8080 (held by task|taken by an earlier task)/.test(t))).toBe(true);
+    await page.screenshot({ path: `${SHOTS}placement-constraints.png` });
+
+    // The other task of the same request was placed: spread then binpack ranked the eligible m5.large.
+    await page.click(`${dialog} .siblings button[aria-label="Previous task of this request"]`);
+    await page.waitForFunction((sel) => /Placed api:1 on/.test(document.querySelector(sel)?.querySelector('.headline')?.textContent ?? ''), dialog, { timeout: 10_000 });
+    expect(await page.locator(`${dialog} tbody tr`).first().getAttribute('class')).toContain('chosen');
+    expect(await page.textContent(`${dialog} .facts`)).toMatch(/^Task 1 of 2/);
+    await page.screenshot({ path: `${SHOTS}placement-constraints-placed.png` });
+    await page.keyboard.press('Escape');
+    await waitForClosed();
     expect(opened.problems).toEqual([]);
   });
 });
