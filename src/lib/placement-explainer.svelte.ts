@@ -11,8 +11,10 @@ import type { SuggestionView } from './view-model/placement-summary.ts';
 import { LatestTicket, nowQuery, siblingQuery, taskQuery } from './view-model/placement-query.ts';
 import { resultView } from './view-model/results.ts';
 
-/** What happened when the learner pressed "Apply" on a suggestion. */
+/** What happened when the learner pressed "Apply" on a suggestion, or "Run it". */
 export interface AppliedChange {
+  /** "Applied" for a suggestion, "Ran" for a what-if run for real. */
+  verb: string;
   suggestion: string;
   ok: boolean;
   /** The error, when the step was refused. */
@@ -75,10 +77,10 @@ export class PlacementExplainerState {
     const result: StepResult = await this.#client.dispatch(suggestion.step);
     this.applying = false;
     if ('error' in result) {
-      this.applied = { suggestion: suggestion.text, ok: false, message: `${result.error.code}: ${result.error.message}`, before: null };
+      this.applied = { verb: 'Applied', suggestion: suggestion.text, ok: false, message: `${result.error.code}: ${result.error.message}`, before: null };
       return;
     }
-    this.applied = { suggestion: suggestion.text, ok: true, message: '', before: before?.summary ?? null };
+    this.applied = { verb: 'Applied', suggestion: suggestion.text, ok: true, message: '', before: before?.summary ?? null };
     await this.#ask(nowQuery(query, before));
   }
 
@@ -95,10 +97,10 @@ export class PlacementExplainerState {
     const view = resultView(result);
     const started = 'response' in result ? (result.response as { tasks?: { taskArn?: string }[] } | null)?.tasks?.[0]?.taskArn : undefined;
     if (started === undefined) {
-      this.applied = { suggestion: 'Run the task', ok: false, message: [view.summary, ...view.failures].join(' — '), before: null };
+      this.applied = { verb: 'Ran', suggestion: 'ecs:RunTask', ok: false, message: [view.summary, ...view.failures].join(' — '), before: null };
       return;
     }
-    this.applied = { suggestion: `Ran the task: ${view.summary}.`, ok: true, message: '', before: null };
+    this.applied = { verb: 'Ran', suggestion: `ecs:RunTask: ${view.summary}. This is the decision ECS made.`, ok: true, message: '', before: null };
     await this.#ask(taskQuery(started));
   }
 

@@ -122,7 +122,7 @@ describe('the placement explainer', () => {
     const tilesBefore = await page.locator('.tile:not(.exiting)').count();
     await page.click(`${dialog} button.run-it`);
     await page.waitForFunction((sel) => /Placed web:1 on/.test(document.querySelector(sel)?.querySelector('.headline')?.textContent ?? ''), dialog, { timeout: 10_000 });
-    expect(await page.textContent(`${dialog} .applied`)).toContain('Ran the task: 1 task started');
+    expect(await page.textContent(`${dialog} .applied`)).toContain('Ran: ecs:RunTask: 1 task started.');
     await page.keyboard.press('Escape');
     await waitForClosed();
     await page.waitForFunction((n) => document.querySelectorAll('.tile:not(.exiting)').length === n + 1, tilesBefore, { timeout: 10_000 });

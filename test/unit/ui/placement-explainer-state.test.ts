@@ -73,7 +73,7 @@ describe('PlacementExplainerState', () => {
     expect(asked[1]!.query).toEqual(whatIfQuery(whatIfRequest(failedExplanation())));
     asked[1]!.resolve({ ok: true, explanation: { ...placedExplanation(), placementId: undefined } });
     await applying;
-    expect(state.applied).toEqual({ suggestion: addInstance.text, ok: true, message: '', before: failedExplanation().summary });
+    expect(state.applied).toEqual({ verb: 'Applied', suggestion: addInstance.text, ok: true, message: '', before: failedExplanation().summary });
     expect(state.explanation?.outcome).toBe('placed');
   });
 
@@ -103,7 +103,19 @@ describe('PlacementExplainerState', () => {
     expect(asked[1]!.query).toEqual(taskQuery(taskArn));
     asked[1]!.resolve({ ok: true, explanation: placedExplanation() });
     await running;
-    expect(state.applied).toMatchObject({ ok: true, suggestion: 'Ran the task: 1 task started.' });
+    expect(state.applied).toMatchObject({ verb: 'Ran', ok: true, suggestion: 'ecs:RunTask: 1 task started. This is the decision ECS made.' });
+  });
+
+  it('says when a what-if run for real did not place after all', async () => {
+    const failures = [{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/demo/0a', reason: 'RESOURCE:MEMORY' }];
+    const { client, asked } = fakeClient(() => ({ step: 0, action: 'ecs:RunTask', response: { tasks: [], failures } }));
+    const state = new PlacementExplainerState(client);
+    const shown = state.show(whatIfQuery({ cluster: 'demo', taskDefinition: 'big' }));
+    asked[0]!.resolve({ ok: true, explanation: { ...placedExplanation(), placementId: undefined } });
+    await shown;
+    await state.runWhatIf();
+    expect(state.applied).toEqual({ verb: 'Ran', suggestion: 'ecs:RunTask', ok: false, message: '0 tasks started, 1 failure — 0a: RESOURCE:MEMORY', before: null });
+    expect(asked).toHaveLength(1);
   });
 
   it('asks for the other tasks of a request by index, within bounds', async () => {
