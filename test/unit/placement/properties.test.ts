@@ -55,7 +55,7 @@ const constraint = fc.constantFrom(
 );
 
 type Op =
-  | { kind: 'run'; family: Family; count: number; strategies: object[]; constraints: object[] }
+  | { kind: 'run'; family: Family; count: number; strategies: object[]; constraints: { type: string; expression?: string }[] }
   | { kind: 'stop'; pick: number }
   | { kind: 'wait'; ms: number }
   | { kind: 'drain'; pick: number; status: 'DRAINING' | 'ACTIVE' };

@@ -57,13 +57,17 @@ function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): Placemen
   const request = ledger.request;
   const rules = bindingRules(request);
   const chain = scorers(ledger);
+  // firstRefusal[i]: index + 1 of the first rule refusing instance i (0 = eligible), computed once.
+  const firstRefusal = new Int32Array(ledger.n);
   const eligibleList: number[] = [];
-  const eligibleFlag = new Uint8Array(ledger.n);
   for (let i = 0; i < ledger.n; i++) {
-    if (rules.every((rule) => rule.passes(ledger, i))) {
-      eligibleList.push(i);
-      eligibleFlag[i] = 1;
+    for (let r = 0; r < rules.length; r++) {
+      if (!rules[r]!.passes(ledger, i)) {
+        firstRefusal[i] = r + 1;
+        break;
+      }
     }
+    if (firstRefusal[i] === 0) eligibleList.push(i);
   }
   const stages = narrow(eligibleList, chain);
   const lastKept = stages.length > 0 ? stages[stages.length - 1]!.kept : eligibleList;
@@ -87,7 +91,7 @@ function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): Placemen
     ...(instance === undefined ? {} : { chosen: { containerInstanceArn: instance.containerInstanceArn, ec2InstanceId: instance.ec2InstanceId } }),
     summary: outcome === 'unplaced' ? `${failureSummary(ledger, rules)}.` : placedSummary(ledger, meta, chosen, eligibleList.length, stages, randomPending),
     rules: columns(rules, chain),
-    rows: pickRows(ledger, rules, eligibleList, ranks, chosen, maxRows).map((i) => row(ledger, rules, chain, i, eligibleFlag[i] === 1, ranks.get(i), i === chosen)),
+    rows: pickRows(ledger, rules, firstRefusal, eligibleList, ranks, chosen, maxRows).map((i) => row(ledger, rules, chain, i, firstRefusal[i] === 0, ranks.get(i), i === chosen)),
     instanceCount: ledger.n,
     eligibleCount: eligibleList.length,
     suggestions: outcome === 'unplaced' ? suggestPlacementChanges(ledger, rules) : [],
@@ -111,29 +115,44 @@ function narrow(eligibleList: readonly number[], chain: readonly Scorer[]): Stag
   return stages;
 }
 
-/** Dense ranks by the strategy scores in chain order (random scores all equal); 1 = best. */
+/**
+ * Dense ranks by the strategy scores in chain order (random scores all equal); 1 = best. Scores
+ * are small non-negative integers (task counts, MiB, CPU units), so up to two of them pack
+ * exactly into one number and the ranking is one native numeric sort.
+ */
 function rankEligible(eligibleList: readonly number[], chain: readonly Scorer[]): Map<number, number> {
   const ranked = chain.filter((s) => !s.isRandom);
   const m = eligibleList.length;
-  // Scores in one flat typed array (row k = eligible instance k), so the sort compares numbers, not arrays.
-  const width = ranked.length;
-  const scores = new Float64Array(m * width);
-  for (let k = 0; k < m; k++) for (let s = 0; s < width; s++) scores[k * width + s] = ranked[s]!.score(eligibleList[k]!);
-  const compare = (a: number, b: number): number => {
-    for (let s = 0; s < width; s++) {
-      const d = scores[a * width + s]! - scores[b * width + s]!;
-      if (d !== 0) return d;
+  const keys = new Float64Array(m);
+  const packable = ranked.length <= 2;
+  const rows: number[][] = packable ? [] : eligibleList.map((i) => ranked.map((s) => s.score(i)));
+  if (packable) {
+    const [first, second] = ranked;
+    for (let k = 0; k < m; k++) {
+      const i = eligibleList[k]!;
+      keys[k] = (first === undefined ? 0 : first.score(i)) * 2 ** 26 + (second === undefined ? 0 : second.score(i));
     }
-    return 0;
-  };
-  const order = Int32Array.from({ length: m }, (_, k) => k).sort((a, b) => compare(a, b) || eligibleList[a]! - eligibleList[b]!);
+  }
   const ranks = new Map<number, number>();
+  if (packable) {
+    const distinct = keys.slice().sort();
+    const rankOfKey = new Map<number, number>();
+    for (const key of distinct) if (!rankOfKey.has(key)) rankOfKey.set(key, rankOfKey.size + 1);
+    for (let k = 0; k < m; k++) ranks.set(eligibleList[k]!, rankOfKey.get(keys[k]!)!);
+    return ranks;
+  }
+  const order = Array.from({ length: m }, (_, k) => k).sort((a, b) => compareKeys(rows[a]!, rows[b]!));
   let rank = 0;
   for (let k = 0; k < m; k++) {
-    if (k === 0 || compare(order[k - 1]!, order[k]!) !== 0) rank += 1;
+    if (k === 0 || compareKeys(rows[order[k - 1]!]!, rows[order[k]!]!) !== 0) rank += 1;
     ranks.set(eligibleList[order[k]!]!, rank);
   }
   return ranks;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return 0;
 }
 
 function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): ExplainRule[] {
@@ -144,22 +163,31 @@ function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): Expla
 }
 
 /** The chosen row, then eligible rows by rank, then refused ones taking turns by first refusing rule. */
-function pickRows(ledger: Ledger, rules: readonly BindingRule[], eligibleList: readonly number[], ranks: Map<number, number>, chosen: number | undefined, maxRows: number): number[] {
+function pickRows(
+  ledger: Ledger,
+  rules: readonly BindingRule[],
+  firstRefusal: Int32Array,
+  eligibleList: readonly number[],
+  ranks: Map<number, number>,
+  chosen: number | undefined,
+  maxRows: number,
+): number[] {
   const rows: number[] = [];
   if (chosen !== undefined) rows.push(chosen);
-  const byRank = [...eligibleList].filter((i) => i !== chosen).sort((a, b) => ranks.get(a)! - ranks.get(b)! || a - b);
+  const byRank = eligibleList.filter((i) => i !== chosen).sort((a, b) => ranks.get(a)! - ranks.get(b)! || a - b);
   for (const i of byRank) {
     if (rows.length >= maxRows) return rows;
     rows.push(i);
   }
   const queues = new Map<string, number[]>();
-  for (let i = 0; i < ledger.n; i++) {
-    if (ranks.has(i)) continue;
-    const first = rules.find((rule) => !rule.passes(ledger, i))!;
+  for (let i = 0; i < ledger.n && queues.size < maxRows; i++) {
+    const r = firstRefusal[i]!;
+    if (r === 0) continue;
+    const first = rules[r - 1]!;
     const key = `${first.id}:${first.failureKey(ledger, i)}`;
     const queue = queues.get(key);
     if (queue === undefined) queues.set(key, [i]);
-    else queue.push(i);
+    else if (queue.length < maxRows) queue.push(i);
   }
   const lists = [...queues.values()];
   for (let k = 0; rows.length < maxRows; k++) {
