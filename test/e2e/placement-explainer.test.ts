@@ -138,6 +138,8 @@ describe('the placement explainer', () => {
     await line.waitFor({ timeout: 10_000 });
     expect(await line.getAttribute('class')).toContain('tone-bad');
     const why = line.locator('button.why');
+    await line.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}placement-event-log.png`, clip: { x: 0, y: 600, width: 1280, height: 200 } });
     await why.click();
     await waitForAnswer();
     const answer = await answerText();
