@@ -68,9 +68,18 @@ export interface RowView {
   cells: CellView[];
 }
 
+/** Under each binding column: how many of the rows shown it refused ("3 refused", "all pass"). */
+export interface ColumnTally {
+  id: string;
+  text: string;
+  refused: number;
+}
+
 export interface PlacementTableView {
   groups: ColumnGroup[];
   columns: ColumnView[];
+  /** One per column, aligned with `columns`; strategies have an empty text. */
+  tallies: ColumnTally[];
   rows: RowView[];
   /** Rows in the explanation (before the filter), by kind. */
   counts: { all: number; eligible: number; refused: number };
@@ -196,6 +205,20 @@ export function compareRows(a: RowView, b: RowView): number {
   return a.ec2InstanceId.localeCompare(b.ec2InstanceId);
 }
 
+/**
+ * The footer of the table, over all rows sent (not only the filtered ones): which rule refused
+ * how many instances — at 50 rows the column that blocks placement shows at a glance.
+ */
+export function columnTallies(columns: readonly ColumnView[], rows: readonly RowView[]): ColumnTally[] {
+  return columns.map((column, i) => {
+    if (column.kind === 'strategy') return { id: column.id, text: '', refused: 0 };
+    const refused = rows.filter((row) => row.cells[i]?.verdict === 'fail').length;
+    const checked = rows.filter((row) => row.cells[i]?.verdict !== 'skipped').length;
+    const text = refused > 0 ? `${refused} refused` : checked > 0 ? 'none refused' : 'not checked';
+    return { id: column.id, text, refused };
+  });
+}
+
 const EMPTY_NOTES: Record<RowFilter, string> = {
   all: 'The cluster has no container instances to consider.',
   eligible: 'No instance passed every filter and constraint.',
@@ -217,6 +240,7 @@ export function placementTable(explanation: PlacementExplanation, filter: RowFil
   return {
     groups,
     columns,
+    tallies: columnTallies(columns, all),
     rows,
     counts: { all: all.length, eligible, refused: all.length - eligible },
     hiddenNote: hidden > 0 ? `+${hidden} more instance${hidden === 1 ? '' : 's'} not shown` : null,

@@ -154,3 +154,12 @@ describe('breakableParts', () => {
     expect(breakableParts(title)).toEqual(parts);
   });
 });
+
+describe('columnTallies', () => {
+  it('counts, per binding rule, the instances it refused over all rows, whatever the filter', () => {
+    // i-0f fails CPU; i-0d, i-0e, i-0f fail memberOf; i-0a fails distinctInstance; ENIs skipped everywhere.
+    const table = placementTable(placedExplanation(), 'eligible');
+    expect(table.tallies.map((t) => t.text)).toEqual(['1 refused', 'none refused', 'none refused', 'not checked', 'none refused', 'none refused', '3 refused', '1 refused', '', '']);
+    expect(table.tallies[6]).toEqual({ id: 'constraint-0', text: '3 refused', refused: 3 });
+  });
+});
