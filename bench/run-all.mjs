@@ -3,13 +3,14 @@
 //   first-paint  cluster view painted ≤ 300 ms after navigation (median of 5 loads, headless Chromium)
 //   cli-run      `ecs-sandbox run` of the default scenario ≤ 1 s wall time (median of 7 runs)
 //   editor-markers  the engine's marker on the editor model ≤ 300 ms after the last edit (median of 7, issue 3)
+//   placement    5,000 tasks onto 5,000 instances ≤ 500 ms; explain one decision ≤ 5 ms (issue 4)
 // Usage: npm run bench            (builds the app and the CLI first)
 //        npm run bench -- --no-build
 // Exit status is non-zero when any budget is missed. Results also go to bench/results/latest.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers'];
+const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers', 'placement'];
 const build = !process.argv.includes('--no-build');
 
 function run(command, args) {

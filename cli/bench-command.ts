@@ -72,6 +72,7 @@ function report(result: PlacementBenchResult, notes: readonly string[]): string 
     lines.push(`  one placement: ${small.us.toFixed(1)} µs at ${small.instances} instances, ${large.us.toFixed(1)} µs at ${large.instances} (×${(large.us / small.us).toFixed(1)} for ×${large.instances / small.instances} instances: at most linear)`);
   }
   lines.push(`  explain one decision (the last of the plan) at ${result.instances} instances: ${result.explainLastDecisionMs.toFixed(2)} ms   (budget ≤ ${PLACEMENT_BUDGETS.explainMs} ms)`);
+  lines.push(`    the first explanation of the process, before the JIT compiled it: ${result.explainColdMs.toFixed(2)} ms`);
   lines.push(`  explain a what-if RunTask at ${result.instances} instances: ${result.explainWhatIfMs.toFixed(2)} ms`);
   return `${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`;
 }

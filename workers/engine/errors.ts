@@ -31,6 +31,8 @@ export const MESSAGES = {
   taskDefinitionInactive: () => 'TaskDefinition is inactive',
   taskNotFound: () => 'The referenced task was not found.',
   taskDefinitionDoesNotExist: () => 'The specified task definition does not exist.',
+  // AWS (as the ECS API answers RunTask/CreateService with launchType EC2 and a platformVersion)
+  platformVersionOnEc2: () => 'The platform version must be null when specifying an EC2 launch type.',
   // AWS (ecs-reference §13: the FARGATE form is verbatim; EC2 is the same template)
   launchTypeNotSupported: (launchType: string) => `Task definition does not support launch_type ${launchType}.`,
   // sandbox

@@ -97,3 +97,14 @@ describe('RunTask bad input (AWS-style errors, state untouched)', () => {
     expect(error.message).toBe('At most 10 placement constraints may apply to a task, counting the task definition\'s; this request has 11 (1 from the task definition).');
   });
 });
+
+describe('RunTask launch type checks', () => {
+  it('refuses a platformVersion with launch type EC2, as AWS does', () => {
+    const engine = cluster();
+    engine.dispatch({ 'ecs:RegisterTaskDefinition': taskDef('web') });
+    expect(errorOf(runTask(engine, { taskDefinition: 'web', platformVersion: 'LATEST' }))).toEqual({
+      code: 'InvalidParameterException',
+      message: 'The platform version must be null when specifying an EC2 launch type.',
+    });
+  });
+});

@@ -81,6 +81,8 @@ export function checkRunTask(ctx: EngineContext, raw: unknown): RunTaskCheck {
   if (count < 1 || count > 10) return refuse(invalidParameter(MESSAGES.countRange(count)));
   const launchType = checkLaunchType(input);
   if (!launchType.ok) return launchType;
+  // AWS: a platform version belongs to Fargate only.
+  if (launchType.value === 'EC2' && input.platformVersion !== undefined) return refuse(invalidParameter(MESSAGES.platformVersionOnEc2()));
   const td = lookupTaskDefinition(ctx.state, input.taskDefinition);
   if (!td.ok) return refuse(invalidParameter(MESSAGES.taskDefinitionNotFound()));
   const taskDefinition = td.taskDefinition;

@@ -73,7 +73,7 @@ function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): Placemen
   const lastKept = stages.length > 0 ? stages[stages.length - 1]!.kept : eligibleList;
   const randomPending = meta.whatIf && lastKept.length > 1 && chain.some((s) => s.isRandom);
   const chosen = meta.chosen ?? (eligibleList.length === 0 || randomPending ? undefined : Math.min(...lastKept));
-  const ranks = rankEligible(eligibleList, chain);
+  const ranking = rankEligible(ledger.n, eligibleList, chain);
   const outcome = eligibleList.length > 0 ? 'placed' : 'unplaced';
   const instance = chosen === undefined ? undefined : ledger.instances[chosen]!;
   return {
@@ -91,7 +91,7 @@ function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): Placemen
     ...(instance === undefined ? {} : { chosen: { containerInstanceArn: instance.containerInstanceArn, ec2InstanceId: instance.ec2InstanceId } }),
     summary: outcome === 'unplaced' ? `${failureSummary(ledger, rules)}.` : placedSummary(ledger, meta, chosen, eligibleList.length, stages, randomPending),
     rules: columns(rules, chain),
-    rows: pickRows(ledger, rules, firstRefusal, eligibleList, ranks, chosen, maxRows).map((i) => row(ledger, rules, chain, i, firstRefusal[i] === 0, ranks.get(i), i === chosen)),
+    rows: pickRows(ledger, rules, firstRefusal, ranking, chosen, maxRows).map((i) => row(ledger, rules, chain, i, firstRefusal[i] === 0, ranking.rank[i] || undefined, i === chosen)),
     instanceCount: ledger.n,
     eligibleCount: eligibleList.length,
     suggestions: outcome === 'unplaced' ? suggestPlacementChanges(ledger, rules) : [],
@@ -115,44 +115,38 @@ function narrow(eligibleList: readonly number[], chain: readonly Scorer[]): Stag
   return stages;
 }
 
-/**
- * Dense ranks by the strategy scores in chain order (random scores all equal); 1 = best. Scores
- * are small non-negative integers (task counts, MiB, CPU units), so up to two of them pack
- * exactly into one number and the ranking is one native numeric sort.
- */
-function rankEligible(eligibleList: readonly number[], chain: readonly Scorer[]): Map<number, number> {
-  const ranked = chain.filter((s) => !s.isRandom);
-  const m = eligibleList.length;
-  const keys = new Float64Array(m);
-  const packable = ranked.length <= 2;
-  const rows: number[][] = packable ? [] : eligibleList.map((i) => ranked.map((s) => s.score(i)));
-  if (packable) {
-    const [first, second] = ranked;
-    for (let k = 0; k < m; k++) {
-      const i = eligibleList[k]!;
-      keys[k] = (first === undefined ? 0 : first.score(i)) * 2 ** 26 + (second === undefined ? 0 : second.score(i));
-    }
-  }
-  const ranks = new Map<number, number>();
-  if (packable) {
-    const distinct = keys.slice().sort();
-    const rankOfKey = new Map<number, number>();
-    for (const key of distinct) if (!rankOfKey.has(key)) rankOfKey.set(key, rankOfKey.size + 1);
-    for (let k = 0; k < m; k++) ranks.set(eligibleList[k]!, rankOfKey.get(keys[k]!)!);
-    return ranks;
-  }
-  const order = Array.from({ length: m }, (_, k) => k).sort((a, b) => compareKeys(rows[a]!, rows[b]!));
-  let rank = 0;
-  for (let k = 0; k < m; k++) {
-    if (k === 0 || compareKeys(rows[order[k - 1]!]!, rows[order[k]!]!) !== 0) rank += 1;
-    ranks.set(eligibleList[order[k]!]!, rank);
-  }
-  return ranks;
+/** Each eligible instance's rank (1 = best, dense, 0 = not eligible) and the eligible instances best first. */
+interface Ranking {
+  rank: Int32Array;
+  order: number[];
 }
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
-  return 0;
+/** Dense ranks by the strategy scores in chain order (random scores all equal), ties by registration order. */
+function rankEligible(n: number, eligibleList: readonly number[], chain: readonly Scorer[]): Ranking {
+  const ranked = chain.filter((s) => !s.isRandom);
+  // Each strategy's scores in a typed array indexed by instance, so the sort reads numbers only.
+  const scores = ranked.map((scorer) => {
+    const column = new Float64Array(n);
+    for (const i of eligibleList) column[i] = scorer.score(i);
+    return column;
+  });
+  const compare = (a: number, b: number): number => {
+    for (const column of scores) {
+      const d = column[a]! - column[b]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const sorted = Int32Array.from(eligibleList).sort((a, b) => compare(a, b) || a - b);
+  const rank = new Int32Array(n);
+  const order = new Array<number>(sorted.length);
+  let current = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k === 0 || compare(sorted[k - 1]!, sorted[k]!) !== 0) current += 1;
+    rank[sorted[k]!] = current;
+    order[k] = sorted[k]!;
+  }
+  return { rank, order };
 }
 
 function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): ExplainRule[] {
@@ -167,17 +161,15 @@ function pickRows(
   ledger: Ledger,
   rules: readonly BindingRule[],
   firstRefusal: Int32Array,
-  eligibleList: readonly number[],
-  ranks: Map<number, number>,
+  ranking: Ranking,
   chosen: number | undefined,
   maxRows: number,
 ): number[] {
   const rows: number[] = [];
   if (chosen !== undefined) rows.push(chosen);
-  const byRank = eligibleList.filter((i) => i !== chosen).sort((a, b) => ranks.get(a)! - ranks.get(b)! || a - b);
-  for (const i of byRank) {
+  for (const i of ranking.order) {
     if (rows.length >= maxRows) return rows;
-    rows.push(i);
+    if (i !== chosen) rows.push(i);
   }
   const queues = new Map<string, number[]>();
   for (let i = 0; i < ledger.n && queues.size < maxRows; i++) {
