@@ -102,7 +102,7 @@ describe('the placement explainer', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('why-here'))).toBe(true);
   });
 
-  it('opens with E when a task is selected', async () => {
+  it('opens with E when a task is selected, or on a focused task tile', async () => {
     await page.locator('aside.details h2').focus();
     await page.keyboard.press('e');
     await waitForAnswer();
@@ -110,6 +110,19 @@ describe('the placement explainer', () => {
     await page.click(`${dialog} button[aria-label="Close the explainer"]`);
     await waitForClosed();
     await page.keyboard.press('Escape'); // close the details panel too
+    await page.waitForSelector('aside.details', { state: 'detached' });
+
+    // Nothing selected: E on a focused tile explains that tile's task.
+    const tile = page.locator('.tile[data-status="RUNNING"]:not(.exiting)').last();
+    const instanceText = await tile.evaluate((el) => el.closest('.instance')?.textContent ?? '');
+    await tile.focus();
+    await page.keyboard.press('e');
+    await waitForAnswer();
+    const chosen = (await page.locator(`${dialog} tbody tr.chosen`).getAttribute('data-instance'))!;
+    expect(instanceText).toContain(chosen);
+    await page.keyboard.press('Escape');
+    await waitForClosed();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('tile'))).toBe(true);
   });
 
   it('checks a Run task request before running it (what-if), and Run it explains the started task', async () => {
