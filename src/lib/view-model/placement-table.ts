@@ -16,7 +16,7 @@ export const GROUP_LABELS: Record<ExplainRule['kind'], string> = {
 
 /** What a learner is told each group does, shown as the group header's tooltip. */
 export const GROUP_HINTS: Record<ExplainRule['kind'], string> = {
-  filter: 'Hard requirements of the task definition: CPU, memory, host ports, ENIs, instance status and required attributes. An instance that fails one cannot run the task.',
+  filter: 'Hard requirements: the instance must be ACTIVE and have the CPU, memory, host ports, ENIs and attributes the task needs. An instance that fails one cannot run the task.',
   constraint: 'Placement constraints (distinctInstance, memberOf) are binding, like filters: an instance that fails one is not considered.',
   strategy: 'Placement strategies (binpack, spread, random) only rank the eligible instances, in the order given; the best-ranked instance is chosen.',
 };
@@ -68,7 +68,7 @@ export interface RowView {
   cells: CellView[];
 }
 
-/** Under each binding column: how many of the rows shown it refused ("3 refused", "all pass"). */
+/** Under each binding column: how many of the rows sent it refused ("3 refused", "none refused"). */
 export interface ColumnTally {
   id: string;
   text: string;
