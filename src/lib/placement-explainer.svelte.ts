@@ -49,6 +49,8 @@ export class PlacementExplainerState {
       // Duck-typed rather than `instanceof HTMLElement`, so the state also runs in Node tests.
       this.#returnFocusTo = from !== null && typeof (from as HTMLElement).focus === 'function' ? (from as HTMLElement) : null;
       this.filter = 'all';
+      // A fresh opening never shows the previous question's answer, even for a moment.
+      this.result = null;
     }
     this.isOpen = true;
     this.applied = null;

@@ -49,6 +49,20 @@ describe('PlacementExplainerState', () => {
     expect(state.pending).toBe(false);
   });
 
+  it('opens without the previous answer, and keeps it while open for the next question', async () => {
+    const { client, asked } = fakeClient();
+    const state = new PlacementExplainerState(client);
+    const shown = state.show(decisionQuery('p-9'));
+    asked[0]!.resolve({ ok: true, explanation: failedExplanation() });
+    await shown;
+    void state.sibling(1); // count 1: nothing to step to
+    void state.recheckNow();
+    expect(state.explanation?.label).toBe('big:1'); // still shown (dimmed) while the what-if is asked
+    state.close();
+    void state.show(decisionQuery('p-7'));
+    expect(state.result).toBeNull();
+  });
+
   it('drops answers that arrive after it closed', async () => {
     const { client, asked } = fakeClient();
     const state = new PlacementExplainerState(client);
