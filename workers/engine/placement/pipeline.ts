@@ -68,13 +68,11 @@ export interface Plan {
 export function planPlacements(ledger: Ledger, count: number, draw: Draw, assignPorts = true): Plan {
   const rules = bindingRules(ledger.request);
   const chain = scorers(ledger);
-  const pool = new CandidatePool(ledger, rules);
-  const bufferA = new Int32Array(ledger.n);
-  const bufferB = new Int32Array(ledger.n);
+  const pool = new CandidatePool(ledger, rules, chain);
   const placed: PlannedTask[] = [];
   for (let k = 0; k < count; k++) {
     if (pool.size === 0) return { placed, unplaced: count - k };
-    const chosen = pool.choose(chain, draw, bufferA, bufferB);
+    const chosen = pool.choose(draw);
     placed.push({ instanceIndex: chosen, fit: commitPlacement(ledger, chosen, assignPorts) });
     if (!eligible(ledger, rules, chosen)) pool.remove(chosen);
   }
@@ -95,11 +93,21 @@ class CandidatePool {
   private readonly bucketCount: Int32Array | undefined;
   private readonly position: Int32Array;
   private readonly firstStageDone: boolean;
+  /** The strategies still to run after the pool's own first stage. */
+  private readonly chain: readonly Scorer[];
+  // Work buffers for the chain (no allocation per placement).
+  private readonly bufferA: Int32Array;
+  private readonly bufferB: Int32Array;
+  private readonly ties: Int32Array;
 
-  constructor(ledger: Ledger, rules: readonly BindingRule[]) {
+  constructor(ledger: Ledger, rules: readonly BindingRule[], chain: readonly Scorer[]) {
     const first = ledger.request.strategies[0];
     const buckets = first?.type === 'spread' && first.by === 'attribute' ? ledger.spread[0] : undefined;
     this.firstStageDone = buckets !== undefined;
+    this.chain = this.firstStageDone ? chain.slice(1) : chain;
+    this.bufferA = new Int32Array(ledger.n);
+    this.bufferB = new Int32Array(ledger.n);
+    this.ties = new Int32Array(ledger.n);
     this.bucketOf = buckets?.bucketOf;
     this.bucketCount = buckets?.count;
     const bucketTotal = buckets?.names.length ?? 1;
@@ -128,8 +136,8 @@ class CandidatePool {
     this.size -= 1;
   }
 
-  choose(chain: readonly Scorer[], draw: Draw, bufferA: Int32Array, bufferB: Int32Array): number {
-    if (!this.firstStageDone) return choose(this.lists[0]!, this.lengths[0]!, chain, draw, bufferA, bufferB);
+  choose(draw: Draw): number {
+    if (!this.firstStageDone) return choose(this.lists[0]!, this.lengths[0]!, this.chain, draw, this.bufferA, this.bufferB);
     // Stage 1, spread over an attribute: the values with the fewest tasks of the group.
     const counts = this.bucketCount!;
     let best = Infinity;
@@ -147,17 +155,17 @@ class CandidatePool {
         winner = b;
       }
     }
-    if (winners === 1) return choose(this.lists[winner]!, this.lengths[winner]!, chain.slice(1), draw, bufferA, bufferB);
+    if (winners === 1) return choose(this.lists[winner]!, this.lengths[winner]!, this.chain, draw, this.bufferA, this.bufferB);
     let m = 0;
     for (let b = 0; b < this.lists.length; b++) {
       if (this.lengths[b] === 0 || counts[b] !== best) continue;
       const list = this.lists[b]!;
-      for (let k = 0; k < this.lengths[b]!; k++) bufferB[m++] = list[k]!;
+      for (let k = 0; k < this.lengths[b]!; k++) this.ties[m++] = list[k]!;
     }
-    // bufferB holds the ties; the chain ping-pongs between the two buffers, so give it a fresh pair.
-    return choose(bufferB, m, chain.slice(1), draw, bufferA, new Int32Array(m));
+    return choose(this.ties, m, this.chain, draw, this.bufferA, this.bufferB);
   }
 }
+
 /** Run the strategy chain over the candidates; returns the chosen instance index. */
 export function choose(candidates: Int32Array, m: number, chain: readonly Scorer[], draw: Draw, bufferA: Int32Array, bufferB: Int32Array): number {
   let ties = candidates;
