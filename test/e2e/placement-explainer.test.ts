@@ -51,6 +51,12 @@ async function answerText(): Promise<{ headline: string; summary: string; error:
   }, dialog);
 }
 
+/** A screenshot once the dimming of a superseded answer has faded (a 120 ms transition). */
+async function shot(name: string): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${SHOTS}${name}.png` });
+}
+
 async function run(text: string) {
   const before = await page.locator('.command-entry').count();
   await page.fill('#command-input', text);
@@ -83,7 +89,7 @@ describe('the placement explainer', () => {
     const firstCell = page.locator(`${dialog} tbody tr`).first().locator('td').first();
     await firstCell.hover();
     expect(await page.textContent(`${dialog} .reading`)).toContain(chosenId);
-    await page.screenshot({ path: `${SHOTS}placement-placed.png` });
+    await shot('placement-placed');
 
     // The setup's RunTask placed 3 tasks: the footer steps through that request's decisions.
     const siblings = page.locator(`${dialog} .siblings`);
@@ -162,7 +168,7 @@ describe('the placement explainer', () => {
     expect(await page.locator(`${dialog} tbody tr.chosen`).count()).toBe(0);
     const suggestions = page.locator(`${dialog} .suggestion`);
     expect(await suggestions.count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}placement-failed.png` });
+    await shot('placement-failed');
 
     // Refused only: all six.
     await page.click(`${dialog} label:has-text("Only refused")`);
@@ -182,7 +188,7 @@ describe('the placement explainer', () => {
     expect(await page.locator(`${dialog} tbody tr`).first().getAttribute('class')).toContain('chosen');
     // The new instance is in the cluster too.
     expect(await page.locator('.instance').count()).toBe(7);
-    await page.screenshot({ path: `${SHOTS}placement-applied.png` });
+    await shot('placement-applied');
     await page.keyboard.press('Escape');
     await waitForClosed();
   });
@@ -225,14 +231,14 @@ describe('the placement explainer', () => {
     // The refused m5.large rows fail on the port, with who holds it.
     const portCells = await page.locator(`${dialog} tbody td.v-fail`).allTextContents();
     expect(portCells.some((t) => /port 8080 (held by task|taken by an earlier task)/.test(t))).toBe(true);
-    await page.screenshot({ path: `${SHOTS}placement-constraints.png` });
+    await shot('placement-constraints');
 
     // The other task of the same request was placed: spread then binpack ranked the eligible m5.large.
     await page.click(`${dialog} .siblings button[aria-label="Previous task of this request"]`);
     await page.waitForFunction((sel) => /Placed api:1 on/.test(document.querySelector(sel)?.querySelector('.headline')?.textContent ?? ''), dialog, { timeout: 10_000 });
     expect(await page.locator(`${dialog} tbody tr`).first().getAttribute('class')).toContain('chosen');
     expect(await page.textContent(`${dialog} .facts`)).toMatch(/^Task 1 of 2/);
-    await page.screenshot({ path: `${SHOTS}placement-constraints-placed.png` });
+    await shot('placement-constraints-placed');
     await page.keyboard.press('Escape');
     await waitForClosed();
     expect(opened.problems).toEqual([]);
