@@ -30,8 +30,8 @@ type Rng = ReturnType<typeof prng>;
 const WORDS = ['family', 'containerDefinitions', 'name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'containerPort',
   'hostPort', 'protocol', 'networkMode', 'essential', 'taskDefinition', 'tags', 'requiresCompatibilities', 'healthCheck', 'dependsOn',
   'volumes', 'mountPoints', 'constructor', 'toString', '', 'a/b', '~'];
-// JSON-representable scalars only (the corpus is stored as JSON), plus values zod treats specially.
-const SCALARS: unknown[] = [null, true, false, 0, -1, 1.5, 65536, 2 ** 31, 2 ** 53, -(2 ** 31) - 1, '', 'x', '256', '1 vCPU', 'awsvpc',
+// Only the answers are stored, not the inputs, so values without a JSON form are welcome too.
+const SCALARS: unknown[] = [undefined, Number.NaN, Infinity, -Infinity, -0, 10n, Symbol.for('s'), () => 1, null, true, false, 0, -1, 1.5, 65536, 2 ** 31, 2 ** 53, -(2 ** 31) - 1, '', 'x', '256', '1 vCPU', 'awsvpc',
   'FARGATE', 'tcp', 'udp', 'HEALTHY', 'awslogs', 'ß∂ƒ', '\u0000', 'nginx:latest'];
 
 function junk(rng: Rng, depth: number): unknown {
@@ -174,5 +174,40 @@ export function equivalenceCorpus(): CorpusCase[] {
       cases.push({ id: `member:${path.join('.')}:${JSON.stringify(value)}`, input: doc });
     }
   }
+  // Values only an in-process caller (the CLI's JS API, a test) can pass: no JSON form, symbol keys,
+  // odd prototypes. The worker gets structured clones, but validateTaskDefinition is public.
+  const sym = Symbol.for('key');
+  const hostile: [string, () => unknown][] = [
+    ['symbol key in a record', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = { a: 'b', [sym]: 'c' }; })],
+    ['symbol key in an object', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0][sym] = 1; })],
+    ['symbol key at the top', () => edit(nginxWeb(), (d) => { d[sym] = 1; })],
+    ['symbol value in a record', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = { a: sym }; })],
+    ['BigInt memory', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].memory = 512n; })],
+    ['NaN cpu', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].cpu = Number.NaN; })],
+    ['Infinity port', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].portMappings[0].containerPort = Infinity; })],
+    ['-0 hostPort', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].portMappings[0].hostPort = -0; })],
+    ['undefined members', () => edit(nginxWeb(), (d) => { d.cpu = undefined; d.containerDefinitions[0].image = undefined; })],
+    ['a Date as family', () => edit(nginxWeb(), (d) => { d.family = new Date(0); })],
+    ['a Map as dockerLabels', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = new Map([['a', 'b']]); })],
+    ['a class instance as a container', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0] = Object.assign(new (class Box {})(), d.containerDefinitions[0]); })],
+    ['a null-prototype container', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0] = Object.assign(Object.create(null), d.containerDefinitions[0]); })],
+    ['a null-prototype record', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = Object.assign(Object.create(null), { a: 'b' }); })],
+    ['a sparse array', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].command = ['a', , 'c']; })],
+    ['a non-enumerable unknown key', () => edit(nginxWeb(), (d) => { Object.defineProperty(d, 'hidden', { value: 1, enumerable: false }); })],
+    ['an inherited unknown key', () => Object.assign(Object.create({ inherited: 1 }), nginxWeb())],
+    ['__proto__ as an own key', () => edit(nginxWeb(), (d) => { Object.defineProperty(d, '__proto__', { value: { x: 1 }, enumerable: true, configurable: true, writable: true }); })],
+    ['a function as image', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].image = () => 'nginx'; })],
+    ['a String object as image', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].image = new String('nginx'); })],
+    ['a Number object as memory', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].memory = new Number(512); })],
+    ['a typed array as command', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].command = new Uint8Array(2); })],
+    ['an array as the input', () => [nginxWeb()]],
+    ['a string as the input', () => JSON.stringify(nginxWeb())],
+  ];
+  for (const [name, make] of hostile) cases.push({ id: `hostile:${name}`, input: make() });
   return cases;
+}
+
+function edit(doc: Doc, change: (d: Doc) => void): Doc {
+  change(doc);
+  return doc;
 }
