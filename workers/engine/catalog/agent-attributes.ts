@@ -13,7 +13,9 @@ const DOCKER_REMOTE_API_VERSIONS = [
   '1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37', '1.38', '1.39', '1.40', '1.41', '1.42', '1.43', '1.44',
 ];
 
-const LOGGING_DRIVERS = ['json-file', 'syslog', 'awslogs', 'none'];
+// ECS_AVAILABLE_LOGGING_DRIVERS on the ECS-optimized AMI, plus awsfirelens, which the agent adds
+// itself when it supports FireLens.
+const LOGGING_DRIVERS = ['json-file', 'syslog', 'awslogs', 'none', 'awsfirelens'];
 
 const CAPABILITIES = [
   'com.amazonaws.ecs.capability.privileged-container',
@@ -31,7 +33,9 @@ const CAPABILITIES = [
   'ecs.capability.docker-plugin.local',
   'ecs.capability.full-sync',
   'ecs.capability.env-files.s3',
+  'ecs.capability.efs',
   'ecs.capability.efsAuth',
+  'ecs.capability.firelens.fluentd',
   'ecs.capability.firelens.fluentbit',
 ];
 

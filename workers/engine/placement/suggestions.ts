@@ -70,7 +70,7 @@ export function suggestPlacementChanges(ledger: Ledger, rules: readonly BindingR
   if (addition !== undefined) {
     suggestions.push({
       kind: 'add-instance',
-      text: `Add a ${addition.type.name} (${addition.type.vcpus} vCPU, ${addition.type.memoryMiB / 1024} GiB, $${addition.type.onDemandUsdPerHour}/h) in ${addition.zone}: the cheapest instance type that can run ${request.label} there${request.constraints.length > 0 ? ' within its constraints' : ''}.`,
+      text: `Add an instance of type ${addition.type.name} (${addition.type.vcpus} vCPU, ${addition.type.memoryMiB / 1024} GiB, $${addition.type.onDemandUsdPerHour}/h) in ${addition.zone}: the cheapest instance type that can run ${request.label} there${request.constraints.length > 0 ? ' within its constraints' : ''}.`,
       step: { 'sim:AddContainerInstances': { cluster: clusterName, instanceType: addition.type.name, availabilityZones: [addition.zone] } },
     });
   } else {
@@ -157,7 +157,10 @@ function cheapestInstanceThatFits(ledger: Ledger, rules: readonly BindingRule[])
   return undefined;
 }
 
-/** Zones the task may use, the ones with the fewest tasks of its group first (as spread on AZ would pick). */
+/**
+ * Zones the task may use: the cluster's own zones first (a learner's cluster spans the zones it
+ * chose), the ones with the fewest tasks of the group first among them (as spread on AZ would pick).
+ */
 function preferredZones(ledger: Ledger): string[] {
   const counts = new Map<string, number>();
   for (const zone of AVAILABILITY_ZONES) counts.set(zone, 0);
@@ -168,7 +171,7 @@ function preferredZones(ledger: Ledger): string[] {
   const used = new Set(ledger.instances.map((instance) => instance.availabilityZone));
   return [...counts.keys()]
     .filter((zone) => ledger.request.subnetZones === undefined || ledger.request.subnetZones.has(zone))
-    .sort((a, b) => counts.get(a)! - counts.get(b)! || Number(used.has(b)) - Number(used.has(a)) || a.localeCompare(b));
+    .sort((a, b) => Number(used.has(b)) - Number(used.has(a)) || counts.get(a)! - counts.get(b)! || a.localeCompare(b));
 }
 
 /** Why even an empty instance of the best-fitting type is refused, for the 'other' suggestion. */
