@@ -108,6 +108,8 @@ export interface TaskRecord {
   instanceArn?: string;
   /** The placement decision that put it there, for the explainer (EC2). */
   placement?: { placementId: string; index: number };
+  /** Fargate: why the task went to its zone, as decided (the explainer's answer for Fargate tasks). */
+  fargatePlacement?: { summary: string; index: number; count: number };
   cpuUnits: number;
   memoryMiB: number;
   ports: PortAssignment[];

@@ -173,3 +173,16 @@ describe('what-if and bad queries', () => {
     expect(x.summary).toMatch(/^0\/60 instances can run big:1: 60 × insufficient memory/);
   });
 });
+
+describe('explaining a Fargate task', () => {
+  it('says which zone Fargate chose and why, with the counts it saw', () => {
+    const engine = cluster([['t3.medium', 'us-east-1a']]);
+    engine.dispatch({ 'ecs:RegisterTaskDefinition': { family: 'vpc', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'vpc', image: 'nginx' }] } });
+    const net = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
+    const run = responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'vpc', launchType: 'FARGATE', count: 2, networkConfiguration: net } }));
+    const second = explain(engine, { taskArn: run.tasks[1].taskArn });
+    expect(second).toMatchObject({ outcome: 'placed', index: 1, count: 2, rows: [], instanceCount: 0 });
+    // the 1st task went to 1a (tie 0/0, listed first); the 2nd saw 1a 1, 1b 0
+    expect(second.summary).toBe("vpc:1 went to us-east-1b (subnet-us-east-1b) on Fargate: AWS places Fargate tasks itself, with no container instances, strategies or constraints, spreading a task group over the Availability Zones of the given subnets; us-east-1b had the fewest tasks of family:vpc among the zones of the request's subnets (us-east-1a 1, us-east-1b 0; ties go to the subnet listed first).");
+  });
+});

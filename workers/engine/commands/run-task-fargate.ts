@@ -69,7 +69,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   const hourlyPrice = priceText(td, size.cpuUnits, size.memoryMiB, platform.ephemeral ? ephemeralGiB(td) : undefined);
   const tasks: Task[] = [];
   ctx.emit('placement.fargate', spreadSummary(run, plan), td.taskDefinitionArn);
-  for (const subnet of plan.subnets) {
+  for (const [index, subnet] of plan.subnets.entries()) {
     const record = createTaskRecord(ctx, run, {
       launchType: 'FARGATE',
       availabilityZone: subnet.availabilityZone,
@@ -83,6 +83,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
         ...(platform.ephemeral ? { ephemeralStorage: { sizeInGiB: ephemeralGiB(td) } } : {}),
       },
     });
+    record.fargatePlacement = { summary: `${td.family}:${td.revision} ${plan.reasons[index]!}`, index, count: run.count };
     attachTaskEni(ctx, record, subnet, ` (${sizeText(size.cpuUnits, size.memoryMiB)}, platform version ${platform.version}, ${hourlyPrice})`);
     startTaskMachine(ctx, record, fargateStartTimings(ctx.prng));
     tasks.push(renderTask(record.task));
@@ -142,6 +143,8 @@ interface SubnetPlan {
   unplaced: number;
   /** Tasks of the group per AZ after this RunTask, in the order of the request's subnets. */
   perZone: Map<string, number>;
+  /** For each task that starts, why its zone: the counts it saw (for the placement explainer). */
+  reasons: string[];
 }
 
 /**
@@ -171,6 +174,7 @@ function planSubnets(ctx: EngineContext, run: RunTaskRequest, subnets: readonly 
     if (subnetId !== undefined && perSubnet.has(subnetId)) perSubnet.set(subnetId, perSubnet.get(subnetId)! + 1);
   }
   const chosen: Subnet[] = [];
+  const reasons: string[] = [];
   for (let i = 0; i < run.count; i++) {
     let best: Subnet | undefined;
     for (const subnet of subnets) {
@@ -184,12 +188,23 @@ function planSubnets(ctx: EngineContext, run: RunTaskRequest, subnets: readonly 
       if (zoneDiff < 0 || (zoneDiff === 0 && subnet.availabilityZone === best.availabilityZone && subnetDiff < 0)) best = subnet;
     }
     if (best === undefined) break;
+    reasons.push(zoneReason(run, best, perZone));
     chosen.push(best);
     free.set(best.subnetId, free.get(best.subnetId)! - 1);
     perZone.set(best.availabilityZone, perZone.get(best.availabilityZone)! + 1);
     perSubnet.set(best.subnetId, perSubnet.get(best.subnetId)! + 1);
   }
-  return { subnets: chosen, unplaced: run.count - chosen.length, perZone };
+  return { subnets: chosen, unplaced: run.count - chosen.length, perZone, reasons };
+}
+
+/** Why one task went to its subnet, with the counts it saw. */
+function zoneReason(run: RunTaskRequest, subnet: Subnet, perZone: ReadonlyMap<string, number>): string {
+  const counts = [...perZone].map(([zone, n]) => `${zone} ${n}`).join(', ');
+  const zones = perZone.size;
+  const why = zones === 1
+    ? `the request's subnets are all in ${subnet.availabilityZone}`
+    : `${subnet.availabilityZone} had the fewest tasks of ${run.group} among the zones of the request's subnets (${counts}; ties go to the subnet listed first)`;
+  return `went to ${subnet.availabilityZone} (${subnet.subnetId}) on Fargate: AWS places Fargate tasks itself, with no container instances, strategies or constraints, spreading a task group over the Availability Zones of the given subnets; ${why}.`;
 }
 
 /** One line for the event log: where the tasks went and why. */

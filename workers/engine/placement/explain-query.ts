@@ -4,11 +4,12 @@
  * RunTask request would do now (a what-if: the same checks and errors as RunTask, nothing placed).
  * Read-only.
  */
-import type { ExplainQuery, ExplainResult } from '../../protocol.ts';
+import type { ExplainQuery, ExplainResult, PlacementExplanation } from '../../protocol.ts';
 import { checkRunTask } from '../commands/run-task.ts';
 import { prepareEc2Placement } from '../commands/run-task-ec2.ts';
 import type { EngineContext } from '../context.ts';
 import { MESSAGES } from '../errors.ts';
+import type { TaskRecord } from '../state.ts';
 import { DEFAULT_MAX_ROWS, explainDecision, explainWhatIf } from './explain-decision.ts';
 import { PLACEMENT_MESSAGES as M } from './messages.ts';
 
@@ -37,6 +38,7 @@ export function explainPlacement(ctx: EngineContext, query: ExplainQuery): Expla
 function explainTask(ctx: EngineContext, given: string, maxRows: number): ExplainResult {
   const record = ctx.state.tasks.get(given) ?? [...ctx.state.tasks.values()].find((r) => r.task.taskArn.endsWith(`/${given}`));
   if (record === undefined) return invalid(MESSAGES.taskNotFound());
+  if (record.fargatePlacement !== undefined) return { ok: true, explanation: fargateExplanation(record) };
   if (record.placement === undefined) return invalid(M.taskNotPlacedByPipeline(record.task.taskArn));
   const decision = ctx.state.placementDecisions.get(record.placement.placementId);
   if (decision === undefined) return invalid(M.notKept(record.placement.placementId));
@@ -50,6 +52,30 @@ function explainRunTask(ctx: EngineContext, raw: unknown, maxRows: number): Expl
   const prepared = prepareEc2Placement(ctx, checked.run);
   if (!prepared.ok) return prepared.result.ok ? invalid(M.explainQueryInvalid()) : { ok: false, error: prepared.result.error };
   return { ok: true, explanation: explainWhatIf(prepared.ledger, ctx.clock.now, checked.run.count, maxRows) };
+}
+
+/** A Fargate task: no instances to weigh, only the zone Fargate's spread chose (run-task-fargate.ts). */
+function fargateExplanation(record: TaskRecord): PlacementExplanation {
+  const placement = record.fargatePlacement!;
+  const td = record.taskDefinition;
+  return {
+    time: record.createdMs,
+    clusterName: record.clusterName,
+    taskDefinitionArn: td.taskDefinitionArn,
+    label: `${td.family}:${td.revision}`,
+    group: record.task.group,
+    index: placement.index,
+    count: placement.count,
+    strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone', origin: 'default' }],
+    constraints: [],
+    outcome: 'placed',
+    summary: placement.summary,
+    rules: [],
+    rows: [],
+    instanceCount: 0,
+    eligibleCount: 0,
+    suggestions: [],
+  };
 }
 
 function clampRows(value: unknown): number {
