@@ -182,7 +182,7 @@ export function equivalenceCorpus(): CorpusCase[] {
   const hostile: [string, () => unknown][] = [
     ['symbol key in a record', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = { a: 'b', [sym]: 'c' }; })],
     ['symbol key in an object', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0][sym] = 1; })],
-    ['symbol key at the top', () => edit(nginxWeb(), (d) => { d[sym] = 1; })],
+    ['symbol key at the top', () => edit(nginxWeb(), (d) => { (d as Record<symbol, unknown>)[sym] = 1; })],
     ['symbol value in a record', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].dockerLabels = { a: sym }; })],
     ['BigInt memory', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].memory = 512n; })],
     ['NaN cpu', () => edit(nginxWeb(), (d) => { d.containerDefinitions[0].cpu = Number.NaN; })],

@@ -1,5 +1,7 @@
 /**
- * The one model of a RegisterTaskDefinition input, written once in zod. From it come:
+ * The one model of a RegisterTaskDefinition input, written once in zod (its tree-shakeable
+ * functional API, zod/mini: the worker bundle then carries only the parts of zod the model uses).
+ * From it come:
  * - the TypeScript types (`RegisterTaskDefinitionInput`, `ContainerDefinitionInput`, …),
  * - the runtime shape check (params.ts turns zod's issues into the AWS CLI's ParamValidation lines),
  * - the JSON Schema the editor uses for completion and hover text (schema.ts).
@@ -11,18 +13,31 @@
  * Enum members are an exception: the API model lists their values and so do we, so the editor can
  * offer them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_STOP_TIMEOUT_S, HEALTH_CHECK, PORT_MAX } from './limits.ts';
 
 type Meta = { description: string; default?: unknown; examples?: unknown[]; minimum?: number; maximum?: number };
 
-const str = (description: string, extra: Omit<Meta, 'description'> = {}) => z.string().meta({ description, ...extra });
+/**
+ * `schema` with JSON Schema metadata (description, default, examples, Monaco's defaultSnippets).
+ * Exactly what classic zod's `.meta()` does — a clone whose parent is `schema`, registered in the
+ * global registry that z.toJSONSchema reads — so the generated JSON Schema is the same as when this
+ * model used the classic API. zod/mini has no `.meta()` method: its methods live on every schema's
+ * prototype and cannot be tree-shaken, which is why the model uses the functional API.
+ */
+function described<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
+  const clone = schema.clone();
+  z.globalRegistry.add(clone, meta);
+  return clone;
+}
+
+const str = (description: string, extra: Omit<Meta, 'description'> = {}) => described(z.string(), { description, ...extra });
 // ECS integers are 32-bit (the API model's Integer); larger numbers fail to deserialize on AWS.
-const int = (description: string, extra: Omit<Meta, 'description'> = {}) => z.int32().meta({ description, ...extra });
-const bool = (description: string, extra: Omit<Meta, 'description'> = {}) => z.boolean().meta({ description, ...extra });
-const strList = (description: string) => z.array(z.string()).meta({ description });
-const strMap = (description: string) => z.record(z.string(), z.string()).meta({ description });
-const list = <T extends z.ZodType>(item: T, description: string) => z.array(item).meta({ description });
+const int = (description: string, extra: Omit<Meta, 'description'> = {}) => described(z.int32(), { description, ...extra });
+const bool = (description: string, extra: Omit<Meta, 'description'> = {}) => described(z.boolean(), { description, ...extra });
+const strList = (description: string) => described(z.array(z.string()), { description });
+const strMap = (description: string) => described(z.record(z.string(), z.string()), { description });
+const list = <T extends z.ZodMiniType>(item: T, description: string) => described(z.array(item), { description });
 
 export const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'] as const;
 export const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL'] as const;
@@ -46,221 +61,240 @@ const ULIMIT_NAMES = [
   'sigpending', 'stack',
 ] as const;
 
-const KeyValuePair = z
-  .strictObject({
-    name: str('The name of the variable (or property).').optional(),
-    value: str('The value of the variable (or property).').optional(),
-  })
-  .meta({ description: 'A name/value pair.' });
+const KeyValuePair = described(
+  z.strictObject({
+    name: z.optional(str('The name of the variable (or property).')),
+    value: z.optional(str('The value of the variable (or property).')),
+  }),
+  { description: 'A name/value pair.' },
+);
 
-const Secret = z
-  .strictObject({
+const Secret = described(
+  z.strictObject({
     name: str('The name of the environment variable (or log option) that receives the secret.'),
     valueFrom: str('The Secrets Manager secret ARN or the SSM Parameter Store parameter ARN or name to read the value from. Needs the task execution role.'),
-  })
-  .meta({ description: 'A secret injected from Secrets Manager or SSM Parameter Store.' });
+  }),
+  { description: 'A secret injected from Secrets Manager or SSM Parameter Store.' },
+);
 
-export const PortMapping = z
-  .strictObject({
-    containerPort: int('The port the application in the container listens on (1–65535).', { minimum: 1, maximum: PORT_MAX, examples: [80] }).optional(),
-    hostPort: int(
+export const PortMapping = described(
+  z.strictObject({
+    containerPort: z.optional(int('The port the application in the container listens on (1–65535).', { minimum: 1, maximum: PORT_MAX, examples: [80] })),
+    hostPort: z.optional(int(
       'The port on the container instance to bind. bridge mode: omit or 0 for a dynamic port from the ephemeral range, or a static port. host and awsvpc modes: omit or equal to containerPort.',
       { minimum: 0, maximum: PORT_MAX },
-    ).optional(),
-    protocol: z.enum(PROTOCOLS).meta({ description: 'The protocol of the mapping.', default: 'tcp' }).optional(),
-    name: str('A name for the mapping, used by Service Connect.').optional(),
-    appProtocol: z.enum(['http', 'http2', 'grpc']).meta({ description: 'The application protocol, used by Service Connect.' }).optional(),
-    containerPortRange: str('A range of container ports, e.g. "8000-8100" (bridge and awsvpc modes), instead of containerPort.').optional(),
-  })
-  .meta({
+    )),
+    protocol: z.optional(described(z.enum(PROTOCOLS), { description: 'The protocol of the mapping.', default: 'tcp' })),
+    name: z.optional(str('A name for the mapping, used by Service Connect.')),
+    appProtocol: z.optional(described(z.enum(['http', 'http2', 'grpc']), { description: 'The application protocol, used by Service Connect.' })),
+    containerPortRange: z.optional(str('A range of container ports, e.g. "8000-8100" (bridge and awsvpc modes), instead of containerPort.')),
+  }),
+  {
     description: 'A port mapping: which container port is reachable, and through which host port.',
     // Monaco's JSON completion offers these as ready-made values ("^" inserts the text unquoted).
     defaultSnippets: [{ label: 'Port mapping (dynamic host port)', body: { containerPort: '^${1:80}', hostPort: 0, protocol: 'tcp' } }],
-  });
+  },
+);
 
-const EnvironmentFile = z
-  .strictObject({
+const EnvironmentFile = described(
+  z.strictObject({
     value: str('The S3 object ARN of the .env file.'),
-    type: z.enum(['s3']).meta({ description: 'The file type; only s3.' }),
-  })
-  .meta({ description: 'A file of environment variables stored in S3.' });
+    type: described(z.enum(['s3']), { description: 'The file type; only s3.' }),
+  }),
+  { description: 'A file of environment variables stored in S3.' },
+);
 
-const MountPoint = z
-  .strictObject({
-    sourceVolume: str('The name of a volume declared in the task definition\'s volumes.').optional(),
-    containerPath: str('The path in the container where the volume is mounted.').optional(),
-    readOnly: bool('Mount the volume read-only.', { default: false }).optional(),
-  })
-  .meta({ description: 'A volume mounted into the container.' });
+const MountPoint = described(
+  z.strictObject({
+    sourceVolume: z.optional(str('The name of a volume declared in the task definition\'s volumes.')),
+    containerPath: z.optional(str('The path in the container where the volume is mounted.')),
+    readOnly: z.optional(bool('Mount the volume read-only.', { default: false })),
+  }),
+  { description: 'A volume mounted into the container.' },
+);
 
-const VolumeFrom = z
-  .strictObject({
-    sourceContainer: str('The name of another container of this task whose volumes to mount.').optional(),
-    readOnly: bool('Mount them read-only.', { default: false }).optional(),
-  })
-  .meta({ description: 'Mount all volumes of another container.' });
+const VolumeFrom = described(
+  z.strictObject({
+    sourceContainer: z.optional(str('The name of another container of this task whose volumes to mount.')),
+    readOnly: z.optional(bool('Mount them read-only.', { default: false })),
+  }),
+  { description: 'Mount all volumes of another container.' },
+);
 
-const LinuxParameters = z
-  .strictObject({
-    capabilities: z
-      .strictObject({
-        add: strList('Linux capabilities to add (e.g. "NET_ADMIN"). Not supported on Fargate except SYS_PTRACE.').optional(),
-        drop: strList('Linux capabilities to drop.').optional(),
-      })
-      .meta({ description: 'Linux capabilities added to or dropped from Docker\'s default set.' })
-      .optional(),
-    devices: list(
-      z
-        .strictObject({
+const LinuxParameters = described(
+  z.strictObject({
+    capabilities: z.optional(described(
+      z.strictObject({
+        add: z.optional(strList('Linux capabilities to add (e.g. "NET_ADMIN"). Not supported on Fargate except SYS_PTRACE.')),
+        drop: z.optional(strList('Linux capabilities to drop.')),
+      }),
+      { description: 'Linux capabilities added to or dropped from Docker\'s default set.' },
+    )),
+    devices: z.optional(list(
+      described(
+        z.strictObject({
           hostPath: str('The device path on the host.'),
-          containerPath: str('The path inside the container.').optional(),
-          permissions: z.array(z.enum(['read', 'write', 'mknod'])).meta({ description: 'cgroup permissions for the device.' }).optional(),
-        })
-        .meta({ description: 'A host device exposed to the container.' }),
+          containerPath: z.optional(str('The path inside the container.')),
+          permissions: z.optional(described(z.array(z.enum(['read', 'write', 'mknod'])), { description: 'cgroup permissions for the device.' })),
+        }),
+        { description: 'A host device exposed to the container.' },
+      ),
       'Host devices to expose (EC2 only).',
-    ).optional(),
-    initProcessEnabled: bool('Run an init process in the container that forwards signals and reaps processes.').optional(),
-    sharedMemorySize: int('Size of /dev/shm in MiB (EC2 only).').optional(),
-    tmpfs: list(
-      z
-        .strictObject({
+    )),
+    initProcessEnabled: z.optional(bool('Run an init process in the container that forwards signals and reaps processes.')),
+    sharedMemorySize: z.optional(int('Size of /dev/shm in MiB (EC2 only).')),
+    tmpfs: z.optional(list(
+      described(
+        z.strictObject({
           containerPath: str('The mount path.'),
           size: int('The size in MiB.'),
-          mountOptions: strList('tmpfs mount options.').optional(),
-        })
-        .meta({ description: 'A tmpfs mount.' }),
+          mountOptions: z.optional(strList('tmpfs mount options.')),
+        }),
+        { description: 'A tmpfs mount.' },
+      ),
       'tmpfs mounts (EC2 only).',
-    ).optional(),
-    maxSwap: int('Total swap in MiB the container may use (EC2 only).').optional(),
-    swappiness: int('Swappiness 0–100 (EC2 only).', { minimum: 0, maximum: 100 }).optional(),
-  })
-  .meta({ description: 'Linux-specific options (capabilities, devices, init process, tmpfs, swap).' });
+    )),
+    maxSwap: z.optional(int('Total swap in MiB the container may use (EC2 only).')),
+    swappiness: z.optional(int('Swappiness 0–100 (EC2 only).', { minimum: 0, maximum: 100 })),
+  }),
+  { description: 'Linux-specific options (capabilities, devices, init process, tmpfs, swap).' },
+);
 
-const ContainerDependency = z
-  .strictObject({
+const ContainerDependency = described(
+  z.strictObject({
     containerName: str('The container this one depends on.'),
-    condition: z.enum(DEPENDENCY_CONDITIONS).meta({
+    condition: described(z.enum(DEPENDENCY_CONDITIONS), {
       description: 'START: it has started. COMPLETE: it has exited (not allowed for an essential dependency). SUCCESS: it has exited with 0 (not allowed for an essential dependency). HEALTHY: it passed its health check.',
     }),
-  })
-  .meta({ description: 'A startup dependency on another container of the task.' });
+  }),
+  { description: 'A startup dependency on another container of the task.' },
+);
 
-const HostEntry = z
-  .strictObject({
+const HostEntry = described(
+  z.strictObject({
     hostname: str('The host name.'),
     ipAddress: str('The IP address.'),
-  })
-  .meta({ description: 'An /etc/hosts entry.' });
+  }),
+  { description: 'An /etc/hosts entry.' },
+);
 
-const Ulimit = z
-  .strictObject({
-    name: z.enum(ULIMIT_NAMES).meta({ description: 'The ulimit resource.' }),
+const Ulimit = described(
+  z.strictObject({
+    name: described(z.enum(ULIMIT_NAMES), { description: 'The ulimit resource.' }),
     softLimit: int('The soft limit.'),
     hardLimit: int('The hard limit.'),
-  })
-  .meta({ description: 'A ulimit for the container.' });
+  }),
+  { description: 'A ulimit for the container.' },
+);
 
-const LogConfiguration = z
-  .strictObject({
-    logDriver: z.enum(LOG_DRIVERS).meta({
+const LogConfiguration = described(
+  z.strictObject({
+    logDriver: described(z.enum(LOG_DRIVERS), {
       description: 'The log driver. Fargate: awslogs, splunk, awsfirelens. EC2 also json-file, syslog, journald, gelf, fluentd (if the agent lists them).',
     }),
-    options: strMap('Driver options, e.g. awslogs-group, awslogs-region, awslogs-stream-prefix for awslogs.').optional(),
-    secretOptions: list(Secret, 'Secrets passed to the log driver.').optional(),
-  })
-  .meta({ description: 'Where the container\'s stdout/stderr go.' });
+    options: z.optional(strMap('Driver options, e.g. awslogs-group, awslogs-region, awslogs-stream-prefix for awslogs.')),
+    secretOptions: z.optional(list(Secret, 'Secrets passed to the log driver.')),
+  }),
+  { description: 'Where the container\'s stdout/stderr go.' },
+);
 
-const HealthCheck = z
-  .strictObject({
+const HealthCheck = described(
+  z.strictObject({
     command: strList('["CMD", "exe", "arg"…] or ["CMD-SHELL", "shell command"]; exit code 0 means healthy.'),
-    interval: int('Seconds between checks (5–300).', { minimum: HEALTH_CHECK.interval.min, maximum: HEALTH_CHECK.interval.max, default: HEALTH_CHECK.interval.default }).optional(),
-    timeout: int('Seconds a check may take before it counts as failed (2–60).', { minimum: HEALTH_CHECK.timeout.min, maximum: HEALTH_CHECK.timeout.max, default: HEALTH_CHECK.timeout.default }).optional(),
-    retries: int('Consecutive failures before the container is UNHEALTHY (1–10).', { minimum: HEALTH_CHECK.retries.min, maximum: HEALTH_CHECK.retries.max, default: HEALTH_CHECK.retries.default }).optional(),
-    startPeriod: int('Grace period in seconds after start during which failures do not count (0–300).', { minimum: HEALTH_CHECK.startPeriod.min, maximum: HEALTH_CHECK.startPeriod.max, default: HEALTH_CHECK.startPeriod.default }).optional(),
-  })
-  .meta({ description: 'A container health check run by the agent (Docker HEALTHCHECK of the image is ignored).' });
+    interval: z.optional(int('Seconds between checks (5–300).', { minimum: HEALTH_CHECK.interval.min, maximum: HEALTH_CHECK.interval.max, default: HEALTH_CHECK.interval.default })),
+    timeout: z.optional(int('Seconds a check may take before it counts as failed (2–60).', { minimum: HEALTH_CHECK.timeout.min, maximum: HEALTH_CHECK.timeout.max, default: HEALTH_CHECK.timeout.default })),
+    retries: z.optional(int('Consecutive failures before the container is UNHEALTHY (1–10).', { minimum: HEALTH_CHECK.retries.min, maximum: HEALTH_CHECK.retries.max, default: HEALTH_CHECK.retries.default })),
+    startPeriod: z.optional(int('Grace period in seconds after start during which failures do not count (0–300).', { minimum: HEALTH_CHECK.startPeriod.min, maximum: HEALTH_CHECK.startPeriod.max, default: HEALTH_CHECK.startPeriod.default })),
+  }),
+  { description: 'A container health check run by the agent (Docker HEALTHCHECK of the image is ignored).' },
+);
 
-const SystemControl = z
-  .strictObject({
-    namespace: str('The namespaced kernel parameter, e.g. net.core.somaxconn.').optional(),
-    value: str('Its value.').optional(),
-  })
-  .meta({ description: 'A sysctl for the container.' });
+const SystemControl = described(
+  z.strictObject({
+    namespace: z.optional(str('The namespaced kernel parameter, e.g. net.core.somaxconn.')),
+    value: z.optional(str('Its value.')),
+  }),
+  { description: 'A sysctl for the container.' },
+);
 
-const ResourceRequirement = z
-  .strictObject({
+const ResourceRequirement = described(
+  z.strictObject({
     value: str('The number of GPUs, or the inference accelerator deviceName.'),
-    type: z.enum(['GPU', 'InferenceAccelerator']).meta({ description: 'The resource type.' }),
-  })
-  .meta({ description: 'A GPU or inference accelerator reserved for the container.' });
+    type: described(z.enum(['GPU', 'InferenceAccelerator']), { description: 'The resource type.' }),
+  }),
+  { description: 'A GPU or inference accelerator reserved for the container.' },
+);
 
-const FirelensConfiguration = z
-  .strictObject({
-    type: z.enum(['fluentd', 'fluentbit']).meta({ description: 'The log router.' }),
-    options: strMap('Options such as enable-ecs-log-metadata or config-file-type.').optional(),
-  })
-  .meta({ description: 'Makes this container the FireLens log router of the task.' });
+const FirelensConfiguration = described(
+  z.strictObject({
+    type: described(z.enum(['fluentd', 'fluentbit']), { description: 'The log router.' }),
+    options: z.optional(strMap('Options such as enable-ecs-log-metadata or config-file-type.')),
+  }),
+  { description: 'Makes this container the FireLens log router of the task.' },
+);
 
-const RepositoryCredentials = z
-  .strictObject({
+const RepositoryCredentials = described(
+  z.strictObject({
     credentialsParameter: str('The Secrets Manager secret ARN with the private registry credentials.'),
-  })
-  .meta({ description: 'Credentials for a private (non-ECR) registry.' });
+  }),
+  { description: 'Credentials for a private (non-ECR) registry.' },
+);
 
-const RestartPolicy = z
-  .strictObject({
+const RestartPolicy = described(
+  z.strictObject({
     enabled: bool('Restart the container in place when it exits.'),
-    ignoredExitCodes: z.array(z.int32()).meta({ description: 'Exit codes that do not trigger a restart.' }).optional(),
-    restartAttemptPeriod: int('Seconds the container must run before a restart is attempted (60–1800).').optional(),
-  })
-  .meta({ description: 'Container restart policy.' });
+    ignoredExitCodes: z.optional(described(z.array(z.int32()), { description: 'Exit codes that do not trigger a restart.' })),
+    restartAttemptPeriod: z.optional(int('Seconds the container must run before a restart is attempted (60–1800).')),
+  }),
+  { description: 'Container restart policy.' },
+);
 
-export const ContainerDefinition = z
-  .strictObject({
-    name: str('The container name: up to 255 letters, numbers, hyphens and underscores; unique within the task definition. Required.', { examples: ['web'] }).optional(),
-    image: str('The image, e.g. "nginx:1.27", "public.ecr.aws/nginx/nginx:latest" or "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1". Required.', { examples: ['nginx:1.27'] }).optional(),
-    repositoryCredentials: RepositoryCredentials.optional(),
-    cpu: int('CPU units reserved for the container (1024 = 1 vCPU). Counts toward what the task reserves on an EC2 instance when the task has no task-level cpu.', { minimum: 0, default: 0 }).optional(),
-    memory: int('Hard memory limit in MiB: the container is killed when it exceeds it. At least 6 MiB. With no task-level memory on EC2, memory or memoryReservation is required.', { minimum: 6 }).optional(),
-    memoryReservation: int('Soft memory limit in MiB: what the scheduler reserves on the instance (instead of memory) when given. Must not exceed memory.', { minimum: 1 }).optional(),
-    links: strList('Links to other containers ("name" or "name:alias"); bridge mode only.').optional(),
-    portMappings: list(PortMapping, 'Ports the container exposes.').optional(),
-    essential: bool('If an essential container stops, the whole task stops. At least one container must be essential.', { default: true }).optional(),
-    restartPolicy: RestartPolicy.optional(),
-    entryPoint: strList('Overrides the image ENTRYPOINT.').optional(),
-    command: strList('Overrides the image CMD.').optional(),
-    environment: list(KeyValuePair, 'Environment variables.').optional(),
-    environmentFiles: list(EnvironmentFile, 'Up to 10 .env files in S3; explicit environment entries win.').optional(),
-    mountPoints: list(MountPoint, 'Volumes mounted into the container.').optional(),
-    volumesFrom: list(VolumeFrom, 'Volumes taken from other containers.').optional(),
-    linuxParameters: LinuxParameters.optional(),
-    secrets: list(Secret, 'Secrets injected as environment variables.').optional(),
-    dependsOn: list(ContainerDependency, 'Containers that must reach a condition before this one starts.').optional(),
-    startTimeout: int('Seconds to wait for dependencies to reach their condition before giving up.').optional(),
-    stopTimeout: int(`Seconds between SIGTERM and SIGKILL when the container stops (default ${DEFAULT_STOP_TIMEOUT_S}; Fargate max 120).`).optional(),
-    versionConsistency: z.enum(['enabled', 'disabled']).meta({ description: 'Resolve the image tag to a digest at deployment.', default: 'enabled' }).optional(),
-    hostname: str('The container hostname; not supported with awsvpc.').optional(),
-    user: str('The user (and group) to run as: "user", "uid", "user:group", "uid:gid".').optional(),
-    workingDirectory: str('The working directory of the command.').optional(),
-    disableNetworking: bool('Turn networking off inside the container (EC2 only).').optional(),
-    privileged: bool('Run with elevated privileges (EC2 only).').optional(),
-    readonlyRootFilesystem: bool('Mount the root filesystem read-only.').optional(),
-    dnsServers: strList('DNS servers (EC2 only; not with awsvpc).').optional(),
-    dnsSearchDomains: strList('DNS search domains (EC2 only).').optional(),
-    extraHosts: list(HostEntry, '/etc/hosts entries (EC2 only; not with awsvpc).').optional(),
-    dockerSecurityOptions: strList('SELinux/AppArmor labels (EC2 only).').optional(),
-    interactive: bool('Keep stdin open (docker run -i).').optional(),
-    pseudoTerminal: bool('Allocate a TTY (docker run -t).').optional(),
-    dockerLabels: strMap('Docker labels.').optional(),
-    ulimits: list(Ulimit, 'ulimits.').optional(),
-    logConfiguration: LogConfiguration.optional(),
-    healthCheck: HealthCheck.optional(),
-    systemControls: list(SystemControl, 'Namespaced kernel parameters (sysctls).').optional(),
-    resourceRequirements: list(ResourceRequirement, 'GPUs or inference accelerators to reserve.').optional(),
-    firelensConfiguration: FirelensConfiguration.optional(),
-    credentialSpecs: strList('Active Directory credential specs (Windows/Linux gMSA).').optional(),
-  })
-  .meta({
+export const ContainerDefinition = described(
+  z.strictObject({
+    name: z.optional(str('The container name: up to 255 letters, numbers, hyphens and underscores; unique within the task definition. Required.', { examples: ['web'] })),
+    image: z.optional(str('The image, e.g. "nginx:1.27", "public.ecr.aws/nginx/nginx:latest" or "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1". Required.', { examples: ['nginx:1.27'] })),
+    repositoryCredentials: z.optional(RepositoryCredentials),
+    cpu: z.optional(int('CPU units reserved for the container (1024 = 1 vCPU). Counts toward what the task reserves on an EC2 instance when the task has no task-level cpu.', { minimum: 0, default: 0 })),
+    memory: z.optional(int('Hard memory limit in MiB: the container is killed when it exceeds it. At least 6 MiB. With no task-level memory on EC2, memory or memoryReservation is required.', { minimum: 6 })),
+    memoryReservation: z.optional(int('Soft memory limit in MiB: what the scheduler reserves on the instance (instead of memory) when given. Must not exceed memory.', { minimum: 1 })),
+    links: z.optional(strList('Links to other containers ("name" or "name:alias"); bridge mode only.')),
+    portMappings: z.optional(list(PortMapping, 'Ports the container exposes.')),
+    essential: z.optional(bool('If an essential container stops, the whole task stops. At least one container must be essential.', { default: true })),
+    restartPolicy: z.optional(RestartPolicy),
+    entryPoint: z.optional(strList('Overrides the image ENTRYPOINT.')),
+    command: z.optional(strList('Overrides the image CMD.')),
+    environment: z.optional(list(KeyValuePair, 'Environment variables.')),
+    environmentFiles: z.optional(list(EnvironmentFile, 'Up to 10 .env files in S3; explicit environment entries win.')),
+    mountPoints: z.optional(list(MountPoint, 'Volumes mounted into the container.')),
+    volumesFrom: z.optional(list(VolumeFrom, 'Volumes taken from other containers.')),
+    linuxParameters: z.optional(LinuxParameters),
+    secrets: z.optional(list(Secret, 'Secrets injected as environment variables.')),
+    dependsOn: z.optional(list(ContainerDependency, 'Containers that must reach a condition before this one starts.')),
+    startTimeout: z.optional(int('Seconds to wait for dependencies to reach their condition before giving up.')),
+    stopTimeout: z.optional(int(`Seconds between SIGTERM and SIGKILL when the container stops (default ${DEFAULT_STOP_TIMEOUT_S}; Fargate max 120).`)),
+    versionConsistency: z.optional(described(z.enum(['enabled', 'disabled']), { description: 'Resolve the image tag to a digest at deployment.', default: 'enabled' })),
+    hostname: z.optional(str('The container hostname; not supported with awsvpc.')),
+    user: z.optional(str('The user (and group) to run as: "user", "uid", "user:group", "uid:gid".')),
+    workingDirectory: z.optional(str('The working directory of the command.')),
+    disableNetworking: z.optional(bool('Turn networking off inside the container (EC2 only).')),
+    privileged: z.optional(bool('Run with elevated privileges (EC2 only).')),
+    readonlyRootFilesystem: z.optional(bool('Mount the root filesystem read-only.')),
+    dnsServers: z.optional(strList('DNS servers (EC2 only; not with awsvpc).')),
+    dnsSearchDomains: z.optional(strList('DNS search domains (EC2 only).')),
+    extraHosts: z.optional(list(HostEntry, '/etc/hosts entries (EC2 only; not with awsvpc).')),
+    dockerSecurityOptions: z.optional(strList('SELinux/AppArmor labels (EC2 only).')),
+    interactive: z.optional(bool('Keep stdin open (docker run -i).')),
+    pseudoTerminal: z.optional(bool('Allocate a TTY (docker run -t).')),
+    dockerLabels: z.optional(strMap('Docker labels.')),
+    ulimits: z.optional(list(Ulimit, 'ulimits.')),
+    logConfiguration: z.optional(LogConfiguration),
+    healthCheck: z.optional(HealthCheck),
+    systemControls: z.optional(list(SystemControl, 'Namespaced kernel parameters (sysctls).')),
+    resourceRequirements: z.optional(list(ResourceRequirement, 'GPUs or inference accelerators to reserve.')),
+    firelensConfiguration: z.optional(FirelensConfiguration),
+    credentialSpecs: z.optional(strList('Active Directory credential specs (Windows/Linux gMSA).')),
+  }),
+  {
     description: 'One container of the task.',
     defaultSnippets: [
       {
@@ -268,128 +302,130 @@ export const ContainerDefinition = z
         body: { name: '${1:web}', image: '${2:nginx:1.27}', cpu: '^${3:256}', memory: '^${4:512}', essential: true, portMappings: [{ containerPort: '^${5:80}', hostPort: 0, protocol: 'tcp' }] },
       },
     ],
-  });
+  },
+);
 
-const Volume = z
-  .strictObject({
-    name: str('The volume name, referenced by mountPoints[].sourceVolume: up to 255 letters, numbers, hyphens and underscores.').optional(),
-    host: z
-      .strictObject({ sourcePath: str('The path on the host (EC2 only). Omit for a Docker-managed scratch directory.').optional() })
-      .meta({ description: 'A bind mount.' })
-      .optional(),
-    configuredAtLaunch: bool('The volume is configured when the task is run or the service is created (EBS).').optional(),
-    dockerVolumeConfiguration: z
-      .strictObject({
-        scope: z.enum(['task', 'shared']).meta({ description: 'task: removed when the task stops; shared: persists.' }).optional(),
-        autoprovision: bool('Create the shared volume if it does not exist.').optional(),
-        driver: str('The Docker volume driver.').optional(),
-        driverOpts: strMap('Driver options.').optional(),
-        labels: strMap('Volume labels.').optional(),
-      })
-      .meta({ description: 'A Docker volume (EC2 only).' })
-      .optional(),
-    efsVolumeConfiguration: z
-      .strictObject({
+const Volume = described(
+  z.strictObject({
+    name: z.optional(str('The volume name, referenced by mountPoints[].sourceVolume: up to 255 letters, numbers, hyphens and underscores.')),
+    host: z.optional(described(
+      z.strictObject({ sourcePath: z.optional(str('The path on the host (EC2 only). Omit for a Docker-managed scratch directory.')) }), { description: 'A bind mount.' })),
+    configuredAtLaunch: z.optional(bool('The volume is configured when the task is run or the service is created (EBS).')),
+    dockerVolumeConfiguration: z.optional(described(
+      z.strictObject({
+        scope: z.optional(described(z.enum(['task', 'shared']), { description: 'task: removed when the task stops; shared: persists.' })),
+        autoprovision: z.optional(bool('Create the shared volume if it does not exist.')),
+        driver: z.optional(str('The Docker volume driver.')),
+        driverOpts: z.optional(strMap('Driver options.')),
+        labels: z.optional(strMap('Volume labels.')),
+      }),
+      { description: 'A Docker volume (EC2 only).' },
+    )),
+    efsVolumeConfiguration: z.optional(described(
+      z.strictObject({
         fileSystemId: str('The EFS file system ID.'),
-        rootDirectory: str('The directory of the file system to mount as the root; "/" by default.').optional(),
-        transitEncryption: z.enum(['ENABLED', 'DISABLED']).meta({ description: 'Encrypt EFS traffic in transit.', default: 'DISABLED' }).optional(),
-        transitEncryptionPort: int('The port for encrypted traffic.').optional(),
-        authorizationConfig: z
-          .strictObject({
-            accessPointId: str('The EFS access point ID (needs transitEncryption ENABLED).').optional(),
-            iam: z.enum(['ENABLED', 'DISABLED']).meta({ description: 'Use the task role for EFS authorization.' }).optional(),
-          })
-          .meta({ description: 'EFS authorization.' })
-          .optional(),
-      })
-      .meta({ description: 'An Amazon EFS volume.' })
-      .optional(),
-    fsxWindowsFileServerVolumeConfiguration: z
-      .strictObject({
+        rootDirectory: z.optional(str('The directory of the file system to mount as the root; "/" by default.')),
+        transitEncryption: z.optional(described(z.enum(['ENABLED', 'DISABLED']), { description: 'Encrypt EFS traffic in transit.', default: 'DISABLED' })),
+        transitEncryptionPort: z.optional(int('The port for encrypted traffic.')),
+        authorizationConfig: z.optional(described(
+          z.strictObject({
+            accessPointId: z.optional(str('The EFS access point ID (needs transitEncryption ENABLED).')),
+            iam: z.optional(described(z.enum(['ENABLED', 'DISABLED']), { description: 'Use the task role for EFS authorization.' })),
+          }),
+          { description: 'EFS authorization.' },
+        )),
+      }),
+      { description: 'An Amazon EFS volume.' },
+    )),
+    fsxWindowsFileServerVolumeConfiguration: z.optional(described(
+      z.strictObject({
         fileSystemId: str('The FSx for Windows File Server file system ID.'),
         rootDirectory: str('The directory to mount.'),
-        authorizationConfig: z
-          .strictObject({
+        authorizationConfig: described(
+          z.strictObject({
             credentialsParameter: str('Secret ARN with the credentials.'),
             domain: str('The fully qualified domain name.'),
-          })
-          .meta({ description: 'FSx authorization.' }),
-      })
-      .meta({ description: 'An FSx for Windows File Server volume.' })
-      .optional(),
-  })
-  .meta({ description: 'A data volume containers can mount.' });
+          }),
+          { description: 'FSx authorization.' },
+        ),
+      }),
+      { description: 'An FSx for Windows File Server volume.' },
+    )),
+  }),
+  { description: 'A data volume containers can mount.' },
+);
 
-const PlacementConstraint = z
-  .strictObject({
-    type: z.enum(['memberOf']).meta({ description: 'The constraint type; task definitions only take memberOf.' }).optional(),
-    expression: str('A cluster query language expression, e.g. "attribute:ecs.instance-type =~ t3.*".').optional(),
-  })
-  .meta({ description: 'A placement constraint applied to every task of this definition (EC2 only).' });
+const PlacementConstraint = described(
+  z.strictObject({
+    type: z.optional(described(z.enum(['memberOf']), { description: 'The constraint type; task definitions only take memberOf.' })),
+    expression: z.optional(str('A cluster query language expression, e.g. "attribute:ecs.instance-type =~ t3.*".')),
+  }),
+  { description: 'A placement constraint applied to every task of this definition (EC2 only).' },
+);
 
-const Tag = z
-  .strictObject({
-    key: str('The tag key (1–128 characters).').optional(),
-    value: str('The tag value (0–256 characters).').optional(),
-  })
-  .meta({ description: 'A tag.' });
+const Tag = described(
+  z.strictObject({
+    key: z.optional(str('The tag key (1–128 characters).')),
+    value: z.optional(str('The tag value (0–256 characters).')),
+  }),
+  { description: 'A tag.' },
+);
 
-const RUNTIME_PLATFORM = z
-  .strictObject({
-    cpuArchitecture: z.enum(['X86_64', 'ARM64']).meta({ description: 'The CPU architecture.', default: 'X86_64' }).optional(),
-    operatingSystemFamily: z.enum(OS_FAMILIES).meta({ description: 'The operating system family.', default: 'LINUX' }).optional(),
-  })
-  .meta({ description: 'The OS and CPU architecture the task needs (required for Windows or ARM64 on Fargate).' });
+const RUNTIME_PLATFORM = described(
+  z.strictObject({
+    cpuArchitecture: z.optional(described(z.enum(['X86_64', 'ARM64']), { description: 'The CPU architecture.', default: 'X86_64' })),
+    operatingSystemFamily: z.optional(described(z.enum(OS_FAMILIES), { description: 'The operating system family.', default: 'LINUX' })),
+  }),
+  { description: 'The OS and CPU architecture the task needs (required for Windows or ARM64 on Fargate).' },
+);
 
-export const RegisterTaskDefinitionInputSchema = z
-  .strictObject({
+export const RegisterTaskDefinitionInputSchema = described(
+  z.strictObject({
     family: str('The family name: up to 255 letters, numbers, hyphens and underscores. Each registration adds a revision (family:1, family:2, …).', { examples: ['web'] }),
-    taskRoleArn: str('The IAM role the application in the containers uses for AWS calls (an ARN, or a role name in the sandbox).').optional(),
-    executionRoleArn: str('The IAM role the ECS agent uses to pull private ECR images, send awslogs and read secrets (needed on Fargate for ECR and awslogs).').optional(),
-    networkMode: z
-      .enum(NETWORK_MODES)
-      .meta({ description: 'Docker networking mode. bridge (default on EC2 Linux): dynamic or static host ports. host: container ports bind on the instance. awsvpc: each task gets its own ENI (required on Fargate). none: no external networking.' })
-      .optional(),
+    taskRoleArn: z.optional(str('The IAM role the application in the containers uses for AWS calls (an ARN, or a role name in the sandbox).')),
+    executionRoleArn: z.optional(str('The IAM role the ECS agent uses to pull private ECR images, send awslogs and read secrets (needed on Fargate for ECR and awslogs).')),
+    networkMode: z.optional(described(z
+      .enum(NETWORK_MODES), { description: 'Docker networking mode. bridge (default on EC2 Linux): dynamic or static host ports. host: container ports bind on the instance. awsvpc: each task gets its own ENI (required on Fargate). none: no external networking.' })),
     containerDefinitions: list(ContainerDefinition, 'The containers of the task (1–10).'),
-    volumes: list(Volume, 'Data volumes the containers can mount.').optional(),
-    placementConstraints: list(PlacementConstraint, 'memberOf constraints every task of this definition must satisfy (EC2 only; up to 10).').optional(),
-    requiresCompatibilities: z
-      .array(z.enum(COMPATIBILITIES))
-      .meta({ description: 'Launch types to validate the definition against: EC2, FARGATE, EXTERNAL.' })
-      .optional(),
-    cpu: str('Task-level CPU as a string: units ("256", "1024") or vCPUs ("1 vCPU"). Required on Fargate (a valid cpu/memory pair); optional on EC2 (128–10240).', { examples: ['256', '1024', '1 vCPU'] }).optional(),
-    memory: str('Task-level memory as a string: MiB ("512") or GB ("2 GB"). Required on Fargate; optional on EC2 (then each container needs memory or memoryReservation).', { examples: ['512', '2048', '2 GB'] }).optional(),
-    tags: list(Tag, 'Tags for the task definition.').optional(),
-    pidMode: z.enum(['host', 'task']).meta({ description: 'Share the PID namespace with the host or between the task\'s containers.' }).optional(),
-    ipcMode: z.enum(['host', 'task', 'none']).meta({ description: 'IPC namespace sharing (EC2 only).' }).optional(),
-    proxyConfiguration: z
-      .strictObject({
-        type: z.enum(['APPMESH']).meta({ description: 'The proxy type.' }).optional(),
+    volumes: z.optional(list(Volume, 'Data volumes the containers can mount.')),
+    placementConstraints: z.optional(list(PlacementConstraint, 'memberOf constraints every task of this definition must satisfy (EC2 only; up to 10).')),
+    requiresCompatibilities: z.optional(described(z
+      .array(z.enum(COMPATIBILITIES)), { description: 'Launch types to validate the definition against: EC2, FARGATE, EXTERNAL.' })),
+    cpu: z.optional(str('Task-level CPU as a string: units ("256", "1024") or vCPUs ("1 vCPU"). Required on Fargate (a valid cpu/memory pair); optional on EC2 (128–10240).', { examples: ['256', '1024', '1 vCPU'] })),
+    memory: z.optional(str('Task-level memory as a string: MiB ("512") or GB ("2 GB"). Required on Fargate; optional on EC2 (then each container needs memory or memoryReservation).', { examples: ['512', '2048', '2 GB'] })),
+    tags: z.optional(list(Tag, 'Tags for the task definition.')),
+    pidMode: z.optional(described(z.enum(['host', 'task']), { description: 'Share the PID namespace with the host or between the task\'s containers.' })),
+    ipcMode: z.optional(described(z.enum(['host', 'task', 'none']), { description: 'IPC namespace sharing (EC2 only).' })),
+    proxyConfiguration: z.optional(described(
+      z.strictObject({
+        type: z.optional(described(z.enum(['APPMESH']), { description: 'The proxy type.' })),
         containerName: str('The container that acts as the App Mesh proxy.'),
-        properties: list(KeyValuePair, 'Proxy settings (IgnoredUID, ProxyIngressPort, …).').optional(),
-      })
-      .meta({ description: 'App Mesh proxy configuration.' })
-      .optional(),
-    inferenceAccelerators: list(
-      z
-        .strictObject({
+        properties: z.optional(list(KeyValuePair, 'Proxy settings (IgnoredUID, ProxyIngressPort, …).')),
+      }),
+      { description: 'App Mesh proxy configuration.' },
+    )),
+    inferenceAccelerators: z.optional(list(
+      described(
+        z.strictObject({
           deviceName: str('The accelerator device name.'),
           deviceType: str('The Elastic Inference accelerator type.'),
-        })
-        .meta({ description: 'An Elastic Inference accelerator.' }),
+        }),
+        { description: 'An Elastic Inference accelerator.' },
+      ),
       'Elastic Inference accelerators (retired).',
-    ).optional(),
-    ephemeralStorage: z
-      .strictObject({ sizeInGiB: int('Ephemeral storage in GiB (21–200; 20 by default).', { minimum: 21, maximum: 200 }) })
-      .meta({ description: 'Fargate ephemeral storage size.' })
-      .optional(),
-    runtimePlatform: RUNTIME_PLATFORM.optional(),
-    enableFaultInjection: bool('Allow fault injection requests from the task\'s containers.', { default: false }).optional(),
-  })
-  .meta({
+    )),
+    ephemeralStorage: z.optional(described(
+      z.strictObject({ sizeInGiB: int('Ephemeral storage in GiB (21–200; 20 by default).', { minimum: 21, maximum: 200 }) }),
+      { description: 'Fargate ephemeral storage size.' },
+    )),
+    runtimePlatform: z.optional(RUNTIME_PLATFORM),
+    enableFaultInjection: z.optional(bool('Allow fault injection requests from the task\'s containers.', { default: false })),
+  }),
+  {
     title: 'RegisterTaskDefinition input',
     description: 'What `aws ecs register-task-definition --cli-input-json` takes: a family and its containers.',
-  });
+  },
+);
 
 export type RegisterTaskDefinitionInput = z.infer<typeof RegisterTaskDefinitionInputSchema>;
 export type ContainerDefinitionInput = z.infer<typeof ContainerDefinition>;

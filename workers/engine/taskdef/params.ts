@@ -8,7 +8,7 @@
  * zod finds the problems (model.ts); this module re-words each zod issue that way. The values are
  * printed as Python's str() prints them, because that is what the CLI shows.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../../protocol.ts';
 import { MSG, PARAM } from './messages.ts';
 
@@ -23,7 +23,7 @@ export const SERIALIZATION_CODE = 'SerializationException';
 /** One ValidationIssue per problem zod found, in the CLI's words. */
 export function paramIssues(
   issues: readonly z.core.$ZodIssue[],
-  root: z.ZodType,
+  root: z.core.$ZodType,
   document: unknown,
   pointerOf: PointerOf,
 ): ValidationIssue[] {
@@ -56,7 +56,7 @@ function compareOrder(a: readonly number[], b: readonly number[]): number {
 
 type Line = { at: Path; issue: ValidationIssue };
 
-function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, document: unknown, pointerOf: PointerOf): Line[] {
+function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.core.$ZodType, document: unknown, pointerOf: PointerOf): Line[] {
   const value = valueAt(document, path);
   const line = (code: string, message: string, at: Path = path): Line => ({ at, issue: { path: pointerOf(at), code, message } });
   if (issue.code === 'unrecognized_keys') {
@@ -76,10 +76,20 @@ function issueLines(issue: z.core.$ZodIssue, path: Path, root: z.ZodType, docume
   if ((issue.code === 'too_big' || issue.code === 'too_small') && typeof value === 'number') {
     return [line(SERIALIZATION_CODE, MSG.notAnInteger)];
   }
-  return [line(PARAM_CODE, `Invalid value for parameter ${parameterName(path)}: ${issue.message}`)];
+  return [line(PARAM_CODE, `Invalid value for parameter ${parameterName(path)}: ${otherIssueWords(issue)}`)];
 }
 
-function invalidTypeMessage(path: Path, value: unknown, schema: z.ZodType | undefined): string {
+/**
+ * zod/mini loads no locale, so the message of any issue handled by none of the lines above is a bare
+ * "Invalid input". The one such issue this model can raise — a map with a symbol key, which only an
+ * in-process caller can pass (JSON, YAML and structured clones have none) — gets the words of zod's
+ * English locale, as when the model used the classic API, which loads that locale.
+ */
+function otherIssueWords(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_key' ? `Invalid key in ${issue.origin}` : issue.message;
+}
+
+function invalidTypeMessage(path: Path, value: unknown, schema: z.core.$ZodType | undefined): string {
   return PARAM.invalidType(parameterName(path), pythonStr(value), `<class '${pythonType(value)}'>`, validTypes(schema));
 }
 
@@ -115,17 +125,17 @@ export function valueAt(document: unknown, path: Path): unknown {
 
 interface SchemaDef {
   type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
+  innerType?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
 }
 
-function defOf(schema: z.ZodType): SchemaDef {
+function defOf(schema: z.core.$ZodType): SchemaDef {
   return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (let def = defOf(current); (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType; def = defOf(current)) {
     current = def.innerType;
@@ -133,12 +143,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
-  let current: z.ZodType | undefined = unwrap(root);
+export function schemaAt(root: z.core.$ZodType, path: Path): z.core.$ZodType | undefined {
+  let current: z.core.$ZodType | undefined = unwrap(root);
   for (const segment of path) {
     if (!current) return undefined;
     const def = defOf(current);
-    let next: z.ZodType | undefined;
+    let next: z.core.$ZodType | undefined;
     if (def.type === 'object' && typeof segment === 'string') next = def.shape?.[segment];
     else if (def.type === 'array' && typeof segment === 'number') next = def.element;
     else if (def.type === 'record') next = def.valueType;
@@ -147,13 +157,13 @@ export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
   return current;
 }
 
-function objectMembers(schema: z.ZodType | undefined): string[] {
+function objectMembers(schema: z.core.$ZodType | undefined): string[] {
   if (!schema) return [];
   const def = defOf(schema);
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-function validTypes(schema: z.ZodType | undefined): string {
+function validTypes(schema: z.core.$ZodType | undefined): string {
   const type = schema ? defOf(schema).type : 'unknown';
   switch (type) {
     case 'string':

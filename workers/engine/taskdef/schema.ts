@@ -3,7 +3,7 @@
  * zod model (model.ts) so that the editor's completion, hover text and squiggles describe exactly
  * what the validator accepts. Draft-07, the draft Monaco's JSON language service knows best.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RegisterTaskDefinitionInputSchema } from './model.ts';
 
 let cached: object | undefined;

@@ -15,7 +15,7 @@
  *   pointed at where it would be (its parent exists). Errors with an obvious fix carry it
  *   (rules/fixes.ts), as JSON Patch on the same document.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ValidationIssue, ValidationResult } from '../../protocol.ts';
 import { readDocument, sizeIssue } from './input.ts';
 import { RegisterTaskDefinitionInputSchema } from './model.ts';
