@@ -336,6 +336,8 @@ export interface PlacementExplanation {
   /** Which task of the request (0-based) and how many the request asked for. */
   index: number;
   count: number;
+  /** FARGATE: AWS placed it without instances (no rows; the summary says which zone and why). Default EC2. */
+  launchType?: 'EC2' | 'FARGATE';
   strategies: PlacementRuleSource[];
   constraints: PlacementRuleSource[];
   outcome: 'placed' | 'unplaced';

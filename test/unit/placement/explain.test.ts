@@ -181,7 +181,7 @@ describe('explaining a Fargate task', () => {
     const net = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
     const run = responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'vpc', launchType: 'FARGATE', count: 2, networkConfiguration: net } }));
     const second = explain(engine, { taskArn: run.tasks[1].taskArn });
-    expect(second).toMatchObject({ outcome: 'placed', index: 1, count: 2, rows: [], instanceCount: 0 });
+    expect(second).toMatchObject({ outcome: 'placed', launchType: 'FARGATE', index: 1, count: 2, rows: [], instanceCount: 0 });
     // the 1st task went to 1a (tie 0/0, listed first); the 2nd saw 1a 1, 1b 0
     expect(second.summary).toBe("vpc:1 went to us-east-1b (subnet-us-east-1b) on Fargate: AWS places Fargate tasks itself, with no container instances, strategies or constraints, spreading a task group over the Availability Zones of the given subnets; us-east-1b had the fewest tasks of family:vpc among the zones of the request's subnets (us-east-1a 1, us-east-1b 0; ties go to the subnet listed first).");
   });

@@ -66,6 +66,7 @@ function fargateExplanation(record: TaskRecord): PlacementExplanation {
     group: record.task.group,
     index: placement.index,
     count: placement.count,
+    launchType: 'FARGATE',
     strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone', origin: 'default' }],
     constraints: [],
     outcome: 'placed',
