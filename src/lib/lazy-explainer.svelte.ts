@@ -1,0 +1,107 @@
+/**
+ * The page's handle on the placement explainer, whose UI lives in a lazy chunk
+ * (`placement-explainer-ui.ts`). Every entry point (E, "Why?", "Why here?", "Check placement")
+ * calls `explain()`. Once the chunk is in — normally long before, since the app preloads it when
+ * idle — that is exactly `PlacementExplainerState.show()`. Before that, the question waits: the
+ * page shows the dialog's frame with "Loading the explainer…" at once, and the chunk's own dialog
+ * takes over, in the same frame, the moment it arrives. Closing the frame drops the question.
+ */
+import type { ExplainQuery } from '../../workers/protocol.ts';
+import type { SandboxClient } from './sandbox-client.svelte.ts';
+import type { PlacementExplainerState } from './placement-explainer.svelte.ts';
+
+export type ExplainerUi = typeof import('./placement-explainer-ui.ts');
+export type LoadExplainerUi = () => Promise<ExplainerUi>;
+
+/** The one import() of the chunk: Vite preloads its CSS with it. */
+const importChunk: LoadExplainerUi = () => import('./placement-explainer-ui.ts');
+
+export class LazyExplainer {
+  /** The chunk's exports, once loaded: the page mounts `ui.PlacementExplainer` with `state`. */
+  ui = $state.raw<ExplainerUi | null>(null);
+  state = $state.raw<PlacementExplainerState | null>(null);
+  /** The question asked before the chunk arrived; non-null while the loading frame is open. */
+  waiting = $state.raw<ExplainQuery | null>(null);
+  /** Why the chunk did not load (offline, a new deployment replaced it); shown in the frame. */
+  loadError = $state.raw<string | null>(null);
+  readonly #client: SandboxClient;
+  readonly #loadChunk: LoadExplainerUi;
+  #loading: Promise<boolean> | null = null;
+  /** Where focus returns when the explainer closes: the element that asked the first question. */
+  #from: Element | null = null;
+
+  /** `loadChunk` is for tests, which have no bundler to make the chunk. */
+  constructor(client: SandboxClient, loadChunk: LoadExplainerUi = importChunk) {
+    this.#client = client;
+    this.#loadChunk = loadChunk;
+  }
+
+  /** Open: the explainer's dialog, or the frame waiting for it. The page's shortcuts defer to it. */
+  get isOpen(): boolean {
+    return this.waiting !== null || (this.state?.isOpen ?? false);
+  }
+
+  /** Open the explainer on a question; focus returns to `from` when it closes. */
+  explain(query: ExplainQuery, from: Element | null): void {
+    if (this.state !== null) {
+      void this.state.show(query, from);
+      return;
+    }
+    // A later question while waiting replaces the earlier one; focus still returns to the first asker.
+    if (this.waiting === null) this.#from = from;
+    this.waiting = query;
+    this.loadError = null;
+    void this.load();
+  }
+
+  /** Fetch the chunk (once; again after a failure). Resolves whether it is loaded. */
+  load(): Promise<boolean> {
+    this.#loading ??= this.#fetch();
+    return this.#loading;
+  }
+
+  /** The loading frame's close button and Esc: forget the question, give focus back. */
+  cancel(): void {
+    if (this.waiting === null) return;
+    this.waiting = null;
+    this.loadError = null;
+    const target = this.#from as HTMLElement | null;
+    this.#from = null;
+    if (target?.isConnected && typeof target.focus === 'function') target.focus();
+  }
+
+  /** The loading frame's "Try again" after a failed load. */
+  retry(): void {
+    if (this.waiting === null) return;
+    this.loadError = null;
+    void this.load();
+  }
+
+  async #fetch(): Promise<boolean> {
+    let ui: ExplainerUi;
+    try {
+      ui = await this.#loadChunk();
+    } catch (error) {
+      this.#loading = null;
+      this.loadError = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+    this.state = new ui.PlacementExplainerState(this.#client);
+    this.ui = ui;
+    this.#handOver(this.state);
+    return true;
+  }
+
+  /**
+   * The waiting question goes to the real explainer in the same synchronous step that mounts it,
+   * so the page swaps the loading frame for the dialog in one update, with no closed moment.
+   */
+  #handOver(state: PlacementExplainerState): void {
+    const query = this.waiting;
+    if (query === null) return;
+    const from = this.#from;
+    this.waiting = null;
+    this.#from = null;
+    void state.show(query, from);
+  }
+}
