@@ -3,16 +3,17 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { firstFramePlugin } from './tools/first-frame.plugin.ts';
+import { taskdefSchemaPlugin } from './tools/taskdef-schema.plugin.ts';
 
 // One config for the app, the dev server and the tests.
 export default defineConfig({
   // Relative base: dist/ works from any sub-path and inside an iframe.
   base: './',
   plugins: [svelte(), firstFramePlugin(fileURLToPath(new URL('./scenarios/sandbox.yaml', import.meta.url)))],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [taskdefSchemaPlugin()] },
   // Worker-only dependencies are invisible to the dev-server scanner; without this the dev server
   // re-optimizes and reloads mid-session.
-  optimizeDeps: { include: ['xstate', 'comlink', 'yaml', 'zod'] },
+  optimizeDeps: { include: ['xstate', 'comlink', 'yaml', 'zod/mini'] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4096 },
