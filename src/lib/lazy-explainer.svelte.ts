@@ -3,8 +3,8 @@
  * (`placement-explainer-ui.ts`). Every entry point (E, "Why?", "Why here?", "Check placement")
  * calls `explain()`. Once the chunk is in — normally long before, since the app preloads it when
  * idle — that is exactly `PlacementExplainerState.show()`. Before that, the question waits: the
- * page shows the dialog's frame with "Loading the explainer…" at once, and the chunk's own dialog
- * takes over, in the same frame, the moment it arrives. Closing the frame drops the question.
+ * page's dialog (PlacementDialog.svelte) opens at once with "Loading the explainer…", and the
+ * question is asked the moment the chunk arrives. Closing the dialog meanwhile drops it.
  */
 import type { ExplainQuery } from '../../workers/protocol.ts';
 import type { SandboxClient } from './sandbox-client.svelte.ts';
@@ -17,12 +17,12 @@ export type LoadExplainerUi = () => Promise<ExplainerUi>;
 const importChunk: LoadExplainerUi = () => import('./placement-explainer-ui.ts');
 
 export class LazyExplainer {
-  /** The chunk's exports, once loaded: the page mounts `ui.PlacementExplainer` with `state`. */
+  /** The chunk's exports, once loaded: the dialog mounts `ui.PlacementExplainer` with `state`. */
   ui = $state.raw<ExplainerUi | null>(null);
   state = $state.raw<PlacementExplainerState | null>(null);
-  /** The question asked before the chunk arrived; non-null while the loading frame is open. */
+  /** The question asked before the chunk arrived; non-null while the dialog says it is loading. */
   waiting = $state.raw<ExplainQuery | null>(null);
-  /** Why the chunk did not load (offline, a new deployment replaced it); shown in the frame. */
+  /** Why the chunk did not load (offline, a new deployment replaced it); shown in the dialog. */
   loadError = $state.raw<string | null>(null);
   readonly #client: SandboxClient;
   readonly #loadChunk: LoadExplainerUi;
@@ -36,7 +36,7 @@ export class LazyExplainer {
     this.#loadChunk = loadChunk;
   }
 
-  /** Open: the explainer's dialog, or the frame waiting for it. The page's shortcuts defer to it. */
+  /** Open with an answer, or waiting for the chunk to ask the question. The page's shortcuts defer to it. */
   get isOpen(): boolean {
     return this.waiting !== null || (this.state?.isOpen ?? false);
   }
@@ -60,17 +60,21 @@ export class LazyExplainer {
     return this.#loading;
   }
 
-  /** The loading frame's close button and Esc: forget the question, give focus back. */
-  cancel(): void {
-    if (this.waiting === null) return;
+  /**
+   * Esc, ✕ or the backdrop: close the explainer, or drop the question still waiting for the chunk.
+   * Either way the dialog closes and the browser gives focus back to whatever had it before.
+   */
+  close(): void {
+    if (this.state !== null) {
+      this.state.close();
+      return;
+    }
     this.waiting = null;
     this.loadError = null;
-    const target = this.#from as HTMLElement | null;
     this.#from = null;
-    if (target?.isConnected && typeof target.focus === 'function') target.focus();
   }
 
-  /** The loading frame's "Try again" after a failed load. */
+  /** "Try again" in the dialog after a failed load. */
   retry(): void {
     if (this.waiting === null) return;
     this.loadError = null;
@@ -93,8 +97,8 @@ export class LazyExplainer {
   }
 
   /**
-   * The waiting question goes to the real explainer in the same synchronous step that mounts it,
-   * so the page swaps the loading frame for the dialog in one update, with no closed moment.
+   * The waiting question goes to the explainer in the same synchronous step that creates it, so
+   * the dialog's "Loading the explainer…" turns into the pending answer in one update.
    */
   #handOver(state: PlacementExplainerState): void {
     const query = this.waiting;
