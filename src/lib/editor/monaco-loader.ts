@@ -28,6 +28,7 @@ export { monaco, jsonDefaults };
 // and keeping them out of the entry chunk keeps the first paint's download small.
 export { applyFix, registerQuickFixes } from './quick-fixes.ts';
 export { issueRange, issuesToMarkers, SEMANTIC_OWNER } from './semantic-markers.ts';
+export { describeJsonError } from './pointer-to-range.ts';
 export { withParameterTitles } from './schema-titles.ts';
 export { browserStorage, clearEdits, loadEdits, saveEdits } from './edit-storage.ts';
 export { registerText } from './register-text.ts';
