@@ -4,11 +4,13 @@
  * generator nor the model's documentation.
  *
  * - schema.ts is replaced by its own result: taskDefinitionJsonSchema() computed here, in Node, from
- *   the full model (descriptions, defaults, examples, Monaco's snippets), and shipped as data with
- *   the same deep freeze. Monaco gets byte for byte what it got before.
- * - model.ts loses its documentation arguments — the description of str/int/bool/strList/strMap,
- *   the second argument of list() and of described(). They only feed the JSON Schema, which is no
- *   longer generated in the worker; the shapes (what validation reads) are untouched.
+ *   the full model (descriptions, defaults, examples, Monaco's snippets), and shipped as data,
+ *   deep-frozen as the original. Monaco gets byte for byte what it got before. A worker that calls
+ *   taskDefinitionJsonSchema() carries the data; one that calls only loadTaskDefinitionJsonSchema()
+ *   gets it as a lazy chunk (`virtual:taskdef-schema`), off its initial JavaScript.
+ * - model.ts loses its documentation arguments — those of str/int/bool/strList/strMap, the second
+ *   argument of list() and of described(). They only feed the JSON Schema, which is no longer
+ *   generated in the worker; the shapes (what validation reads) are untouched.
  *
  * Node (the CLI, tests, the first-frame plugin) keeps the real modules: the plugin is applied only
  * to builds (`apply: 'build'`), and registered only for the worker bundle (vite.config.ts,
@@ -20,6 +22,8 @@ import { taskDefinitionJsonSchema } from '../workers/engine/taskdef/schema.ts';
 
 const SCHEMA_MODULE = /\/workers\/engine\/taskdef\/schema\.ts$/;
 const MODEL_MODULE = /\/workers\/engine\/taskdef\/model\.ts$/;
+const DATA_ID = 'virtual:taskdef-schema';
+const RESOLVED_DATA_ID = `\0${DATA_ID}`;
 
 export function taskdefSchemaPlugin(): Plugin {
   return {
@@ -27,8 +31,12 @@ export function taskdefSchemaPlugin(): Plugin {
     apply: 'build',
     // Before Vite's own TypeScript transform, so model.ts is still the source that was written.
     enforce: 'pre',
+    resolveId(id) {
+      return id === DATA_ID ? RESOLVED_DATA_ID : null;
+    },
     load(id) {
-      return SCHEMA_MODULE.test(cleanId(id)) ? schemaModule(taskDefinitionJsonSchema()) : null;
+      if (id === RESOLVED_DATA_ID) return schemaDataModule(taskDefinitionJsonSchema());
+      return SCHEMA_MODULE.test(cleanId(id)) ? schemaStandIn(taskDefinitionJsonSchema()) : null;
     },
     transform(code, id) {
       return MODEL_MODULE.test(cleanId(id)) ? { code: stripModelDocs(code), map: null } : null;
@@ -41,24 +49,49 @@ function cleanId(id: string): string {
   return id.split('?')[0]!.replace(/\\/g, '/');
 }
 
+const DEEP_FREEZE = [
+  'function deepFreeze(node) {',
+  "  if (node !== null && typeof node === 'object') {",
+  '    for (const value of Object.values(node)) deepFreeze(value);',
+  '    Object.freeze(node);',
+  '  }',
+  '  return node;',
+  '}',
+];
+
+/** `JSON.parse("…")`, deep-frozen: V8 parses a JSON string faster than the same object literal. */
+const frozenParse = (schema: object) => `deepFreeze(JSON.parse(${JSON.stringify(JSON.stringify(schema))}))`;
+
 /**
- * The schema.ts stand-in: the same export, answering the precomputed schema, deep-frozen as the
- * original's is. JSON.parse of a string literal: V8 parses JSON faster than an object literal.
+ * The schema.ts stand-in: the same two exports, answering the precomputed schema, deep-frozen as
+ * the original's is, and one object whichever is called first. The data sits inside the function
+ * that needs it, so the bundler drops it when nothing calls taskDefinitionJsonSchema(); then
+ * loadTaskDefinitionJsonSchema() fetches it from the lazy data chunk instead.
  */
-export function schemaModule(schema: object): string {
+export function schemaStandIn(schema: object): string {
+  return [
+    '// Stand-in for workers/engine/taskdef/schema.ts in the worker build (tools/taskdef-schema.plugin.ts).',
+    'let cached;',
+    'export function taskDefinitionJsonSchema() {',
+    `  cached ??= ${frozenParse(schema)};`,
+    '  return cached;',
+    '}',
+    'export async function loadTaskDefinitionJsonSchema() {',
+    `  const { schema } = await import('${DATA_ID}');`,
+    '  cached ??= schema;',
+    '  return cached;',
+    '}',
+    ...DEEP_FREEZE,
+    '',
+  ].join('\n');
+}
+
+/** The lazy data chunk behind loadTaskDefinitionJsonSchema(). */
+export function schemaDataModule(schema: object): string {
   return [
     '// Generated at build time by tools/taskdef-schema.plugin.ts from workers/engine/taskdef/schema.ts.',
-    `const schema = deepFreeze(JSON.parse(${JSON.stringify(JSON.stringify(schema))}));`,
-    'export function taskDefinitionJsonSchema() {',
-    '  return schema;',
-    '}',
-    'function deepFreeze(node) {',
-    "  if (node !== null && typeof node === 'object') {",
-    '    for (const value of Object.values(node)) deepFreeze(value);',
-    '    Object.freeze(node);',
-    '  }',
-    '  return node;',
-    '}',
+    `export const schema = ${frozenParse(schema)};`,
+    ...DEEP_FREEZE,
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // Proves the worker build's stand-ins (tools/taskdef-schema.plugin.ts) change nothing but size:
-// - the precomputed schema module answers the JSON Schema recorded before the move to zod/mini,
-//   deep-frozen like the original;
+// - the precomputed schema (schema.ts's stand-in, sync or from its lazy data module) is the JSON
+//   Schema recorded before the move to zod/mini, deep-frozen like the original, one object;
 // - model.ts without its documentation arguments keeps no description, default, example or snippet
 //   text, and its zod model accepts and refuses exactly what the full model does, with the same
 //   issues (code, path, keys, expected type), on the whole equivalence corpus;
@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { schemaModule, stripModelDocs, taskdefSchemaPlugin } from '../../../tools/taskdef-schema.plugin.ts';
+import { schemaDataModule, schemaStandIn, stripModelDocs, taskdefSchemaPlugin } from '../../../tools/taskdef-schema.plugin.ts';
 import { RegisterTaskDefinitionInputSchema } from '../../../workers/engine/taskdef/model.ts';
 import { taskDefinitionJsonSchema } from '../../../workers/engine/taskdef/schema.ts';
 import { equivalenceCorpus } from './equivalence-corpus.ts';
@@ -69,14 +69,42 @@ function issueFacts(result: ReturnType<typeof z.safeParse>) {
   };
 }
 
-describe('the precomputed schema module', () => {
-  it('answers the schema recorded before, deep-frozen as the original', async () => {
-    const module = await importSource('schema.js', schemaModule(taskDefinitionJsonSchema()));
+describe('the precomputed schema', () => {
+  const schemaNow = taskDefinitionJsonSchema();
+  /** The stand-in as its own module, its lazy data module written beside it. */
+  async function standIn(name: string) {
+    const data = join(scratch, `${name}-data.js`);
+    writeFileSync(data, schemaDataModule(schemaNow));
+    return importSource(`${name}.js`, schemaStandIn(schemaNow).replaceAll("'virtual:taskdef-schema'", `'${pathToFileURL(data).href}'`));
+  }
+  const frozenThrough = (schema: any) => Object.isFrozen(schema) && Object.isFrozen(schema.properties.containerDefinitions.items.properties.portMappings);
+
+  it('the stand-in has the exports of schema.ts', async () => {
+    const module = await standIn('exports');
+    expect(Object.keys(module).sort()).toEqual(Object.keys(await import('../../../workers/engine/taskdef/schema.ts')).sort());
+  });
+
+  it('taskDefinitionJsonSchema() answers the schema recorded before, deep-frozen, one object', async () => {
+    const module = await standIn('sync');
     const schema = module.taskDefinitionJsonSchema();
+    expect(JSON.stringify(schema, null, 2) + '\n').toBe(readFileSync(new URL('./fixtures/schema-before.json', import.meta.url), 'utf8'));
     expect(schema).toEqual(schemaBefore);
-    expect(JSON.stringify(schema)).toBe(JSON.stringify(taskDefinitionJsonSchema()));
+    expect(frozenThrough(schema)).toBe(true);
     expect(module.taskDefinitionJsonSchema()).toBe(schema);
-    expect(Object.isFrozen(schema) && Object.isFrozen(schema.properties.containerDefinitions.items)).toBe(true);
+    expect(await module.loadTaskDefinitionJsonSchema()).toBe(schema);
+  });
+
+  it('loadTaskDefinitionJsonSchema() answers the same from the lazy data module, one object', async () => {
+    const module = await standIn('lazy');
+    const schema = await module.loadTaskDefinitionJsonSchema();
+    expect(schema).toEqual(schemaBefore);
+    expect(frozenThrough(schema)).toBe(true);
+    expect(module.taskDefinitionJsonSchema()).toBe(schema);
+  });
+
+  it('in Node, loadTaskDefinitionJsonSchema answers the very object taskDefinitionJsonSchema does', async () => {
+    const original = await import('../../../workers/engine/taskdef/index.ts');
+    expect(await original.loadTaskDefinitionJsonSchema()).toBe(original.taskDefinitionJsonSchema());
   });
 });
 
@@ -121,6 +149,7 @@ describe('model.ts without its documentation', () => {
 describe('the plugin', () => {
   const plugin = taskdefSchemaPlugin();
   const load = plugin.load as (id: string) => string | null;
+  const resolveId = plugin.resolveId as (id: string) => string | null;
   const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
 
   it('applies to builds only, before the TypeScript transform', () => {
@@ -128,8 +157,11 @@ describe('the plugin', () => {
     expect(plugin.enforce).toBe('pre');
   });
 
-  it('replaces schema.ts (with or without a query) and nothing else', () => {
-    expect(load(join(taskdefDir, 'schema.ts'))).toBe(schemaModule(taskDefinitionJsonSchema()));
+  it('replaces schema.ts (with or without a query) and nothing else, and serves the data module', () => {
+    expect(resolveId('virtual:taskdef-schema')).toBe('\0virtual:taskdef-schema');
+    expect(resolveId('./schema.ts')).toBeNull();
+    expect(load('\0virtual:taskdef-schema')).toBe(schemaDataModule(taskDefinitionJsonSchema()));
+    expect(load(join(taskdefDir, 'schema.ts'))).toBe(schemaStandIn(taskDefinitionJsonSchema()));
     expect(load(`${join(taskdefDir, 'schema.ts')}?worker_file&type=module`)).not.toBeNull();
     expect(load(join(taskdefDir, 'model.ts'))).toBeNull();
     expect(load('/somewhere/else/schema.ts')).toBeNull();

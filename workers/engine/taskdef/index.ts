@@ -10,7 +10,8 @@
  *   input.ts        Register input or Describe output → one document; work caps
  *   build.ts        the Describe `taskDefinition` with AWS defaults (attributes.ts: computed fields)
  *   resources.ts    CPU/memory reservation and host ports of a task
- *   schema.ts       the JSON Schema for the editor
+ *   schema.ts       the JSON Schema for the editor (precomputed in the worker build:
+ *                   tools/taskdef-schema.plugin.ts)
  *   rules/fixes.ts  the quick fixes attached to errors; patch.ts applies one to a document
  */
 export { validateTaskDefinition } from './validate.ts';
@@ -19,6 +20,6 @@ export { toRegisterInput } from './register-input.ts';
 export { isDescribeForm as isDescribeTaskDefinitionOutput } from './input.ts';
 export { buildTaskDefinition, type RegistrationMeta } from './build.ts';
 export { taskReservation, portRequirements, type TaskReservation, type PortRequirement } from './resources.ts';
-export { taskDefinitionJsonSchema } from './schema.ts';
+export { taskDefinitionJsonSchema, loadTaskDefinitionJsonSchema } from './schema.ts';
 export type { RegisterTaskDefinitionInput, ContainerDefinitionInput, PortMappingInput, NetworkMode } from './model.ts';
 export { applyQuickFix, parsePointer, type PatchResult } from './patch.ts';

@@ -24,6 +24,10 @@ type Meta = { description: string; default?: unknown; examples?: unknown[]; mini
  * global registry that z.toJSONSchema reads — so the generated JSON Schema is the same as when this
  * model used the classic API. zod/mini has no `.meta()` method: its methods live on every schema's
  * prototype and cannot be tree-shaken, which is why the model uses the functional API.
+ *
+ * Documentation goes only through these helpers (described's second argument, all arguments of
+ * str/int/bool/strList/strMap, list's second): the worker build removes exactly those arguments
+ * (tools/taskdef-schema.plugin.ts), since the worker gets the JSON Schema precomputed.
  */
 function described<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
   const clone = schema.clone();

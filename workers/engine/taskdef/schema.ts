@@ -2,6 +2,9 @@
  * taskDefinitionJsonSchema: the JSON Schema of a RegisterTaskDefinition input, generated from the
  * zod model (model.ts) so that the editor's completion, hover text and squiggles describe exactly
  * what the validator accepts. Draft-07, the draft Monaco's JSON language service knows best.
+ *
+ * In the sandbox worker's build this module is replaced by its own result, computed at build time
+ * (tools/taskdef-schema.plugin.ts): the worker ships the schema as data, not zod's generator.
  */
 import * as z from 'zod/mini';
 import { RegisterTaskDefinitionInputSchema } from './model.ts';
@@ -11,6 +14,15 @@ let cached: object | undefined;
 export function taskDefinitionJsonSchema(): object {
   cached ??= deepFreeze(tidy(z.toJSONSchema(RegisterTaskDefinitionInputSchema, { target: 'draft-7' })) as object);
   return cached;
+}
+
+/**
+ * The same schema (the same object), for a caller that can wait. In the worker build it comes from
+ * a chunk of its own, fetched on first call: a worker that uses only this one keeps the schema's
+ * ~6 KB gzip out of its initial JavaScript (the editor asks for it after the first paint anyway).
+ */
+export async function loadTaskDefinitionJsonSchema(): Promise<object> {
+  return taskDefinitionJsonSchema();
 }
 
 /** Drops the 32-bit bounds zod adds to every integer: they say nothing a learner needs. */
