@@ -8,7 +8,8 @@ import type { ExplainQuery, ExplainResult, PlacementExplanation, StepResult } fr
 import type { SandboxClient } from './sandbox-client.svelte.ts';
 import type { RowFilter } from './view-model/placement-table.ts';
 import type { SuggestionView } from './view-model/placement-summary.ts';
-import { LatestTicket, nowQuery, siblingQuery, taskQuery } from './view-model/placement-query.ts';
+import { taskQuery } from './view-model/placement-query.ts';
+import { LatestTicket, nowQuery, siblingQuery } from './view-model/placement-followup.ts';
 import { resultView } from './view-model/results.ts';
 
 /** What happened when the learner pressed "Apply" on a suggestion, or "Run it". */

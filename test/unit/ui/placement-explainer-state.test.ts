@@ -7,7 +7,8 @@ import type { ExplainQuery, ExplainResult, Step, StepResult } from '../../../wor
 import type { SandboxClient } from '../../../src/lib/sandbox-client.svelte.ts';
 import { PlacementExplainerState } from '../../../src/lib/placement-explainer.svelte.ts';
 import { suggestionViews } from '../../../src/lib/view-model/placement-summary.ts';
-import { decisionQuery, taskQuery, whatIfQuery, whatIfRequest } from '../../../src/lib/view-model/placement-query.ts';
+import { decisionQuery, taskQuery, whatIfQuery } from '../../../src/lib/view-model/placement-query.ts';
+import { whatIfRequest } from '../../../src/lib/view-model/placement-followup.ts';
 import { failedExplanation, placedExplanation } from './placement-fixtures.ts';
 
 interface Deferred {

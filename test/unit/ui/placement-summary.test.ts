@@ -3,18 +3,8 @@
 // rebuilt from an explanation, "would it place now?" after a change, sibling tasks, latest-wins.
 import { describe, expect, it } from 'vitest';
 import { explainerHeader, headline, suggestionViews } from '../../../src/lib/view-model/placement-summary.ts';
-import {
-  decisionQuery,
-  EXPLAIN_MAX_ROWS,
-  isTaskArn,
-  LatestTicket,
-  nowQuery,
-  pendingText,
-  siblingQuery,
-  taskQuery,
-  whatIfQuery,
-  whatIfRequest,
-} from '../../../src/lib/view-model/placement-query.ts';
+import { decisionQuery, EXPLAIN_MAX_ROWS, isTaskArn, taskQuery, whatIfQuery } from '../../../src/lib/view-model/placement-query.ts';
+import { LatestTicket, nowQuery, pendingText, siblingQuery, whatIfRequest } from '../../../src/lib/view-model/placement-followup.ts';
 import { failedExplanation, placedExplanation } from './placement-fixtures.ts';
 import { eventLines } from '../../../src/lib/view-model/events.ts';
 import { snapshot } from './fixtures.ts';
