@@ -8,7 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import { createEngine } from './engine/index.ts';
-import { taskDefinitionJsonSchema } from './engine/taskdef/index.ts';
+import { loadTaskDefinitionJsonSchema } from './engine/taskdef/index.ts';
 import { PlaybackController, isSpeed } from './playback.ts';
 import type { ExplainQuery, PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
 
@@ -114,7 +114,7 @@ const api: WorkerApi = {
 
   async taskDefinitionSchema() {
     try {
-      return taskDefinitionJsonSchema();
+      return await loadTaskDefinitionJsonSchema();
     } catch {
       return {};
     }
