@@ -75,8 +75,14 @@ function chosenLabel(explanation: PlacementExplanation): string | null {
   return explanation.chosen?.ec2InstanceId ?? null;
 }
 
+/** A what-if asks what RunTask would do now; a decision (or a Fargate task, placed by AWS) is history. */
+function isWhatIf(explanation: PlacementExplanation): boolean {
+  return explanation.placementId === undefined && explanation.launchType !== 'FARGATE';
+}
+
 export function headline(explanation: PlacementExplanation): string {
-  const whatIf = explanation.placementId === undefined;
+  const whatIf = isWhatIf(explanation);
+  if (explanation.launchType === 'FARGATE') return `Placed ${explanation.label} on Fargate`;
   const where = chosenLabel(explanation);
   if (explanation.outcome === 'placed') {
     const verb = whatIf ? 'Would place' : 'Placed';
@@ -93,22 +99,24 @@ export function factsLine(explanation: PlacementExplanation): string {
   if (explanation.count > 1) parts.push(`task ${explanation.index + 1} of ${explanation.count}`);
   if (explanation.group) parts.push(`group ${explanation.group}`);
   if (explanation.clusterName) parts.push(`cluster ${explanation.clusterName}`);
-  parts.push(`${explanation.eligibleCount} of ${explanation.instanceCount} instance${explanation.instanceCount === 1 ? '' : 's'} eligible`);
-  parts.push(explanation.placementId === undefined ? `what-if at ${formatVirtualTime(explanation.time)}` : `decided at ${formatVirtualTime(explanation.time)}`);
+  if (explanation.launchType !== 'FARGATE') {
+    parts.push(`${explanation.eligibleCount} of ${explanation.instanceCount} instance${explanation.instanceCount === 1 ? '' : 's'} eligible`);
+  }
+  parts.push(isWhatIf(explanation) ? `what-if at ${formatVirtualTime(explanation.time)}` : `decided at ${formatVirtualTime(explanation.time)}`);
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function explainerHeader(explanation: PlacementExplanation): ExplainerHeader {
   return {
-    mode: explanation.placementId === undefined ? 'what-if' : 'decision',
+    mode: isWhatIf(explanation) ? 'what-if' : 'decision',
     outcome: explanation.outcome,
     headline: headline(explanation),
     summary: explanation.summary,
     facts: factsLine(explanation),
     strategies: chips(explanation.strategies, strategyText, true),
     constraints: chips(explanation.constraints, constraintText, false),
-    noConstraintsText: 'none: any instance that passes the filters may run it',
+    noConstraintsText: explanation.launchType === 'FARGATE' ? 'none: Fargate takes no placement constraints' : 'none: any instance that passes the filters may run it',
   };
 }
 

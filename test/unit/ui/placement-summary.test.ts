@@ -49,6 +49,14 @@ describe('explainerHeader', () => {
     expect(headline({ ...e, eligibleCount: 1 })).toBe('Would place web:3 on one of 1 eligible instance');
   });
 
+  it('reads a Fargate task as placed by AWS, with no instances to count', () => {
+    const e = { ...placedExplanation(), placementId: undefined, launchType: 'FARGATE' as const, rows: [], rules: [], instanceCount: 0, eligibleCount: 0, chosen: undefined, count: 1, index: 0 };
+    const h = explainerHeader(e);
+    expect(h.mode).toBe('decision');
+    expect(h.headline).toBe('Placed web:3 on Fargate');
+    expect(h.facts).toBe('Group family:web · cluster demo · decided at +00:01:35');
+  });
+
   it('falls back to the chosen instance id when its row was not sent', () => {
     const e = { ...placedExplanation(), rows: [] };
     expect(headline(e)).toBe('Placed web:3 on i-0b');
