@@ -243,4 +243,22 @@ describe('the placement explainer', () => {
     await waitForClosed();
     expect(opened.problems).toEqual([]);
   });
+
+  it('explains a Fargate task: the zone AWS chose and why, without an instance table', async () => {
+    await run(JSON.stringify({ 'ecs:RegisterTaskDefinition': { family: 'tiny', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'tiny', image: 'public.ecr.aws/docker/library/httpd:2.4' }] } }));
+    await run(JSON.stringify({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'tiny', launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1b'] } } } }));
+    const tile = page.locator('.fargate-lane .tile').first();
+    await tile.waitFor();
+    await tile.focus();
+    await page.keyboard.press('e');
+    await waitForAnswer();
+    const answer = await answerText();
+    expect(answer.headline).toMatch(/Placed tiny:1 on Fargate$/);
+    expect(answer.summary).toMatch(/^tiny:1 went to us-east-1b \(subnet-us-east-1b\) on Fargate: AWS places Fargate tasks itself/);
+    expect(await page.locator(`${dialog} table`).count()).toBe(0);
+    expect(await page.locator(`${dialog} .fargate-note`).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await waitForClosed();
+    expect(opened.problems).toEqual([]);
+  });
 });
