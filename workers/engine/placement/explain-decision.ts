@@ -14,7 +14,8 @@ import type { Scorer } from './strategies/strategy.ts';
 import { suggestPlacementChanges } from './suggestions.ts';
 import { failureSummary } from './summary.ts';
 
-export const DEFAULT_MAX_ROWS = 100;
+/** As many rows as the UI's table shows; the summary and the counts still cover every instance. */
+export const DEFAULT_MAX_ROWS = 50;
 
 interface Meta {
   placementId?: string;
@@ -58,22 +59,22 @@ function buildExplanation(ledger: Ledger, meta: Meta, maxRows: number): Placemen
   const rules = bindingRules(request);
   const chain = scorers(ledger);
   // firstRefusal[i]: index + 1 of the first rule refusing instance i (0 = eligible), computed once.
+  // Rule by rule, so each inner loop calls one rule (a call V8 can inline).
   const firstRefusal = new Int32Array(ledger.n);
-  const eligibleList: number[] = [];
-  for (let i = 0; i < ledger.n; i++) {
-    for (let r = 0; r < rules.length; r++) {
-      if (!rules[r]!.passes(ledger, i)) {
-        firstRefusal[i] = r + 1;
-        break;
-      }
-    }
-    if (firstRefusal[i] === 0) eligibleList.push(i);
+  for (let r = 0; r < rules.length; r++) {
+    const passes = rules[r]!.passes;
+    for (let i = 0; i < ledger.n; i++) if (firstRefusal[i] === 0 && !passes(ledger, i)) firstRefusal[i] = r + 1;
   }
+  const eligibleList: number[] = [];
+  for (let i = 0; i < ledger.n; i++) if (firstRefusal[i] === 0) eligibleList.push(i);
   const stages = narrow(eligibleList, chain);
   const lastKept = stages.length > 0 ? stages[stages.length - 1]!.kept : eligibleList;
   const randomPending = meta.whatIf && lastKept.length > 1 && chain.some((s) => s.isRandom);
   const chosen = meta.chosen ?? (eligibleList.length === 0 || randomPending ? undefined : Math.min(...lastKept));
-  const ranking = rankEligible(ledger.n, eligibleList, chain);
+  const ranking = rankEligible(ledger.n, eligibleList, chain, maxRows);
+  // The chosen instance always has the best key (random only breaks ties among the best), even
+  // when more than maxRows instances share it and it was not among the ones ranked for display.
+  if (chosen !== undefined && firstRefusal[chosen] === 0 && ranking.rank[chosen] === 0) ranking.rank[chosen] = 1;
   const outcome = eligibleList.length > 0 ? 'placed' : 'unplaced';
   const instance = chosen === undefined ? undefined : ledger.instances[chosen]!;
   return {
@@ -115,38 +116,82 @@ function narrow(eligibleList: readonly number[], chain: readonly Scorer[]): Stag
   return stages;
 }
 
-/** Each eligible instance's rank (1 = best, dense, 0 = not eligible) and the eligible instances best first. */
+/** The shown eligible instances best first, and their ranks (1 = best, dense; 0 = not ranked). */
 interface Ranking {
   rank: Int32Array;
   order: number[];
 }
 
-/** Dense ranks by the strategy scores in chain order (random scores all equal), ties by registration order. */
-function rankEligible(n: number, eligibleList: readonly number[], chain: readonly Scorer[]): Ranking {
+/**
+ * The best `limit` eligible instances in rank order (dense ranks by the strategy scores in chain
+ * order, random scores all equal, ties by registration order) and their ranks. Only the rows the
+ * answer shows are ranked: a bounded heap keeps the best `limit`, so the cost is O(m log limit)
+ * rather than a sort of every instance, and every key better than a kept one is itself kept, so
+ * the dense ranks among them are exact.
+ */
+function rankEligible(n: number, eligibleList: readonly number[], chain: readonly Scorer[], limit: number): Ranking {
   const ranked = chain.filter((s) => !s.isRandom);
-  // Each strategy's scores in a typed array indexed by instance, so the sort reads numbers only.
-  const scores = ranked.map((scorer) => {
-    const column = new Float64Array(n);
-    for (const i of eligibleList) column[i] = scorer.score(i);
-    return column;
-  });
+  const first = ranked[0]?.score;
+  const second = ranked[1]?.score;
+  const rest = ranked.slice(2).map((s) => s.score);
   const compare = (a: number, b: number): number => {
-    for (const column of scores) {
-      const d = column[a]! - column[b]!;
+    if (first !== undefined) {
+      const d = first(a) - first(b);
+      if (d !== 0) return d;
+    }
+    if (second !== undefined) {
+      const d = second(a) - second(b);
+      if (d !== 0) return d;
+    }
+    for (const score of rest) {
+      const d = score(a) - score(b);
       if (d !== 0) return d;
     }
     return 0;
   };
-  const sorted = Int32Array.from(eligibleList).sort((a, b) => compare(a, b) || a - b);
+  const byRankThenIndex = (a: number, b: number): number => compare(a, b) || a - b;
+  // A max-heap (worst at the root) of the best `limit` seen so far.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => byRankThenIndex(a, b) > 0;
+  for (const i of eligibleList) {
+    if (heap.length < limit) {
+      heap.push(i);
+      siftUp(heap, heap.length - 1, worse);
+    } else if (limit > 0 && worse(heap[0]!, i)) {
+      heap[0] = i;
+      siftDown(heap, 0, worse);
+    }
+  }
+  const order = heap.sort(byRankThenIndex);
   const rank = new Int32Array(n);
-  const order = new Array<number>(sorted.length);
   let current = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    if (k === 0 || compare(sorted[k - 1]!, sorted[k]!) !== 0) current += 1;
-    rank[sorted[k]!] = current;
-    order[k] = sorted[k]!;
+  for (let k = 0; k < order.length; k++) {
+    if (k === 0 || compare(order[k - 1]!, order[k]!) !== 0) current += 1;
+    rank[order[k]!] = current;
   }
   return { rank, order };
+}
+
+function siftUp(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (!worse(heap[at]!, heap[parent]!)) return;
+    [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+    at = parent;
+  }
+}
+
+function siftDown(heap: number[], at: number, worse: (a: number, b: number) => boolean): void {
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let top = at;
+    if (left < heap.length && worse(heap[left]!, heap[top]!)) top = left;
+    if (right < heap.length && worse(heap[right]!, heap[top]!)) top = right;
+    if (top === at) return;
+    [heap[at], heap[top]] = [heap[top]!, heap[at]!];
+    at = top;
+  }
 }
 
 function columns(rules: readonly BindingRule[], chain: readonly Scorer[]): ExplainRule[] {

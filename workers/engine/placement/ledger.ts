@@ -155,18 +155,30 @@ function spreadBuckets(
   return { names, bucketOf, count };
 }
 
-/** A rule's verdict on instance i that placements cannot change, computed once per ledger. */
-export function fixedVerdict(ledger: Ledger, ruleId: string, i: number, compute: () => boolean): boolean {
-  let verdicts = ledger.fixedVerdicts.get(ruleId);
-  if (verdicts === undefined) {
-    verdicts = new Int8Array(ledger.n).fill(-1);
-    ledger.fixedVerdicts.set(ruleId, verdicts);
-  }
-  const known = verdicts[i]!;
-  if (known !== -1) return known === 1;
-  const verdict = compute();
-  verdicts[i] = verdict ? 1 : 0;
-  return verdict;
+/**
+ * A rule's verdicts that placements cannot change, computed once per instance per ledger family
+ * (a ledger and its explainer copies share them). Each rule keeps its own cache function, which
+ * remembers the last ledger's array so the hot path does no map lookup.
+ */
+export function fixedVerdictCache(ruleId: string): (ledger: Ledger, i: number, compute: () => boolean) => boolean {
+  let lastMap: Map<string, Int8Array> | undefined;
+  let verdicts: Int8Array = new Int8Array(0);
+  return (ledger, i, compute) => {
+    if (ledger.fixedVerdicts !== lastMap) {
+      lastMap = ledger.fixedVerdicts;
+      let known = lastMap.get(ruleId);
+      if (known === undefined) {
+        known = new Int8Array(ledger.n).fill(-1);
+        lastMap.set(ruleId, known);
+      }
+      verdicts = known;
+    }
+    const known = verdicts[i]!;
+    if (known !== -1) return known === 1;
+    const verdict = compute();
+    verdicts[i] = verdict ? 1 : 0;
+    return verdict;
+  };
 }
 
 /** Lookups by attribute name, cached per attributes array (arrays are replaced, never mutated). */
@@ -212,14 +224,21 @@ function holderOf(instance: InstanceRecord, port: number, protocol: 'tcp' | 'udp
   return undefined;
 }
 
-/** A copy to keep with a decision record (before any placement of the request). */
+/**
+ * A copy to keep with a decision record (before any placement of the request). Written as a
+ * literal with buildLedger's field order, so both kinds of ledger share one object shape and the
+ * rules' property reads stay monomorphic.
+ */
 export function cloneLedger(ledger: Ledger): Ledger {
   return {
-    ...ledger,
+    request: ledger.request,
+    instances: ledger.instances,
+    n: ledger.n,
     statuses: ledger.statuses,
     attributes: ledger.attributes,
     freeCpu: ledger.freeCpu.slice(),
     freeMemory: ledger.freeMemory.slice(),
+    eniLimit: ledger.eniLimit,
     freeEnis: ledger.freeEnis.slice(),
     groupTasks: ledger.groupTasks.slice(),
     runningTasks: ledger.runningTasks,
@@ -231,6 +250,7 @@ export function cloneLedger(ledger: Ledger): Ledger {
     spread: ledger.spread.map((s) => (s === undefined ? undefined : { names: s.names, bucketOf: s.bucketOf, count: s.count.slice() })),
     groupsOn: ledger.groupsOn?.map((set) => new Set(set)),
     planPorts: new Map(),
+    fixedVerdicts: ledger.fixedVerdicts,
   };
 }
 

@@ -45,7 +45,14 @@ export interface PlacementRequest {
   constraints: Constraint[];
 }
 
-/** Static host ports only (dynamic ones cannot conflict). */
-export function staticPorts(request: PlacementRequest): PortRequirement[] {
-  return request.ports.filter((port) => port.hostPort !== 0);
+const STATIC_PORTS = new WeakMap<PlacementRequest, readonly PortRequirement[]>();
+
+/** Static host ports only (dynamic ones cannot conflict); computed once per request (commits ask per task). */
+export function staticPorts(request: PlacementRequest): readonly PortRequirement[] {
+  let ports = STATIC_PORTS.get(request);
+  if (ports === undefined) {
+    ports = request.ports.filter((port) => port.hostPort !== 0);
+    STATIC_PORTS.set(request, ports);
+  }
+  return ports;
 }

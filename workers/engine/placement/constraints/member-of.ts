@@ -4,7 +4,7 @@
  * the explainer can answer for past decisions too.
  */
 import { AGENT_VERSION_INFO } from '../../snapshot.ts';
-import { attributeValue, fixedVerdict, type Ledger } from '../ledger.ts';
+import { attributeValue, fixedVerdictCache, type Ledger } from '../ledger.ts';
 import { PLACEMENT_MESSAGES } from '../messages.ts';
 import type { ClusterQuery, QueryTarget } from '../query/index.ts';
 import type { BindingRule } from '../rule.ts';
@@ -47,6 +47,7 @@ function targetAt(ledger: Ledger, i: number): LedgerTarget {
 }
 
 export function memberOfConstraint(index: number, query: ClusterQuery): BindingRule {
+  const fixedVerdict = fixedVerdictCache(`constraint-${index}`);
   return {
     id: `constraint-${index}`,
     kind: 'constraint',
@@ -57,7 +58,7 @@ export function memberOfConstraint(index: number, query: ClusterQuery): BindingR
     // same verdict for the whole plan (and its explanations): it is evaluated once per instance.
     passes: query.dependsOnPlacements
       ? (ledger, i) => query.matches(targetAt(ledger, i))
-      : (ledger, i) => fixedVerdict(ledger, `constraint-${index}`, i, () => query.matches(targetAt(ledger, i))),
+      : (ledger, i) => fixedVerdict(ledger, i, () => query.matches(targetAt(ledger, i))),
     cell: (ledger, i) => {
       const target = targetAt(ledger, i);
       const matches = query.matches(target);

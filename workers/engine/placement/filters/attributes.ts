@@ -4,7 +4,7 @@
  * awsvpc tasks a subnet in the instance's Availability Zone (the task's ENI is created in the
  * instance's subnet's AZ). AWS reports a refusal as ATTRIBUTE.
  */
-import { attributeValue, fixedVerdict, type Ledger } from '../ledger.ts';
+import { attributeValue, fixedVerdictCache, type Ledger } from '../ledger.ts';
 import type { PlacementRequest } from '../request.ts';
 import type { BindingRule } from '../rule.ts';
 import { fail, pass } from '../rule.ts';
@@ -24,6 +24,7 @@ export function attributesFilter(request: PlacementRequest): BindingRule {
     }
     return undefined;
   };
+  const fixedVerdict = fixedVerdictCache('attributes');
   const needs = required.map((a) => (a.value === undefined ? a.name : `${a.name} = ${a.value}`));
   if (zones !== undefined) needs.push(`a subnet in ${[...zones].join(' or ')}`);
   return {
@@ -33,7 +34,7 @@ export function attributesFilter(request: PlacementRequest): BindingRule {
     detail: `needs ${needs.join(', ')}`,
     reason: 'ATTRIBUTE',
     // Attributes and AZs do not change during a plan: each instance is checked once per ledger.
-    passes: (ledger, i) => fixedVerdict(ledger, 'attributes', i, () => missing(ledger, i) === undefined),
+    passes: (ledger, i) => fixedVerdict(ledger, i, () => missing(ledger, i) === undefined),
     cell: (ledger, i) => {
       const why = missing(ledger, i);
       return why === undefined ? pass(`has all ${needs.length}`) : fail(why);
