@@ -186,3 +186,30 @@ describe('explaining a Fargate task', () => {
     expect(second.summary).toBe("vpc:1 went to us-east-1b (subnet-us-east-1b) on Fargate: AWS places Fargate tasks itself, with no container instances, strategies or constraints, spreading a task group over the Availability Zones of the given subnets; us-east-1b had the fewest tasks of family:vpc among the zones of the request's subnets (us-east-1a 1, us-east-1b 0; ties go to the subnet listed first).");
   });
 });
+
+describe('bad explain queries', () => {
+  it('any input gives an explanation or a clear error, never an internal error, and changes nothing', async () => {
+    const fc = (await import('fast-check')).default;
+    const engine = cluster(AZ3);
+    engine.dispatch({ 'ecs:RegisterTaskDefinition': taskDef('web') });
+    responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'web' } }));
+    const before = JSON.stringify(engine.snapshot());
+    const query = fc.oneof(
+      fc.anything(),
+      fc.record({ taskArn: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ placementId: fc.oneof(fc.string(), fc.constant('placement-1')), index: fc.anything(), maxRows: fc.anything() }, { requiredKeys: ['placementId'] }),
+      fc.record({ runTask: fc.oneof(fc.anything(), fc.record({ cluster: fc.constant('demo'), taskDefinition: fc.constantFrom('web', 'nope'), count: fc.anything(), placementStrategy: fc.anything(), placementConstraints: fc.anything() }, { requiredKeys: ['taskDefinition'] })) }),
+    );
+    fc.assert(
+      fc.property(query, (q) => {
+        const result = engine.explainPlacement(q as never);
+        if (!result.ok) {
+          expect(result.error.code).not.toBe('InternalError');
+          expect(result.error.message.length).toBeGreaterThan(5);
+        }
+      }),
+      { numRuns: 400, seed: 20261125 },
+    );
+    expect(JSON.stringify(engine.snapshot())).toBe(before);
+  });
+});
