@@ -17,14 +17,12 @@ import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
 import { ATTRIBUTE_MESSAGES, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
 import { findCluster } from './clusters.ts';
+import { newInstanceRecord } from './instance-record.ts';
 import { queryTargetContext, instanceQueryTarget } from './instance-query-target.ts';
 import { emitTrunkUnsupported, startTrunkProvisioning, trunkPlanFor } from './trunking.ts';
 import { paginate } from './paginate.ts';
 import { checkParams } from './params.ts';
 
-/** The ECS agent's default reserved ports on Linux (ecs-reference §2). */
-export const RESERVED_TCP_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679];
-export const RESERVED_UDP_PORTS: readonly number[] = [];
 /** The service quota on container instances per cluster (ecs-reference §15; not adjustable). */
 export const MAX_INSTANCES_PER_CLUSTER = 5000;
 
@@ -107,7 +105,7 @@ function registerInstance(
   const arn = containerInstanceArn(cluster.clusterName, newResourceId(ctx.prng));
   const instanceRoleName = roleName ?? DEFAULT_INSTANCE_ROLE_NAME;
   const trunk = trunkPlanFor(ctx, type, instanceRoleName);
-  const record: InstanceRecord = {
+  const record = newInstanceRecord({
     containerInstanceArn: arn,
     ec2InstanceId,
     clusterName: cluster.clusterName,
@@ -116,24 +114,10 @@ function registerInstance(
     // With a trunk to attach, the instance registers first and becomes ACTIVE when it is attached.
     status: trunk.kind === 'trunk' ? 'REGISTERING' : 'ACTIVE',
     registeredAt: isoAt(ctx.clock.now),
-    version: 1,
     attributes: [...agentAttributes(type, zone), ...custom.map((attribute) => ({ ...attribute }))],
-    registeredCpuUnits: registeredCpuUnits(type),
-    registeredMemoryMiB: registeredMemoryMiB(type),
-    reservedTcpPorts: RESERVED_TCP_PORTS,
-    reservedUdpPorts: RESERVED_UDP_PORTS,
-    usedCpuUnits: 0,
-    usedMemoryMiB: 0,
-    staticTcp: new Map(),
-    staticUdp: new Map(),
-    dynamicTcp: new Map(),
-    dynamicUdp: new Map(),
-    lastDynamicPort: 0,
-    enisUsed: 0,
     instanceRoleName,
     instanceRoleDefaulted: roleName === undefined,
-    trunkEnabled: false,
-  };
+  });
   ctx.state.instances.set(arn, record);
   ctx.emit(
     'instance.registered',

@@ -13,6 +13,7 @@ import type { PlacementSuggestion } from '../../protocol.ts';
 import { agentAttributes } from '../catalog/agent-attributes.ts';
 import { awsvpcTaskLimit, INSTANCE_TYPES, registeredCpuUnits, registeredMemoryMiB, type InstanceType } from '../catalog/instance-types.ts';
 import { AVAILABILITY_ZONES } from '../catalog/network.ts';
+import { newInstanceRecord } from '../commands/instance-record.ts';
 import type { EngineState, InstanceRecord } from '../state.ts';
 import { buildLedger, type Ledger } from './ledger.ts';
 import { staticPorts } from './request.ts';
@@ -107,7 +108,7 @@ function instancesRefusedOnlyBy(ledger: Ledger, rules: readonly BindingRule[]): 
 
 /** A new, empty instance of the type in the zone, as sim:AddContainerInstances would register it. */
 function hypotheticalInstance(type: InstanceType, zone: string, clusterName: string): InstanceRecord {
-  return {
+  return newInstanceRecord({
     containerInstanceArn: `(new ${type.name} in ${zone})`,
     ec2InstanceId: '(new)',
     clusterName,
@@ -115,23 +116,10 @@ function hypotheticalInstance(type: InstanceType, zone: string, clusterName: str
     availabilityZone: zone,
     status: 'ACTIVE',
     registeredAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
     attributes: agentAttributes(type, zone),
-    registeredCpuUnits: registeredCpuUnits(type),
-    registeredMemoryMiB: registeredMemoryMiB(type),
-    reservedTcpPorts: [22, 2375, 2376, 51678, 51679],
-    reservedUdpPorts: [],
-    usedCpuUnits: 0,
-    usedMemoryMiB: 0,
-    staticTcp: new Map(),
-    staticUdp: new Map(),
-    dynamicTcp: new Map(),
-    dynamicUdp: new Map(),
-    lastDynamicPort: 0,
-    enisUsed: 0,
     instanceRoleName: 'ecsInstanceRole',
     instanceRoleDefaulted: true,
-  } as InstanceRecord;
+  });
 }
 
 const NO_TASKS = { tasks: new Map() } as unknown as EngineState;
