@@ -7,9 +7,10 @@
  * exception (comlink would turn it into a plain Error and lose its shape).
  */
 import * as Comlink from 'comlink';
-import { createEngine } from './engine/index.ts';
+import { createEngineWith } from './engine/engine.ts';
 import { loadTaskDefinitionJsonSchema } from './engine/taskdef/index.ts';
 import { PlaybackController, isSpeed } from './playback.ts';
+import { commandsFor, loadAllCommands, lookupCommand } from './worker-commands.ts';
 import type { ExplainQuery, PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
 
 /**
@@ -19,7 +20,7 @@ import type { ExplainQuery, PlaybackState, Scenario, Snapshot, Speed, Step, Step
  */
 const parser = () => import('./scenario/index.ts');
 
-const engine = createEngine();
+const engine = createEngineWith(lookupCommand);
 const playback = new PlaybackController(engine, {
   now: () => performance.now(),
   schedule: (fn, delayMs) => {
@@ -51,8 +52,20 @@ function dispatchOne(step: Step, index: number): StepResult {
   }
 }
 
+/** Waits for the commands the steps need (the lazy part of the table); a failed load is a message. */
+async function commandsReady(steps: readonly Step[]): Promise<string | undefined> {
+  try {
+    await commandsFor(steps);
+    return undefined;
+  } catch (error) {
+    return `The sandbox could not load its commands (${(error as Error)?.message ?? String(error)}). Reload the page to try again.`;
+  }
+}
+
 /** Resets the engine to the scenario (its setup applied). Never throws. */
-function loadParsed(scenario: Scenario, options?: { seed?: number }): Awaited<ReturnType<WorkerApi['loadParsedScenario']>> {
+async function loadParsed(scenario: Scenario, options?: { seed?: number }): Promise<Awaited<ReturnType<WorkerApi['loadParsedScenario']>>> {
+  const problem = await commandsReady(Array.isArray(scenario?.setup) ? scenario.setup : []);
+  if (problem !== undefined) return { ok: false, issues: [{ message: problem }] };
   try {
     return { ok: true, load: engine.load(scenario, options) };
   } catch (error) {
@@ -78,6 +91,8 @@ const api: WorkerApi = {
     const { parseStepsText } = await parser();
     const parsed = parseStepsText(String(text ?? ''));
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const problem = await commandsReady(parsed.steps);
+    if (problem !== undefined) return { ok: false, issues: [{ message: problem }] };
     // Steps run in order; like a scenario, the list stops at the first error so nothing after a
     // failed step runs against a state the author did not expect.
     const results: StepResult[] = [];
@@ -91,6 +106,8 @@ const api: WorkerApi = {
   },
 
   async dispatch(step: Step) {
+    const problem = await commandsReady([step]);
+    if (problem !== undefined) return { step: 1, action: actionOf(step), error: { code: 'InternalError', message: problem } };
     const result = dispatchOne(step, 1);
     playback.engineChanged();
     return result;
@@ -105,6 +122,8 @@ const api: WorkerApi = {
   },
 
   async explainPlacement(query: ExplainQuery) {
+    const problem = await commandsReady([{ 'sim:ExplainPlacement': query }]);
+    if (problem !== undefined) return { ok: false, error: { code: 'InternalError', message: problem } };
     try {
       return engine.explainPlacement(query);
     } catch (error) {
@@ -142,6 +161,8 @@ const api: WorkerApi = {
       // so a slow page never blocks the clock. A closed page just rejects.
       void Promise.resolve(listener(snapshot, state)).catch(() => undefined);
     }, minIntervalMs);
+    // The page is live: fetch the rest of the commands now, so the learner's first one need not wait.
+    setTimeout(() => void loadAllCommands().catch(() => undefined), 0);
   },
 
   async snapshot() {

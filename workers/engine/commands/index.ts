@@ -49,7 +49,9 @@ import {
 } from './task-definitions.ts';
 import { describeTasks, listTasks, stopTask } from './tasks.ts';
 
-export type CommandHandler = (ctx: EngineContext, request: unknown) => CommandResult;
+import type { CommandHandler } from './handler.ts';
+
+export type { CommandHandler };
 
 export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecs:CreateCluster': createCluster,

@@ -1,0 +1,38 @@
+/**
+ * The worker's command table, in two parts so that its first JavaScript stays small (issue 2's
+ * budget): the core commands (engine/commands/core.ts) at once, and the full table
+ * (engine/commands/index.ts) in a lazy chunk, fetched in the background once the sandbox is live
+ * and awaited before any step that needs it — so a learner's command is never refused for being
+ * early, it only waits for the chunk the first time.
+ */
+import type { ActionName } from './engine/actions.ts';
+import { CORE_COMMANDS } from './engine/commands/core.ts';
+import type { CommandHandler } from './engine/commands/handler.ts';
+import type { CommandLookup } from './engine/engine.ts';
+import type { Step } from './protocol.ts';
+
+let full: Readonly<Record<ActionName, CommandHandler>> | undefined;
+let loading: Promise<void> | undefined;
+
+export const lookupCommand: CommandLookup = (action) => full?.[action] ?? CORE_COMMANDS[action];
+
+/** Fetch the full command table (once). */
+export function loadAllCommands(): Promise<void> {
+  loading ??= import('./engine/commands/index.ts').then((module) => {
+    full = module.COMMANDS;
+  });
+  return loading;
+}
+
+/** Whether every step can run with the core commands (a malformed step can: the engine refuses it). */
+function coreSuffices(steps: readonly unknown[]): boolean {
+  return steps.every((step) => {
+    const keys = step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : [];
+    return keys.length !== 1 || keys[0] === 'wait' || Object.hasOwn(CORE_COMMANDS, keys[0]!);
+  });
+}
+
+/** Resolve once every command the steps name is loaded. */
+export async function commandsFor(steps: readonly Step[]): Promise<void> {
+  if (full === undefined && !coreSuffices(steps)) await loadAllCommands();
+}
