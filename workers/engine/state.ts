@@ -15,6 +15,7 @@ import type { Subnet } from './network/default-vpc.ts';
 import { emptyNetworkState, type EniAllocation, type NetworkState } from './network/eni.ts';
 import type { RepositoryRecord } from './ecr/repositories.ts';
 import type { RoleRecord } from './iam/roles.ts';
+import type { ImageBehavior } from './images/behavior.ts';
 
 export interface ClusterRecord {
   clusterArn: string;
@@ -151,6 +152,11 @@ export interface EngineState {
   nextPlacementId: number;
   /** ECS account settings (commands/account-settings.ts). */
   accountSettings: AccountSettingsState;
+  /**
+   * sim:SetImageBehavior: how each image's application behaves, by normalised reference
+   * (images/behavior.ts behaviorKey). Absent or empty = every image healthy.
+   */
+  imageBehaviors?: Map<string, ImageBehavior>;
 }
 
 export function emptyState(seed: number): EngineState {
