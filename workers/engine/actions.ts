@@ -52,6 +52,7 @@ export const SUPPORTED_ACTIONS = [
   'ecr:DescribeImageScanFindings',
   'sim:PushImage',
   'sim:CallFromTask',
+  'sim:SetImageBehavior',
   'ec2:DescribeVpcs',
   'ec2:DescribeSubnets',
   'ec2:DescribeSecurityGroups',

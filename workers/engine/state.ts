@@ -16,6 +16,8 @@ import { emptyNetworkState, type EniAllocation, type NetworkState } from './netw
 import type { RepositoryRecord } from './ecr/repositories.ts';
 import type { RoleRecord } from './iam/roles.ts';
 import type { ImageBehavior } from './images/behavior.ts';
+import type { ElbState } from './elb/model.ts';
+import type { TaskHealth } from './machines/health-checks.ts';
 
 export interface ClusterRecord {
   clusterArn: string;
@@ -92,6 +94,8 @@ export interface PortAssignment {
 export interface TaskHandle {
   /** Ask the task's state machine to stop (SIGTERM, then SIGKILL after stopTimeoutMs). */
   stop(timing: { exitMs: number; reportMs: number; killed: boolean }): void;
+  /** A container's process exited on its own (crash): an essential one stops the task. */
+  containerExited?(exit: { containerName: string; essential: boolean; timing: { exitMs: number; reportMs: number; killed: boolean } }): void;
 }
 
 export interface TaskEni {
@@ -122,10 +126,16 @@ export interface TaskRecord {
   eni?: TaskEni;
   /** Virtual ms when the task was created (RunTask). */
   createdMs: number;
+  /** Virtual ms when the task became RUNNING (machines/task-lifecycle.ts). */
+  startedMs?: number;
   /** Whether the task's resources have been given back (on STOPPED). */
   released: boolean;
   handle?: TaskHandle;
   expiryTimer?: TimerId;
+  /** Container health checks while RUNNING (machines/health-checks.ts); absent without checks. */
+  health?: TaskHealth;
+  /** Pending container crashes while RUNNING, by container name (machines/container-exits.ts). */
+  crashTimers?: Map<string, TimerId>;
 }
 
 export interface EngineState {
@@ -157,6 +167,8 @@ export interface EngineState {
    * (images/behavior.ts behaviorKey). Absent or empty = every image healthy.
    */
   imageBehaviors?: Map<string, ImageBehavior>;
+  /** Elastic Load Balancing v2: load balancers, listeners, target groups (elb/model.ts elbOf). Absent until first used. */
+  elb?: ElbState;
 }
 
 export function emptyState(seed: number): EngineState {

@@ -39,6 +39,7 @@ import {
   putRolePolicy,
 } from './iam.ts';
 import { callFromTask } from './call-from-task.ts';
+import { setImageBehavior } from './image-behavior.ts';
 import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2.ts';
 import { runTask } from './run-task.ts';
 import {
@@ -101,6 +102,7 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecr:DescribeImageScanFindings': describeImageScanFindings,
   'sim:PushImage': pushImage,
   'sim:CallFromTask': callFromTask,
+  'sim:SetImageBehavior': setImageBehavior,
   'ec2:DescribeVpcs': describeVpcs,
   'ec2:DescribeSubnets': describeSubnets,
   'ec2:DescribeSecurityGroups': describeSecurityGroups,

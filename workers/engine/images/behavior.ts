@@ -61,6 +61,15 @@ export function imageBehaviorOf(state: EngineState, image: string): ImageBehavio
   return behaviors.get(rest) ?? HEALTHY;
 }
 
+/** Whether a behaviour stored under `key` (behaviorKey) concerns a container running `image`, by the rule above. */
+export function imageMatches(image: string, key: string): boolean {
+  const normalised = behaviorKey(image);
+  if (normalised === key) return true;
+  if (splitRegistry(key).registry !== undefined) return false;
+  const { registry, rest } = splitRegistry(normalised);
+  return registry !== undefined && rest === key;
+}
+
 /** The container definitions of the task that are essential (`essential` defaults to true). */
 export function essentialImages(record: TaskRecord): string[] {
   const images: string[] = [];

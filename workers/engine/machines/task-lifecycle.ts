@@ -8,6 +8,8 @@ import type { NetworkBinding } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
 import { instanceOfTask, type TaskRecord } from '../state.ts';
+import { cancelCrashes, markContainerExited, scheduleCrashesOnStart } from './container-exits.ts';
+import { startHealthChecks, stopHealthChecks } from './health-checks.ts';
 import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-checks.ts';
 import { markDeprovisioning, markEniAttached, releaseTaskEni } from './task-eni.ts';
 import { seconds, taskLabel, whereText } from './task-label.ts';
@@ -28,6 +30,7 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
       ...(record.eni === undefined ? {} : { eni: record.eni.timings }),
       report: (phase, stop) => applyPhase(ctx, record, phase, stop),
       failsAt: (stage) => launchFailure(ctx.state, record, stage) !== undefined,
+      containerExited: (containerName, essential) => markContainerExited(ctx, record, containerName, essential),
     },
   });
   // Without an error observer xstate rethrows actor errors on the real setTimeout.
@@ -36,7 +39,10 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
       ctx.emit('engine.error', `The machine of task ${idOfArn(record.task.taskArn)} failed: ${String(error)}`, record.task.taskArn),
   });
   actor.start();
-  record.handle = { stop: (timing) => actor.send({ type: 'task.stop', timing }) };
+  record.handle = {
+    stop: (timing) => actor.send({ type: 'task.stop', timing }),
+    containerExited: (exit) => actor.send({ type: 'container.exit', ...exit }),
+  };
 }
 
 export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPhase, stop?: StopTimings): void {
@@ -87,6 +93,7 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
   const task = record.task;
   task.lastStatus = 'RUNNING';
   task.startedAt = now;
+  record.startedMs = ctx.clock.now;
   task.connectivity = 'CONNECTED';
   task.connectivityAt ??= now;
   for (const container of task.containers) {
@@ -103,6 +110,8 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
     task.taskArn,
   );
   for (const warning of logWriteWarnings(ctx.state, record)) ctx.emit('task.logs.denied', `${taskLabel(record)}: ${warning}`, task.taskArn);
+  startHealthChecks(ctx, record);
+  scheduleCrashesOnStart(ctx, record);
 }
 
 /**
@@ -132,12 +141,18 @@ function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop:
   const wasRunning = task.lastStatus === 'RUNNING';
   task.lastStatus = 'STOPPING';
   task.stoppingAt ??= now;
+  cancelCrashes(ctx, record);
+  stopHealthChecks(ctx, record);
+  const othersRunning = task.containers.some((container) => container.lastStatus === 'RUNNING');
   const how = !wasRunning
     ? 'its containers had not started, so there is nothing to signal'
-    : stop?.killed === true
+    : !othersRunning
+      ? 'no other container is left running, so there is nothing to signal'
+      : stop?.killed === true
       ? `SIGTERM sent; the container outlives its stop timeout, so SIGKILL follows in ${seconds(stop.exitMs)}`
       : 'SIGTERM sent to its containers (SIGKILL after the stop timeout)';
-  ctx.emit('task.stopping', `${taskLabel(record)} is STOPPING: ${how}.`, task.taskArn);
+  const why = task.stopCode === 'EssentialContainerExited' ? ' because an essential container exited' : '';
+  ctx.emit('task.stopping', `${taskLabel(record)} is STOPPING${why}: ${how}.`, task.taskArn);
 }
 
 function markExecutionStopped(record: TaskRecord, now: string, stop: StopTimings | undefined): void {

@@ -7,6 +7,7 @@
  *   stopping ─exit→ executionStopped ─report→ leaving
  *   pulling ─pull, fails→ pullFailed ─failReport→ leaving;  starting ─start, fails→ startFailed ─failReport→ leaving
  *   leaving ─(ENI)→ deprovisioning ─detach→ stopped;  leaving ─(no ENI)→ stopped
+ *   running ─container.exit (essential)→ stopping;  running ─container.exit (not essential)→ running
  *
  * A task with its own ENI (awsvpc: always on Fargate, and on EC2 in awsvpc mode) starts in
  * PROVISIONING while the ENI is created and attached, and passes through DEPROVISIONING while it
@@ -38,13 +39,18 @@ export interface TaskMachineInput {
   report: (phase: TaskPhase, stop?: StopTimings) => void;
   /** Whether the launch fails when the image pull (`pull`) or the container start (`start`) ends. Read-only. */
   failsAt?: (stage: 'pull' | 'start') => boolean;
+  /** A container exited on its own while the task ran (machines/container-exits.ts). */
+  containerExited?: (containerName: string, essential: boolean) => void;
 }
 
 interface TaskMachineContext extends TaskMachineInput {
   stop: StopTimings;
 }
 
-export type TaskMachineEvent = { type: 'task.stop'; timing: StopTimings };
+export type TaskMachineEvent =
+  | { type: 'task.stop'; timing: StopTimings }
+  /** A container's process exited (crash); `timing` is the SIGTERM/report timing of the others, drawn before. */
+  | { type: 'container.exit'; containerName: string; essential: boolean; timing: StopTimings };
 
 const NO_STOP: StopTimings = { exitMs: 0, reportMs: 0, killed: false };
 
@@ -68,6 +74,7 @@ export const taskMachine = setup({
     pullFails: ({ context }) => context.failsAt?.('pull') ?? false,
     startFails: ({ context }) => context.failsAt?.('start') ?? false,
     hasEni: ({ context }) => context.eni !== undefined,
+    essentialExit: ({ event }) => event.type === 'container.exit' && event.essential,
   },
   actions: {
     rememberStop: assign({ stop: ({ event }) => event.timing }),
@@ -76,6 +83,9 @@ export const taskMachine = setup({
     reportPulling: ({ context }) => context.report('pulling'),
     reportStarting: ({ context }) => context.report('starting'),
     reportRunning: ({ context }) => context.report('running'),
+    reportContainerExit: ({ context, event }) => {
+      if (event.type === 'container.exit') context.containerExited?.(event.containerName, event.essential);
+    },
     reportPullFailed: ({ context }) => context.report('pullFailed'),
     reportStartFailed: ({ context }) => context.report('startFailed'),
     reportStopping: ({ context }) => context.report('stopping', context.stop),
@@ -99,7 +109,16 @@ export const taskMachine = setup({
     // The task is already STOPPED as far as the learner can act on it; StopTask changes nothing.
     pullFailed: { entry: 'reportPullFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
     startFailed: { entry: 'reportStartFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
-    running: { entry: 'reportRunning' },
+    running: {
+      entry: 'reportRunning',
+      on: {
+        // Transition actions run before `stopping`'s entry, so STOPPING is reported with the stop code set.
+        'container.exit': [
+          { guard: 'essentialExit', target: 'stopping', actions: ['rememberStop', 'reportContainerExit'] },
+          { actions: 'reportContainerExit' },
+        ],
+      },
+    },
     stopping: {
       entry: 'reportStopping',
       // A second StopTask while stopping changes nothing.
