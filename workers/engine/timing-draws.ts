@@ -49,20 +49,24 @@ export function eniTimings(prng: Prng, launchType: 'EC2' | 'FARGATE'): EniTiming
   };
 }
 
-/** The longest stop timeout of the task's containers (each container's stopTimeout, else 30 s). */
-export function stopTimeoutMs(td: TaskDefinition): number {
+/**
+ * The longest stop timeout of the task's containers (each container's stopTimeout, else 30 s);
+ * with `only`, of the containers it names (those still running when an essential one exited).
+ */
+export function stopTimeoutMs(td: TaskDefinition, only?: (containerName: unknown) => boolean): number {
   let longest = 0;
   for (const container of td.containerDefinitions) {
+    if (only !== undefined && !only(container.name)) continue;
     const seconds = typeof container.stopTimeout === 'number' ? container.stopTimeout : DEFAULT_STOP_TIMEOUT_MS / 1000;
     longest = Math.max(longest, seconds * 1000);
   }
   return longest;
 }
 
-export function stopTimings(prng: Prng, td: TaskDefinition, containersStarted: boolean): StopTimings {
+export function stopTimings(prng: Prng, td: TaskDefinition, containersStarted: boolean, only?: (containerName: unknown) => boolean): StopTimings {
   if (!containersStarted) return { exitMs: draw(prng, UNSTARTED_STOP_MS), reportMs: draw(prng, STOP_REPORT_MS), killed: false };
   const exitAfterSigterm = draw(prng, SIGTERM_EXIT_MS);
-  const timeout = stopTimeoutMs(td);
+  const timeout = stopTimeoutMs(td, only);
   const killed = exitAfterSigterm > timeout;
   return { exitMs: killed ? timeout : exitAfterSigterm, reportMs: draw(prng, STOP_REPORT_MS), killed };
 }

@@ -92,9 +92,12 @@ function crash(ctx: EngineContext, record: TaskRecord, containerName: string): v
   const container = record.task.containers.find((c) => c.name === containerName);
   if (container === undefined || container.lastStatus !== 'RUNNING' || record.task.lastStatus !== 'RUNNING') return;
   const essential = isEssential(record, containerName);
-  const othersRunning = record.task.containers.some((c) => c !== container && c.lastStatus === 'RUNNING');
+  const others = new Set(record.task.containers.filter((c) => c !== container && c.lastStatus === 'RUNNING').map((c) => c.name));
   // Drawn only for an essential exit (which stops the task), so a non-essential exit draws nothing.
-  const timing = essential ? stopTimings(ctx.prng, record.taskDefinition, othersRunning) : { exitMs: 0, reportMs: 0, killed: false };
+  // The SIGTERM → SIGKILL timeout is that of the containers still running, not of the one that exited.
+  const timing = essential
+    ? stopTimings(ctx.prng, record.taskDefinition, others.size > 0, (name) => others.has(name as string))
+    : { exitMs: 0, reportMs: 0, killed: false };
   record.handle?.containerExited?.({ containerName, essential, timing });
 }
 
