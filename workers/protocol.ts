@@ -395,6 +395,78 @@ export interface Snapshot {
   roles?: IamRole[];
   /** ECR repositories with their images (issue 3). */
   repositories?: EcrRepository[];
+  /** elbv2 load balancers, as DescribeLoadBalancers returns them (issue 5). */
+  loadBalancers?: ElbLoadBalancer[];
+  /** elbv2 target groups, as DescribeTargetGroups returns them, with their targets' health and attributes (issue 5). */
+  targetGroups?: ElbTargetGroup[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elastic Load Balancing v2 (issue 5), in elbv2's own PascalCase field names
+// ---------------------------------------------------------------------------------------------
+
+export type ElbLoadBalancerType = 'application' | 'network';
+export type ElbTargetType = 'instance' | 'ip';
+export type ElbProtocol = 'HTTP' | 'HTTPS' | 'TCP' | 'UDP' | 'TLS';
+
+export interface ElbLoadBalancer {
+  LoadBalancerArn: string;
+  DNSName: string;
+  CanonicalHostedZoneId: string;
+  CreatedTime: string;
+  LoadBalancerName: string;
+  Scheme: 'internet-facing' | 'internal';
+  VpcId: string;
+  State: { Code: 'provisioning' | 'active' };
+  Type: ElbLoadBalancerType;
+  AvailabilityZones: { ZoneName: string; SubnetId: string; LoadBalancerAddresses: unknown[] }[];
+  SecurityGroups?: string[];
+  IpAddressType: 'ipv4';
+}
+
+export interface ElbListener {
+  ListenerArn: string;
+  LoadBalancerArn: string;
+  Port: number;
+  Protocol: ElbProtocol;
+  DefaultActions: { Type: 'forward'; TargetGroupArn: string; ForwardConfig: { TargetGroups: { TargetGroupArn: string; Weight: number }[] } }[];
+  Certificates?: { CertificateArn: string }[];
+  SslPolicy?: string;
+}
+
+export type ElbTargetState = 'initial' | 'healthy' | 'unhealthy' | 'unused' | 'draining';
+
+export interface ElbTargetHealthDescription {
+  Target: { Id: string; Port: number; AvailabilityZone?: string };
+  HealthCheckPort: string;
+  TargetHealth: { State: ElbTargetState; Reason?: string; Description?: string };
+}
+
+export interface ElbTargetGroup {
+  TargetGroupArn: string;
+  TargetGroupName: string;
+  Protocol: ElbProtocol;
+  Port: number;
+  VpcId: string;
+  HealthCheckProtocol: 'HTTP' | 'HTTPS' | 'TCP';
+  HealthCheckPort: string;
+  HealthCheckEnabled: true;
+  HealthCheckIntervalSeconds: number;
+  HealthCheckTimeoutSeconds: number;
+  HealthyThresholdCount: number;
+  UnhealthyThresholdCount: number;
+  HealthCheckPath?: string;
+  Matcher?: { HttpCode: string };
+  LoadBalancerArns: string[];
+  TargetType: ElbTargetType;
+  ProtocolVersion?: 'HTTP1';
+  IpAddressType: 'ipv4';
+  /** Snapshot only: DescribeTargetHealth of every target. */
+  targets?: ElbTargetHealthDescription[];
+  /** Snapshot only: DescribeTargetGroupAttributes. */
+  attributes?: { Key: string; Value: string }[];
+  /** Snapshot only: requests routed to each target so far (routeRequests), by `Id:Port`. */
+  requestCounts?: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------

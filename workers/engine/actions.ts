@@ -56,6 +56,20 @@ export const SUPPORTED_ACTIONS = [
   'ec2:DescribeVpcs',
   'ec2:DescribeSubnets',
   'ec2:DescribeSecurityGroups',
+  'elbv2:CreateLoadBalancer',
+  'elbv2:DescribeLoadBalancers',
+  'elbv2:DeleteLoadBalancer',
+  'elbv2:CreateTargetGroup',
+  'elbv2:DescribeTargetGroups',
+  'elbv2:DeleteTargetGroup',
+  'elbv2:ModifyTargetGroupAttributes',
+  'elbv2:DescribeTargetGroupAttributes',
+  'elbv2:CreateListener',
+  'elbv2:DescribeListeners',
+  'elbv2:DeleteListener',
+  'elbv2:RegisterTargets',
+  'elbv2:DeregisterTargets',
+  'elbv2:DescribeTargetHealth',
 ] as const;
 
 export type ActionName = (typeof SUPPORTED_ACTIONS)[number];

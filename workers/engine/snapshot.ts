@@ -22,6 +22,7 @@ import { managedPolicy } from './iam/managed-policies.ts';
 import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
+import { renderLoadBalancer, snapshotTargetGroup } from './elb/render.ts';
 
 export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
 
@@ -201,5 +202,12 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     events: state.events.slice(-EVENT_LIMIT).map((event) => ({ ...event })),
     roles: [...state.roles.values()].map(renderRole),
     repositories: [...state.repositories.values()].map(renderRepositoryWithImages),
+    // Only once elbv2 has been used, so snapshots of sandboxes without load balancers stay as they were.
+    ...(state.elb === undefined
+      ? {}
+      : {
+          loadBalancers: [...state.elb.loadBalancers.values()].map(renderLoadBalancer),
+          targetGroups: [...state.elb.targetGroups.values()].map((tg) => snapshotTargetGroup(state, tg)),
+        }),
   };
 }

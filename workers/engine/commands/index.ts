@@ -41,6 +41,22 @@ import {
 import { callFromTask } from './call-from-task.ts';
 import { setImageBehavior } from './image-behavior.ts';
 import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2.ts';
+import {
+  createListener,
+  createLoadBalancer,
+  createTargetGroup,
+  deleteListener,
+  deleteLoadBalancer,
+  deleteTargetGroup,
+  deregisterTargets,
+  describeListeners,
+  describeLoadBalancers,
+  describeTargetGroupAttributes,
+  describeTargetGroups,
+  describeTargetHealth,
+  modifyTargetGroupAttributes,
+  registerTargets,
+} from './elbv2.ts';
 import { runTask } from './run-task.ts';
 import {
   deregisterTaskDefinition,
@@ -106,4 +122,18 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ec2:DescribeVpcs': describeVpcs,
   'ec2:DescribeSubnets': describeSubnets,
   'ec2:DescribeSecurityGroups': describeSecurityGroups,
+  'elbv2:CreateLoadBalancer': createLoadBalancer,
+  'elbv2:DescribeLoadBalancers': describeLoadBalancers,
+  'elbv2:DeleteLoadBalancer': deleteLoadBalancer,
+  'elbv2:CreateTargetGroup': createTargetGroup,
+  'elbv2:DescribeTargetGroups': describeTargetGroups,
+  'elbv2:DeleteTargetGroup': deleteTargetGroup,
+  'elbv2:ModifyTargetGroupAttributes': modifyTargetGroupAttributes,
+  'elbv2:DescribeTargetGroupAttributes': describeTargetGroupAttributes,
+  'elbv2:CreateListener': createListener,
+  'elbv2:DescribeListeners': describeListeners,
+  'elbv2:DeleteListener': deleteListener,
+  'elbv2:RegisterTargets': registerTargets,
+  'elbv2:DeregisterTargets': deregisterTargets,
+  'elbv2:DescribeTargetHealth': describeTargetHealth,
 };

@@ -1,0 +1,142 @@
+/**
+ * Target health as ELB keeps it, on the virtual clock. A registered target is `initial`
+ * (Elb.RegistrationInProgress) until the health checks decide: `healthy` after HealthyThresholdCount
+ * consecutive passes, `unhealthy` after UnhealthyThresholdCount consecutive failures (and back to
+ * healthy after HealthyThresholdCount passes). Deregistering makes it `draining`
+ * (Target.DeregistrationInProgress) for deregistration_delay.timeout_seconds, then it is gone.
+ *
+ * From `initial`, the sandbox needs HealthyThresholdCount passes, as the ECS Best Practices Guide
+ * counts it (30 s × 5 = 150 s with the defaults); the ALB User Guide says one passing check is
+ * enough for a new target — UNCONFIRMED which one AWS does in practice (ecs-reference §9).
+ *
+ * Cost: ONE timer per target group checks all its targets every HealthCheckIntervalSeconds, and
+ * only while the group is in use by a load balancer (otherwise its targets are `unused`,
+ * Target.NotInUse, and nothing is checked). Drains have a timer each (they are rare).
+ *
+ * These functions are what the service scheduler calls (registerTarget / deregisterTarget); they
+ * assume their input was checked (commands/elbv2.ts checks the API's).
+ */
+import type { ElbTargetHealthDescription, ElbTargetState } from '../../protocol.ts';
+import type { EngineContext } from '../context.ts';
+import type { EngineState } from '../state.ts';
+import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetRecord } from './model.ts';
+import { probeIndex, probeTarget } from './probe.ts';
+
+const REGISTERING = { reason: 'Elb.RegistrationInProgress', description: 'Target registration is in progress' };
+const INITIAL_CHECKING = { reason: 'Elb.InitialHealthChecking', description: 'Initial health checks in progress' };
+const DRAINING = { reason: 'Target.DeregistrationInProgress', description: 'Target deregistration is in progress' };
+const NOT_IN_USE = { reason: 'Target.NotInUse', description: 'Target group is not configured to receive traffic from the load balancer' };
+const NOT_REGISTERED = { reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' };
+
+export const isInUse = (state: EngineState, tg: TargetGroupRecord): boolean => loadBalancersOf(elbOf(state), tg.arn).length > 0;
+
+const label = (tg: TargetGroupRecord, target: TargetRecord): string => `Target ${target.id}:${target.port} in tg ${tg.name}`;
+
+/** Register one target (or leave it as it is if already registered and not draining). */
+export function registerTarget(ctx: EngineContext, tg: TargetGroupRecord, id: string, port: number): void {
+  const key = targetKey(id, port);
+  const existing = tg.targets.get(key);
+  if (existing !== undefined && existing.state !== 'draining') return;
+  if (existing?.drainTimer !== undefined) ctx.clock.cancel(existing.drainTimer);
+  const target: TargetRecord = { id, port, state: 'initial', ...REGISTERING, streak: 0, checks: 0, requests: existing?.requests ?? 0 };
+  tg.targets.set(key, target);
+  ctx.emit('elb.target', `${label(tg, target)} is registered: initial until health checks decide (every ${tg.health.intervalSeconds} s).`, tg.arn);
+  armHealthChecks(ctx, tg);
+}
+
+/** Deregister one target: it drains for the deregistration delay, then is gone. Unknown targets are ignored. */
+export function deregisterTarget(ctx: EngineContext, tg: TargetGroupRecord, id: string, port: number): void {
+  const target = tg.targets.get(targetKey(id, port));
+  if (target === undefined || target.state === 'draining') return;
+  const delay = drainSeconds(tg);
+  Object.assign(target, { state: 'draining', ...DRAINING, streak: 0, drainEndsMs: ctx.clock.now + delay * 1000 });
+  ctx.emit('elb.target', `${label(tg, target)} is draining: no new requests, removed after the deregistration delay of ${delay} s.`, tg.arn);
+  target.drainTimer = ctx.clock.schedule(ctx.clock.now + delay * 1000, () => {
+    if (tg.targets.get(targetKey(id, port)) !== target) return;
+    tg.targets.delete(targetKey(id, port));
+    ctx.emit('elb.target', `${label(tg, target)} is deregistered: the ${delay} s deregistration delay is over.`, tg.arn);
+  });
+}
+
+/** Start the group's health-check timer if it has targets to check and a load balancer; idempotent. */
+export function armHealthChecks(ctx: EngineContext, tg: TargetGroupRecord): void {
+  if (tg.tickTimer !== undefined || !isInUse(ctx.state, tg)) return;
+  let any = false;
+  for (const target of tg.targets.values()) if (target.state !== 'draining') { any = true; break; }
+  if (!any) return;
+  tg.tickTimer = ctx.clock.schedule(ctx.clock.now + tg.health.intervalSeconds * 1000, () => {
+    tg.tickTimer = undefined;
+    checkAll(ctx, tg);
+    armHealthChecks(ctx, tg);
+  });
+}
+
+/** Stop checking (the group lost its load balancer or is deleted); targets start over as `initial`. */
+export function disarmHealthChecks(ctx: EngineContext, tg: TargetGroupRecord): void {
+  if (tg.tickTimer !== undefined) ctx.clock.cancel(tg.tickTimer);
+  tg.tickTimer = undefined;
+  for (const target of tg.targets.values()) {
+    if (target.state !== 'draining') Object.assign(target, { state: 'initial', ...REGISTERING, streak: 0, checks: 0 });
+  }
+}
+
+/** Cancel every timer of a group (DeleteTargetGroup). */
+export function dropTargetGroupTimers(ctx: EngineContext, tg: TargetGroupRecord): void {
+  disarmHealthChecks(ctx, tg);
+  for (const target of tg.targets.values()) if (target.drainTimer !== undefined) ctx.clock.cancel(target.drainTimer);
+}
+
+/** One health-check round: every non-draining target gets one check. */
+function checkAll(ctx: EngineContext, tg: TargetGroupRecord): void {
+  const index = probeIndex(ctx.state);
+  const now = ctx.clock.now;
+  const { healthyThreshold, unhealthyThreshold } = tg.health;
+  for (const target of tg.targets.values()) {
+    if (target.state === 'draining') continue;
+    const verdict = probeTarget(ctx.state, index, tg, target.id, target.port, now);
+    target.checks += 1;
+    if (verdict.pass) {
+      target.streak = target.streak > 0 ? target.streak + 1 : 1;
+      if (target.state === 'healthy') continue;
+      if (target.streak >= healthyThreshold) {
+        target.state = 'healthy';
+        target.reason = undefined;
+        target.description = undefined;
+        ctx.emit('elb.health', `${label(tg, target)} is healthy: ${target.streak} consecutive health checks passed.`, tg.arn);
+      } else if (target.state === 'initial') Object.assign(target, INITIAL_CHECKING);
+    } else {
+      target.streak = target.streak < 0 ? target.streak - 1 : -1;
+      const failures = -target.streak;
+      if (target.state === 'unhealthy') {
+        target.reason = verdict.reason;
+        target.description = verdict.description;
+      } else if (failures >= unhealthyThreshold) {
+        Object.assign(target, { state: 'unhealthy', reason: verdict.reason, description: verdict.description });
+        ctx.emit('elb.health', `${label(tg, target)} is unhealthy: ${failures} consecutive health checks failed (${verdict.reason}: ${verdict.description}).`, tg.arn);
+      } else if (target.state === 'initial') Object.assign(target, INITIAL_CHECKING);
+    }
+  }
+}
+
+/** The state DescribeTargetHealth shows: `unused` while the group has no load balancer. */
+export function visibleHealth(state: EngineState, tg: TargetGroupRecord, target: TargetRecord): { State: ElbTargetState; Reason?: string; Description?: string } {
+  if (target.state !== 'draining' && !isInUse(state, tg)) return { State: 'unused', Reason: NOT_IN_USE.reason, Description: NOT_IN_USE.description };
+  if (target.state === 'healthy') return { State: 'healthy' };
+  return { State: target.state, ...(target.reason === undefined ? {} : { Reason: target.reason, Description: target.description }) };
+}
+
+/** DescribeTargetHealth's entry for a target, registered or not. */
+export function describeTarget(state: EngineState, tg: TargetGroupRecord, id: string, port: number): ElbTargetHealthDescription {
+  const target = tg.targets.get(targetKey(id, port));
+  return {
+    Target: { Id: id, Port: port },
+    HealthCheckPort: tg.health.port === 'traffic-port' ? String(port) : tg.health.port,
+    TargetHealth: target === undefined ? { State: 'unused', Reason: NOT_REGISTERED.reason, Description: NOT_REGISTERED.description } : visibleHealth(state, tg, target),
+  };
+}
+
+/** The scheduler's question: is this target healthy in the group right now? */
+export function isTargetHealthy(state: EngineState, tg: TargetGroupRecord, id: string, port: number): boolean {
+  const target = tg.targets.get(targetKey(id, port));
+  return target !== undefined && target.state === 'healthy' && isInUse(state, tg);
+}

@@ -1,0 +1,132 @@
+/**
+ * The records of Elastic Load Balancing v2 (ALB and NLB): load balancers, listeners, target groups
+ * and their registered targets, with AWS's defaults per protocol (elbv2 API reference,
+ * CreateTargetGroup; ecs-reference §9). Kept in `EngineState.elb`, created on first use so that a
+ * sandbox without load balancers carries nothing.
+ */
+import type { ElbLoadBalancerType, ElbProtocol, ElbTargetState, ElbTargetType } from '../../protocol.ts';
+import type { TimerId } from '../clock.ts';
+import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
+import type { EngineState } from '../state.ts';
+
+export const ELB_PREFIX = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:`;
+
+export interface LoadBalancerRecord {
+  arn: string;
+  name: string;
+  id: string;
+  type: ElbLoadBalancerType;
+  scheme: 'internet-facing' | 'internal';
+  subnetIds: string[];
+  zones: string[];
+  securityGroups: string[];
+  createdMs: number;
+  active: boolean;
+  activeTimer?: TimerId;
+}
+
+export interface ListenerRecord {
+  arn: string;
+  loadBalancerArn: string;
+  port: number;
+  protocol: ElbProtocol;
+  targetGroupArn: string;
+  certificates: { CertificateArn: string }[];
+}
+
+export interface HealthCheckSettings {
+  protocol: 'HTTP' | 'HTTPS' | 'TCP';
+  port: string;
+  path?: string;
+  matcher?: string;
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+}
+
+export interface TargetRecord {
+  id: string;
+  port: number;
+  /** Internal health, as the health checks decided (`unused` is derived when the group has no load balancer). */
+  state: Exclude<ElbTargetState, 'unused'>;
+  reason?: string;
+  description?: string;
+  /** Consecutive passes or failures (positive = passes, negative = failures). */
+  streak: number;
+  /** Health checks run since registration. */
+  checks: number;
+  /** When draining ends (virtual ms). */
+  drainEndsMs?: number;
+  drainTimer?: TimerId;
+  /** Requests routed here so far (routeRequests). */
+  requests: number;
+}
+
+export interface TargetGroupRecord {
+  arn: string;
+  name: string;
+  protocol: ElbProtocol;
+  port: number;
+  vpcId: string;
+  targetType: ElbTargetType;
+  health: HealthCheckSettings;
+  attributes: Map<string, string>;
+  /** By `id:port`, in registration order. */
+  targets: Map<string, TargetRecord>;
+  /** The one timer that health-checks every target of the group. */
+  tickTimer?: TimerId;
+  /** Round-robin cursor (routeRequests). */
+  cursor: number;
+}
+
+export interface ElbState {
+  loadBalancers: Map<string, LoadBalancerRecord>;
+  listeners: Map<string, ListenerRecord>;
+  targetGroups: Map<string, TargetGroupRecord>;
+}
+
+export function elbOf(state: EngineState): ElbState {
+  state.elb ??= { loadBalancers: new Map(), listeners: new Map(), targetGroups: new Map() };
+  return state.elb;
+}
+
+export const ALB_PROTOCOLS: readonly ElbProtocol[] = ['HTTP', 'HTTPS'];
+export const NLB_PROTOCOLS: readonly ElbProtocol[] = ['TCP', 'UDP', 'TLS'];
+export const isHttp = (protocol: ElbProtocol): boolean => protocol === 'HTTP' || protocol === 'HTTPS';
+
+/** CreateTargetGroup's health-check defaults (elbv2 API reference: HTTP/HTTPS timeout 5 s, TCP/TLS/UDP 10 s). */
+export function defaultHealthCheck(protocol: ElbProtocol): HealthCheckSettings {
+  return isHttp(protocol)
+    ? { protocol: 'HTTP', port: 'traffic-port', path: '/', matcher: '200', intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 5, unhealthyThreshold: 2 }
+    : { protocol: 'TCP', port: 'traffic-port', intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 5, unhealthyThreshold: 2 };
+}
+
+/** Target group attributes and their defaults (ALB / NLB user guides, "Target group attributes"). */
+export function defaultAttributes(protocol: ElbProtocol, targetType: ElbTargetType): Map<string, string> {
+  const common: [string, string][] = [['deregistration_delay.timeout_seconds', '300'], ['stickiness.enabled', 'false']];
+  return new Map(
+    isHttp(protocol)
+      ? [...common, ['stickiness.type', 'lb_cookie'], ['load_balancing.algorithm.type', 'round_robin'], ['slow_start.duration_seconds', '0']]
+      : [
+          ...common,
+          ['stickiness.type', 'source_ip'],
+          ['deregistration_delay.connection_termination.enabled', 'false'],
+          ['preserve_client_ip.enabled', String(targetType === 'instance' || protocol === 'UDP')],
+          ['proxy_protocol_v2.enabled', 'false'],
+        ],
+  );
+}
+
+export const targetKey = (id: string, port: number): string => `${id}:${port}`;
+
+/** The load balancers whose listeners forward to the group (ALB/NLB: at most one, AWS's rule). */
+export function loadBalancersOf(elb: ElbState, tgArn: string): string[] {
+  const arns: string[] = [];
+  for (const listener of elb.listeners.values()) {
+    if (listener.targetGroupArn === tgArn && !arns.includes(listener.loadBalancerArn)) arns.push(listener.loadBalancerArn);
+  }
+  return arns;
+}
+
+export const drainSeconds = (tg: TargetGroupRecord): number => Number(tg.attributes.get('deregistration_delay.timeout_seconds') ?? 300);
