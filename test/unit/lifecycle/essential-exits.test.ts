@@ -45,6 +45,9 @@ describe('an essential container that crashes', () => {
     expect(eventsOf(engine, 'task.stopping')[0]!.message).toContain('is STOPPING because an essential container exited: no other container is left running');
     expect(eventsOf(engine, 'task.stopped')[0]!.message).toContain('stop code EssentialContainerExited: Essential container in task exited (web exited 1)');
     expect(engine.nextTimerAt()).toBeGreaterThan(3_000_000); // only the hour-long retention timer is left
+    const described = responseOf(engine.dispatch({ 'ecs:DescribeTasks': { cluster: 'demo', tasks: [arn] } })).tasks[0];
+    expect(described).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+    expect(described.containers[0]).toMatchObject({ name: 'web', lastStatus: 'STOPPED', exitCode: 1, networkBindings: [] });
   });
 
   it.each([1, 20, 3_600])('crashAfter %i s: exits exactly that long after RUNNING', (afterSeconds) => {
