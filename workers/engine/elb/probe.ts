@@ -77,10 +77,21 @@ export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGro
   } else {
     const holder = index.taskByIp(id);
     if (holder === undefined) return TIMEOUT; // nobody holds the address
-    if (holder.ports.some((p) => p.containerPort === port && (p.protocol === 'udp') === udp)) record = holder;
+    // awsvpc tasks bind no host ports: the container ports of the task definition answer on the ENI.
+    const proto = udp ? 'udp' : 'tcp';
+    if (listensOn(holder, port, proto)) record = holder;
   }
   if (record === undefined || record.task.lastStatus !== 'RUNNING') return REFUSED; // the host answers, the port is closed
   // A TCP check passes on an open port; HTTP(S) asks the application.
   if (tg.health.protocol === 'TCP') return PASS;
   return appRespondsHealthy(state, record, nowMs) ? PASS : BAD_CODE;
+}
+
+/** Whether one of the task's containers maps container port `port` (awsvpc: the port answers on the task's ENI). */
+function listensOn(record: TaskRecord, port: number, protocol: 'tcp' | 'udp'): boolean {
+  for (const definition of record.taskDefinition.containerDefinitions) {
+    const mappings = Array.isArray(definition.portMappings) ? (definition.portMappings as { containerPort?: unknown; protocol?: unknown }[]) : [];
+    for (const m of mappings) if (m.containerPort === port && (m.protocol ?? 'tcp') === protocol) return true;
+  }
+  return false;
 }
