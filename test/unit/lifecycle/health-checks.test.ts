@@ -2,11 +2,13 @@
 // outcome, when a failing container turns UNHEALTHY for interval/retries/startPeriod, task health
 // from essential containers) and the same through the engine with exact times: UNHEALTHY after
 // `retries` counted failures, HEALTHY after a success, UNKNOWN without checks, recovery when the
-// image turns healthy, standalone tasks kept running, one clock timer per task for all its checks.
+// image turns healthy, standalone tasks kept running, one clock timer per task for all its checks
+// and none once the outcome is settled (parked checks come back on their grid when the image changes).
 import { describe, expect, it } from 'vitest';
 import {
   afterCheck,
   healthCheckSettings,
+  nextGridCheckMs,
   taskHealthStatus,
   unhealthyAtMs,
   type HealthCheckSettings,
@@ -176,12 +178,32 @@ describe('health checks on the virtual clock', () => {
       { name: 'b', image: 'b:1', healthCheck: { interval: 7 } },
       { name: 'c', image: 'c:1', healthCheck: { interval: 11 } },
     ]));
+    ctx.call('sim:SetImageBehavior', { image: 'c:1', behavior: 'unhealthy' });
     ctx.call('ecs:RunTask', { cluster: 'demo', taskDefinition: 'app', count: 2 });
-    ctx.clock.advance(30_000);
+    ctx.clock.advance(10_000);
     expect([...ctx.state.tasks.values()].every((r) => r.task.lastStatus === 'RUNNING')).toBe(true);
     expect(ctx.clock.pendingTimers()).toBe(2);
-    ctx.clock.advance(600_000);
+    ctx.clock.advance(20_000);
+    // Still evaluating c (fails every 11 s, retries 3): one timer per task.
     expect(ctx.clock.pendingTimers()).toBe(2);
-    expect([...ctx.state.tasks.values()].every((r) => r.task.healthStatus === 'HEALTHY')).toBe(true);
+    ctx.clock.advance(600_000);
+    // Settled (a and b HEALTHY on a healthy image, c UNHEALTHY on an unhealthy one): no timer at all.
+    expect(ctx.clock.pendingTimers()).toBe(0);
+    expect([...ctx.state.tasks.values()].map((r) => r.task.healthStatus)).toEqual(['UNHEALTHY', 'UNHEALTHY']);
+    // The image turns healthy: the parked checks come back on their grid and pass.
+    ctx.call('sim:SetImageBehavior', { image: 'c:1', behavior: 'healthy' });
+    expect(ctx.clock.pendingTimers()).toBe(2);
+    ctx.clock.advance(11_000);
+    expect([...ctx.state.tasks.values()].map((r) => r.task.healthStatus)).toEqual(['HEALTHY', 'HEALTHY']);
+    expect(ctx.clock.pendingTimers()).toBe(0);
+  });
+
+  it.each([
+    [0, 30, 10_000, 30_000],
+    [0, 30, 30_000, 60_000],
+    [5_000, 30, 34_999, 35_000],
+    [5_000, 10, 1_000_000, 1_005_000],
+  ])('the check grid: started %i, interval %i s, now %i → next check at %i', (startedMs, interval, now, expected) => {
+    expect(nextGridCheckMs(startedMs, interval * 1000, now)).toBe(expected);
   });
 });

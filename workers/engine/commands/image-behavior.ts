@@ -17,6 +17,7 @@ import type { EngineContext } from '../context.ts';
 import { invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { BEHAVIOR_NAMES, behaviorKey, imageMatches, type BehaviorName, type ImageBehavior } from '../images/behavior.ts';
 import { replanCrashes } from '../machines/container-exits.ts';
+import { rearmHealthChecks } from '../machines/health-checks.ts';
 import { didYouMean, plural } from '../text.ts';
 import { checkParams } from './params.ts';
 
@@ -79,7 +80,9 @@ export function setImageBehavior(ctx: EngineContext, raw: unknown): CommandResul
   ctx.state.imageBehaviors ??= new Map();
   // Kept even for `healthy`: an exact entry must be able to override a registry-less one.
   ctx.state.imageBehaviors.set(key, parsed.behavior);
-  const running = replanCrashes(ctx, (image) => imageMatches(image, key));
+  const matches = (image: string): boolean => imageMatches(image, key);
+  const running = replanCrashes(ctx, matches);
+  rearmHealthChecks(ctx, matches);
   const scope =
     running === 0
       ? 'Tasks started from now on behave so.'

@@ -15,7 +15,11 @@
  * essential container has a check). Non-essential containers' health is ignored.
  *
  * Cost: one timer per task for all of its checks (the earliest next check of its containers), not
- * one per container. Standalone tasks keep running when UNHEALTHY (the event log says so); the
+ * one per container; and none once the outcome is settled. A check cannot change anything while a
+ * HEALTHY container's image stays healthy, or an UNHEALTHY one's stays unhealthy, and the image's
+ * behaviour only changes through sim:SetImageBehavior — so such a container is parked (no next
+ * check) and rearmHealthChecks puts it back on its check grid (start + k × interval) when its image
+ * changes behaviour. A steady healthy fleet then costs no timer at all over a virtual day. Standalone tasks keep running when UNHEALTHY (the event log says so); the
  * service scheduler (issue 5 item 2) will read `task.healthStatus` to replace them.
  */
 import type { Container } from '../../protocol.ts';
@@ -41,7 +45,7 @@ export interface ContainerHealth {
   essential: boolean;
   settings: HealthCheckSettings;
   startedMs: number;
-  /** When the next check runs. */
+  /** When the next check runs; Infinity while parked (the outcome cannot change). */
   nextMs: number;
   /** Consecutive counted failures. */
   failures: number;
@@ -139,9 +143,37 @@ export function stopHealthChecks(ctx: EngineContext, record: TaskRecord): void {
 function scheduleNextCheck(ctx: EngineContext, record: TaskRecord): void {
   const health = record.health;
   if (health === undefined) return;
+  if (health.timer !== undefined) ctx.clock.cancel(health.timer);
+  delete health.timer;
   let next = Infinity;
   for (const container of health.containers) if (container.nextMs < next) next = container.nextMs;
-  health.timer = ctx.clock.schedule(next, () => runDueChecks(ctx, record));
+  if (next !== Infinity) health.timer = ctx.clock.schedule(next, () => runDueChecks(ctx, record));
+}
+
+/** The first check of a container strictly after `nowMs`, on its grid start + k × interval (pure). */
+export function nextGridCheckMs(startedMs: number, intervalMs: number, nowMs: number): number {
+  return startedMs + intervalMs * (Math.floor((nowMs - startedMs) / intervalMs) + 1);
+}
+
+/**
+ * An image changed behaviour: put the parked checks of RUNNING containers of matching images back
+ * on their grid, so their next check sees the new behaviour (commands/image-behavior.ts).
+ */
+export function rearmHealthChecks(ctx: EngineContext, matches: (image: string) => boolean): void {
+  const now = ctx.clock.now;
+  for (const record of ctx.state.tasks.values()) {
+    const health = record.health;
+    if (health === undefined || record.task.lastStatus !== 'RUNNING') continue;
+    let changed = false;
+    for (const check of health.containers) {
+      if (check.nextMs !== Infinity) continue;
+      const container = containerOf(record, check.name);
+      if (container === undefined || container.lastStatus !== 'RUNNING' || !matches(container.image)) continue;
+      check.nextMs = nextGridCheckMs(check.startedMs, check.settings.intervalMs, now);
+      changed = true;
+    }
+    if (changed) scheduleNextCheck(ctx, record);
+  }
 }
 
 function containerOf(record: TaskRecord, name: string): Container | undefined {
@@ -151,6 +183,7 @@ function containerOf(record: TaskRecord, name: string): Container | undefined {
 function runDueChecks(ctx: EngineContext, record: TaskRecord): void {
   const health = record.health;
   if (health === undefined || record.task.lastStatus !== 'RUNNING') return;
+  delete health.timer;
   const now = ctx.clock.now;
   const label = taskLabel(record);
   for (const check of health.containers) {
@@ -158,12 +191,17 @@ function runDueChecks(ctx: EngineContext, record: TaskRecord): void {
     check.nextMs = now + check.settings.intervalMs;
     const container = containerOf(record, check.name);
     // An exited (non-essential) container is not checked any more.
-    if (container === undefined || container.lastStatus !== 'RUNNING') continue;
+    if (container === undefined || container.lastStatus !== 'RUNNING') {
+      check.nextMs = Infinity;
+      continue;
+    }
     const passed = imageBehaviorOf(ctx.state, container.image).behavior !== 'unhealthy';
     const before = check.status;
     const outcome = afterCheck(check, passed, now);
     check.status = outcome.status;
     check.failures = outcome.failures;
+    // Settled: further checks give the same answer until the image changes behaviour.
+    if ((passed && outcome.status === 'HEALTHY') || (!passed && outcome.status === 'UNHEALTHY')) check.nextMs = Infinity;
     if (outcome.status === before) continue;
     container.healthStatus = outcome.status;
     record.task.version += 1;
