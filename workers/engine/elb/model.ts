@@ -7,7 +7,7 @@
 import type { ElbLoadBalancerType, ElbProtocol, ElbTargetState, ElbTargetType } from '../../protocol.ts';
 import type { TimerId } from '../clock.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
-import type { EngineState } from '../state.ts';
+import type { EngineState, TaskRecord } from '../state.ts';
 
 export const ELB_PREFIX = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:`;
 
@@ -50,17 +50,19 @@ export interface TargetRecord {
   port: number;
   /** Internal health, as the health checks decided (`unused` is derived when the group has no load balancer). */
   state: Exclude<ElbTargetState, 'unused'>;
-  reason?: string;
-  description?: string;
+  reason: string | undefined;
+  description: string | undefined;
   /** Consecutive passes or failures (positive = passes, negative = failures). */
   streak: number;
   /** Health checks run since registration. */
   checks: number;
   /** When draining ends (virtual ms). */
-  drainEndsMs?: number;
-  drainTimer?: TimerId;
+  drainEndsMs: number | undefined;
+  drainTimer: TimerId | undefined;
   /** Requests routed here so far (routeRequests). */
   requests: number;
+  /** The task last found answering on this target (probe.ts), re-resolved once it is no longer RUNNING. */
+  task: TaskRecord | undefined;
 }
 
 export interface TargetGroupRecord {

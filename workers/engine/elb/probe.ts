@@ -10,7 +10,7 @@
  */
 import { appRespondsHealthy } from '../images/behavior.ts';
 import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
-import type { TargetGroupRecord } from './model.ts';
+import type { TargetGroupRecord, TargetRecord } from './model.ts';
 
 export type ProbeVerdict = { pass: true } | { pass: false; reason: string; description: string };
 
@@ -67,24 +67,39 @@ export function taskOnInstancePort(state: EngineState, index: ProbeIndex, id: st
   return arn === undefined ? undefined : state.tasks.get(arn);
 }
 
-/** The verdict of one health check of target `id`:`port` of `tg` at `nowMs`. Read-only. */
-export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, id: string, port: number, nowMs: number): ProbeVerdict {
-  const udp = tg.protocol === 'UDP';
-  let record: TaskRecord | undefined;
-  if (tg.targetType === 'instance') {
-    if (index.instanceById(id) === undefined) return TIMEOUT; // no such host answers
-    record = taskOnInstancePort(state, index, id, port, udp);
-  } else {
-    const holder = index.taskByIp(id);
-    if (holder === undefined) return TIMEOUT; // nobody holds the address
-    // awsvpc tasks bind no host ports: the container ports of the task definition answer on the ENI.
-    const proto = udp ? 'udp' : 'tcp';
-    if (listensOn(holder, port, proto)) record = holder;
+/**
+ * The verdict of one health check of `target` of `tg` at `nowMs`. Only `target.task` (a cache of
+ * the task found answering there) is written: a RUNNING task keeps its ports and address, so the
+ * lookup is redone only once that task is no longer RUNNING.
+ */
+export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, target: TargetRecord, nowMs: number): ProbeVerdict {
+  let record = target.task;
+  if (record === undefined || record.task.lastStatus !== 'RUNNING') {
+    const found = findListener(state, index, tg, target.id, target.port);
+    if (found === TIMEOUT) {
+      target.task = undefined;
+      return TIMEOUT;
+    }
+    record = found as TaskRecord | undefined;
+    target.task = record;
   }
   if (record === undefined || record.task.lastStatus !== 'RUNNING') return REFUSED; // the host answers, the port is closed
   // A TCP check passes on an open port; HTTP(S) asks the application.
   if (tg.health.protocol === 'TCP') return PASS;
   return appRespondsHealthy(state, record, nowMs) ? PASS : BAD_CODE;
+}
+
+/** The task answering on the target's address and port; TIMEOUT when nothing has that address. */
+function findListener(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, id: string, port: number): TaskRecord | undefined | typeof TIMEOUT {
+  const udp = tg.protocol === 'UDP';
+  if (tg.targetType === 'instance') {
+    if (index.instanceById(id) === undefined) return TIMEOUT; // no such host answers
+    return taskOnInstancePort(state, index, id, port, udp);
+  }
+  const holder = index.taskByIp(id);
+  if (holder === undefined) return TIMEOUT; // nobody holds the address
+  // awsvpc tasks bind no host ports: the container ports of the task definition answer on the ENI.
+  return listensOn(holder, port, udp ? 'udp' : 'tcp') ? holder : undefined;
 }
 
 /** Whether one of the task's containers maps container port `port` (awsvpc: the port answers on the task's ENI). */
