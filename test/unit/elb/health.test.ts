@@ -6,7 +6,7 @@
 // tasks by private IP, the image's behaviour (sim:SetImageBehavior), TCP checks on an open port.
 import { describe, expect, it } from 'vitest';
 import type { SandboxEngine } from '../../../workers/protocol.ts';
-import { call, createAlb, createTg, elbEngine, health, listen, runWeb, SUBNETS } from './helpers.ts';
+import { call, createAlb, createTg, elbEngine, health, listen, runWeb, SUBNETS, WEB_AWSVPC } from './helpers.ts';
 
 /** ALB + listener + web-tg, two web tasks running; returns the group and the registration time. */
 function setup(seed = 1, tgExtra: Record<string, unknown> = {}) {
@@ -76,7 +76,7 @@ describe('failing checks', () => {
     expect(health(engine, tcp)).toEqual([`${instanceId}:${ports[0]} healthy`]);
   });
 
-  it('a healthy target turns unhealthy 2 checks after its task stops, and healthy again needs 5 passes', () => {
+  it('a healthy target turns unhealthy 2 checks after its task stops', () => {
     const { engine, tg, instanceId, ports } = setup();
     register(engine, tg, [{ Id: instanceId, Port: ports[0] }]);
     engine.advance(150_000);
@@ -88,7 +88,41 @@ describe('failing checks', () => {
   });
 });
 
+describe('recovery', () => {
+  it('healthy → unhealthy after 2 failed checks (image turned unhealthy) → healthy again after 5 passes', () => {
+    const { engine, tg, instanceId, ports } = setup();
+    register(engine, tg, [{ Id: instanceId, Port: ports[0] }]);
+    engine.advance(150_000);
+    call(engine, 'sim:SetImageBehavior', { image: 'nginx:1.27', behavior: 'unhealthy' });
+    engine.advance(30_000);
+    expect(health(engine, tg)).toEqual([`${instanceId}:${ports[0]} healthy`]);
+    engine.advance(30_000);
+    expect(health(engine, tg)).toEqual([`${instanceId}:${ports[0]} unhealthy Target.ResponseCodeMismatch`]);
+    call(engine, 'sim:SetImageBehavior', { image: 'nginx:1.27', behavior: 'healthy' });
+    engine.advance(120_000);
+    expect(health(engine, tg)[0]).toMatch(/unhealthy/);
+    engine.advance(30_000);
+    expect(health(engine, tg)).toEqual([`${instanceId}:${ports[0]} healthy`]);
+  });
+});
+
 describe('ip targets (awsvpc tasks)', () => {
+  it('a Fargate task is an ip target', () => {
+    const engine = elbEngine();
+    call(engine, 'ecs:RegisterTaskDefinition', { ...WEB_AWSVPC, family: 'fg', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512' });
+    call(engine, 'ecs:RunTask', { cluster: 'demo', taskDefinition: 'fg', launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1b'] } } });
+    engine.advance(120_000);
+    const task = engine.snapshot().tasks[0]!;
+    expect(task.lastStatus).toBe('RUNNING');
+    const ip = task.attachments!.find((a) => a.type === 'ElasticNetworkInterface')!.details!.find((d) => d.name === 'privateIPv4Address')!.value!;
+    const tg = createTg(engine, { Name: 'fg-tg', TargetType: 'ip', Port: 8080 });
+    listen(engine, createAlb(engine), tg);
+    register(engine, tg, [{ Id: ip }]);
+    engine.advance(150_000);
+    expect(health(engine, tg)).toEqual([`${ip}:8080 healthy`]);
+  });
+
+
   it('an awsvpc task is found by its private IP and container port; an address nobody holds times out', () => {
     const engine = elbEngine();
     call(engine, 'ecs:RunTask', { cluster: 'demo', taskDefinition: 'api', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } } });
