@@ -136,6 +136,17 @@ export interface TaskRecord {
   health?: TaskHealth;
   /** Pending container crashes while RUNNING, by container name (machines/container-exits.ts). */
   crashTimers?: Map<string, TimerId>;
+  /**
+   * Told about lifecycle changes of this task (for the service scheduler): its task healthStatus
+   * changed (health-checks.ts), or it reached STOPPED (task-lifecycle.ts). Called after the event
+   * log line, on the virtual clock; must not throw.
+   */
+  observer?: TaskLifecycleObserver;
+}
+
+export interface TaskLifecycleObserver {
+  healthChanged?(record: TaskRecord): void;
+  stopped?(record: TaskRecord): void;
 }
 
 export interface EngineState {

@@ -226,6 +226,7 @@ function runDueChecks(ctx: EngineContext, record: TaskRecord): void {
           : ''
         : '';
     ctx.emit(`task.health.${taskStatus.toLowerCase()}`, `${label} health is ${taskStatus}.${consequence}`, record.task.taskArn);
+    record.observer?.healthChanged?.(record);
   }
   scheduleNextCheck(ctx, record);
 }

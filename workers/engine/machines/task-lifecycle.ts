@@ -187,6 +187,7 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
   record.expiryTimer = ctx.clock.schedule(ctx.clock.now + STOPPED_TASK_RETENTION_MS, () => {
     ctx.state.tasks.delete(task.taskArn);
   });
+  record.observer?.stopped?.(record);
 }
 
 /**
