@@ -144,14 +144,14 @@ function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop:
   cancelCrashes(ctx, record);
   stopHealthChecks(ctx, record);
   const othersRunning = task.containers.some((container) => container.lastStatus === 'RUNNING');
-  const how = !wasRunning
-    ? 'its containers had not started, so there is nothing to signal'
-    : !othersRunning
-      ? 'no other container is left running, so there is nothing to signal'
-      : stop?.killed === true
-      ? `SIGTERM sent; the container outlives its stop timeout, so SIGKILL follows in ${seconds(stop.exitMs)}`
-      : 'SIGTERM sent to its containers (SIGKILL after the stop timeout)';
-  const why = task.stopCode === 'EssentialContainerExited' ? ' because an essential container exited' : '';
+  const essentialExit = task.stopCode === 'EssentialContainerExited';
+  const targets = essentialExit ? 'the other containers' : 'its containers';
+  let how: string;
+  if (!wasRunning) how = 'its containers had not started, so there is nothing to signal';
+  else if (!othersRunning) how = 'no other container is left running, so there is nothing to signal';
+  else if (stop?.killed === true) how = `SIGTERM sent to ${targets}; one outlives its stop timeout, so SIGKILL follows in ${seconds(stop.exitMs)}`;
+  else how = `SIGTERM sent to ${targets} (SIGKILL after the stop timeout)`;
+  const why = essentialExit ? ' because an essential container exited' : '';
   ctx.emit('task.stopping', `${taskLabel(record)} is STOPPING${why}: ${how}.`, task.taskArn);
 }
 
