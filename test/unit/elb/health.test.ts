@@ -205,3 +205,13 @@ describe('snapshot and determinism', () => {
     expect('targetGroups' in snap).toBe(false);
   });
 });
+
+describe('HealthCheckPort', () => {
+  it('checks go to HealthCheckPort when set: a port nobody binds fails even though the traffic port answers', () => {
+    const { engine, tg, instanceId, ports } = setup(1, { Name: 'hc-tg', HealthCheckPort: '40001' });
+    register(engine, tg, [{ Id: instanceId, Port: ports[0] }]);
+    engine.advance(60_000);
+    expect(health(engine, tg)).toEqual([`${instanceId}:${ports[0]} unhealthy Target.FailedHealthChecks`]);
+    expect(call(engine, 'elbv2:DescribeTargetHealth', { TargetGroupArn: tg }).TargetHealthDescriptions[0].HealthCheckPort).toBe('40001');
+  });
+});

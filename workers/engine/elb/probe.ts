@@ -75,7 +75,9 @@ export function taskOnInstancePort(state: EngineState, index: ProbeIndex, id: st
 export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, target: TargetRecord, nowMs: number): ProbeVerdict {
   let record = target.task;
   if (record === undefined || record.task.lastStatus !== 'RUNNING') {
-    const found = findListener(state, index, tg, target.id, target.port);
+    // Checks go to HealthCheckPort when one is set, else to the target's own (traffic) port.
+    const port = tg.health.port === 'traffic-port' ? target.port : Number(tg.health.port);
+    const found = findListener(state, index, tg, target.id, port);
     if (found === TIMEOUT) {
       target.task = undefined;
       return TIMEOUT;
