@@ -194,7 +194,8 @@ describe('RegisterTargets / DeregisterTargets / DescribeTargetHealth', () => {
     expectError(engine.dispatch({ 'elbv2:RegisterTargets': { TargetGroupArn: ipTg, Targets: [{ Id: '10.0.0.5' }] } }), 'InvalidTarget', /not within the CIDR block of VPC 'vpc-default'/);
     expectError(engine.dispatch({ 'elbv2:RegisterTargets': { TargetGroupArn: tg, Targets: [{ Id: instanceId, Port: 70000 }] } }), 'ValidationError');
     expectError(engine.dispatch({ 'elbv2:RegisterTargets': { TargetGroupArn: 'arn:nope', Targets: [] } }), 'TargetGroupNotFound');
-    expectError(engine.dispatch({ 'elbv2:DeregisterTargets': { TargetGroupArn: tg, Targets: [{ Id: instanceId }] } }), 'InvalidTarget', /not registered/);
+    // As AWS: deregistering a target that is not registered answers {} and changes nothing.
+    expect(call(engine, 'elbv2:DeregisterTargets', { TargetGroupArn: tg, Targets: [{ Id: instanceId }] })).toEqual({});
     expect(call(engine, 'elbv2:RegisterTargets', { TargetGroupArn: tg, Targets: [{ Id: instanceId }] })).toEqual({});
     // The port defaults to the group's; without a listener the target is unused (Target.NotInUse).
     expect(call(engine, 'elbv2:DescribeTargetHealth', { TargetGroupArn: tg }).TargetHealthDescriptions).toEqual([

@@ -28,7 +28,7 @@ const ERRORS: [string, (engine: SandboxEngine) => Step][] = [
   ['attribute out of range after a good one', (e) => ({ 'elbv2:ModifyTargetGroupAttributes': { TargetGroupArn: tgArn(e), Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '10' }, { Key: 'slow_start.duration_seconds', Value: '5' }] } })],
   ['listener on a taken port', (e) => ({ 'elbv2:CreateListener': { LoadBalancerArn: lbArn(e), Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: 'arn:nope' }] } })],
   ['register good then unknown instance', (e) => ({ 'elbv2:RegisterTargets': { TargetGroupArn: tgArn(e), Targets: [{ Id: instanceId(e), Port: 32769 }, { Id: 'i-00000000000000000' }] } })],
-  ['deregister registered and unregistered', (e) => ({ 'elbv2:DeregisterTargets': { TargetGroupArn: tgArn(e), Targets: [{ Id: instanceId(e), Port: 32768 }, { Id: instanceId(e), Port: 1 }] } })],
+  ['deregister a registered target and a bad port', (e) => ({ 'elbv2:DeregisterTargets': { TargetGroupArn: tgArn(e), Targets: [{ Id: instanceId(e), Port: 32768 }, { Id: instanceId(e), Port: 0 }] } })],
   ['DescribeTargetHealth unknown group', () => ({ 'elbv2:DescribeTargetHealth': { TargetGroupArn: 'arn:nope' } })],
   ['unknown parameter', () => ({ 'elbv2:CreateTargetGroup': { Name: 'x', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default', Foo: 1 } })],
 ];

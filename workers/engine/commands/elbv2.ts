@@ -72,7 +72,6 @@ export const ELB_MESSAGES = {
   notInstances: (ids: readonly string[]) => `The following targets are not valid instances: ${ids.map((id) => `'${id}'`).join(', ')}`,
   notIp: (id: string) => `The IP address '${id}' is not a valid IPv4 address`,
   ipOutsideVpc: (ip: string) => `The IP address '${ip}' is not within the CIDR block of VPC '${VPC_ID}' (${DEFAULT_VPC_CIDR})`,
-  notRegistered: (keys: readonly string[]) => `The following targets are not registered in the target group: ${keys.join(', ')}`,
   tooManyTargets: (now: number, adding: number) => `A target group can have at most 1000 targets; it has ${now} and ${adding} more would exceed that.`,
   attributeKey: (key: string) => `Target group attribute key '${key}' is not recognized`,
   attributeValue: (key: string, value: string, rule: string) => `Target group attribute '${key}' value '${value}' is invalid: ${rule}`,
@@ -503,8 +502,7 @@ export function deregisterTargets(ctx: EngineContext, raw: unknown): CommandResu
   if (tg === undefined) return fail('TargetGroupNotFound', ELB_MESSAGES.tgNotFound());
   const checkedTargets = checkTargets(ctx, tg, c.input.Targets, false);
   if (!checkedTargets.ok) return checkedTargets.result;
-  const missing = checkedTargets.targets.map((t) => targetKey(t.Id, t.Port)).filter((key) => !tg.targets.has(key));
-  if (missing.length > 0) return fail('InvalidTarget', ELB_MESSAGES.notRegistered(missing));
+  // AWS answers 200 and does nothing for a target that is not registered (e.g. the wrong Port): so does the sandbox.
   for (const target of checkedTargets.targets) deregisterTarget(ctx, tg, target.Id, target.Port);
   return ok({});
 }
