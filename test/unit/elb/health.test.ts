@@ -135,6 +135,8 @@ describe('ip targets (awsvpc tasks)', () => {
     register(engine, tg, [{ Id: ip }, { Id: ip, Port: 9999 }, { Id: '172.31.200.200' }]);
     engine.advance(150_000);
     expect(health(engine, tg)).toEqual([`${ip}:8080 healthy`, `${ip}:9999 unhealthy Target.FailedHealthChecks`, '172.31.200.200:8080 unhealthy Target.Timeout']);
+    // ip targets carry the Availability Zone of their subnet, as DescribeTargetHealth shows it.
+    expect(call(engine, 'elbv2:DescribeTargetHealth', { TargetGroupArn: tg }).TargetHealthDescriptions[0].Target).toEqual({ Id: ip, Port: 8080, AvailabilityZone: 'us-east-1a' });
   });
 });
 

@@ -21,6 +21,19 @@ import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetRecord } from './model.ts';
 import { probeIndex, probeTarget } from './probe.ts';
+import { DEFAULT_SUBNETS } from '../network/default-vpc.ts';
+import { parseCidr } from '../network/ipv4.ts';
+
+/** The Availability Zone of the default subnet holding an IP (DescribeTargetHealth names it for ip targets). */
+function zoneOfIp(ip: string): string | undefined {
+  const parts = ip.split('.').map(Number);
+  const address = ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+  for (const subnet of DEFAULT_SUBNETS) {
+    const block = parseCidr(subnet.cidrBlock);
+    if (block !== undefined && address >= block.base && address < block.base + block.size) return subnet.availabilityZone;
+  }
+  return undefined;
+}
 
 const REGISTERING = { reason: 'Elb.RegistrationInProgress', description: 'Target registration is in progress' };
 const INITIAL_CHECKING = { reason: 'Elb.InitialHealthChecking', description: 'Initial health checks in progress' };
@@ -133,7 +146,7 @@ export function visibleHealth(state: EngineState, tg: TargetGroupRecord, target:
 export function describeTarget(state: EngineState, tg: TargetGroupRecord, id: string, port: number): ElbTargetHealthDescription {
   const target = tg.targets.get(targetKey(id, port));
   return {
-    Target: { Id: id, Port: port },
+    Target: { Id: id, Port: port, ...(tg.targetType === 'ip' && zoneOfIp(id) !== undefined ? { AvailabilityZone: zoneOfIp(id)! } : {}) },
     HealthCheckPort: tg.health.port === 'traffic-port' ? String(port) : tg.health.port,
     TargetHealth: target === undefined ? { State: 'unused', Reason: NOT_REGISTERED.reason, Description: NOT_REGISTERED.description } : visibleHealth(state, tg, target),
   };
