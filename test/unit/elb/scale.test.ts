@@ -1,12 +1,12 @@
-// The issue's figure for load balancing alone: 1,000 bridge targets on 100 instances health-checked
-// every 30 s over a virtual day (2,880 rounds, one timer). Runs only with BENCH=1 and prints the wall
-// time (wall time is not asserted: it depends on the machine); it asserts the outcome.
+// Proves health checking at the issue's scale: 1,000 bridge targets on 100 instances (dynamic host
+// ports), health-checked every 30 s over a virtual day (2,880 rounds on one timer), all end healthy.
+// (Its wall time belongs in a benchmark command, with issue 5's figure; it is not asserted here.)
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
 import { call } from './helpers.ts';
 
-describe.runIf(process.env.BENCH === '1')('elbv2 benchmark', () => {
-  it('1,000 targets over a virtual day', () => {
+describe('elbv2 at scale', () => {
+  it('1,000 targets stay healthy over a virtual day', () => {
     const engine = createEngine({ seed: 3 });
     call(engine, 'ecs:CreateCluster', { clusterName: 'demo' });
     call(engine, 'sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.xlarge', count: 100, availabilityZones: ['us-east-1a', 'us-east-1b'] });
@@ -20,10 +20,7 @@ describe.runIf(process.env.BENCH === '1')('elbv2 benchmark', () => {
     const ids = new Map(snap.containerInstances.map((c) => [c.containerInstanceArn, c.ec2InstanceId]));
     const targets = snap.tasks.map((t) => ({ Id: ids.get(t.containerInstanceArn!), Port: t.containers[0]!.networkBindings![0]!.hostPort }));
     call(engine, 'elbv2:RegisterTargets', { TargetGroupArn: tg, Targets: targets });
-    const start = performance.now();
     engine.advance(24 * 3_600_000);
-    const ms = performance.now() - start;
-    console.log(JSON.stringify({ name: 'elbv2-health-day', targets: targets.length, wallMs: Math.round(ms), speedup: Math.round(86_400_000 / ms) }));
     const states = call(engine, 'elbv2:DescribeTargetHealth', { TargetGroupArn: tg }).TargetHealthDescriptions.map((d: any) => d.TargetHealth.State);
     expect(states.filter((s: string) => s === 'healthy')).toHaveLength(1000);
   });
