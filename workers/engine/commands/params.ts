@@ -32,6 +32,11 @@ const VALID_TYPES: Record<ParamType, string> = {
   document: "<class 'str'>",
 };
 
+/** botocore's problem line for a value of the wrong type, e.g. "Invalid type for parameter count, value: 2, type: <class 'str'>, valid types: <class 'int'>". */
+export function invalidTypeProblem(path: string, value: unknown, validTypes: string): string {
+  return `Invalid type for parameter ${path}, value: ${pythonStr(value)}, type: ${pythonType(value)}, valid types: ${validTypes}`;
+}
+
 /** The Python type botocore would name for a JSON value. */
 function pythonType(value: unknown): string {
   if (value === null) return "<class 'NoneType'>";
@@ -83,7 +88,7 @@ export type ParamCheck<T> = { ok: true; input: T } | { ok: false; result: Comman
 export function checkParams<T extends object>(raw: unknown, shape: OperationShape): ParamCheck<T> {
   const input = raw === null || raw === undefined ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) {
-    const message = `${PARAM_VALIDATION_PREFIX}Invalid type for parameter input, value: ${pythonStr(input)}, type: ${pythonType(input)}, valid types: <class 'dict'>`;
+    const message = `${PARAM_VALIDATION_PREFIX}${invalidTypeProblem('input', input, "<class 'dict'>")}`;
     return { ok: false, result: fail(PARAM_VALIDATION_ERROR, message) };
   }
   const problems: string[] = [];
@@ -98,9 +103,7 @@ export function checkParams<T extends object>(raw: unknown, shape: OperationShap
     if (type === undefined) {
       problems.push(`Unknown parameter in input: "${name}", must be one of: ${names.join(', ')}`);
     } else if (value !== undefined && !hasType(value, type)) {
-      problems.push(
-        `Invalid type for parameter ${name}, value: ${pythonStr(value)}, type: ${pythonType(value)}, valid types: ${VALID_TYPES[type]}`,
-      );
+      problems.push(invalidTypeProblem(name, value, VALID_TYPES[type]));
     }
   }
   if (problems.length > 0) {

@@ -10,6 +10,7 @@
  * Duplicate ids are counted once, as the EC2 lookups behind ECS do.
  */
 import type { AwsError } from '../../protocol.ts';
+import { invalidTypeProblem } from '../commands/params.ts';
 import { MESSAGES } from '../errors.ts';
 import { didYouMean } from '../text.ts';
 import { DEFAULT_NETWORK, defaultSecurityGroupOf, findSecurityGroup, findSubnet, type NetworkCatalog, type Subnet } from './default-vpc.ts';
@@ -131,17 +132,17 @@ type Shape = { kind: 'missing' } | { kind: 'problems'; problems: string[] } | { 
 /** botocore's client-side checks of the structure, with its wording. */
 function checkShape(raw: unknown): Shape {
   if (raw === undefined || raw === null) return { kind: 'missing' };
-  if (!isObject(raw)) return { kind: 'problems', problems: [typeProblem('networkConfiguration', raw, "<class 'dict'>")] };
+  if (!isObject(raw)) return { kind: 'problems', problems: [invalidTypeProblem('networkConfiguration', raw, "<class 'dict'>")] };
   const problems = unknownMembers(raw, 'networkConfiguration', NETWORK_CONFIGURATION_MEMBERS);
   const awsvpc = raw['awsvpcConfiguration'];
   if (awsvpc === undefined || awsvpc === null) return problems.length > 0 ? { kind: 'problems', problems } : { kind: 'missing' };
-  if (!isObject(awsvpc)) return { kind: 'problems', problems: [...problems, typeProblem(PATH, awsvpc, "<class 'dict'>")] };
+  if (!isObject(awsvpc)) return { kind: 'problems', problems: [...problems, invalidTypeProblem(PATH, awsvpc, "<class 'dict'>")] };
   problems.push(...unknownMembers(awsvpc, PATH, AWSVPC_MEMBERS));
   if (awsvpc['subnets'] === undefined) problems.push(`Missing required parameter in ${PATH}: "subnets"`);
   else problems.push(...stringListProblems(awsvpc['subnets'], `${PATH}.subnets`));
   if (awsvpc['securityGroups'] !== undefined) problems.push(...stringListProblems(awsvpc['securityGroups'], `${PATH}.securityGroups`));
   const publicIp = awsvpc['assignPublicIp'];
-  if (publicIp !== undefined && typeof publicIp !== 'string') problems.push(typeProblem(`${PATH}.assignPublicIp`, publicIp, "<class 'str'>"));
+  if (publicIp !== undefined && typeof publicIp !== 'string') problems.push(invalidTypeProblem(`${PATH}.assignPublicIp`, publicIp, "<class 'str'>"));
   if (problems.length > 0) return { kind: 'problems', problems };
   return { kind: 'value', value: awsvpc as unknown as RawAwsvpc };
 }
@@ -157,27 +158,6 @@ function unknownMembers(value: Record<string, unknown>, path: string, members: r
 }
 
 function stringListProblems(value: unknown, path: string): string[] {
-  if (!Array.isArray(value)) return [typeProblem(path, value, "<class 'list'>, <class 'tuple'>")];
-  return value.flatMap((item, index) => (typeof item === 'string' ? [] : [typeProblem(`${path}[${index}]`, item, "<class 'str'>")]));
-}
-
-function typeProblem(path: string, value: unknown, validTypes: string): string {
-  return `Invalid type for parameter ${path}, value: ${pythonStr(value)}, type: ${pythonType(value)}, valid types: ${validTypes}`;
-}
-
-function pythonType(value: unknown): string {
-  if (value === null) return "<class 'NoneType'>";
-  if (Array.isArray(value)) return "<class 'list'>";
-  if (typeof value === 'string') return "<class 'str'>";
-  if (typeof value === 'boolean') return "<class 'bool'>";
-  if (typeof value === 'number') return Number.isInteger(value) ? "<class 'int'>" : "<class 'float'>";
-  return "<class 'dict'>";
-}
-
-function pythonStr(value: unknown): string {
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (!Array.isArray(value)) return [invalidTypeProblem(path, value, "<class 'list'>, <class 'tuple'>")];
+  return value.flatMap((item, index) => (typeof item === 'string' ? [] : [invalidTypeProblem(`${path}[${index}]`, item, "<class 'str'>")]));
 }
