@@ -9,7 +9,7 @@
  *   over the groups of an instance's tasks is not documented anywhere.
  */
 import type { OperatorName, SubjectKind } from './ast.ts';
-import { OPERATOR_SYMBOL } from './lexer.ts';
+import { OPERATOR_SYMBOL, WORD_OPERATORS } from './lexer.ts';
 
 const EQUALITY_AND_PATTERNS: readonly OperatorName[] = ['equals', 'not_equals', 'in', 'not_in', 'matches', 'not_matches'];
 const ORDERED: readonly OperatorName[] = [
@@ -20,20 +20,8 @@ const ORDERED: readonly OperatorName[] = [
   'less_than',
   'less_than_equal',
 ];
-const EVERY_OPERATOR: readonly OperatorName[] = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'exists',
-  'not_exists',
-  'in',
-  'not_in',
-  'matches',
-  'not_matches',
-];
+/** Every operator has a word form, so the lexer's list of word operators is the list of all of them. */
+const EVERY_OPERATOR: readonly OperatorName[] = WORD_OPERATORS;
 
 export const SUBJECT_OPERATORS: Readonly<Record<SubjectKind, readonly OperatorName[]>> = {
   agentConnected: EQUALITY_AND_PATTERNS,
