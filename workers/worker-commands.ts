@@ -6,7 +6,7 @@
  * early, it only waits for the chunk the first time.
  */
 import type { ActionName } from './engine/actions.ts';
-import { CORE_COMMANDS } from './engine/commands/core.ts';
+import { CORE_COMMANDS, CORE_LOOKUP } from './engine/commands/core.ts';
 import type { CommandHandler } from './engine/commands/handler.ts';
 import type { CommandLookup } from './engine/engine.ts';
 import type { Step } from './protocol.ts';
@@ -14,7 +14,7 @@ import type { Step } from './protocol.ts';
 let full: Readonly<Record<ActionName, CommandHandler>> | undefined;
 let loading: Promise<void> | undefined;
 
-export const lookupCommand: CommandLookup = (action) => full?.[action] ?? CORE_COMMANDS[action];
+export const lookupCommand: CommandLookup = (action) => full?.[action] ?? CORE_LOOKUP[action];
 
 /** Fetch the full command table (once). */
 export function loadAllCommands(): Promise<void> {

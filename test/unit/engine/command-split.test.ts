@@ -4,7 +4,7 @@
 // loaded answers with an error rather than throwing.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORE_COMMANDS } from '../../../workers/engine/commands/core.ts';
+import { CORE_COMMANDS, CORE_LOOKUP } from '../../../workers/engine/commands/core.ts';
 import { COMMANDS } from '../../../workers/engine/commands/index.ts';
 import { createEngineWith } from '../../../workers/engine/engine.ts';
 import type { ActionName } from '../../../workers/engine/actions.ts';
@@ -19,13 +19,13 @@ describe('the worker command table', () => {
   it('the core runs the default scenario\'s whole setup', () => {
     const parsed = parseScenarioText(readFileSync(new URL('../../../scenarios/sandbox.yaml', import.meta.url), 'utf8'));
     if (!parsed.ok) throw new Error('sandbox.yaml does not parse');
-    const engine = createEngineWith((action) => CORE_COMMANDS[action], { seed: 42 });
+    const engine = createEngineWith((action) => CORE_LOOKUP[action], { seed: 42 });
     const { results } = engine.load(parsed.scenario);
     expect(results.filter((r) => 'error' in r)).toEqual([]);
   });
 
   it('an action not loaded yet is an error, not a throw', () => {
-    const engine = createEngineWith((action) => CORE_COMMANDS[action]);
+    const engine = createEngineWith((action) => CORE_LOOKUP[action]);
     const result = engine.dispatch({ 'iam:ListRoles': {} });
     expect('error' in result && result.error.code).toBe('InternalError');
     expect(engine.explainPlacement({ placementId: 'placement-1' })).toMatchObject({ ok: false });

@@ -3,7 +3,8 @@
  * what a learner does first (clusters, container instances, task definitions, RunTask, tasks).
  * Every other command (IAM, ECR, attributes, account settings, EC2, the explainer, …) comes in one
  * lazy chunk with the full table (commands/index.ts), loaded right after the sandbox is live
- * (workers/worker-commands.ts). Node gets everything at once (engine/index.ts).
+ * (workers/worker-commands.ts). Node gets everything at once (engine/index.ts), whose table starts
+ * from this one.
  */
 import type { ActionName } from '../actions.ts';
 import { createCluster, describeClusters, listClusters } from './clusters.ts';
@@ -13,7 +14,7 @@ import { runTask } from './run-task.ts';
 import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitions, registerTaskDefinition } from './task-definitions.ts';
 import { describeTasks, listTasks, stopTask } from './tasks.ts';
 
-export const CORE_COMMANDS: Readonly<Partial<Record<ActionName, CommandHandler>>> = {
+export const CORE_COMMANDS = {
   'ecs:CreateCluster': createCluster,
   'ecs:DescribeClusters': describeClusters,
   'ecs:ListClusters': listClusters,
@@ -28,4 +29,7 @@ export const CORE_COMMANDS: Readonly<Partial<Record<ActionName, CommandHandler>>
   'ecs:DescribeContainerInstances': describeContainerInstances,
   'ecs:ListContainerInstances': listContainerInstances,
   'sim:AddContainerInstances': addContainerInstances,
-};
+} as const satisfies Partial<Record<ActionName, CommandHandler>>;
+
+/** The core table by any action name (undefined outside the core). */
+export const CORE_LOOKUP: Readonly<Partial<Record<ActionName, CommandHandler>>> = CORE_COMMANDS;

@@ -1,13 +1,11 @@
 /**
  * The dispatch table: one handler per action of SUPPORTED_ACTIONS (the type makes a missing or
- * extra entry a compile error). `wait` is handled by the engine itself.
+ * extra entry a compile error): the core commands (core.ts) and every other. `wait` is handled by
+ * the engine itself.
  */
+import { CORE_COMMANDS } from './core.ts';
 import { explainPlacementCommand } from './explain-placement.ts';
 import type { ActionName } from '../actions.ts';
-import type { EngineContext } from '../context.ts';
-import type { CommandResult } from '../errors.ts';
-import { createCluster, describeClusters, listClusters } from './clusters.ts';
-import { addContainerInstances, describeContainerInstances, listContainerInstances } from './container-instances.ts';
 import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.ts';
 import { deleteAttributes, listAttributes, putAttributes } from './attributes.ts';
 import { updateContainerInstancesState } from './instance-state.ts';
@@ -57,35 +55,14 @@ import {
   modifyTargetGroupAttributes,
   registerTargets,
 } from './elbv2.ts';
-import { runTask } from './run-task.ts';
-import {
-  deregisterTaskDefinition,
-  describeTaskDefinition,
-  listTaskDefinitions,
-  registerTaskDefinition,
-} from './task-definitions.ts';
-import { describeTasks, listTasks, stopTask } from './tasks.ts';
 
 import type { CommandHandler } from './handler.ts';
 
 export type { CommandHandler };
 
 export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
-  'ecs:CreateCluster': createCluster,
-  'ecs:DescribeClusters': describeClusters,
-  'ecs:ListClusters': listClusters,
-  'ecs:RegisterTaskDefinition': registerTaskDefinition,
-  'ecs:DescribeTaskDefinition': describeTaskDefinition,
-  'ecs:ListTaskDefinitions': listTaskDefinitions,
-  'ecs:DeregisterTaskDefinition': deregisterTaskDefinition,
-  'ecs:RunTask': runTask,
+  ...CORE_COMMANDS,
   'sim:ExplainPlacement': explainPlacementCommand,
-  'ecs:StopTask': stopTask,
-  'ecs:DescribeTasks': describeTasks,
-  'ecs:ListTasks': listTasks,
-  'ecs:DescribeContainerInstances': describeContainerInstances,
-  'ecs:ListContainerInstances': listContainerInstances,
-  'sim:AddContainerInstances': addContainerInstances,
   'ecs:UpdateContainerInstancesState': updateContainerInstancesState,
   'ecs:PutAttributes': putAttributes,
   'ecs:DeleteAttributes': deleteAttributes,
