@@ -42,15 +42,9 @@ export const MESSAGES = {
   tooManyTags: (count: number) => `A resource can have at most 50 tags; ${count} were given.`,
   invalidTag: (index: number) => `tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`,
   tooManyTasksToDescribe: (count: number) => `DescribeTasks takes at most 100 tasks per call; ${count} were given.`,
-  placementNotEvaluated: (fields: readonly string[]) =>
-    `RunTask's ${fields.join(' and ')} ${fields.length === 1 ? 'is' : 'are'} not evaluated yet (the placement pipeline arrives in a later version): the sandbox placed the tasks as RunTask does without a strategy, at random among the instances with room.`,
-  filtersLater: () =>
-    'The sandbox does not evaluate cluster query language filters yet (they arrive with placement constraints in a later version): list without filter.',
-  fargateLater: () =>
-    'The sandbox does not simulate Fargate yet (it arrives in a later version): run this task with launchType EC2 on container instances added with sim:AddContainerInstances.',
-  externalLater: () => 'The sandbox does not simulate EXTERNAL (ECS Anywhere) instances: use launchType EC2.',
+  externalLater: () => 'The sandbox does not simulate EXTERNAL (ECS Anywhere) instances: use launchType EC2 or FARGATE.',
   capacityProvidersLater: () =>
-    'The sandbox does not simulate capacity providers yet (they arrive in a later version): give launchType EC2 instead of capacityProviderStrategy.',
+    'The sandbox does not simulate capacity providers yet (they arrive in a later version): give launchType EC2 or FARGATE instead of capacityProviderStrategy.',
   countRange: (count: number) =>
     `count must be between 1 and 10, not ${count}: RunTask starts at most 10 tasks per call.`,
   deregisterNeedsRevision: (given: string) =>
