@@ -3,26 +3,27 @@
  * agent reports for its type (ecs-reference §2) with nothing used yet. sim:AddContainerInstances
  * registers these; the placement explainer probes a hypothetical one to suggest an instance type.
  */
-import type { Attribute } from '../../protocol.ts';
-import { registeredCpuUnits, registeredMemoryMiB, type InstanceType } from '../catalog/instance-types.ts';
-import type { InstanceRecord, InstanceStatus } from '../state.ts';
+import { registeredCpuUnits, registeredMemoryMiB } from '../catalog/instance-types.ts';
+import type { InstanceRecord } from '../state.ts';
 
 /** The ECS agent's default reserved ports on Linux (ecs-reference §2). */
 export const RESERVED_TCP_PORTS: readonly number[] = [22, 2375, 2376, 51678, 51679];
 export const RESERVED_UDP_PORTS: readonly number[] = [];
 
-export interface NewInstance {
-  containerInstanceArn: string;
-  ec2InstanceId: string;
-  clusterName: string;
-  instanceType: InstanceType;
-  availabilityZone: string;
-  status: InstanceStatus;
-  registeredAt: string;
-  attributes: Attribute[];
-  instanceRoleName: string;
-  instanceRoleDefaulted: boolean;
-}
+/** What a registration decides; the resources and their accounting follow from the instance type. */
+export type NewInstance = Pick<
+  InstanceRecord,
+  | 'containerInstanceArn'
+  | 'ec2InstanceId'
+  | 'clusterName'
+  | 'instanceType'
+  | 'availabilityZone'
+  | 'status'
+  | 'registeredAt'
+  | 'attributes'
+  | 'instanceRoleName'
+  | 'instanceRoleDefaulted'
+>;
 
 export function newInstanceRecord(fields: NewInstance): InstanceRecord {
   return {

@@ -13,7 +13,6 @@
 import type { Attribute } from '../../protocol.ts';
 import { awsvpcTaskLimit } from '../catalog/instance-types.ts';
 import type { EngineState, InstanceRecord, PortAssignment } from '../state.ts';
-import type { ClusterQuery } from './query/index.ts';
 import { staticPorts, type PlacementRequest } from './request.ts';
 
 export const DYNAMIC_PORT_MIN = 32768;
@@ -79,7 +78,8 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
   instances.forEach((instance, i) => indexOf.set(instance.containerInstanceArn, i));
   const groupTasks = new Int32Array(n);
   const runningTasks = new Int32Array(n);
-  const needsGroups = request.constraints.some((c) => c.type === 'memberOf' && readsTaskGroup(c.query));
+  // Task groups of other names are read only by a memberOf that reads task:group (or runningTasksCount).
+  const needsGroups = request.constraints.some((c) => c.type === 'memberOf' && c.query.dependsOnPlacements);
   const groupsOn = needsGroups ? instances.map(() => new Set<string>()) : undefined;
   for (const record of state.tasks.values()) {
     if (record.instanceArn === undefined || record.released) continue;
@@ -89,6 +89,7 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
     if (record.task.lastStatus === 'RUNNING') runningTasks[i]! += 1;
     groupsOn?.[i]!.add(record.task.group);
   }
+  const eniLimit = Int32Array.from(instances, (x) => eniLimitOf(x));
   const ledger: Ledger = {
     request,
     instances,
@@ -97,8 +98,8 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
     attributes: instances.map((instance) => instance.attributes),
     freeCpu: Int32Array.from(instances, (x) => x.registeredCpuUnits - x.usedCpuUnits),
     freeMemory: Int32Array.from(instances, (x) => x.registeredMemoryMiB - x.usedMemoryMiB),
-    eniLimit: Int32Array.from(instances, (x) => eniLimitOf(x)),
-    freeEnis: Int32Array.from(instances, (x) => eniLimitOf(x) - x.enisUsed),
+    eniLimit,
+    freeEnis: Int32Array.from(instances, (x, i) => eniLimit[i]! - x.enisUsed),
     groupTasks,
     runningTasks,
     portConflict: new Int32Array(n),
@@ -118,10 +119,6 @@ export function buildLedger(state: EngineState, instances: readonly InstanceReco
 /** The instance's awsvpc task limit: its ENIs less the primary, or the trunk's limit when trunking is on. */
 function eniLimitOf(instance: InstanceRecord): number {
   return awsvpcTaskLimit(instance.instanceType, instance.trunkEnabled === true);
-}
-
-function readsTaskGroup(query: ClusterQuery): boolean {
-  return query.dependsOnPlacements;
 }
 
 function spreadBuckets(
