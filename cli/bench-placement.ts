@@ -10,17 +10,15 @@
  * ecs:RegisterTaskDefinition); only timing happens here, outside the engine.
  */
 import { performance } from 'node:perf_hooks';
-import { VirtualClock } from '../workers/engine/clock.ts';
 import { COMMANDS } from '../workers/engine/commands/index.ts';
 import { checkRunTask } from '../workers/engine/commands/run-task.ts';
 import { prepareEc2Placement } from '../workers/engine/commands/run-task-ec2.ts';
-import type { EngineContext } from '../workers/engine/context.ts';
+import { silentContext, type EngineContext } from '../workers/engine/context.ts';
 import { recordDecision } from '../workers/engine/placement/decisions.ts';
 import { explainDecision, explainWhatIf } from '../workers/engine/placement/explain-decision.ts';
 import { buildLedger, cloneLedger } from '../workers/engine/placement/ledger.ts';
 import { planPlacements } from '../workers/engine/placement/pipeline.ts';
-import { Prng } from '../workers/engine/prng.ts';
-import { emptyState, instancesOfCluster } from '../workers/engine/state.ts';
+import { instancesOfCluster } from '../workers/engine/state.ts';
 
 export const STRATEGIES = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
@@ -42,17 +40,6 @@ export interface PlacementBenchResult {
   /** The very first explanation in the process, before the JIT has compiled the explainer. */
   explainColdMs: number;
   explainWhatIfMs: number;
-}
-
-function silentContext(seed: number): EngineContext {
-  return {
-    state: emptyState(seed),
-    clock: new VirtualClock(),
-    prng: new Prng(seed),
-    emit: () => {},
-    launchTask: () => {},
-    requestStop: () => {},
-  };
 }
 
 function call(ctx: EngineContext, action: keyof typeof COMMANDS, request: unknown): void {

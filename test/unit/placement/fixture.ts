@@ -3,14 +3,12 @@
  * (no state machines start), whose instances' free resources tests then set to exact numbers, and
  * a helper that prepares a RunTask request's ledger as RunTask would.
  */
-import { VirtualClock } from '../../../workers/engine/clock.ts';
 import { COMMANDS } from '../../../workers/engine/commands/index.ts';
 import { checkRunTask } from '../../../workers/engine/commands/run-task.ts';
 import { prepareEc2Placement } from '../../../workers/engine/commands/run-task-ec2.ts';
-import type { EngineContext } from '../../../workers/engine/context.ts';
+import { silentContext, type EngineContext } from '../../../workers/engine/context.ts';
 import type { Ledger } from '../../../workers/engine/placement/ledger.ts';
-import { Prng } from '../../../workers/engine/prng.ts';
-import { emptyState, instancesOfCluster, type InstanceRecord } from '../../../workers/engine/state.ts';
+import { instancesOfCluster, type InstanceRecord } from '../../../workers/engine/state.ts';
 
 export interface Bench {
   ctx: EngineContext;
@@ -19,14 +17,7 @@ export interface Bench {
 
 /** One instance per entry, in order: [instanceType, availabilityZone]. */
 export function bench(specs: readonly [string, string][], seed = 1): Bench {
-  const ctx: EngineContext = {
-    state: emptyState(seed),
-    clock: new VirtualClock(),
-    prng: new Prng(seed),
-    emit: () => {},
-    launchTask: () => {},
-    requestStop: () => {},
-  };
+  const ctx = silentContext(seed);
   must(COMMANDS['ecs:CreateCluster'](ctx, { clusterName: 'demo' }));
   for (const [instanceType, zone] of specs) {
     must(COMMANDS['sim:AddContainerInstances'](ctx, { cluster: 'demo', instanceType, availabilityZones: [zone] }));
