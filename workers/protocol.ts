@@ -200,12 +200,84 @@ export interface TaskDefinition {
   [field: string]: unknown;
 }
 
-/** Services arrive with issue 5; the shape is kept open until then. */
+/** A service's load balancer mapping, as CreateService takes it and DescribeServices returns it. */
+export interface ServiceLoadBalancer {
+  /** ALB / NLB: the target group. */
+  targetGroupArn?: string;
+  /** Classic Load Balancer: its name. */
+  loadBalancerName?: string;
+  containerName: string;
+  containerPort: number;
+}
+
+export interface ServiceNetworkConfiguration {
+  awsvpcConfiguration: { subnets: string[]; securityGroups: string[]; assignPublicIp: 'ENABLED' | 'DISABLED' };
+}
+
+export interface DeploymentConfiguration {
+  deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+  maximumPercent: number;
+  minimumHealthyPercent: number;
+}
+
+/** One deployment of a service, as DescribeServices lists it (PRIMARY first). */
+export interface Deployment {
+  /** `ecs-svc/` followed by 19 digits. */
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  createdAt: string;
+  updatedAt: string;
+  launchType?: 'EC2' | 'FARGATE';
+  platformVersion?: string;
+  platformFamily?: string;
+  networkConfiguration?: ServiceNetworkConfiguration;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+}
+
+/** A service event as DescribeServices returns it (newest first). */
+export interface ServiceEvent {
+  id: string;
+  createdAt: string;
+  message: string;
+}
+
+/** A service as DescribeServices returns it. */
 export interface Service {
   serviceArn: string;
   serviceName: string;
   clusterArn: string;
-  [field: string]: unknown;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  launchType?: 'EC2' | 'FARGATE';
+  platformVersion?: string;
+  platformFamily?: string;
+  taskDefinition: string;
+  deploymentConfiguration: DeploymentConfiguration;
+  deployments: Deployment[];
+  events: ServiceEvent[];
+  loadBalancers: ServiceLoadBalancer[];
+  serviceRegistries: unknown[];
+  placementConstraints: { type: 'distinctInstance' | 'memberOf'; expression?: string }[];
+  placementStrategy: { type: 'binpack' | 'spread' | 'random'; field?: string }[];
+  networkConfiguration?: ServiceNetworkConfiguration;
+  healthCheckGracePeriodSeconds?: number;
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  deploymentController: { type: 'ECS' };
+  createdAt: string;
+  createdBy: string;
+  roleArn?: string;
+  enableECSManagedTags: boolean;
+  propagateTags: 'NONE' | 'SERVICE' | 'TASK_DEFINITION';
+  enableExecuteCommand: boolean;
+  tags?: { key: string; value: string }[];
 }
 
 /**
@@ -374,6 +446,24 @@ export interface SimEvent {
   resourceArn?: string;
   /** The placement decision it reports (placement events), for the explainer. */
   placementId?: string;
+  /**
+   * The event as EventBridge would deliver it, for the kinds ECS sends there ("ECS Task State
+   * Change", "ECS Deployment State Change", "ECS Service Action"): `detail` is AWS's detail object.
+   */
+  eventBridge?: EventBridgeEvent;
+}
+
+/** An event in EventBridge's envelope (source aws.ecs). */
+export interface EventBridgeEvent {
+  version: '0';
+  id: string;
+  'detail-type': 'ECS Task State Change' | 'ECS Deployment State Change' | 'ECS Service Action' | 'ECS Container Instance State Change';
+  source: 'aws.ecs';
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
 }
 
 /**

@@ -2,6 +2,7 @@
  * What a command gets to work with. Commands validate everything first and only then mutate the
  * state through this context, so a refused command changes nothing.
  */
+import type { EventBridgeDraft } from './events/eventbridge.ts';
 import { VirtualClock } from './clock.ts';
 import { Prng } from './prng.ts';
 import { emptyState, type EngineState, type TaskRecord } from './state.ts';
@@ -10,8 +11,11 @@ export interface EngineContext {
   state: EngineState;
   clock: VirtualClock;
   prng: Prng;
-  /** Append a line to the event log at the current virtual time (placement events name their decision). */
-  emit(kind: string, message: string, resourceArn?: string, placementId?: string): void;
+  /**
+   * Append a line to the event log at the current virtual time (placement events name their
+   * decision; events ECS also sends to EventBridge carry their draft, events/eventbridge.ts).
+   */
+  emit(kind: string, message: string, resourceArn?: string, placementId?: string, eventBridge?: EventBridgeDraft): void;
   /** Start the state machine of a task that was just placed. */
   launchTask(record: TaskRecord): void;
   /** Ask a task to stop (StopTask); desiredStatus and stoppedReason are already set. */

@@ -6,7 +6,8 @@
  *
  * Map iteration order is insertion order, so every listing is deterministic for a given run.
  */
-import type { Attachment, Attribute, SimEvent, Task, TaskDefinition } from '../protocol.ts';
+import type { Attachment, Attribute, ServiceLoadBalancer, SimEvent, Task, TaskDefinition } from '../protocol.ts';
+import type { ServiceRecord } from './services/model.ts';
 import type { InstanceType } from './catalog/instance-types.ts';
 import type { TimerId } from './clock.ts';
 import type { EniTimings } from './machines/timings.ts';
@@ -142,11 +143,32 @@ export interface TaskRecord {
    * log line, on the virtual clock; must not throw.
    */
   observer?: TaskLifecycleObserver;
+  /** A service task: its service's ARN and the id of the deployment that started it (services/model.ts). */
+  serviceArn?: string;
+  deploymentId?: string;
+  /**
+   * The load balancers the task registers with while ACTIVATING and deregisters from while
+   * DEACTIVATING (a service's `loadBalancers`, set by the scheduler when it launches the task).
+   */
+  loadBalancers?: readonly ServiceLoadBalancer[];
 }
 
 export interface TaskLifecycleObserver {
+  /** The task's healthStatus changed (container health checks). */
   healthChanged?(record: TaskRecord): void;
+  /** The task reached RUNNING (after ACTIVATING, when it registers with load balancers). */
+  running?(record: TaskRecord): void;
+  /** The task reached STOPPED. */
   stopped?(record: TaskRecord): void;
+  /** While ACTIVATING, the task registered as a target of `targetGroupArn` (or with Classic LB `loadBalancerName`). */
+  targetRegistered?(record: TaskRecord, lb: ServiceLoadBalancer, target: { id: string; port: number }): void;
+  /** While DEACTIVATING, the task's target was deregistered (draining starts). */
+  targetDeregistered?(record: TaskRecord, lb: ServiceLoadBalancer, target: { id: string; port: number }): void;
+  /**
+   * The task's target changed health in a target group (or Classic LB): `healthy`, or `unhealthy`
+   * with ELB's reason code and description.
+   */
+  targetHealthChanged?(record: TaskRecord, lb: ServiceLoadBalancer, health: { state: 'healthy' | 'unhealthy'; reason?: string; description?: string; port: number }): void;
 }
 
 export interface EngineState {
@@ -180,6 +202,8 @@ export interface EngineState {
   imageBehaviors?: Map<string, ImageBehavior>;
   /** Elastic Load Balancing v2: load balancers, listeners, target groups (elb/model.ts elbOf). Absent until first used. */
   elb?: ElbState;
+  /** ECS services by ARN, in creation order (services/model.ts); INACTIVE ones stay visible for an hour, as on AWS. */
+  services?: Map<string, ServiceRecord>;
 }
 
 export function emptyState(seed: number): EngineState {
