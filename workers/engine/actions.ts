@@ -70,6 +70,7 @@ export const SUPPORTED_ACTIONS = [
   'elbv2:RegisterTargets',
   'elbv2:DeregisterTargets',
   'elbv2:DescribeTargetHealth',
+  'sim:SendRequests',
 ] as const;
 
 export type ActionName = (typeof SUPPORTED_ACTIONS)[number];

@@ -4,6 +4,7 @@
  * the engine itself.
  */
 import { CORE_COMMANDS } from './core.ts';
+import { sendRequests } from './send-requests.ts';
 import { explainPlacementCommand } from './explain-placement.ts';
 import type { ActionName } from '../actions.ts';
 import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.ts';
@@ -113,4 +114,5 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'elbv2:RegisterTargets': registerTargets,
   'elbv2:DeregisterTargets': deregisterTargets,
   'elbv2:DescribeTargetHealth': describeTargetHealth,
+  'sim:SendRequests': sendRequests,
 };
