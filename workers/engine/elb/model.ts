@@ -8,6 +8,7 @@ import type { ElbLoadBalancerType, ElbProtocol, ElbTargetState, ElbTargetType } 
 import type { TimerId } from '../clock.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import type { EngineState, TaskRecord } from '../state.ts';
+import type { ClassicLoadBalancerRecord } from './classic-model.ts';
 
 export const ELB_PREFIX = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:`;
 
@@ -86,6 +87,8 @@ export interface ElbState {
   loadBalancers: Map<string, LoadBalancerRecord>;
   listeners: Map<string, ListenerRecord>;
   targetGroups: Map<string, TargetGroupRecord>;
+  /** Classic Load Balancers by name (classic-model.ts); absent until the first one is created. */
+  classic?: Map<string, ClassicLoadBalancerRecord>;
 }
 
 export function elbOf(state: EngineState): ElbState {

@@ -1,0 +1,70 @@
+/**
+ * The Classic Load Balancer (the `elb` API, 2009), kept as small as the course notes need: a name,
+ * listeners mapping a load balancer port to one fixed instance port, one health check, and
+ * registered EC2 instances that are InService or OutOfService. It registers whole instances, never
+ * (instance, port) pairs, which is why an ECS service behind it needs a static host port and cannot
+ * use dynamic port mapping (ECS Developer Guide, load-balancer-types: "Classic Load Balancers …
+ * don't support dynamic host port mapping"), and why it cannot front Fargate (no instances).
+ *
+ * Records live in `ElbState.classic` (elb/model.ts), created on first use. Commands: ../commands/elb-classic.ts;
+ * health checks: classic-health.ts.
+ */
+import type { TimerId } from '../clock.ts';
+
+export interface ClassicListener {
+  Protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
+  LoadBalancerPort: number;
+  InstanceProtocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
+  InstancePort: number;
+}
+
+/** ConfigureHealthCheck's HealthCheck, parsed: Target is `PROTOCOL:PORT[/path]`. */
+export interface ClassicHealthCheck {
+  Target: string;
+  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
+  port: number;
+  path?: string;
+  Interval: number;
+  Timeout: number;
+  UnhealthyThreshold: number;
+  HealthyThreshold: number;
+}
+
+export interface ClassicInstanceHealth {
+  instanceId: string;
+  state: 'InService' | 'OutOfService';
+  /** DescribeInstanceHealth's ReasonCode: ELB (the load balancer's doing) or Instance (the instance's). */
+  reasonCode: 'ELB' | 'Instance' | 'N/A';
+  description: string;
+  /** Consecutive passes (positive) or failures (negative). */
+  streak: number;
+  /** True once the instance has been InService or failed its first checks (no longer "registration in progress"). */
+  decided: boolean;
+}
+
+export interface ClassicLoadBalancerRecord {
+  name: string;
+  dnsName: string;
+  createdMs: number;
+  scheme: 'internet-facing' | 'internal';
+  listeners: ClassicListener[];
+  zones: string[];
+  subnets: string[];
+  securityGroups: string[];
+  healthCheck: ClassicHealthCheck;
+  /** By EC2 instance id, in registration order. */
+  instances: Map<string, ClassicInstanceHealth>;
+  tickTimer?: TimerId;
+}
+
+/** CreateLoadBalancer's default health check (elb API reference, HealthCheck: interval 30, timeout 5, unhealthy 2, healthy 10). */
+export function defaultClassicHealthCheck(listener: ClassicListener): ClassicHealthCheck {
+  return { Target: `TCP:${listener.InstancePort}`, protocol: 'TCP', port: listener.InstancePort, Interval: 30, Timeout: 5, UnhealthyThreshold: 2, HealthyThreshold: 10 };
+}
+
+/** DescribeInstanceHealth descriptions (elb API reference, InstanceState). */
+export const CLASSIC_HEALTH_TEXT = {
+  registering: 'Instance registration is still in progress.',
+  failed: 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.',
+  notRunning: 'Instance is in stopped state.',
+} as const;
