@@ -19,6 +19,7 @@ import { parseDuration } from './duration.ts';
 import { MESSAGES, type CommandResult } from './errors.ts';
 import { startTaskMachine } from './machines/task-lifecycle.ts';
 import { Prng } from './prng.ts';
+import { resolveReferences } from './references.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { EVENT_LIMIT, emptyState, type EngineState, type TaskRecord } from './state.ts';
 import { validateTaskDefinition } from './taskdef/index.ts';
@@ -32,6 +33,7 @@ export const STEP_ERROR_CODES = {
   invalidStep: 'InvalidStep',
   invalidAction: 'InvalidAction',
   invalidWait: 'InvalidWait',
+  invalidReference: 'InvalidReference',
   internal: 'InternalError',
 } as const;
 
@@ -118,7 +120,10 @@ class Engine implements EngineContext {
     if (handler === undefined) {
       return { step: number, action, error: { code: STEP_ERROR_CODES.internal, message: MESSAGES.internalError(`${action} is not loaded yet`) } };
     }
-    const outcome = this.transact(() => handler(this, request));
+    // ${targetGroup:web-tg} and the like name resources whose ids are generated (references.ts).
+    const resolved = resolveReferences(this.state, request);
+    if (!resolved.ok) return { step: number, action, error: { code: STEP_ERROR_CODES.invalidReference, message: resolved.message } };
+    const outcome = this.transact(() => handler(this, resolved.value));
     return outcome.ok ? { step: number, action, response: outcome.response } : { step: number, action, error: outcome.error };
   }
 
