@@ -12,7 +12,8 @@ import { ACCOUNT_ID, REGION, isoAt } from '../ids/arn.ts';
 import type { AwsvpcConfig } from '../network/awsvpc-configuration.ts';
 import type { Constraint, Strategy } from '../placement/request.ts';
 import type { Prng } from '../prng.ts';
-import type { EngineState } from '../state.ts';
+import type { EngineState, TaskLifecycleObserver } from '../state.ts';
+import type { EventBridgeDraft } from '../events/eventbridge.ts';
 
 export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
@@ -84,6 +85,26 @@ export interface SchedulerBookkeeping {
   backoffUntilMs: number;
   /** When the last steady-state event was written (they are repeated at most every few hours). */
   lastSteadyMs?: number;
+  /** When the pending pass (passTimer) is due. */
+  passAtMs?: number;
+  /** The periodic look at the cluster's container instances (added, DRAINING) while the service is not INACTIVE. */
+  watchTimer?: TimerId;
+  /** What that look saw last time (services/scheduler-watch.ts). */
+  clusterKey?: number;
+  /** The deployment the crash-loop count belongs to: a new PRIMARY resets it. */
+  throttleDeploymentId?: string;
+  /** No placement attempt before this virtual ms after one failed (unless the cluster changed). */
+  placementRetryMs?: number;
+  /** Consecutive failed placement rounds (their back-off doubles). */
+  placementFailures?: number;
+  /** Repeatable events already written, by key → when (written again only once the cause cleared, or after 6 hours). */
+  reported?: Map<string, number>;
+  /** The deployments whose IN_PROGRESS state change has been announced. */
+  announced?: Set<string>;
+  /** The last deployment that COMPLETED (the circuit breaker's rollback target). */
+  lastCompleted?: DeploymentRecord;
+  /** The observer given to this service's tasks (one per service). */
+  observer?: TaskLifecycleObserver;
   [extra: string]: unknown;
 }
 
@@ -126,13 +147,14 @@ export const primaryOf = (service: ServiceRecord): DeploymentRecord => service.d
 
 /**
  * Write a service event (DescribeServices `events`, newest first) and the same line to the
- * sandbox's event log (kind `service.event`). Messages use AWS's exact wording (services/messages.ts).
+ * sandbox's event log (kind `service.event`), with the EventBridge event ECS sends for it, if any
+ * ("ECS Service Action"). Messages use AWS's exact wording (services/messages.ts).
  */
-export function addServiceEvent(ctx: EngineContext, service: ServiceRecord, message: string): void {
+export function addServiceEvent(ctx: EngineContext, service: ServiceRecord, message: string, eventBridge?: EventBridgeDraft): void {
   const id = ctx.prng.uuid();
   service.events.unshift({ id, createdMs: ctx.clock.now, message });
   if (service.events.length > SERVICE_EVENT_LIMIT) service.events.length = SERVICE_EVENT_LIMIT;
-  ctx.emit('service.event', message, service.arn);
+  ctx.emit('service.event', message, service.arn, undefined, eventBridge);
 }
 
 export const serviceEventTime = (event: { createdMs: number }): string => isoAt(event.createdMs);
