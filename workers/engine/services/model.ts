@@ -26,6 +26,8 @@ export interface DeploymentRecord {
   launchType: 'EC2' | 'FARGATE';
   /** Fargate: the platform version asked for (LATEST resolves to 1.4.0). */
   platformVersion?: string;
+  /** Fargate: the platform family of its tasks (`Linux`, or the Windows operating system family). */
+  platformFamily?: string;
   /** awsvpc: the checked configuration, and the request's form for DescribeServices. */
   network?: AwsvpcConfig;
   /** How many tasks this deployment wants now (the PRIMARY: the service's desiredCount; older ones: 0). */
@@ -68,6 +70,12 @@ export interface ServiceRecord {
   deployments: DeploymentRecord[];
   /** Service events, NEWEST FIRST, at most SERVICE_EVENT_LIMIT (addServiceEvent). */
   events: { id: string; createdMs: number; message: string }[];
+  /**
+   * CreateService's request in canonical JSON (services/request.ts canonicalJson): the same request
+   * again returns this service unchanged, a different one for the same name is refused ("Creation
+   * of service was not idempotent.").
+   */
+  createRequest?: string;
   /** The scheduler's own bookkeeping (services/scheduler.ts); the API layer never reads it. */
   scheduler: SchedulerBookkeeping;
 }
