@@ -40,8 +40,8 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
   if (plan.unplaced > 0) {
     const placed = plan.placed.length;
     const lead = placed === 0
-      ? `RunTask could not place ${plural(run.count, 'task')} of ${request.label} in cluster ${run.cluster.clusterName}`
-      : `RunTask placed ${placed} of ${run.count} tasks of ${request.label} in cluster ${run.cluster.clusterName}; ${plan.unplaced} could not be placed`;
+      ? `${run.requester ?? 'RunTask'} could not place ${plural(run.count, 'task')} of ${request.label} in cluster ${run.cluster.clusterName}`
+      : `${run.requester ?? 'RunTask'} placed ${placed} of ${run.count} tasks of ${request.label} in cluster ${run.cluster.clusterName}; ${plan.unplaced} could not be placed`;
     ctx.emit('placement.failed', `${lead}: ${failureSummary(ledger)}.`, run.taskDefinition.taskDefinitionArn, decision.placementId);
   }
   return ok({ tasks, failures });
@@ -59,11 +59,12 @@ export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): Pr
     if (!checked.ok) return { ok: false, result: { ok: false, error: checked.error } };
     awsvpc = checked.config;
   }
-  const strategies = checkStrategies(run.placementStrategy, RUN_TASK_DEFAULT_STRATEGIES);
+  const strategies = checkStrategies(run.placementStrategy, run.defaultStrategies ?? RUN_TASK_DEFAULT_STRATEGIES);
   if (!strategies.ok) return { ok: false, result: invalidParameter(strategies.message) };
   const constraints = checkConstraints(run.placementConstraints, run.taskDefinition);
   if (!constraints.ok) return { ok: false, result: invalidParameter(constraints.message) };
-  const instances = instancesOfCluster(ctx.state, run.cluster.clusterName);
+  const all = instancesOfCluster(ctx.state, run.cluster.clusterName);
+  const instances = run.onlyInstanceArn === undefined ? all : all.filter((instance) => instance.containerInstanceArn === run.onlyInstanceArn);
   if (instances.length === 0) return { ok: false, result: invalidParameter(MESSAGES.noContainerInstances()) };
   const td = run.taskDefinition;
   const reservation = taskReservation(td);

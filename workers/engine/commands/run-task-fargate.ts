@@ -92,7 +92,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   // that refused a placement (AWS would start the task and fail it in PROVISIONING).
   const failures = plan.unplaced === 0 ? [] : network.config.subnets.map((subnet) => ({ arn: subnetArn(subnet), reason: 'RESOURCE:ENI' }));
   if (plan.unplaced > 0) {
-    ctx.emit('placement.failed', `RunTask could not start ${plural(plan.unplaced, 'task')} of ${td.family}:${td.revision} on Fargate. ${FARGATE_MESSAGES.subnetsFull(network.config.subnets)}`, td.taskDefinitionArn);
+    ctx.emit('placement.failed', `${run.requester ?? 'RunTask'} could not start ${plural(plan.unplaced, 'task')} of ${td.family}:${td.revision} on Fargate. ${FARGATE_MESSAGES.subnetsFull(network.config.subnets)}`, td.taskDefinitionArn);
   }
   return ok({ tasks, failures });
 }
@@ -214,7 +214,7 @@ function spreadSummary(run: RunTaskRequest, plan: SubnetPlan): string {
   for (const subnet of plan.subnets) started.set(subnet.availabilityZone, (started.get(subnet.availabilityZone) ?? 0) + 1);
   const zones = [...started].map(([zone, n]) => `${n} in ${zone}`).join(', ');
   const totals = [...plan.perZone].map(([zone, n]) => `${zone} ${n}`).join(', ');
-  return `RunTask started ${plural(plan.subnets.length, 'task')} of ${td.family}:${td.revision} on Fargate (${zones}): Fargate spreads a task group over the Availability Zones of the given subnets, each task to the zone with the fewest of the group (${run.group} now: ${totals}).`;
+  return `${run.requester ?? 'RunTask'} started ${plural(plan.subnets.length, 'task')} of ${td.family}:${td.revision} on Fargate (${zones}): Fargate spreads a task group over the Availability Zones of the given subnets, each task to the zone with the fewest of the group (${run.group} now: ${totals}).`;
 }
 
 /** `0.25 vCPU, 0.5 GB`, as the console writes Fargate task sizes. */

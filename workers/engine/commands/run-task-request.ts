@@ -3,6 +3,7 @@
  * The launch type's own code (run-task-ec2.ts, run-task-fargate.ts) checks the rest and launches.
  */
 import type { TaskDefinition } from '../../protocol.ts';
+import type { Strategy } from '../placement/request.ts';
 import type { ClusterRecord } from '../state.ts';
 import type { Tag } from './tags.ts';
 
@@ -23,4 +24,8 @@ export interface RunTaskRequest {
   /** As given; EC2 evaluates them, Fargate refuses them. */
   placementStrategy?: unknown[];
   placementConstraints?: unknown[];
+  /** The service scheduler's launches: its default strategies (RunTask's: random), who asks (for the event log: "RunTask"), and, for a DAEMON task, the one instance it may go to. */
+  defaultStrategies?: readonly Strategy[];
+  requester?: string;
+  onlyInstanceArn?: string;
 }
