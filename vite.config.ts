@@ -35,6 +35,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The services swarm test (test/swarm): seeded random clusters, deployments and faults.
+          name: 'swarm',
+          environment: 'node',
+          include: ['test/swarm/**/*.test.ts'],
+          testTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,0 +1,380 @@
+/**
+ * The swarm test's state checker (style guide §9): invariants read from the engine's public
+ * snapshot only, recomputed here from first principles (task definitions, bindings, target lists)
+ * rather than from the engine's own bookkeeping (remainingResources, ledgers), so that a bug in the
+ * code under test cannot hide itself.
+ *
+ * Stateless checks (checkSnapshot), after every step:
+ *   I1  no container instance is over-committed: the CPU units and MiB reserved by its tasks that
+ *       are not STOPPED (a task holds its reservation until STOPPED) ≤ its registered CPU and MEMORY;
+ *       and its awsvpc tasks ≤ maxEnis − 1 of its type (no ENI trunking in the swarm);
+ *   I2  no host port is bound twice on an instance (per protocol), and none is an agent-reserved port;
+ *   I3  every `healthy` target of a target group is a RUNNING task (desiredStatus RUNNING) on a live
+ *       host and port: type instance → a registered container instance whose task binds that host
+ *       port; type ip → a task whose ENI has that private IP and which listens on that port;
+ *   I4  bookkeeping: a service's runningCount is the number of its tasks in RUNNING, exactly one
+ *       deployment is PRIMARY and it is listed first.
+ *
+ * Stateful checks (RolloutTracker), between consecutive steps:
+ *   I5  maximumPercent: after a wait (the scheduler had its turn), the service's tasks that are not
+ *       STOPPED and whose desiredStatus is RUNNING ≤ max(desiredCount, floor(desiredCount × max / 100)).
+ *   I6  minimumHealthyPercent ("never below the minimum unless forced by failures"), defined as:
+ *       a task is *healthy* when it is RUNNING with desiredStatus RUNNING, its task healthStatus is
+ *       not UNHEALTHY and, for a service with load balancers, its target is `healthy` in every one
+ *       of the service's target groups (during healthCheckGracePeriodSeconds after it started,
+ *       `initial` counts too, since the scheduler ignores ELB health then). This set contains every
+ *       task the scheduler may count as healthy (its 40 s rule and container-health rule are
+ *       stricter), so a correct scheduler cannot trip the check by counting differently.
+ *       Between two observations, a task that left the healthy set was lost either by *force*
+ *       (stopCode EssentialContainerExited / UserInitiated / TaskFailedToStart, a stoppedReason
+ *       about health checks, or it lost its health while still wanted) or *voluntarily* (any other
+ *       stop: deployment, scale-in, draining — ECS replaces tasks on a draining instance within
+ *       minimumHealthyPercent too). If any task was stopped voluntarily, then
+ *           healthyNow + forcedLosses ≥ ceil(desiredCount × minimumHealthyPercent / 100)
+ *       must hold: the scheduler may only stop a healthy task when enough healthy ones remain; the
+ *       forced losses of the same interval excuse as many missing tasks as they took away.
+ *
+ * Convergence (steadyStateProblems), once faults have stopped: every ACTIVE service has exactly
+ * one deployment, PRIMARY and COMPLETED, runningCount == desiredCount, pendingCount 0, all its
+ * live tasks RUNNING on the service's task definition, and (with a load balancer) exactly its tasks
+ * registered and healthy — no other target left behind except draining ones.
+ */
+import type { ContainerInstance, ElbTargetGroup, Service, Snapshot, Task, TaskDefinition } from '../../workers/protocol.ts';
+import catalogue from '../../workers/engine/catalog/instance-types.json' with { type: 'json' };
+
+export interface Violation {
+  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'steady';
+  message: string;
+}
+
+const MAX_ENIS: ReadonlyMap<string, number> = new Map(catalogue.types.map((t) => [t.name, t.maxEnis]));
+
+/** Lifecycle states in which a task still holds its reservation (everything but STOPPED). */
+const isLive = (task: Task): boolean => task.lastStatus !== 'STOPPED';
+const short = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1, arn.lastIndexOf('/') + 9);
+
+/** What a task reserves on an EC2 instance (ecs-reference §2), from its task definition. */
+export function reservationOf(td: TaskDefinition): { cpu: number; memory: number } {
+  const containers = td.containerDefinitions as { cpu?: number; memory?: number; memoryReservation?: number }[];
+  const cpu = td.cpu !== undefined ? Number(td.cpu) : containers.reduce((sum, c) => sum + (c.cpu ?? 0), 0);
+  const memory = td.memory !== undefined ? Number(td.memory) : containers.reduce((sum, c) => sum + (c.memory ?? c.memoryReservation ?? 0), 0);
+  return { cpu, memory };
+}
+
+function integerResource(instance: ContainerInstance, name: string): number {
+  return instance.registeredResources.find((r) => r.name === name)?.integerValue ?? 0;
+}
+
+function eniIp(task: Task): string | undefined {
+  for (const attachment of task.attachments) {
+    if (attachment.type !== 'ElasticNetworkInterface') continue;
+    const ip = attachment.details.find((d) => d.name === 'privateIPv4Address')?.value;
+    if (ip !== undefined) return ip;
+  }
+  return undefined;
+}
+
+/** Indexes over one snapshot, built once per check. */
+export class SnapshotIndex {
+  readonly taskDefs = new Map<string, TaskDefinition>();
+  readonly instancesByArn = new Map<string, ContainerInstance>();
+  readonly instancesByEc2 = new Map<string, ContainerInstance>();
+  readonly tasksByInstance = new Map<string, Task[]>();
+  readonly tasksByIp = new Map<string, Task[]>();
+  readonly tasksByGroup = new Map<string, Task[]>();
+  readonly targetGroups = new Map<string, ElbTargetGroup>();
+
+  constructor(readonly snap: Snapshot) {
+    for (const td of snap.taskDefinitions) this.taskDefs.set(td.taskDefinitionArn, td);
+    for (const ci of snap.containerInstances) {
+      this.instancesByArn.set(ci.containerInstanceArn, ci);
+      this.instancesByEc2.set(ci.ec2InstanceId, ci);
+    }
+    for (const task of snap.tasks) {
+      push(this.tasksByGroup, task.group, task);
+      if (!isLive(task)) continue;
+      if (task.containerInstanceArn !== undefined) push(this.tasksByInstance, task.containerInstanceArn, task);
+      const ip = eniIp(task);
+      if (ip !== undefined) push(this.tasksByIp, ip, task);
+    }
+    for (const tg of snap.targetGroups ?? []) this.targetGroups.set(tg.TargetGroupArn, tg);
+  }
+
+  serviceTasks(service: Service): Task[] {
+    return this.tasksByGroup.get(`service:${service.serviceName}`) ?? [];
+  }
+
+  /** The target a service task is registered as in a target group (instance + host port, or IP + port). */
+  targetOf(task: Task, tg: ElbTargetGroup, containerName: string, containerPort: number): { Id: string; Port: number } | undefined {
+    if (tg.TargetType === 'ip') {
+      const ip = eniIp(task);
+      return ip === undefined ? undefined : { Id: ip, Port: containerPort };
+    }
+    const instance = task.containerInstanceArn === undefined ? undefined : this.instancesByArn.get(task.containerInstanceArn);
+    const container = task.containers.find((c) => c.name === containerName);
+    const binding = container?.networkBindings?.find((b) => b.containerPort === containerPort && b.protocol !== 'udp');
+    if (instance === undefined || binding === undefined) return undefined;
+    return { Id: instance.ec2InstanceId, Port: binding.hostPort };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+export function checkSnapshot(index: SnapshotIndex): Violation[] {
+  return [...checkResources(index), ...checkPorts(index), ...checkHealthyTargets(index), ...checkBookkeeping(index)];
+}
+
+/** I1: reservations of live tasks against registered capacity, and awsvpc tasks against ENIs. */
+function checkResources(index: SnapshotIndex): Violation[] {
+  const out: Violation[] = [];
+  for (const [arn, tasks] of index.tasksByInstance) {
+    const instance = index.instancesByArn.get(arn);
+    if (instance === undefined) {
+      out.push({ invariant: 'I1', message: `${tasks.length} live task(s) on container instance ${short(arn)}, which is not in the snapshot` });
+      continue;
+    }
+    let cpu = 0;
+    let memory = 0;
+    let enis = 0;
+    for (const task of tasks) {
+      const td = index.taskDefs.get(task.taskDefinitionArn);
+      if (td === undefined) continue;
+      const r = reservationOf(td);
+      cpu += r.cpu;
+      memory += r.memory;
+      if (td.networkMode === 'awsvpc') enis += 1;
+    }
+    const type = instance.attributes.find((a) => a.name === 'ecs.instance-type')?.value ?? '';
+    const cpuCap = integerResource(instance, 'CPU');
+    const memCap = integerResource(instance, 'MEMORY');
+    if (cpu > cpuCap) out.push({ invariant: 'I1', message: `${instance.ec2InstanceId} (${type}): live tasks reserve ${cpu} CPU units > ${cpuCap} registered` });
+    if (memory > memCap) out.push({ invariant: 'I1', message: `${instance.ec2InstanceId} (${type}): live tasks reserve ${memory} MiB > ${memCap} registered` });
+    const eniLimit = (MAX_ENIS.get(type) ?? Infinity) - 1;
+    if (enis > eniLimit && instance.attachments === undefined) {
+      out.push({ invariant: 'I1', message: `${instance.ec2InstanceId} (${type}): ${enis} awsvpc tasks > ${eniLimit} (maxEnis − 1)` });
+    }
+  }
+  return out;
+}
+
+/** I2: one binding per host port and protocol per instance; none on the agent's reserved ports. */
+function checkPorts(index: SnapshotIndex): Violation[] {
+  const out: Violation[] = [];
+  for (const [arn, tasks] of index.tasksByInstance) {
+    const instance = index.instancesByArn.get(arn);
+    const reserved = new Set(instance?.registeredResources.find((r) => r.name === 'PORTS')?.stringSetValue ?? []);
+    const holders = new Map<string, string>();
+    for (const task of tasks) {
+      const td = index.taskDefs.get(task.taskDefinitionArn);
+      if (td?.networkMode === 'awsvpc') continue; // its own ENI: ports are per task
+      for (const container of task.containers) {
+        for (const binding of container.networkBindings ?? []) {
+          const key = `${binding.protocol ?? 'tcp'}/${binding.hostPort}`;
+          const holder = holders.get(key);
+          if (holder !== undefined && holder !== task.taskArn) {
+            out.push({ invariant: 'I2', message: `${instance?.ec2InstanceId ?? arn}: host port ${key} bound by task ${short(holder)} and task ${short(task.taskArn)}` });
+          }
+          holders.set(key, task.taskArn);
+          if ((binding.protocol ?? 'tcp') === 'tcp' && reserved.has(String(binding.hostPort))) {
+            out.push({ invariant: 'I2', message: `${instance?.ec2InstanceId ?? arn}: task ${short(task.taskArn)} binds agent-reserved port ${binding.hostPort}` });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** I3: a healthy target answers from a RUNNING task on a live host and port. */
+function checkHealthyTargets(index: SnapshotIndex): Violation[] {
+  const out: Violation[] = [];
+  for (const tg of index.targetGroups.values()) {
+    for (const description of tg.targets ?? []) {
+      if (description.TargetHealth.State !== 'healthy') continue;
+      const { Id, Port } = description.Target;
+      const where = `${tg.TargetGroupName}: healthy target ${Id}:${Port}`;
+      const task = tg.TargetType === 'ip' ? taskAtIp(index, Id, Port) : taskAtHostPort(index, Id, Port, out, where);
+      if (task === undefined) {
+        if (tg.TargetType === 'ip' || index.instancesByEc2.has(Id)) out.push({ invariant: 'I3', message: `${where} has no live task listening there` });
+        continue;
+      }
+      if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') {
+        out.push({ invariant: 'I3', message: `${where} is task ${short(task.taskArn)}, which is ${task.lastStatus} (desired ${task.desiredStatus}), not RUNNING` });
+      }
+    }
+  }
+  return out;
+}
+
+function taskAtHostPort(index: SnapshotIndex, ec2Id: string, port: number, out: Violation[], where: string): Task | undefined {
+  const instance = index.instancesByEc2.get(ec2Id);
+  if (instance === undefined) {
+    out.push({ invariant: 'I3', message: `${where}: no container instance ${ec2Id}` });
+    return undefined;
+  }
+  for (const task of index.tasksByInstance.get(instance.containerInstanceArn) ?? []) {
+    for (const container of task.containers) {
+      if ((container.networkBindings ?? []).some((b) => b.hostPort === port && b.protocol !== 'udp')) return task;
+    }
+  }
+  return undefined;
+}
+
+function taskAtIp(index: SnapshotIndex, ip: string, port: number): Task | undefined {
+  for (const task of index.tasksByIp.get(ip) ?? []) {
+    const td = index.taskDefs.get(task.taskDefinitionArn);
+    const containers = (td?.containerDefinitions ?? []) as { portMappings?: { containerPort?: number }[] }[];
+    if (containers.some((c) => (c.portMappings ?? []).some((m) => m.containerPort === port))) return task;
+  }
+  return undefined;
+}
+
+/** I4: counts and deployment list as DescribeServices must show them. */
+function checkBookkeeping(index: SnapshotIndex): Violation[] {
+  const out: Violation[] = [];
+  for (const service of index.snap.services) {
+    if (service.status !== 'ACTIVE') continue;
+    const running = index.serviceTasks(service).filter((t) => t.lastStatus === 'RUNNING').length;
+    if (service.runningCount !== running) {
+      out.push({ invariant: 'I4', message: `${service.serviceName}: runningCount ${service.runningCount} but ${running} of its tasks are RUNNING` });
+    }
+    const primaries = service.deployments.filter((d) => d.status === 'PRIMARY').length;
+    if (primaries !== 1 || service.deployments[0]?.status !== 'PRIMARY') {
+      out.push({ invariant: 'I4', message: `${service.serviceName}: deployments ${service.deployments.map((d) => d.status).join(',')} — exactly one PRIMARY, listed first` });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// I5 and I6: between steps
+// ---------------------------------------------------------------------------------------------
+
+const FORCED_STOP_CODES = new Set(['EssentialContainerExited', 'UserInitiated', 'TaskFailedToStart', 'SpotInterruption', 'TerminationNotice']);
+
+/** Why a task that was healthy is not any more: forced (failure, user) or voluntary (the scheduler chose). */
+function lossKind(task: Task | undefined): 'forced' | 'voluntary' {
+  if (task === undefined) return 'forced';
+  if (task.desiredStatus === 'RUNNING') return 'forced'; // still wanted: it crashed or lost its health
+  if (task.stopCode !== undefined && FORCED_STOP_CODES.has(task.stopCode)) return 'forced';
+  if (/health/i.test(task.stoppedReason ?? '')) return 'forced';
+  const exited = task.containers.some((c) => c.exitCode !== undefined && c.exitCode !== 0 && c.lastStatus === 'STOPPED' && task.stopCode === undefined);
+  return exited ? 'forced' : 'voluntary';
+}
+
+export class RolloutTracker {
+  private healthyBefore = new Map<string, Set<string>>();
+
+  /** `afterWait`: the step let virtual time pass, so the scheduler has acted on the last change. */
+  observe(index: SnapshotIndex, afterWait: boolean): Violation[] {
+    const out: Violation[] = [];
+    const byArn = new Map(index.snap.tasks.map((t) => [t.taskArn, t]));
+    const seen = new Set<string>();
+    for (const service of index.snap.services) {
+      if (service.status !== 'ACTIVE') continue;
+      seen.add(service.serviceArn);
+      const tasks = index.serviceTasks(service);
+      const { desiredCount, deploymentConfiguration: config } = service;
+      if (afterWait) {
+        const wanted = tasks.filter((t) => isLive(t) && t.desiredStatus === 'RUNNING').length;
+        const cap = Math.max(desiredCount, Math.floor((desiredCount * config.maximumPercent) / 100));
+        if (wanted > cap) out.push({ invariant: 'I5', message: `${service.serviceName}: ${wanted} tasks wanted RUNNING > ${cap} (desired ${desiredCount} × maximumPercent ${config.maximumPercent}%)` });
+      }
+      const healthy = new Set(tasks.filter((t) => isHealthy(index, service, t)).map((t) => t.taskArn));
+      const before = this.healthyBefore.get(service.serviceArn);
+      this.healthyBefore.set(service.serviceArn, healthy);
+      if (before === undefined) continue;
+      let voluntary = 0;
+      let forced = 0;
+      const stoppedNames: string[] = [];
+      for (const arn of before) {
+        if (healthy.has(arn)) continue;
+        const task = byArn.get(arn);
+        if (lossKind(task) === 'forced') forced += 1;
+        else {
+          voluntary += 1;
+          stoppedNames.push(`${short(arn)} (${task?.stoppedReason ?? 'no reason'})`);
+        }
+      }
+      const minHealthy = Math.ceil((desiredCount * config.minimumHealthyPercent) / 100);
+      if (voluntary > 0 && healthy.size + forced < minHealthy) {
+        out.push({
+          invariant: 'I6',
+          message: `${service.serviceName}: the scheduler stopped ${voluntary} healthy task(s) [${stoppedNames.join('; ')}] leaving ${healthy.size} healthy (+${forced} lost to failures) < minimum ${minHealthy} (desired ${desiredCount} × ${config.minimumHealthyPercent}%)`,
+        });
+      }
+    }
+    for (const arn of this.healthyBefore.keys()) if (!seen.has(arn)) this.healthyBefore.delete(arn);
+    return out;
+  }
+}
+
+/** The I6 notion of a healthy service task (see the file comment). */
+export function isHealthy(index: SnapshotIndex, service: Service, task: Task): boolean {
+  if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING' || task.healthStatus === 'UNHEALTHY') return false;
+  if (service.loadBalancers.length === 0) return true;
+  const startedMs = task.startedAt === undefined ? undefined : Date.parse(task.startedAt) - EPOCH_MS;
+  const inGrace = startedMs !== undefined && index.snap.time < startedMs + (service.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  for (const lb of service.loadBalancers) {
+    if (lb.targetGroupArn === undefined) continue;
+    const state = targetState(index, task, lb.targetGroupArn, lb.containerName, lb.containerPort);
+    if (state === 'healthy' || (inGrace && state === 'initial')) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Virtual time 0 is this instant (workers/engine/ids/arn.ts). */
+const EPOCH_MS = Date.parse('2026-01-01T00:00:00.000Z');
+
+function targetState(index: SnapshotIndex, task: Task, tgArn: string, containerName: string, containerPort: number): string | undefined {
+  const tg = index.targetGroups.get(tgArn);
+  if (tg === undefined) return undefined;
+  const target = index.targetOf(task, tg, containerName, containerPort);
+  if (target === undefined) return undefined;
+  return tg.targets?.find((d) => d.Target.Id === target.Id && d.Target.Port === target.Port)?.TargetHealth.State;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Convergence
+// ---------------------------------------------------------------------------------------------
+
+export function steadyStateProblems(index: SnapshotIndex): string[] {
+  const out: string[] = [];
+  for (const service of index.snap.services) {
+    if (service.status !== 'ACTIVE') continue;
+    const name = service.serviceName;
+    const [primary, ...others] = service.deployments;
+    if (primary === undefined || others.length > 0) out.push(`${name}: ${service.deployments.length} deployments (want 1)`);
+    else if (primary.rolloutState !== 'COMPLETED') out.push(`${name}: PRIMARY deployment ${primary.rolloutState} (${primary.rolloutStateReason})`);
+    if (service.runningCount !== service.desiredCount || service.pendingCount !== 0) {
+      out.push(`${name}: running ${service.runningCount}, pending ${service.pendingCount}, desired ${service.desiredCount}`);
+    }
+    const live = index.serviceTasks(service).filter(isLive);
+    const off = live.filter((t) => t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING' || t.taskDefinitionArn !== service.taskDefinition);
+    if (live.length !== service.desiredCount || off.length > 0) {
+      out.push(`${name}: ${live.length} live tasks, ${off.length} of them not RUNNING on ${service.taskDefinition.slice(service.taskDefinition.lastIndexOf('/') + 1)}`);
+    }
+    for (const lb of service.loadBalancers) {
+      if (lb.targetGroupArn === undefined) continue;
+      const tg = index.targetGroups.get(lb.targetGroupArn);
+      if (tg === undefined) {
+        out.push(`${name}: target group ${lb.targetGroupArn} is missing`);
+        continue;
+      }
+      const wanted = new Set<string>();
+      for (const task of live) {
+        const target = index.targetOf(task, tg, lb.containerName, lb.containerPort);
+        if (target !== undefined) wanted.add(`${target.Id}:${target.Port}`);
+      }
+      const states = new Map((tg.targets ?? []).map((d) => [`${d.Target.Id}:${d.Target.Port}`, d.TargetHealth.State]));
+      for (const key of wanted) if (states.get(key) !== 'healthy') out.push(`${name}: target ${key} is ${states.get(key) ?? 'not registered'} in ${tg.TargetGroupName}`);
+      for (const [key, state] of states) if (!wanted.has(key) && state !== 'draining') out.push(`${name}: stale target ${key} (${state}) in ${tg.TargetGroupName}`);
+    }
+  }
+  return out;
+}

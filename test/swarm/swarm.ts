@@ -1,0 +1,337 @@
+/**
+ * The swarm driver: builds one seed's world (world.ts) through the public engine API, then runs a
+ * random walk of operations and faults over virtual time, checking the invariants (invariants.ts)
+ * after every step; then stops the faults and requires every service to reach steady state within
+ * a bound. Everything random comes from the seed (the engine's Prng), so `SEED=<n>` replays a run
+ * exactly, step for step.
+ *
+ * Operations (weighted): wait (1–90 s, checked every `checkEveryMs`), new task definition revision
+ * (UpdateService taskDefinition), forceNewDeployment, scale in/out (desiredCount), and faults:
+ * drain an instance (UpdateContainerInstancesState DRAINING — the sandbox has no instance
+ * termination or DeregisterContainerInstance yet), bring it back ACTIVE, StopTask of a service task,
+ * and sim:SetImageBehavior on a running image (unhealthy, crashAfter, crashOnStart), later healed.
+ *
+ * After the chaos phase: images healthy, instances ACTIVE, and services whose deployment the
+ * circuit breaker FAILED get a forceNewDeployment (ECS leaves a FAILED deployment alone until the
+ * user acts); then every service must be steady within `convergeMs`.
+ */
+import type { SandboxEngine, Snapshot, Step, StepResult } from '../../workers/protocol.ts';
+import { createEngine } from '../../workers/engine/index.ts';
+import { Prng } from '../../workers/engine/prng.ts';
+import { checkSnapshot, RolloutTracker, SnapshotIndex, steadyStateProblems, type Violation } from './invariants.ts';
+import { ALB_NAME, Budget, capacityOf, CLUSTER, createServiceRequest, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
+
+export interface SwarmOptions {
+  seed: number;
+  /** Virtual time of random operations and faults. */
+  chaosMs?: number;
+  /** Bound on the time every service takes to reach steady state once faults stop. */
+  convergeMs?: number;
+  /** Waits are cut into slices of at most this much, with the invariants checked after each. */
+  checkEveryMs?: number;
+}
+
+export interface SwarmOutcome {
+  seed: number;
+  ok: boolean;
+  /** The first violation (the run stops there), or the convergence failure. */
+  failure?: { step: number; timeMs: number; violations: Violation[] | string[] };
+  /** One line per step, for the replay. */
+  log: string[];
+  world: WorldSpec;
+  stats: { steps: number; checks: number; virtualMs: number; deployments: number; faults: number; convergedAfterMs?: number };
+}
+
+class SwarmFailure extends Error {}
+
+export function runSwarm(options: SwarmOptions): SwarmOutcome {
+  const run = new SwarmRun(options);
+  try {
+    run.setup();
+    run.chaos();
+    run.converge();
+  } catch (error) {
+    if (!(error instanceof SwarmFailure)) {
+      run.fail([{ invariant: 'steady', message: `the harness threw: ${error instanceof Error ? error.stack : String(error)}` }], false);
+    }
+  }
+  return run.outcome();
+}
+
+class SwarmRun {
+  private readonly prng: Prng;
+  private readonly engine: SandboxEngine;
+  readonly world: WorldSpec;
+  private readonly tracker = new RolloutTracker();
+  private readonly log: string[] = [];
+  private failure?: SwarmOutcome['failure'];
+  private stepNo = 0;
+  /** Virtual time, kept here so that logging does not need a snapshot. */
+  private nowMs = 0;
+  private checks = 0;
+  private deployments = 0;
+  private faults = 0;
+  private convergedAfterMs?: number;
+  private readonly chaosMs: number;
+  private readonly convergeMs: number;
+  private readonly checkEveryMs: number;
+  private readonly badImages = new Set<string>();
+  private budget!: Budget;
+
+  constructor(private readonly options: SwarmOptions) {
+    // The world and the walk draw from a stream of their own; the engine has its own seeded one.
+    this.prng = new Prng(options.seed ^ 0x5eed5);
+    this.engine = createEngine({ seed: options.seed });
+    this.world = drawWorld(this.prng);
+    this.chaosMs = options.chaosMs ?? 30 * 60_000;
+    this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
+    this.checkEveryMs = options.checkEveryMs ?? 10_000;
+  }
+
+  outcome(): SwarmOutcome {
+    return {
+      seed: this.options.seed,
+      ok: this.failure === undefined,
+      ...(this.failure === undefined ? {} : { failure: this.failure }),
+      log: this.log,
+      world: this.world,
+      stats: {
+        steps: this.stepNo,
+        checks: this.checks,
+        virtualMs: this.nowMs,
+        deployments: this.deployments,
+        faults: this.faults,
+        ...(this.convergedAfterMs === undefined ? {} : { convergedAfterMs: this.convergedAfterMs }),
+      },
+    };
+  }
+
+  fail(violations: Violation[] | string[], throwIt = true): void {
+    this.failure ??= { step: this.stepNo, timeMs: this.nowMs, violations };
+    if (throwIt) throw new SwarmFailure();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Steps
+  // -------------------------------------------------------------------------------------------
+
+  /** Dispatch one step, log it, and check the invariants. `mustSucceed`: a refusal fails the run. */
+  private act(step: Step, mustSucceed: boolean): StepResult {
+    this.stepNo++;
+    const result = this.engine.dispatch(step);
+    const [action] = Object.keys(step);
+    const outcome = 'error' in result ? `✗ ${result.error.code}: ${result.error.message}` : '✓';
+    this.log.push(`#${this.stepNo} t=${fmt(this.nowMs)} ${action} ${JSON.stringify(step[action!])} ${outcome}`);
+    if ('error' in result && mustSucceed) this.fail([{ invariant: 'steady', message: `${action} was refused: ${result.error.code}: ${result.error.message}` }]);
+    this.check(false);
+    return result;
+  }
+
+  private wait(ms: number): void {
+    this.stepNo++;
+    this.log.push(`#${this.stepNo} t=${fmt(this.nowMs)} wait ${fmt(ms)}`);
+    for (let left = ms; left > 0; left -= this.checkEveryMs) {
+      const slice = Math.min(left, this.checkEveryMs);
+      this.engine.advance(slice);
+      this.nowMs += slice;
+      this.check(true);
+    }
+  }
+
+  private check(afterWait: boolean): Snapshot {
+    this.checks++;
+    const snap = this.engine.snapshot();
+    const index = new SnapshotIndex(snap);
+    const violations = [...checkSnapshot(index), ...this.tracker.observe(index, afterWait)];
+    const engineErrors = snap.events.filter((e) => e.kind === 'engine.error');
+    for (const e of engineErrors) violations.push({ invariant: 'steady', message: `engine.error event: ${e.message}` });
+    if (violations.length > 0) this.fail(violations);
+    return snap;
+  }
+
+  private call<T = any>(action: string, request: unknown): T {
+    const result = this.act({ [action]: request }, true);
+    return (result as { response: T }).response;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Phases
+  // -------------------------------------------------------------------------------------------
+
+  setup(): void {
+    const { world } = this;
+    this.call('ecs:CreateCluster', { clusterName: CLUSTER });
+    for (const group of world.instanceGroups) {
+      this.call('sim:AddContainerInstances', { cluster: CLUSTER, instanceType: group.instanceType, count: group.count, availabilityZones: group.zones });
+    }
+    this.budget = new Budget(capacityOf(world.instanceGroups));
+    for (const service of world.services) this.budget.draw(this.prng, service, service.desired);
+    const lbServices = world.services.filter((s) => s.withLb);
+    let lbArn: string | undefined;
+    if (lbServices.length > 0) {
+      lbArn = this.call('elbv2:CreateLoadBalancer', { Name: ALB_NAME, Subnets: world.zones.map((z) => `subnet-${z}`), Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
+    }
+    for (const service of world.services) {
+      this.call('ecs:RegisterTaskDefinition', taskDefinitionRequest(service));
+      if (service.withLb) this.createTargetGroup(service, lbArn!);
+      this.call('ecs:CreateService', createServiceRequest(service, world.zones));
+    }
+  }
+
+  private createTargetGroup(service: ServiceSpec, lbArn: string): void {
+    const { health } = this.world;
+    const tg = this.call('elbv2:CreateTargetGroup', {
+      Name: `${service.name}-tg`,
+      Protocol: 'HTTP',
+      Port: service.containerPort,
+      VpcId: 'vpc-default',
+      TargetType: usesIpTargets(service) ? 'ip' : 'instance',
+      HealthCheckIntervalSeconds: health.intervalSeconds,
+      HealthCheckTimeoutSeconds: Math.min(5, health.intervalSeconds - 1),
+      HealthyThresholdCount: health.healthyThreshold,
+      UnhealthyThresholdCount: health.unhealthyThreshold,
+    }).TargetGroups[0];
+    service.targetGroupArn = tg.TargetGroupArn;
+    this.call('elbv2:ModifyTargetGroupAttributes', {
+      TargetGroupArn: tg.TargetGroupArn,
+      Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(health.deregistrationDelaySeconds) }],
+    });
+    this.call('elbv2:CreateListener', {
+      LoadBalancerArn: lbArn,
+      Protocol: 'HTTP',
+      Port: service.listenerPort,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }],
+    });
+  }
+
+  chaos(): void {
+    const end = this.nowMs + this.chaosMs;
+    while (this.nowMs < end) this.randomOperation();
+  }
+
+  private randomOperation(): void {
+    const roll = this.prng.int(0, 100);
+    if (roll < 55) return this.wait(this.prng.int(1, 91) * 1000);
+    const services = this.world.services;
+    const service = this.prng.pick(services);
+    if (roll < 63) return this.newRevision(service);
+    if (roll < 67) return this.forceNewDeployment(service);
+    if (roll < 75) return this.scale(service);
+    if (roll < 80) return this.drainInstance();
+    if (roll < 85) return this.activateInstances();
+    if (roll < 90) return this.stopTask(service);
+    if (roll < 95) return this.breakImage(service);
+    return this.healImages();
+  }
+
+  private newRevision(service: ServiceSpec): void {
+    service.tag += 1;
+    // Sometimes the new release is bad from the start.
+    if (this.prng.int(0, 4) === 0) this.setBehavior(service, this.badBehavior());
+    this.call('ecs:RegisterTaskDefinition', taskDefinitionRequest(service));
+    this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.name, taskDefinition: `${service.family}:${service.tag}` });
+    this.deployments++;
+  }
+
+  private forceNewDeployment(service: ServiceSpec): void {
+    this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.name, forceNewDeployment: true });
+    this.deployments++;
+  }
+
+  private scale(service: ServiceSpec): void {
+    this.budget.release(service);
+    service.desired = this.budget.draw(this.prng, service, this.prng.int(0, 11));
+    this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.name, desiredCount: service.desired });
+  }
+
+  private drainInstance(): void {
+    const snap = this.engine.snapshot();
+    const active = snap.containerInstances.filter((ci) => ci.status === 'ACTIVE');
+    const draining = snap.containerInstances.length - active.length;
+    // Keep most of the cluster: at most a third drained at once.
+    if (active.length === 0 || (draining + 1) * 3 > snap.containerInstances.length) return this.wait(5_000);
+    const target = this.prng.pick(active);
+    this.faults++;
+    this.call('ecs:UpdateContainerInstancesState', { cluster: CLUSTER, containerInstances: [target.containerInstanceArn], status: 'DRAINING' });
+  }
+
+  private activateInstances(): void {
+    const draining = this.engine.snapshot().containerInstances.filter((ci) => ci.status === 'DRAINING');
+    if (draining.length === 0) return this.wait(5_000);
+    this.call('ecs:UpdateContainerInstancesState', { cluster: CLUSTER, containerInstances: draining.slice(0, 10).map((ci) => ci.containerInstanceArn), status: 'ACTIVE' });
+  }
+
+  private stopTask(service: ServiceSpec): void {
+    const running = this.engine.snapshot().tasks.filter((t) => t.group === `service:${service.name}` && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
+    if (running.length === 0) return this.wait(5_000);
+    this.faults++;
+    this.call('ecs:StopTask', { cluster: CLUSTER, task: this.prng.pick(running).taskArn, reason: 'swarm fault: StopTask' });
+  }
+
+  private badBehavior(): { behavior: string; afterSeconds?: number } {
+    const kind = this.prng.pick(['unhealthy', 'crashAfter', 'crashOnStart']);
+    return kind === 'crashAfter' ? { behavior: kind, afterSeconds: this.prng.int(20, 601) } : { behavior: kind };
+  }
+
+  private breakImage(service: ServiceSpec): void {
+    this.faults++;
+    this.setBehavior(service, this.badBehavior());
+  }
+
+  private setBehavior(service: ServiceSpec, behavior: { behavior: string; afterSeconds?: number }): void {
+    const ref = image(service);
+    this.badImages.add(ref);
+    this.call('sim:SetImageBehavior', { image: ref, ...behavior });
+  }
+
+  private healImages(): void {
+    if (this.badImages.size === 0) return this.wait(5_000);
+    for (const ref of this.badImages) this.call('sim:SetImageBehavior', { image: ref, behavior: 'healthy' });
+    this.badImages.clear();
+  }
+
+  converge(): void {
+    this.healImages();
+    this.activateInstances();
+    for (const service of this.engine.snapshot().services) {
+      if (service.status === 'ACTIVE' && service.deployments[0]?.rolloutState === 'FAILED') {
+        this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.serviceName, forceNewDeployment: true });
+      }
+    }
+    const start = this.nowMs;
+    let problems: string[] = [];
+    while (this.nowMs - start <= this.convergeMs) {
+      problems = steadyStateProblems(new SnapshotIndex(this.engine.snapshot()));
+      if (problems.length === 0) {
+        this.convergedAfterMs = this.nowMs - start;
+        // Steady must stay steady: one more health-check round and deregistration delay.
+        this.wait(5 * 60_000);
+        problems = steadyStateProblems(new SnapshotIndex(this.engine.snapshot()));
+        if (problems.length > 0) this.fail(problems.map((p) => `after steady state was reached: ${p}`));
+        return;
+      }
+      this.wait(30_000);
+    }
+    this.fail(problems.map((p) => `not steady ${fmt(this.convergeMs)} after the faults stopped: ${p}`));
+  }
+}
+
+export function fmt(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m${String(s % 60).padStart(2, '0')}s` : m > 0 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}.${String(ms % 1000).padStart(3, '0')}s`;
+}
+
+/** A failure report: the seed, how to replay it, the violations and the last steps. */
+export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
+  const f = outcome.failure!;
+  const lines = [
+    `swarm seed ${outcome.seed} failed at step ${f.step}, t=${fmt(f.timeMs)} — replay: SEED=${outcome.seed} npx vitest run --project swarm`,
+    ...f.violations.map((v) => (typeof v === 'string' ? `  ${v}` : `  [${v.invariant}] ${v.message}`)),
+    `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? '+alb' : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}`) })}`,
+    `last ${Math.min(lastSteps, outcome.log.length)} steps:`,
+    ...outcome.log.slice(-lastSteps).map((line) => `  ${line}`),
+  ];
+  return lines.join('\n');
+}
