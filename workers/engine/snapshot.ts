@@ -23,6 +23,7 @@ import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
 import { renderLoadBalancer, snapshotTargetGroup } from './elb/render.ts';
+import { renderService } from './services/render.ts';
 
 export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
 
@@ -65,6 +66,8 @@ export function renderCluster(record: ClusterRecord, state: EngineState, counts:
   let registered = 0;
   for (const instance of state.instances.values()) if (instance.clusterName === record.clusterName) registered += 1;
   const taskCounts = counts.get(record.clusterName) ?? { running: 0, pending: 0 };
+  let activeServices = 0;
+  for (const service of state.services?.values() ?? []) if (service.clusterName === record.clusterName && service.status === 'ACTIVE') activeServices += 1;
   return {
     clusterArn: record.clusterArn,
     clusterName: record.clusterName,
@@ -72,7 +75,7 @@ export function renderCluster(record: ClusterRecord, state: EngineState, counts:
     registeredContainerInstancesCount: registered,
     runningTasksCount: taskCounts.running,
     pendingTasksCount: taskCounts.pending,
-    activeServicesCount: 0,
+    activeServicesCount: activeServices,
     statistics: [],
     tags: record.tags.map((tag) => ({ ...tag })),
     settings: record.settings.map((setting) => ({ ...setting })),
@@ -198,7 +201,7 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     containerInstances: [...state.instances.values()].map((instance) => renderInstance(instance, counts.byInstance)),
     taskDefinitions,
     tasks: [...state.tasks.values()].map((record) => renderTask(record.task)),
-    services: [],
+    services: state.services === undefined ? [] : [...state.services.values()].map((service) => renderService(state, service)),
     events: state.events.slice(-EVENT_LIMIT).map((event) => ({ ...event })),
     roles: [...state.roles.values()].map(renderRole),
     repositories: [...state.repositories.values()].map(renderRepositoryWithImages),

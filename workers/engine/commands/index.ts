@@ -39,6 +39,7 @@ import {
 } from './iam.ts';
 import { callFromTask } from './call-from-task.ts';
 import { setImageBehavior } from './image-behavior.ts';
+import { createService, deleteService, describeServices, listServices, updateService } from './services.ts';
 import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2.ts';
 import {
   createListener,
@@ -64,6 +65,11 @@ export type { CommandHandler };
 export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   ...CORE_COMMANDS,
   'sim:ExplainPlacement': explainPlacementCommand,
+  'ecs:CreateService': createService,
+  'ecs:UpdateService': updateService,
+  'ecs:DeleteService': deleteService,
+  'ecs:DescribeServices': describeServices,
+  'ecs:ListServices': listServices,
   'ecs:UpdateContainerInstancesState': updateContainerInstancesState,
   'ecs:PutAttributes': putAttributes,
   'ecs:DeleteAttributes': deleteAttributes,

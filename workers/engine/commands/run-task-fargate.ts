@@ -97,7 +97,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   return ok({ tasks, failures });
 }
 
-type Platform =
+export type Platform =
   | { ok: true; version: string; family: string; ephemeral: boolean }
   | { ok: false; result: CommandResult };
 
@@ -105,7 +105,7 @@ type Platform =
  * The platform version and family the task runs on. `platformFamily` is `Linux` for Linux tasks
  * (as DescribeTasks shows it) and the operating system family for Windows ones.
  */
-function resolvePlatform(td: TaskDefinition, given: string | undefined): Platform {
+export function resolvePlatform(td: TaskDefinition, given: string | undefined): Platform {
   const os = (td.runtimePlatform as { operatingSystemFamily?: unknown } | undefined)?.operatingSystemFamily;
   const windows = typeof os === 'string' && os.startsWith('WINDOWS');
   const versions = windows ? WINDOWS_VERSIONS : LINUX_VERSIONS;
