@@ -1,10 +1,14 @@
 /**
  * `ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]`: measures
  * the placement pipeline and the explainer (cli/bench-placement.ts) and prints the medians, with
- * issue 4's budgets. Exit 0 when every budget is met, 1 when one is missed, 2 on a usage error.
+ * issue 4's budgets. `ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N]
+ * [--seed N] [--json]`: a virtual day of services behind an ALB with two rolling deployments
+ * (cli/bench-services.ts), issue 5's figure. Exit 0 when every budget is met, 1 when one is
+ * missed, 2 on a usage error.
  */
 import { parseArgs, UsageError } from './args.ts';
 import { benchPlacement, type PlacementBenchResult } from './bench-placement.ts';
+import { benchServices, type ServicesBenchResult } from './bench-services.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -13,6 +17,7 @@ const FLAGS = [
   { name: '--tasks', takesValue: true },
   { name: '--runs', takesValue: true },
   { name: '--seed', takesValue: true },
+  { name: '--hours', takesValue: true },
   { name: '--json', takesValue: false },
   { name: '--help', aliases: ['-h'], takesValue: false },
 ] as const;
@@ -20,15 +25,27 @@ const FLAGS = [
 /** Issue 4's figures (at 5,000 instances and 5,000 tasks). */
 export const PLACEMENT_BUDGETS = { placeMs: 500, explainMs: 5, linearFactor: 10 } as const;
 
+/** Issue 5's figure (100 instances, 1,000 tasks, 24 virtual hours): ≤ 3 s, i.e. ≥ 28,800× real time. */
+export const SERVICES_BUDGETS = { wallMs: 3000 } as const;
+
+const BENCHMARKS = ['placement', 'services'] as const;
+
 export function benchCommand(argv: readonly string[], io: CliIo, help: string): number {
   const { flags, positionals } = parseArgs(argv, FLAGS, 'bench');
   if (flags.has('--help')) {
     io.out(help);
     return EXIT.ok;
   }
-  if (positionals.length !== 1 || positionals[0] !== 'placement') {
-    throw new UsageError(positionals.length === 0 ? 'bench needs what to measure: "ecs-sandbox bench placement"' : `there is no benchmark "${positionals.join(' ')}": the one benchmark is "placement"`, 'bench');
+  if (positionals.length !== 1 || !(BENCHMARKS as readonly string[]).includes(positionals[0]!)) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'bench needs what to measure: "ecs-sandbox bench placement" or "ecs-sandbox bench services"'
+        : `there is no benchmark "${positionals.join(' ')}": the benchmarks are ${BENCHMARKS.map((b) => `"${b}"`).join(' and ')}`,
+      'bench',
+    );
   }
+  if (positionals[0] === 'services') return servicesCommand(flags, io);
+  if (flags.has('--hours')) throw new UsageError('--hours applies to "bench services" only', 'bench');
   const instances = count(flags.get('--instances'), '--instances', 5000, 1, 5000);
   const tasks = count(flags.get('--tasks'), '--tasks', 5000, 1, 100_000);
   const runs = count(flags.get('--runs'), '--runs', 7, 1, 101);
@@ -39,6 +56,35 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
   const verdict = withinBudget(result);
   io.out(json ? `${JSON.stringify({ name: 'placement', ...result, budgets: PLACEMENT_BUDGETS, withinBudget: verdict.ok })}\n` : report(result, verdict.notes));
   return verdict.ok ? EXIT.ok : EXIT.failed;
+}
+
+function servicesCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
+  const instances = count(flags.get('--instances'), '--instances', 100, 1, 5000);
+  const tasks = count(flags.get('--tasks'), '--tasks', 1000, 1, 20_000);
+  const hours = count(flags.get('--hours'), '--hours', 24, 1, 24 * 7);
+  const runs = count(flags.get('--runs'), '--runs', 5, 1, 101);
+  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const json = flags.has('--json');
+  if (!json) io.err(`Simulating ${hours} virtual hours of ${tasks} service tasks on ${instances} instances behind an ALB, with two rolling deployments, ${runs} times…\n`);
+  const result = benchServices({ instances, tasks, hours, runs, seed, progress: json ? undefined : (line) => io.err(`${line}\n`) });
+  const atScale = instances === 100 && tasks === 1000 && hours === 24;
+  const notes: string[] = [];
+  if (!result.allSteady) notes.push('FAILED: a run did not end steady (see the runs above): the time measured is not the work asked for');
+  if (atScale && result.wallMs > SERVICES_BUDGETS.wallMs) notes.push(`over budget: ${result.wallMs.toFixed(0)} ms > ${SERVICES_BUDGETS.wallMs} ms`);
+  if (!atScale) notes.push('(the budget applies at 100 instances, 1,000 tasks and 24 hours)');
+  const ok = result.allSteady && !(atScale && result.wallMs > SERVICES_BUDGETS.wallMs);
+  io.out(json ? `${JSON.stringify({ name: 'services', ...result, budgets: SERVICES_BUDGETS, withinBudget: ok })}\n` : servicesReport(result, notes));
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+function servicesReport(result: ServicesBenchResult, notes: readonly string[]): string {
+  const lines = [
+    `services benchmark — median of ${result.runs} runs`,
+    `  ${result.hours} virtual hours, ${result.tasks} tasks in ${result.services} services on ${result.instances} instances behind one ALB (dynamic host ports), two rolling deployments:`,
+    `    ${result.wallMs.toFixed(0)} ms wall time, ×${result.realTimeFactor.toLocaleString('en-US')} real time   (budget ≤ ${SERVICES_BUDGETS.wallMs} ms)`,
+    `    setup (cluster, ALB, services): ${(result.perRun.map((r) => r.setupMs).sort((a, b) => a - b)[result.perRun.length >> 1] ?? 0).toFixed(0)} ms; end state: ${result.allSteady ? 'every service steady, all targets healthy' : 'NOT steady'}`,
+  ];
+  return `${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`;
 }
 
 function count(value: string | true | undefined, flag: string, fallback: number, min: number, max: number): number {

@@ -5,13 +5,14 @@ Usage:
   ecs-sandbox run <file.yaml|file.json> [--seed N] [--json]
   ecs-sandbox validate <taskdef.json>... [--json]
   ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--json]
+  ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--json]
   ecs-sandbox <command> --help
   ecs-sandbox --version
 
 Commands:
   run        apply a scenario (or a bare list of steps) and print the final state
   validate   check task definition files as ECS RegisterTaskDefinition would
-  bench      measure the placement pipeline and explainer (medians)
+  bench      measure the placement pipeline and explainer, or a virtual day of services (medians)
 
 Exit status: 0 success, 1 a step failed / a file is invalid, 2 usage error or unreadable file,
 70 internal error (a bug; set ECS_SANDBOX_DEBUG=1 to see its stack trace).
@@ -65,6 +66,7 @@ Exit status:
 `;
 
 export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]
+       ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--seed N] [--json]
 
 Measures the task placement pipeline and the placement explainer, and prints medians:
   - N tasks placed onto N instances in 3 AZs (m5, c5, r5 sizes) with strategies
@@ -73,10 +75,17 @@ Measures the task placement pipeline and the placement explainer, and prints med
   - the cost of one placement at 500 and at N instances (it must grow at most linearly);
   - explaining one decision at N instances (budget ≤ 5 ms).
 
+bench services simulates a virtual day of N service tasks (100 per service, bridge mode with dynamic
+host ports) on m5.xlarge instances behind one Application Load Balancer, with two rolling
+deployments of every service (a new revision at 6 h, forceNewDeployment at 14 h), and prints the
+median wall time and the ×real-time factor (budget at 100 instances, 1,000 tasks, 24 hours: ≤ 3 s,
+i.e. ≥ 28,800× real time). A run that does not end with every service steady fails.
+
 Options:
-  --instances N  container instances (1 to 5000; default 5000)
-  --tasks N      tasks to place (default 5000)
-  --runs N       timed runs; the median is reported (default 7)
+  --instances N  container instances (1 to 5000; default 5000, services: 100)
+  --tasks N      tasks to place (default 5000; services: service tasks, default 1000)
+  --hours N      services: virtual hours to simulate (default 24)
+  --runs N       timed runs; the median is reported (default 7; services: 5)
   --seed N       seed of the run (default 1)
   --json         print one JSON object instead of the report
   -h, --help     show this help
