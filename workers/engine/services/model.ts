@@ -111,6 +111,8 @@ export interface SchedulerBookkeeping {
   announced?: Set<string>;
   /** The last deployment that COMPLETED (the circuit breaker's rollback target). */
   lastCompleted?: DeploymentRecord;
+  /** DAEMON: ACTIVE instances that refused the service's task (resources or constraints), until the cluster or its tasks change. */
+  daemonRefused?: Set<string>;
   /** The observer given to this service's tasks (one per service). */
   observer?: TaskLifecycleObserver;
   [extra: string]: unknown;
