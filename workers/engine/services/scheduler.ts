@@ -1,8 +1,345 @@
 /**
- * The service scheduler (being written for issue 5): kickService asks for a reconcile pass of a
- * service at the current virtual time. Placeholder until the scheduler lands.
+ * The ECS service scheduler on the virtual clock. Event-driven: kickService (from the service API
+ * and from the tasks' lifecycle observer: running, stopped, health changes, target health,
+ * registrations) asks for ONE reconcile pass of the service at the current time; several kicks in
+ * the same instant coalesce into that one pass. A pass costs O(tasks of the service) and, besides
+ * the kicks, runs only when something is due by time alone: a new task's 40 s mark, the end of a
+ * grace period or of a back-off, the 6-hourly steady-state note. A look at the cluster's container
+ * instances every WATCH_MS (instances added or set DRAINING, which no observer reports) costs
+ * O(instances) and starts a pass only when they changed.
+ *
+ * A pass (runPass):
+ *   1. sees each task of each deployment (scheduler-tasks.ts): live or stopping, healthy, unhealthy;
+ *   2. replaces tasks that failed ELB or container health checks (after the grace period) and
+ *      stops PENDING tasks on DRAINING instances;
+ *   3. REPLICA (scheduler-replica.ts): keeps desiredCount, scales in per strategy, rolls the
+ *      PRIMARY deployment forward within minimumHealthyPercent / maximumPercent
+ *      (deployment-math.ts); DAEMON (daemon.ts): one task per ACTIVE instance;
+ *   4. applies the circuit breaker (circuit-breaker.ts) and crash-loop throttling (throttle.ts);
+ *   5. writes the service events (messages.ts) and EventBridge events (scheduler-events.ts):
+ *      started / stopped tasks, deployment completed, steady state.
+ * DeleteService's DRAINING service has its tasks stopped, then goes INACTIVE.
  */
 import type { EngineContext } from '../context.ts';
-import type { ServiceRecord } from './model.ts';
+import { instancesOfCluster, type TaskLifecycleObserver, type TaskRecord } from '../state.ts';
+import { breakerTripped, failDeployment } from './circuit-breaker.ts';
+import { daemonPass } from './daemon.ts';
+import { ROLLOUT_REASONS, SERVICE_MESSAGES, STOP_REASONS } from './messages.ts';
+import { addServiceEvent, primaryOf, type DeploymentRecord, type ServiceRecord } from './model.ts';
+import { clearReport, emitDeploymentChange, REPEAT_AFTER_MS, reportOnce, serviceAction } from './scheduler-events.ts';
+import { replicaPass } from './scheduler-replica.ts';
+import { stopInPass, type PassState } from './scheduler-pass.ts';
+import { viewTask, type TaskView } from './scheduler-tasks.ts';
+import { backoffAfter, IMPAIRED_AFTER } from './throttle.ts';
 
-export function kickService(_ctx: EngineContext, _service: ServiceRecord): void {}
+/** How often the scheduler looks at the cluster's container instances (added, DRAINING). */
+export const WATCH_MS = 15_000;
+const PENDING_LOOK_MS = 5_000;
+
+/** Tasks that counted as healthy at some pass: a task stopping without ever being healthy failed to start. */
+const everHealthy = new WeakSet<TaskRecord>();
+
+/** Ask for a reconcile pass of `service` now (coalesced with any pass already due now). */
+export function kickService(ctx: EngineContext, service: ServiceRecord): void {
+  if (service.status === 'INACTIVE') return;
+  schedulePass(ctx, service, ctx.clock.now);
+  ensureWatch(ctx, service);
+}
+
+function schedulePass(ctx: EngineContext, service: ServiceRecord, atMs: number): void {
+  const b = service.scheduler;
+  if (b.passTimer !== undefined) {
+    if ((b.passAtMs ?? Infinity) <= atMs) return;
+    ctx.clock.cancel(b.passTimer);
+  }
+  b.passAtMs = Math.max(atMs, ctx.clock.now);
+  b.passTimer = ctx.clock.schedule(b.passAtMs, () => {
+    delete b.passTimer;
+    delete b.passAtMs;
+    runPass(ctx, service);
+  });
+}
+
+/** A cheap fingerprint of the cluster's container instances: which exist, their status, their attributes. */
+function clusterKey(ctx: EngineContext, service: ServiceRecord): number {
+  let key = 17;
+  for (const instance of instancesOfCluster(ctx.state, service.clusterName)) {
+    const status = instance.status === 'ACTIVE' ? 1 : instance.status === 'DRAINING' ? 2 : 3;
+    key = (Math.imul(key, 31) + instance.containerInstanceArn.length * 7 + status + instance.attributes.length * 131) | 0;
+  }
+  return key;
+}
+
+function ensureWatch(ctx: EngineContext, service: ServiceRecord): void {
+  const b = service.scheduler;
+  if (b.watchTimer !== undefined) return;
+  b.clusterKey ??= clusterKey(ctx, service);
+  const tick = (): void => {
+    delete b.watchTimer;
+    if (service.status === 'INACTIVE') return;
+    const key = clusterKey(ctx, service);
+    if (key !== b.clusterKey) {
+      b.clusterKey = key;
+      // The cluster changed: placement may succeed now, without waiting out its back-off.
+      delete b.placementRetryMs;
+      b.daemonRefused?.clear();
+      schedulePass(ctx, service, ctx.clock.now);
+    }
+    b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
+  };
+  b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
+}
+
+/** The observer every task of the service gets (one object per service). */
+export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLifecycleObserver {
+  service.scheduler.observer ??= {
+    running: () => {
+      service.scheduler.runningHeard = true;
+      kickService(ctx, service);
+    },
+    healthChanged: () => kickService(ctx, service),
+    targetHealthChanged: () => kickService(ctx, service),
+    stopped: (record) => taskStopped(ctx, service, record),
+    targetRegistered: (_record, lb) => {
+      if (service.status === 'INACTIVE') return;
+      const message = lb.targetGroupArn !== undefined
+        ? SERVICE_MESSAGES.registeredTargets(service.name, 1, lb.targetGroupArn)
+        : SERVICE_MESSAGES.registeredInstances(service.name, 1, lb.loadBalancerName ?? '');
+      addServiceEvent(ctx, service, message);
+    },
+    targetDeregistered: (_record, lb) => {
+      if (service.status === 'INACTIVE') return;
+      const message = lb.targetGroupArn !== undefined
+        ? SERVICE_MESSAGES.deregisteredTargets(service.name, 1, lb.targetGroupArn)
+        : SERVICE_MESSAGES.deregisteredInstances(service.name, 1, lb.loadBalancerName ?? '');
+      addServiceEvent(ctx, service, message);
+    },
+  };
+  return service.scheduler.observer;
+}
+
+/**
+ * A task of the service reached STOPPED. One that stopped on its own without ever being healthy
+ * failed to start: it feeds crash-loop throttling and the circuit breaker (stage 1).
+ */
+function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRecord): void {
+  const deployment = service.deployments.find((d) => d.id === record.deploymentId);
+  deployment?.taskArns.delete(record.task.taskArn);
+  // Resources came back: an instance that refused a daemon task may take it now.
+  service.scheduler.daemonRefused?.clear();
+  const code = record.task.stopCode;
+  if (code !== 'ServiceSchedulerInitiated' && code !== 'UserInitiated' && !everHealthy.has(record) && service.status === 'ACTIVE') {
+    const b = service.scheduler;
+    b.startFailures += 1;
+    b.backoffUntilMs = ctx.clock.now + backoffAfter(b.startFailures);
+    if (b.startFailures >= IMPAIRED_AFTER) {
+      reportOnce(ctx, service, 'throttle', SERVICE_MESSAGES.unableToConsistentlyStart(service.name), serviceAction(ctx, service, 'SERVICE_TASK_START_IMPAIRED'));
+    }
+    if (deployment !== undefined && deployment.status === 'PRIMARY' && deployment.rolloutState === 'IN_PROGRESS') {
+      deployment.failedTasks += 1;
+      deployment.updatedMs = ctx.clock.now;
+    }
+  }
+  kickService(ctx, service);
+}
+
+export function runPass(ctx: EngineContext, service: ServiceRecord): void {
+  if (service.status === 'INACTIVE') return;
+  const b = service.scheduler;
+  const now = ctx.clock.now;
+  const primary = primaryOf(service);
+  if (primary === undefined) return;
+  if (b.throttleDeploymentId !== primary.id) {
+    // A new deployment: crash-loop throttling starts over (ECSDG service-throttle-logic).
+    b.throttleDeploymentId = primary.id;
+    b.startFailures = 0;
+    b.backoffUntilMs = 0;
+    clearReport(service, 'throttle');
+    clearReport(service, 'stuck');
+  }
+  announce(ctx, service, primary);
+  const pass: PassState = {
+    ctx,
+    service,
+    observer: observerFor(ctx, service),
+    live: new Map(),
+    stopping: 0,
+    wakeMs: Infinity,
+    started: [],
+    stoppedRunning: [],
+    stoppedPending: 0,
+    drainingConnections: 0,
+    acted: false,
+  };
+  const timing = { wakeMs: Infinity };
+  for (const deployment of service.deployments) {
+    const views: TaskView[] = [];
+    for (const arn of deployment.taskArns) {
+      const record = ctx.state.tasks.get(arn);
+      if (record === undefined || record.task.lastStatus === 'STOPPED') {
+        deployment.taskArns.delete(arn);
+        continue;
+      }
+      if (record.task.desiredStatus === 'STOPPED') {
+        pass.stopping += 1;
+        continue;
+      }
+      const view = viewTask(ctx, service, record, timing);
+      if (view.healthy && !everHealthy.has(record)) {
+        everHealthy.add(record);
+        b.startFailures = 0;
+      }
+      views.push(view);
+    }
+    pass.live.set(deployment.id, views);
+  }
+  pass.wakeMs = timing.wakeMs;
+  // Until a task's RUNNING has been reported through the observer (the lifecycle's `running` hook),
+  // look again every PENDING_LOOK_MS while tasks are starting.
+  let starting = false;
+  if (b.runningHeard !== true) for (const views of pass.live.values()) if (views.some((view) => !view.running)) starting = true;
+
+  if (service.status === 'DRAINING') {
+    drainDeletedService(pass);
+    return;
+  }
+  replaceUnhealthy(pass);
+  if (service.schedulingStrategy === 'DAEMON') daemonPass(pass);
+  else replicaPass(pass);
+  if (b.runningHeard !== true && (starting || pass.started.length > 0)) pass.wakeMs = Math.min(pass.wakeMs, now + PENDING_LOOK_MS);
+  flushTaskEvents(pass);
+
+  const current = primaryOf(service);
+  if (breakerTripped(service, current)) {
+    const rollback = failDeployment(ctx, service, current);
+    if (rollback !== undefined) schedulePass(ctx, service, now);
+  }
+  retireDeployments(service);
+  settle(pass);
+  if (b.backoffUntilMs > now) pass.wakeMs = Math.min(pass.wakeMs, b.backoffUntilMs);
+  if (b.placementRetryMs !== undefined && b.placementRetryMs > now) pass.wakeMs = Math.min(pass.wakeMs, b.placementRetryMs);
+  if (pass.wakeMs < Infinity) schedulePass(ctx, service, pass.wakeMs);
+  ensureWatch(ctx, service);
+}
+
+/** The PRIMARY deployment's "in progress" state change, once. */
+function announce(ctx: EngineContext, service: ServiceRecord, primary: DeploymentRecord): void {
+  const announced = (service.scheduler.announced ??= new Set());
+  if (announced.has(primary.id) || primary.rolloutState !== 'IN_PROGRESS') return;
+  announced.add(primary.id);
+  if (primary.rolloutStateReason === '') primary.rolloutStateReason = ROLLOUT_REASONS.inProgress(primary.id);
+  emitDeploymentChange(ctx, service, primary, 'SERVICE_DEPLOYMENT_IN_PROGRESS');
+}
+
+/** Tasks that failed their health checks after the grace period are stopped and replaced (ecs-reference §4, §5). */
+function replaceUnhealthy(pass: PassState): void {
+  const { ctx, service } = pass;
+  for (const deployment of service.deployments) {
+    for (const view of [...(pass.live.get(deployment.id) ?? [])]) {
+      const why = view.unhealthy;
+      if (why === undefined) continue;
+      const record = view.record;
+      if (why.kind === 'container') {
+        addServiceEvent(ctx, service, SERVICE_MESSAGES.failedContainerHealthChecks(service.name, record.task.taskArn));
+        stopInPass(pass, view, STOP_REASONS.containerHealth());
+      } else {
+        addServiceEvent(ctx, service, unhealthyMessage(pass, record, why.lb));
+        stopInPass(pass, view, STOP_REASONS.elbHealth(why.lb));
+      }
+      if (deployment.status === 'PRIMARY' && deployment.rolloutState === 'IN_PROGRESS') {
+        deployment.failedTasks += 1;
+        deployment.updatedMs = ctx.clock.now;
+      }
+    }
+  }
+}
+
+function unhealthyMessage(pass: PassState, record: TaskRecord, lb: { targetGroupArn?: string; loadBalancerName?: string; containerName: string; containerPort: number }): string {
+  const { ctx, service } = pass;
+  const instance = record.instanceArn === undefined ? undefined : ctx.state.instances.get(record.instanceArn);
+  if (lb.targetGroupArn === undefined) return SERVICE_MESSAGES.unhealthyInElb(service.name, instance?.ec2InstanceId ?? '', lb.loadBalancerName ?? '');
+  const binding = record.eni === undefined ? record.ports.find((p) => p.containerName === lb.containerName && p.containerPort === lb.containerPort) : undefined;
+  const port = binding?.hostPort ?? lb.containerPort;
+  const tg = ctx.state.elb?.targetGroups.get(lb.targetGroupArn);
+  let reason = 'Health checks failed';
+  if (tg !== undefined) {
+    const id = record.eni?.allocation.privateIPv4Address ?? instance?.ec2InstanceId ?? '';
+    const target = tg.targets.get(`${id}:${port}`);
+    if (target?.description !== undefined && target.description !== '') reason = target.description.replace(/\.$/, '');
+  }
+  const who = record.eni === undefined && instance !== undefined ? { instanceId: instance.ec2InstanceId } : { taskArn: record.task.taskArn };
+  return SERVICE_MESSAGES.unhealthyInTargetGroup(service.name, who, port, lb.targetGroupArn, reason);
+}
+
+/** DeleteService: every task is stopped; the service is INACTIVE once none is left. */
+function drainDeletedService(pass: PassState): void {
+  const { service } = pass;
+  for (const deployment of service.deployments) {
+    for (const view of [...(pass.live.get(deployment.id) ?? [])]) stopInPass(pass, view, STOP_REASONS.scaling(deployment.id));
+  }
+  flushTaskEvents(pass);
+  const left = service.deployments.some((d) => d.taskArns.size > 0);
+  if (!left) {
+    service.status = 'INACTIVE';
+    const b = service.scheduler;
+    if (b.watchTimer !== undefined) pass.ctx.clock.cancel(b.watchTimer);
+    delete b.watchTimer;
+  }
+}
+
+/** The pass's task events, batched as ECS writes them. */
+function flushTaskEvents(pass: PassState): void {
+  const { ctx, service } = pass;
+  if (pass.stoppedPending > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedPending(service.name, pass.stoppedPending));
+  if (pass.drainingConnections > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.drainingConnections(service.name, pass.drainingConnections));
+  if (pass.stoppedRunning.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedRunning(service.name, pass.stoppedRunning));
+  if (pass.started.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.started(service.name, pass.started));
+  pass.stoppedPending = 0;
+  pass.drainingConnections = 0;
+  pass.stoppedRunning = [];
+  pass.started = [];
+}
+
+/** Older deployments without tasks left are INACTIVE and leave the list (DescribeServices shows PRIMARY and ACTIVE ones). */
+function retireDeployments(service: ServiceRecord): void {
+  for (let i = service.deployments.length - 1; i >= 1; i--) {
+    const deployment = service.deployments[i]!;
+    if (deployment.taskArns.size > 0) continue;
+    deployment.status = 'INACTIVE';
+    deployment.desiredCount = 0;
+    service.deployments.splice(i, 1);
+  }
+}
+
+/**
+ * Deployment completed, then steady state: the PRIMARY runs its desired count, every task healthy,
+ * no other deployment left and nothing stopping. The steady state note is written again every six
+ * hours while it lasts (ECSDG: "reports the status periodically").
+ */
+function settle(pass: PassState): void {
+  const { ctx, service } = pass;
+  const b = service.scheduler;
+  const primary = primaryOf(service);
+  const live = pass.live.get(primary.id) ?? [];
+  const settled =
+    !pass.acted &&
+    service.deployments.length === 1 &&
+    pass.stopping === 0 &&
+    live.length === primary.desiredCount &&
+    live.every((view) => view.healthy && !view.draining);
+  if (!settled) {
+    clearReport(service, 'steady');
+    return;
+  }
+  if (primary.rolloutState === 'IN_PROGRESS') {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = ROLLOUT_REASONS.completed(primary.id);
+    primary.updatedMs = ctx.clock.now;
+    addServiceEvent(ctx, service, SERVICE_MESSAGES.deploymentCompleted(service.name, primary.id));
+    emitDeploymentChange(ctx, service, primary, 'SERVICE_DEPLOYMENT_COMPLETED');
+  }
+  if (primary.rolloutState === 'COMPLETED') b.lastCompleted = primary;
+  if (primary.rolloutState === 'FAILED') return;
+  if (reportOnce(ctx, service, 'steady', SERVICE_MESSAGES.steadyState(service.name), serviceAction(ctx, service, 'SERVICE_STEADY_STATE'))) b.lastSteadyMs = ctx.clock.now;
+  pass.wakeMs = Math.min(pass.wakeMs, (b.lastSteadyMs ?? ctx.clock.now) + REPEAT_AFTER_MS);
+}
