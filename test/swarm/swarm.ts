@@ -77,6 +77,8 @@ class SwarmRun {
   private readonly checkEveryMs: number;
   private readonly badImages = new Set<string>();
   private budget!: Budget;
+  /** The snapshot of the last check: nothing changes between a check and the next step, so operations read it. */
+  private last!: SnapshotIndex;
 
   constructor(private readonly options: SwarmOptions) {
     // The world and the walk draw from a stream of their own; the engine has its own seeded one.
@@ -142,6 +144,7 @@ class SwarmRun {
     this.checks++;
     const snap = this.engine.snapshot();
     const index = new SnapshotIndex(snap);
+    this.last = index;
     const violations = [...checkSnapshot(index), ...this.tracker.observe(index, afterWait)];
     const engineErrors = snap.events.filter((e) => e.kind === 'engine.error');
     for (const e of engineErrors) violations.push({ invariant: 'steady', message: `engine.error event: ${e.message}` });
@@ -245,7 +248,7 @@ class SwarmRun {
   }
 
   private drainInstance(): void {
-    const snap = this.engine.snapshot();
+    const snap = this.last.snap;
     const active = snap.containerInstances.filter((ci) => ci.status === 'ACTIVE');
     const draining = snap.containerInstances.length - active.length;
     // Keep most of the cluster: at most a third drained at once.
@@ -256,13 +259,13 @@ class SwarmRun {
   }
 
   private activateInstances(): void {
-    const draining = this.engine.snapshot().containerInstances.filter((ci) => ci.status === 'DRAINING');
+    const draining = this.last.snap.containerInstances.filter((ci) => ci.status === 'DRAINING');
     if (draining.length === 0) return this.wait(5_000);
     this.call('ecs:UpdateContainerInstancesState', { cluster: CLUSTER, containerInstances: draining.slice(0, 10).map((ci) => ci.containerInstanceArn), status: 'ACTIVE' });
   }
 
   private stopTask(service: ServiceSpec): void {
-    const running = this.engine.snapshot().tasks.filter((t) => t.group === `service:${service.name}` && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
+    const running = this.last.snap.tasks.filter((t) => t.group === `service:${service.name}` && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
     if (running.length === 0) return this.wait(5_000);
     this.faults++;
     this.call('ecs:StopTask', { cluster: CLUSTER, task: this.prng.pick(running).taskArn, reason: 'swarm fault: StopTask' });
@@ -293,7 +296,7 @@ class SwarmRun {
   converge(): void {
     this.healImages();
     this.activateInstances();
-    for (const service of this.engine.snapshot().services) {
+    for (const service of this.last.snap.services) {
       if (service.status === 'ACTIVE' && service.deployments[0]?.rolloutState === 'FAILED') {
         this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.serviceName, forceNewDeployment: true });
       }
@@ -301,12 +304,12 @@ class SwarmRun {
     const start = this.nowMs;
     let problems: string[] = [];
     while (this.nowMs - start <= this.convergeMs) {
-      problems = steadyStateProblems(new SnapshotIndex(this.engine.snapshot()));
+      problems = steadyStateProblems(this.last);
       if (problems.length === 0) {
         this.convergedAfterMs = this.nowMs - start;
         // Steady must stay steady: one more health-check round and deregistration delay.
         this.wait(5 * 60_000);
-        problems = steadyStateProblems(new SnapshotIndex(this.engine.snapshot()));
+        problems = steadyStateProblems(this.last);
         if (problems.length > 0) this.fail(problems.map((p) => `after steady state was reached: ${p}`));
         return;
       }
