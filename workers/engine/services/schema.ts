@@ -91,6 +91,7 @@ const NETWORK_CONFIGURATION: Schema = {
   properties: {
     awsvpcConfiguration: {
       type: 'object',
+      description: 'The subnets and security groups of the task ENIs.',
       additionalProperties: false,
       required: ['subnets'],
       properties: {
