@@ -29,6 +29,8 @@ export interface SandboxTestHook {
   getEditorMarkers(owner?: string): MarkerSummary[];
   focusEditorAt(line: number, column: number): void;
   ready: Promise<void>;
+  /** The service editor while it is open (issue 5), else undefined. */
+  serviceEditor?: EditorAccess;
 }
 
 declare global {
@@ -57,4 +59,11 @@ export function installTestHook(): void {
 export function editorReady(access: EditorAccess): void {
   editor = access;
   resolveReady();
+}
+
+/** Called by the service editor once its Monaco is mounted, and with null when it closes. */
+export function serviceEditorReady(access: EditorAccess | null): void {
+  if (!window.__ecsSandbox) return;
+  if (access) window.__ecsSandbox.serviceEditor = access;
+  else delete window.__ecsSandbox.serviceEditor;
 }

@@ -192,8 +192,21 @@ function updateTiles<T extends TaskTile>(tiles: Sel<HTMLElement, T>): void {
     .attr('aria-label', (d) => d.ariaLabel)
     .attr('title', (d) => d.ariaLabel)
     .attr('data-phase', (d) => d.phase)
+    .attr('data-service', (d) => d.service)
+    .attr('data-deployment', (d) => d.deployment)
     .style('--family', (d) => d.color);
   tiles.select('.tile-def').text((d) => d.definition);
   tiles.select('.tile-id').text((d) => d.shortId);
   tiles.select('.tile-status').text((d) => d.lastStatus);
+}
+
+/**
+ * The services panel's selection: tiles of `serviceName` stand out, every other tile dims. `null`
+ * clears it. Applied after each render (new tiles enter undimmed otherwise).
+ */
+export function highlightService(root: HTMLElement, serviceName: string | null): void {
+  select(root)
+    .classed('service-selected', serviceName !== null)
+    .selectAll<HTMLElement, TaskTile>('div.tile')
+    .classed('svc-hit', (d) => serviceName !== null && d?.service === serviceName);
 }

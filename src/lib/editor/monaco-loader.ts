@@ -32,3 +32,4 @@ export { describeJsonError } from './pointer-to-range.ts';
 export { withParameterTitles } from './schema-titles.ts';
 export { browserStorage, clearEdits, loadEdits, saveEdits } from './edit-storage.ts';
 export { registerText } from './register-text.ts';
+export { setEditorSchema, setEditorSchemaValidation } from './json-diagnostics.ts';

@@ -10,6 +10,7 @@ import { arnId, shortTaskId, taskDefinitionRef } from './arn.ts';
 import { eniDetail, fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
 import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
+import { taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './services.ts';
 
 export type { EniLimitLookup, EniSlots, FargateTile, HostPorts };
 
@@ -35,6 +36,10 @@ export interface TaskTile {
   phase: 'pending' | 'running' | 'stopping' | 'stopped';
   color: string;
   ariaLabel: string;
+  /** The service the task belongs to (its group is `service:<name>`), else null. */
+  service: string | null;
+  /** Its place in the service's rollout: new (PRIMARY while an older deployment lives), old, steady. */
+  deployment: DeploymentRole | null;
 }
 
 export interface InstanceBox {
@@ -84,6 +89,12 @@ export const MAX_STOPPED_TILES_PER_INSTANCE = 3;
 const PENDING_STATES = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 const STOPPING_STATES = new Set(['DEACTIVATING', 'STOPPING', 'DEPROVISIONING']);
 
+const ROLE_WORDS: Record<DeploymentRole, string> = {
+  new: ' (new deployment, rolling update in progress)',
+  old: ' (old deployment, being replaced)',
+  steady: '',
+};
+
 export function taskPhase(task: Pick<Task, 'lastStatus'>): TaskTile['phase'] {
   if (PENDING_STATES.has(task.lastStatus)) return 'pending';
   if (STOPPING_STATES.has(task.lastStatus)) return 'stopping';
@@ -113,7 +124,7 @@ export function resourceBar(instance: ContainerInstance, name: 'CPU' | 'MEMORY')
   };
 }
 
-export function taskTile(task: Task): TaskTile {
+export function taskTile(task: Task, service?: TaskServiceInfo): TaskTile {
   const ref = taskDefinitionRef(task.taskDefinitionArn);
   const shortId = shortTaskId(task.taskArn);
   const desired = task.desiredStatus !== task.lastStatus ? `, desired ${task.desiredStatus}` : '';
@@ -129,7 +140,11 @@ export function taskTile(task: Task): TaskTile {
     desiredStatus: task.desiredStatus,
     phase: taskPhase(task),
     color: familyColor(ref.family),
-    ariaLabel: `Task ${shortId} of ${ref.label}, ${task.lastStatus}${desired}${ip ? `, private IP ${ip}` : ''}`,
+    ariaLabel:
+      `Task ${shortId} of ${ref.label}, ${task.lastStatus}${desired}${ip ? `, private IP ${ip}` : ''}` +
+      (service ? `, service ${service.serviceName}${ROLE_WORDS[service.role]}` : ''),
+    service: service?.serviceName ?? null,
+    deployment: service?.role ?? null,
   };
 }
 
@@ -173,13 +188,14 @@ export function instanceBox(
   clusterName: string,
   definitions: ReadonlyMap<string, TaskDefinition> = new Map(),
   eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT,
+  services: ReadonlyMap<string, TaskServiceInfo> = new Map(),
 ): InstanceBox {
   const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
   const eni = eniSlots(instance, tasks, definitions, eniLimits);
   const ports = hostPorts(instance, tasks, definitions);
-  const tiles = liveThenRecentlyStopped(tasks).map(taskTile);
+  const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn)));
   const running = tiles.filter((t) => t.phase === 'running').length;
   const draining = instance.status === 'DRAINING';
   return {
@@ -231,6 +247,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT): ClusterViewModel {
   if (snapshot === null) return EMPTY_CLUSTER_VIEW;
   const definitions = definitionsByArn(snapshot.taskDefinitions);
+  const services = taskServiceInfo(snapshot);
+  const tile = (task: Task) => taskTile(task, services.get(task.taskArn));
   const tasksByInstance = new Map<string, Task[]>();
   const fargateByZone = new Map<string, Task[]>();
   const unplaced: Task[] = [];
@@ -243,11 +261,11 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
   for (const instance of snapshot.containerInstances ?? []) {
     const zone = attributeValue(instance, 'ecs.availability-zone') ?? 'unknown AZ';
     const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
-    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits));
+    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits, services));
   }
   const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys()])].sort((a, b) => a.localeCompare(b));
   const columns = zoneNames.map((zone): ZoneColumn => {
-    const fargate = liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, taskTile(task)));
+    const fargate = liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, tile(task)));
     const live = fargate.filter((t) => t.phase !== 'stopped').length;
     return {
       key: zone,
@@ -264,7 +282,7 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
     runningTaskCount: running.length,
     fargateRunningCount: running.filter(isFargateTask).length,
     showFargateLanes: fargateByZone.size > 0,
-    unplacedTasks: unplaced.sort(byCreation).map(taskTile),
+    unplacedTasks: unplaced.sort(byCreation).map(tile),
   };
 }
 
