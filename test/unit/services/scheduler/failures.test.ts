@@ -1,0 +1,122 @@
+// Proves what the scheduler does when tasks fail: a crashed or stopped task is replaced; tasks that
+// crash before they ever count as healthy make it back off (up to 15 minutes) and say it "is unable
+// to consistently start tasks successfully"; the deployment circuit breaker fails a crashing
+// deployment at clamp(ceil(desired/2), 10, 200) failures and rolls back to the last COMPLETED one;
+// without rollback a FAILED deployment launches nothing more; unplaceable tasks get AWS's "unable
+// to place" event with the closest instance's reason, once, and are placed when capacity arrives.
+import { describe, expect, it } from 'vitest';
+import { createService, demoCluster, eventsOf, liveTasks, runningOf, WEB } from './helpers.ts';
+import { idOfArn } from '../../../../workers/engine/ids/arn.ts';
+
+describe('replacement and throttling', () => {
+  it('replaces a task stopped by the user and tasks that crash', () => {
+    const ctx = demoCluster(3);
+    const svc = createService(ctx, { desiredCount: 3 });
+    ctx.advance(2 * 60_000);
+    const victim = runningOf(ctx, svc)[0]!;
+    ctx.call('ecs:StopTask', { cluster: 'demo', task: victim.task.taskArn });
+    ctx.advance(60_000);
+    expect(runningOf(ctx, svc)).toHaveLength(3);
+    expect(runningOf(ctx, svc).map((r) => r.task.taskArn)).not.toContain(victim.task.taskArn);
+    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'crashAfter', afterSeconds: 1 });
+    ctx.advance(5_000);
+    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'healthy' });
+    ctx.advance(2 * 60_000);
+    expect(runningOf(ctx, svc)).toHaveLength(3);
+    const started = eventsOf(svc).filter((m) => m.includes('has started'));
+    expect(started.at(-1)).toMatch(/^\(service api\) has started 3 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
+  });
+
+  it('backs off on a crash loop, up to 15 minutes, and says it is unable to consistently start tasks', () => {
+    const ctx = demoCluster(4);
+    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'crashOnStart' });
+    const svc = createService(ctx, { desiredCount: 1 });
+    ctx.advance(3 * 60 * 60_000);
+    // Stopped tasks are forgotten after an hour; the service's "has started" events remember every launch.
+    const launches = svc.events.filter((e) => e.message.includes('has started')).map((e) => e.createdMs).reverse();
+    const gaps = launches.slice(1).map((t, i) => t - launches[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(15 * 60_000 + 60_000);
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(15 * 60_000);
+    for (let i = 1; i < 6; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!);
+    expect(eventsOf(svc).filter((m) => m === '(service api) is unable to consistently start tasks successfully.')).toHaveLength(1);
+    const impaired = ctx.log.filter((l) => l.eventBridge?.detail.eventName === 'SERVICE_TASK_START_IMPAIRED');
+    expect(impaired[0]!.eventBridge!.detail.eventType).toBe('WARN');
+    // A new deployment resets the back-off at once.
+    ctx.call('sim:SetImageBehavior', { image: 'web:v2', behavior: 'healthy' });
+    ctx.call('ecs:RegisterTaskDefinition', WEB('web:v2'));
+    const before = ctx.clock.now;
+    ctx.call('ecs:UpdateService', { cluster: 'demo', service: 'api', taskDefinition: 'web:2' });
+    ctx.advance(0);
+    expect(liveTasks(ctx, svc).some((r) => r.createdMs === before)).toBe(true);
+  });
+});
+
+describe('deployment circuit breaker', () => {
+  function crashingDeployment(rollback: boolean) {
+    const ctx = demoCluster(5);
+    const svc = createService(ctx, { desiredCount: 2, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback } } });
+    ctx.advance(3 * 60_000);
+    const goodId = svc.deployments[0]!.id;
+    expect(svc.deployments[0]!.rolloutState).toBe('COMPLETED');
+    ctx.call('ecs:RegisterTaskDefinition', WEB('web:bad'));
+    ctx.call('sim:SetImageBehavior', { image: 'web:bad', behavior: 'crashOnStart' });
+    ctx.call('ecs:UpdateService', { cluster: 'demo', service: 'api', taskDefinition: 'web:2' });
+    ctx.advance(0);
+    const badId = svc.deployments[0]!.id;
+    return { ctx, svc, goodId, badId };
+  }
+
+  it('fails after 10 failed tasks and rolls back to the last COMPLETED deployment', () => {
+    const { ctx, svc, goodId, badId } = crashingDeployment(true);
+    const bad = svc.deployments[0]!;
+    ctx.advance(3 * 60 * 60_000);
+    const events = eventsOf(svc);
+    expect(events).toContain(`(service api) (deployment ${badId}) deployment failed: tasks failed to start.`);
+    expect(events).toContain(`(service api) rolling back to deployment ${goodId}.`);
+    expect(events.indexOf(`(service api) rolling back to deployment ${goodId}.`)).toBe(events.indexOf(`(service api) (deployment ${badId}) deployment failed: tasks failed to start.`) + 1);
+    const primary = svc.deployments[0]!;
+    expect(primary.rollbackFrom).toBe(badId);
+    expect(primary.taskDefinition.taskDefinitionArn).toMatch(/task-definition\/web:1$/);
+    expect(primary.rolloutState).toBe('COMPLETED');
+    expect(svc.deployments).toHaveLength(1);
+    expect(runningOf(ctx, svc)).toHaveLength(2);
+    const changes = ctx.log.filter((l) => l.eventBridge?.detailType === 'ECS Deployment State Change').map((l) => [l.eventBridge!.detail.eventName, l.eventBridge!.detail.reason]);
+    expect(changes).toContainEqual(['SERVICE_DEPLOYMENT_FAILED', 'ECS deployment circuit breaker: tasks failed to start.']);
+    expect(changes).toContainEqual(['SERVICE_DEPLOYMENT_IN_PROGRESS', `ECS deployment circuit breaker: rolling back to deploymentId ${goodId}.`]);
+    // The old tasks kept serving throughout (100% minimum healthy): the failed deployment had 10 failures.
+    expect(bad).toMatchObject({ status: 'INACTIVE', rolloutState: 'FAILED', failedTasks: 10 });
+  });
+
+  it('without rollback, the FAILED deployment launches nothing more and the old tasks keep running', () => {
+    const { ctx, svc, goodId, badId } = crashingDeployment(false);
+    ctx.advance(3 * 60 * 60_000);
+    expect(svc.deployments.map((d) => [d.id, d.status, d.rolloutState])).toEqual([
+      [badId, 'PRIMARY', 'FAILED'],
+      [goodId, 'ACTIVE', 'COMPLETED'],
+    ]);
+    const launched = [...ctx.state.tasks.values()].filter((r) => r.deploymentId === badId).length;
+    ctx.advance(60 * 60_000);
+    expect([...ctx.state.tasks.values()].filter((r) => r.deploymentId === badId).length).toBe(launched);
+    expect(runningOf(ctx, svc, goodId)).toHaveLength(2);
+  });
+});
+
+describe('placement failures', () => {
+  it('says which instance came closest and why, once, and places when capacity arrives', () => {
+    const ctx = demoCluster(6, 2, 'm5.large');
+    ctx.call('ecs:RegisterTaskDefinition', WEB('web:v1', 4096, 512));
+    const svc = createService(ctx, { taskDefinition: 'web:2', desiredCount: 1 });
+    ctx.advance(10 * 60_000);
+    const unable = eventsOf(svc).filter((m) => m.includes('was unable to place a task'));
+    expect(unable).toHaveLength(1);
+    const first = [...ctx.state.instances.values()][0]!;
+    expect(unable[0]).toBe(
+      `(service api) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${idOfArn(first.containerInstanceArn)}) has insufficient CPU units available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
+    );
+    const failure = ctx.log.find((l) => l.eventBridge?.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE')!;
+    expect(failure.eventBridge!.detail).toMatchObject({ eventType: 'ERROR', reason: 'RESOURCE:CPU' });
+    ctx.call('sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.2xlarge', count: 1 });
+    ctx.advance(16_000);
+    expect(liveTasks(ctx, svc)).toHaveLength(1);
+  });
+});
