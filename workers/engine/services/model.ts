@@ -93,6 +93,8 @@ export interface SchedulerBookkeeping {
   backoffUntilMs: number;
   /** When the last steady-state event was written (they are repeated at most every few hours). */
   lastSteadyMs?: number;
+  /** When the last pass ran (passes of one service are at least a couple of seconds apart). */
+  lastPassMs?: number;
   /** When the pending pass (passTimer) is due. */
   passAtMs?: number;
   /** The periodic look at the cluster's container instances (added, DRAINING) while the service is not INACTIVE. */
