@@ -10,6 +10,7 @@
  * health checks: classic-health.ts.
  */
 import type { TimerId } from '../clock.ts';
+import type { TargetOwner } from './model.ts';
 
 export interface ClassicListener {
   Protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
@@ -40,6 +41,8 @@ export interface ClassicInstanceHealth {
   streak: number;
   /** True once the instance has been InService or failed its first checks (no longer "registration in progress"). */
   decided: boolean;
+  /** The ECS task that registered the instance (a service with loadBalancerName), told about flips. */
+  owner: TargetOwner | undefined;
 }
 
 export interface ClassicLoadBalancerRecord {

@@ -19,7 +19,7 @@
 import type { ElbTargetHealthDescription, ElbTargetState } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
-import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetRecord } from './model.ts';
+import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
 import { probeIndex, probeTarget } from './probe.ts';
 import { DEFAULT_SUBNETS } from '../network/default-vpc.ts';
 import { parseCidr } from '../network/ipv4.ts';
@@ -45,16 +45,22 @@ export const isInUse = (state: EngineState, tg: TargetGroupRecord): boolean => l
 
 const label = (tg: TargetGroupRecord, target: TargetRecord): string => `Target ${target.id}:${target.port} in tg ${tg.name}`;
 
-/** Register one target (or leave it as it is if already registered and not draining). */
-export function registerTarget(ctx: EngineContext, tg: TargetGroupRecord, id: string, port: number): void {
+/**
+ * Register one target (or leave it as it is if already registered and not draining). `owner` is the
+ * ECS task registering it (told when the target turns healthy or unhealthy).
+ */
+export function registerTarget(ctx: EngineContext, tg: TargetGroupRecord, id: string, port: number, owner?: TargetOwner): void {
   const key = targetKey(id, port);
   const existing = tg.targets.get(key);
-  if (existing !== undefined && existing.state !== 'draining') return;
+  if (existing !== undefined && existing.state !== 'draining') {
+    if (owner !== undefined) existing.owner = owner;
+    return;
+  }
   if (existing?.drainTimer !== undefined) ctx.clock.cancel(existing.drainTimer);
   // Every field set up front, in one order: the health round walks thousands of these (one hidden class).
   const target: TargetRecord = {
     id, port, state: 'initial', reason: REGISTERING.reason, description: REGISTERING.description, streak: 0, checks: 0,
-    drainEndsMs: undefined, drainTimer: undefined, requests: existing?.requests ?? 0, task: undefined,
+    drainEndsMs: undefined, drainTimer: undefined, requests: existing?.requests ?? 0, task: undefined, owner, sgVersion: -1, sgRefusal: undefined,
   };
   tg.targets.set(key, target);
   ctx.emit('elb.target', `${label(tg, target)} is registered: initial until health checks decide (every ${tg.health.intervalSeconds} s).`, tg.arn);
@@ -120,6 +126,7 @@ function checkAll(ctx: EngineContext, tg: TargetGroupRecord): void {
         target.reason = undefined;
         target.description = undefined;
         ctx.emit('elb.health', `${label(tg, target)} is healthy: ${target.streak} consecutive health checks passed.`, tg.arn);
+        if (target.owner !== undefined) tellOwner(target);
       } else if (target.state === 'initial') Object.assign(target, INITIAL_CHECKING);
     } else {
       target.streak = target.streak < 0 ? target.streak - 1 : -1;
@@ -129,10 +136,27 @@ function checkAll(ctx: EngineContext, tg: TargetGroupRecord): void {
         target.description = verdict.description;
       } else if (failures >= unhealthyThreshold) {
         Object.assign(target, { state: 'unhealthy', reason: verdict.reason, description: verdict.description });
-        ctx.emit('elb.health', `${label(tg, target)} is unhealthy: ${failures} consecutive health checks failed (${verdict.reason}: ${verdict.description}).`, tg.arn);
+        const why = verdict.hint === undefined ? '' : ` The checks never arrive: ${verdict.hint}`;
+        ctx.emit('elb.health', `${label(tg, target)} is unhealthy: ${failures} consecutive health checks failed (${verdict.reason}: ${verdict.description}).${why}`, tg.arn);
+        if (target.owner !== undefined) tellOwner(target);
       } else if (target.state === 'initial') Object.assign(target, INITIAL_CHECKING);
     }
   }
+}
+
+/**
+ * A target registered by an ECS task flipped healthy or unhealthy: tell the task's lifecycle
+ * observer (the service scheduler), last, since it may stop the task and so deregister the target.
+ */
+function tellOwner(target: TargetRecord): void {
+  const { record, lb } = target.owner!;
+  const state = target.state === 'healthy' ? 'healthy' : 'unhealthy';
+  record.observer?.targetHealthChanged?.(record, lb, {
+    state,
+    ...(target.reason === undefined ? {} : { reason: target.reason }),
+    ...(target.description === undefined ? {} : { description: target.description }),
+    port: target.port,
+  });
 }
 
 /** The state DescribeTargetHealth shows: `unused` while the group has no load balancer. */

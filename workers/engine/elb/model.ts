@@ -4,7 +4,7 @@
  * CreateTargetGroup; ecs-reference §9). Kept in `EngineState.elb`, created on first use so that a
  * sandbox without load balancers carries nothing.
  */
-import type { ElbLoadBalancerType, ElbProtocol, ElbTargetState, ElbTargetType } from '../../protocol.ts';
+import type { ElbLoadBalancerType, ElbProtocol, ElbTargetState, ElbTargetType, ServiceLoadBalancer } from '../../protocol.ts';
 import type { TimerId } from '../clock.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import type { EngineState, TaskRecord } from '../state.ts';
@@ -64,6 +64,18 @@ export interface TargetRecord {
   requests: number;
   /** The task last found answering on this target (probe.ts), re-resolved once it is no longer RUNNING. */
   task: TaskRecord | undefined;
+  /** The ECS task that registered this target and its mapping (ACTIVATING), told about health flips; undefined for RegisterTargets. */
+  owner: TargetOwner | undefined;
+  /** The security-group version (network/security-groups.ts) `sgRefusal` was decided at; -1 = not yet. */
+  sgVersion: number;
+  /** Why the target's security groups keep the load balancer out, or undefined when they let it in. */
+  sgRefusal: string | undefined;
+}
+
+/** Who registered a target on ECS's behalf: the task (with its lifecycle observer) and its service's load balancer mapping. */
+export interface TargetOwner {
+  record: TaskRecord;
+  lb: ServiceLoadBalancer;
 }
 
 export interface TargetGroupRecord {

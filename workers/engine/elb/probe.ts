@@ -4,15 +4,28 @@
  * target (EC2 instance id + port) is whatever RUNNING task binds that host port on that instance
  * (bridge: static or dynamic host port; host: the container port); an ip target is the RUNNING
  * awsvpc/Fargate task holding that private IP with that container port. HTTP(S) checks ask the
- * application (images/behavior.ts appRespondsHealthy); TCP checks only need the port open.
+ * application (images/behavior.ts appRespondsHealthy); TCP checks only need the port open. A task
+ * that is ACTIVATING (its containers run while ECS registers it) answers as a RUNNING one would.
  *
- * Security groups are not consulted yet: they slot in here (a denied path is Target.Timeout).
+ * Security groups come first (network/security-groups.ts): the check reaches the target only when
+ * one of the target's groups — the container instance's for an instance target, the task's awsvpc
+ * groups for an ip target — allows the load balancer in on the checked port, by the load balancer's
+ * own security group or by a CIDR holding its address. A refused check times out, as on AWS
+ * (Target.Timeout, "Request timed out"); the verdict carries a `hint` for learners naming the group
+ * and the port range to open. A Network Load Balancer without security groups is let in only by a
+ * CIDR rule (its nodes' addresses are in the VPC: 172.31.0.0/16 covers them) — the sandbox's
+ * simplification of NLB client-IP preservation (health checks and clients both need the CIDR).
+ * Verdicts are cached per target against the security-group version, so a steady fleet pays one
+ * comparison per check.
  */
-import { appRespondsHealthy } from '../images/behavior.ts';
+import { appRespondsHealthy, imageBehaviorOf, essentialImages, isEssential } from '../images/behavior.ts';
+import { findSubnet, DEFAULT_NETWORK, DEFAULT_SECURITY_GROUP_ID } from '../network/default-vpc.ts';
+import { parseCidr } from '../network/ipv4.ts';
+import { allowsIngress, ingressRefusal, instanceGroups, securityGroupVersion, type TrafficSource } from '../network/security-groups.ts';
 import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
-import type { TargetGroupRecord, TargetRecord } from './model.ts';
+import { elbOf, loadBalancersOf, type TargetGroupRecord, type TargetRecord } from './model.ts';
 
-export type ProbeVerdict = { pass: true } | { pass: false; reason: string; description: string };
+export type ProbeVerdict = { pass: true } | { pass: false; reason: string; description: string; hint?: string };
 
 const PASS: ProbeVerdict = { pass: true };
 
@@ -23,22 +36,27 @@ export const HEALTH_TEXT = {
   codes: (code: number) => `Health checks failed with these codes: [${code}]`,
 } as const;
 
-const TIMEOUT: ProbeVerdict = { pass: false, reason: 'Target.Timeout', description: HEALTH_TEXT.timeout };
+const TIMEOUT = { pass: false, reason: 'Target.Timeout', description: HEALTH_TEXT.timeout } as const satisfies ProbeVerdict;
 const REFUSED: ProbeVerdict = { pass: false, reason: 'Target.FailedHealthChecks', description: HEALTH_TEXT.failed };
 const BAD_CODE: ProbeVerdict = { pass: false, reason: 'Target.ResponseCodeMismatch', description: HEALTH_TEXT.codes(503) };
 
 /**
  * Lookups built once per health-check round (not per target): EC2 instance id → container
- * instance, private IP → task. Cheap to rebuild, always current.
+ * instance, private IP → task, target group → where its load balancer's traffic comes from.
  */
 export interface ProbeIndex {
   instanceById(id: string): InstanceRecord | undefined;
   taskByIp(ip: string): TaskRecord | undefined;
+  sourceOf(tg: TargetGroupRecord): TrafficSource;
 }
+
+/** A task whose containers answer: RUNNING, or ACTIVATING (registered, about to be RUNNING). */
+const answers = (record: TaskRecord): boolean => record.task.lastStatus === 'RUNNING' || record.task.lastStatus === 'ACTIVATING';
 
 export function probeIndex(state: EngineState): ProbeIndex {
   let instances: Map<string, InstanceRecord> | undefined;
   let ips: Map<string, TaskRecord> | undefined;
+  let sources: Map<string, TrafficSource> | undefined;
   return {
     instanceById(id) {
       if (instances === undefined) {
@@ -51,12 +69,32 @@ export function probeIndex(state: EngineState): ProbeIndex {
       if (ips === undefined) {
         ips = new Map();
         for (const record of state.tasks.values()) {
-          if (record.eni !== undefined && record.task.lastStatus === 'RUNNING') ips.set(record.eni.allocation.privateIPv4Address, record);
+          if (record.eni !== undefined && answers(record)) ips.set(record.eni.allocation.privateIPv4Address, record);
         }
       }
       return ips.get(ip);
     },
+    sourceOf(tg) {
+      sources ??= new Map();
+      let source = sources.get(tg.arn);
+      if (source === undefined) {
+        const lb = state.elb?.loadBalancers.get(loadBalancersOf(elbOf(state), tg.arn)[0] ?? '');
+        source = trafficSource(lb?.securityGroups ?? [DEFAULT_SECURITY_GROUP_ID], lb?.subnetIds ?? []);
+        sources.set(tg.arn, source);
+      }
+      return source;
+    },
   };
+}
+
+/**
+ * A load balancer's traffic: its security groups, and an address of its first subnet (its nodes
+ * have private IPs there; the sandbox takes the subnet's 10th address as the node's).
+ */
+export function trafficSource(groups: readonly string[], subnetIds: readonly string[]): TrafficSource {
+  const subnet = subnetIds.length > 0 ? findSubnet(DEFAULT_NETWORK, subnetIds[0]!) : undefined;
+  const block = parseCidr(subnet?.cidrBlock ?? DEFAULT_NETWORK.subnets[0]!.cidrBlock)!;
+  return { groups, ip: block.base + 10 };
 }
 
 /** The task answering on instance `id`, host port `port`, or undefined. */
@@ -67,28 +105,90 @@ export function taskOnInstancePort(state: EngineState, index: ProbeIndex, id: st
   return arn === undefined ? undefined : state.tasks.get(arn);
 }
 
+/** The security groups of an awsvpc task: its service deployment's, else the VPC's default group (RunTask keeps none). */
+export function taskSecurityGroups(state: EngineState, record: TaskRecord): readonly string[] {
+  if (record.serviceArn !== undefined) {
+    const service = state.services?.get(record.serviceArn);
+    const deployment = service?.deployments.find((d) => d.id === record.deploymentId);
+    const groups = deployment?.network?.securityGroups;
+    if (groups !== undefined && groups.length > 0) return groups;
+  }
+  return [DEFAULT_SECURITY_GROUP_ID];
+}
+
+/** Whether `port` on the instance is a dynamic host port (or, with no task bound there, in the ephemeral range). */
+function isDynamicPort(record: TaskRecord | undefined, port: number): boolean {
+  const binding = record?.ports.find((p) => p.hostPort === port);
+  return binding !== undefined ? binding.dynamic : port >= 32768;
+}
+
 /**
- * The verdict of one health check of `target` of `tg` at `nowMs`. Only `target.task` (a cache of
- * the task found answering there) is written: a RUNNING task keeps its ports and address, so the
- * lookup is redone only once that task is no longer RUNNING.
+ * The verdict of one health check of `target` of `tg` at `nowMs`. Only the target's caches are
+ * written: `task` (the task found answering there, looked up again once it no longer answers) and
+ * the security-group verdict (decided again when any security group changes).
  */
 export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, target: TargetRecord, nowMs: number): ProbeVerdict {
+  // Checks go to HealthCheckPort when one is set, else to the target's own (traffic) port.
+  const port = tg.health.port === 'traffic-port' ? target.port : Number(tg.health.port);
   let record = target.task;
-  if (record === undefined || record.task.lastStatus !== 'RUNNING') {
-    // Checks go to HealthCheckPort when one is set, else to the target's own (traffic) port.
-    const port = tg.health.port === 'traffic-port' ? target.port : Number(tg.health.port);
+  if (record === undefined || !answers(record)) {
     const found = findListener(state, index, tg, target.id, port);
     if (found === TIMEOUT) {
       target.task = undefined;
       return TIMEOUT;
     }
     record = found as TaskRecord | undefined;
+    if (record !== target.task) target.sgVersion = -1; // another task there: its groups may differ
     target.task = record;
   }
-  if (record === undefined || record.task.lastStatus !== 'RUNNING') return REFUSED; // the host answers, the port is closed
+  const version = securityGroupVersion(state);
+  if (target.sgVersion !== version) {
+    target.sgRefusal = refusal(state, index, tg, target, record, port);
+    target.sgVersion = version;
+  }
+  if (target.sgRefusal !== undefined) return { ...TIMEOUT, hint: target.sgRefusal };
+  if (record === undefined || !answers(record)) return REFUSED; // the host answers, the port is closed
   // A TCP check passes on an open port; HTTP(S) asks the application.
   if (tg.health.protocol === 'TCP') return PASS;
-  return appRespondsHealthy(state, record, nowMs) ? PASS : BAD_CODE;
+  return responds(state, record, nowMs) ? PASS : BAD_CODE;
+}
+
+/** Why the target's groups keep the load balancer out on `port`, or undefined. */
+function refusal(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, target: TargetRecord, record: TaskRecord | undefined, port: number): string | undefined {
+  const protocol = tg.protocol === 'UDP' ? 'udp' : 'tcp';
+  const source = index.sourceOf(tg);
+  const ip = tg.targetType === 'ip';
+  if (ip && record === undefined) return undefined; // nobody holds the address: findListener said so
+  const groups = ip ? taskSecurityGroups(state, record!) : instanceGroups(state, target.id);
+  if (allowsIngress(state, groups, source, protocol, port)) return undefined;
+  const what = ip ? `the task at ${target.id}` : `instance ${target.id}`;
+  return ingressRefusal(groups, what, source, 'the load balancer', protocol, port, !ip && isDynamicPort(record, port));
+}
+
+/** The application answers an HTTP check healthily (an ACTIVATING task as if RUNNING). */
+function responds(state: EngineState, record: TaskRecord, nowMs: number): boolean {
+  if (record.task.lastStatus === 'RUNNING') return appRespondsHealthy(state, record, nowMs);
+  for (const container of record.task.containers) if (container.lastStatus !== 'RUNNING' && isEssential(record, container.name)) return false;
+  for (const image of essentialImages(record)) if (imageBehaviorOf(state, image).behavior === 'unhealthy') return false;
+  return true;
+}
+
+/**
+ * A Classic Load Balancer's check of `port` on instance `instanceId` (classic-health.ts): the
+ * security groups, then the task bound there, as for an instance target. Not cached (Classic Load
+ * Balancers have few instances).
+ */
+export function probeInstancePort(state: EngineState, index: ProbeIndex, instanceId: string, port: number, http: boolean, lbGroups: readonly string[], lbSubnets: readonly string[], nowMs: number): ProbeVerdict {
+  if (index.instanceById(instanceId) === undefined) return TIMEOUT;
+  const record = taskOnInstancePort(state, index, instanceId, port, false);
+  const source = trafficSource(lbGroups, lbSubnets);
+  const groups = instanceGroups(state, instanceId);
+  if (!allowsIngress(state, groups, source, 'tcp', port)) {
+    return { ...TIMEOUT, hint: ingressRefusal(groups, `instance ${instanceId}`, source, 'the load balancer', 'tcp', port, isDynamicPort(record, port)) };
+  }
+  if (record === undefined || !answers(record)) return REFUSED;
+  if (!http) return PASS;
+  return responds(state, record, nowMs) ? PASS : BAD_CODE;
 }
 
 /** The task answering on the target's address and port; TIMEOUT when nothing has that address. */

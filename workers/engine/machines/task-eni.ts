@@ -23,6 +23,7 @@ import { allocateEni, availableIpAddressCount, eniAttachment, releaseEni, type E
 import type { TaskRecord } from '../state.ts';
 import { eniTimings } from '../timing-draws.ts';
 import { seconds, taskLabel, whereText } from './task-label.ts';
+import { taskStateChange } from './task-events.ts';
 
 /**
  * Give a freshly created task (commands/task-factory.ts createTaskRecord) its ENI in `subnet`:
@@ -47,6 +48,7 @@ export function attachTaskEni(ctx: EngineContext, record: TaskRecord, subnet: Su
     `${taskLabel(record)} is PROVISIONING${where === '' ? '' : ` ${where}`}: attaching ENI ${allocation.eniId} (${allocation.privateIPv4Address}) in ${subnet.subnetId}${note}.`,
     record.task.taskArn,
     placementId,
+    taskStateChange(record, ctx.clock.now),
   );
   return allocation;
 }
@@ -85,6 +87,8 @@ export function markEniAttached(ctx: EngineContext, record: TaskRecord): void {
     'task.pending',
     `${taskLabel(record)} is PENDING: ENI ${eniId} is attached with private IP ${privateIPv4Address}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask; ${next}.`,
     task.taskArn,
+    undefined,
+    taskStateChange(record, ctx.clock.now),
   );
 }
 
@@ -98,6 +102,8 @@ export function markDeprovisioning(ctx: EngineContext, record: TaskRecord): void
     'task.deprovisioning',
     `${taskLabel(record)} is DEPROVISIONING: detaching and deleting ENI ${eni.allocation.eniId} (${eni.allocation.privateIPv4Address}).`,
     record.task.taskArn,
+    undefined,
+    taskStateChange(record, ctx.clock.now),
   );
 }
 

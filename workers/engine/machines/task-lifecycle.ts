@@ -14,7 +14,9 @@ import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-chec
 import { markDeprovisioning, markEniAttached, releaseTaskEni } from './task-eni.ts';
 import { seconds, taskLabel, whereText } from './task-label.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
-import { SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
+import { taskStateChange } from './task-events.ts';
+import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './task-load-balancers.ts';
+import { ACTIVATING_MS, SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
 
 export { taskLabel };
 
@@ -23,14 +25,26 @@ export { taskLabel };
  * given an ENI (task-eni.ts attachTaskEni) begins with the PROVISIONING phase.
  */
 export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings: StartTimings): void {
+  // Decided when ACTIVATING / DEACTIVATING begin (applyPhase), read by the machine's delays right after.
+  const phases = { activationMs: 0, drainMs: 0 };
   const actor = createActor(taskMachine, {
     clock: ctx.clock,
     input: {
       timings,
       ...(record.eni === undefined ? {} : { eni: record.eni.timings }),
-      report: (phase, stop) => applyPhase(ctx, record, phase, stop),
+      report: (phase, stop) => {
+        const ms = applyPhase(ctx, record, phase, stop);
+        if (phase === 'activating') phases.activationMs = ms;
+        else if (phase === 'deactivating') phases.drainMs = ms;
+      },
       failsAt: (stage) => launchFailure(ctx.state, record, stage) !== undefined,
       containerExited: (containerName, essential) => markContainerExited(ctx, record, containerName, essential),
+      loadBalancing: {
+        has: () => hasLoadBalancers(record),
+        registered: () => hasRegisteredTargets(record),
+        activationMs: () => phases.activationMs,
+        drainMs: () => phases.drainMs,
+      },
     },
   });
   // Without an error observer xstate rethrows actor errors on the real setTimeout.
@@ -45,10 +59,16 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
   };
 }
 
-export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPhase, stop?: StopTimings): void {
+/**
+ * Apply one phase to the task. Returns how long the phase lasts when the phase decides it
+ * (ACTIVATING: the registration time drawn now; DEACTIVATING: the drain), else 0.
+ */
+export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPhase, stop?: StopTimings): number {
   const task = record.task;
   const now = isoAt(ctx.clock.now);
+  const before = task.lastStatus;
   task.version += 1;
+  let ms = 0;
   switch (phase) {
     case 'provisioned':
       markEniAttached(ctx, record);
@@ -62,8 +82,14 @@ export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPh
     case 'starting':
       task.pullStoppedAt = now;
       break;
+    case 'activating':
+      ms = markActivating(ctx, record);
+      break;
     case 'running':
       markRunning(ctx, record, now);
+      break;
+    case 'deactivating':
+      ms = markDeactivating(ctx, record);
       break;
     case 'pullFailed':
       markFailedToStart(ctx, record, now, 'pull');
@@ -78,9 +104,54 @@ export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPh
       markExecutionStopped(record, now, stop);
       break;
     case 'stopped':
-      markStopped(ctx, record, now);
-      break;
+      markStopped(ctx, record, now, before);
+      return 0;
   }
+  return ms;
+}
+
+/** ECS's "ECS Task State Change" on the log line of a lastStatus change (the event log keeps it for EventBridge). */
+function stateChange(ctx: EngineContext, record: TaskRecord, kind: string, message: string): void {
+  ctx.emit(kind, message, record.task.taskArn, undefined, taskStateChange(record, ctx.clock.now));
+}
+
+/**
+ * The containers run; ECS registers the task with its load balancers before it is RUNNING.
+ * Returns how long that takes (drawn here, outside the machine).
+ */
+function markActivating(ctx: EngineContext, record: TaskRecord): number {
+  const task = record.task;
+  task.lastStatus = 'ACTIVATING';
+  for (const container of task.containers) {
+    container.lastStatus = 'RUNNING';
+    container.networkBindings = bindingsFor(record, container.name);
+  }
+  const ms = ctx.prng.int(ACTIVATING_MS[0], ACTIVATING_MS[1]);
+  const names = (record.loadBalancers ?? []).map((lb) => (lb.targetGroupArn !== undefined ? `target group ${lb.targetGroupArn.split('/')[1] ?? lb.targetGroupArn}` : `Classic Load Balancer ${lb.loadBalancerName}`));
+  stateChange(ctx, record, 'task.activating', `${taskLabel(record)} is ACTIVATING: its containers run, and ECS registers it with ${names.join(' and ')} (${seconds(ms)}).`);
+  registerTaskTargets(ctx, record);
+  return ms;
+}
+
+/**
+ * Asked to stop with registered targets: ECS deregisters them, and the task waits DEACTIVATING while
+ * they drain (the containers keep serving requests in flight), then STOPPING. Returns the drain time.
+ */
+function markDeactivating(ctx: EngineContext, record: TaskRecord): number {
+  const task = record.task;
+  task.lastStatus = 'DEACTIVATING';
+  cancelCrashes(ctx, record);
+  const reason = task.stoppedReason === undefined ? '' : ` (${task.stoppedReason})`;
+  stateChange(ctx, record, 'task.deactivating', `${taskLabel(record)} is DEACTIVATING${reason}: ECS deregisters it from its load balancers first.`);
+  const drainMs = deregisterTaskTargets(ctx, record);
+  ctx.emit(
+    'task.draining',
+    drainMs > 0
+      ? `${taskLabel(record)} stays DEACTIVATING while its targets drain for the deregistration delay (${seconds(drainMs)}), then SIGTERM.`
+      : `${taskLabel(record)} has nothing to drain (deregistration delay 0), so it goes on to STOPPING.`,
+    task.taskArn,
+  );
+  return drainMs;
 }
 
 function bindingsFor(record: TaskRecord, containerName: string): NetworkBinding[] {
@@ -104,14 +175,16 @@ function markRunning(ctx: EngineContext, record: TaskRecord, now: string): void 
   const ports = record.ports.map((port) => `${port.hostPort}→${port.containerPort}/${port.protocol}`);
   const portText = ports.length > 0 ? `, host ports ${ports.join(', ')}` : '';
   const ipText = record.eni === undefined ? '' : `, private IP ${record.eni.allocation.privateIPv4Address}`;
-  ctx.emit(
+  stateChange(
+    ctx,
+    record,
     'task.running',
     `${taskLabel(record)} is RUNNING${where === '' ? '' : ` ${where}`}, ${seconds(ctx.clock.now - record.createdMs)} after RunTask${portText}${ipText}.`,
-    task.taskArn,
   );
   for (const warning of logWriteWarnings(ctx.state, record)) ctx.emit('task.logs.denied', `${taskLabel(record)}: ${warning}`, task.taskArn);
   startHealthChecks(ctx, record);
   scheduleCrashesOnStart(ctx, record);
+  record.observer?.running?.(record);
 }
 
 /**
@@ -152,7 +225,9 @@ function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop:
   else if (stop?.killed === true) how = `SIGTERM sent to ${targets}; one outlives its stop timeout, so SIGKILL follows in ${seconds(stop.exitMs)}`;
   else how = `SIGTERM sent to ${targets} (SIGKILL after the stop timeout)`;
   const why = essentialExit ? ' because an essential container exited' : '';
-  ctx.emit('task.stopping', `${taskLabel(record)} is STOPPING${why}: ${how}.`, task.taskArn);
+  stateChange(ctx, record, 'task.stopping', `${taskLabel(record)} is STOPPING${why}: ${how}.`);
+  // A crash does not wait for draining: the targets are deregistered (and drain) while the task stops.
+  if (hasRegisteredTargets(record)) deregisterTaskTargets(ctx, record);
 }
 
 function markExecutionStopped(record: TaskRecord, now: string, stop: StopTimings | undefined): void {
@@ -165,7 +240,7 @@ function markExecutionStopped(record: TaskRecord, now: string, stop: StopTimings
   }
 }
 
-function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void {
+function markStopped(ctx: EngineContext, record: TaskRecord, now: string, before: string): void {
   const task = record.task;
   task.lastStatus = 'STOPPED';
   task.stoppedAt = now;
@@ -179,11 +254,9 @@ function markStopped(ctx: EngineContext, record: TaskRecord, now: string): void 
   const what = record.task.launchType === 'FARGATE' && freed !== undefined
     ? freed
     : `its resources are free again${freed === undefined ? '' : ` (${freed})`}`;
-  ctx.emit(
-    'task.stopped',
-    `${taskLabel(record)} is STOPPED, stop code ${task.stopCode ?? 'none'}${reason}${exits}; ${what}.`,
-    task.taskArn,
-  );
+  const message = `${taskLabel(record)} is STOPPED, stop code ${task.stopCode ?? 'none'}${reason}${exits}; ${what}.`;
+  if (before !== 'STOPPED') stateChange(ctx, record, 'task.stopped', message);
+  else ctx.emit('task.stopped', message, task.taskArn);
   record.expiryTimer = ctx.clock.schedule(ctx.clock.now + STOPPED_TASK_RETENTION_MS, () => {
     ctx.state.tasks.delete(task.taskArn);
   });

@@ -2,8 +2,9 @@
  * The life of one task, on an EC2 container instance or on Fargate, as a thin xstate v5 machine:
  *
  *   created ─(ENI)→ provisioning ─attach→ pending ─pickup→ pulling ─pull→ starting ─start→ running
- *      └──(no ENI)───────────────────────────→┘
+ *      └──(no ENI)───────────────────────────→┘                          └─(load balancers)→ activating ─activate→ running
  *   task.stop in provisioning, pending, pulling, starting or running → stopping
+ *   task.stop in activating or running with registered targets → deactivating ─drain→ stopping
  *   stopping ─exit→ executionStopped ─report→ leaving
  *   pulling ─pull, fails→ pullFailed ─failReport→ leaving;  starting ─start, fails→ startFailed ─failReport→ leaving
  *   leaving ─(ENI)→ deprovisioning ─detach→ stopped;  leaving ─(no ENI)→ stopped
@@ -13,8 +14,13 @@
  * PROVISIONING while the ENI is created and attached, and passes through DEPROVISIONING while it
  * is detached and deleted; other tasks start PENDING and go straight to STOPPED. A StopTask during
  * PROVISIONING stops the task like one during PENDING (nothing to signal), and its ENI is still
- * deleted on the way out. ACTIVATING and DEACTIVATING have nothing to do here and are not states
- * (machines/timings.ts says why).
+ * deleted on the way out.
+ *
+ * A task with load balancers (a service task; TaskRecord.loadBalancers) is ACTIVATING between its
+ * containers starting and RUNNING while ECS registers its targets, and DEACTIVATING when it is asked
+ * to stop with registered targets: they drain for the deregistration delay before SIGTERM
+ * (machines/timings.ts gives the sources). An essential container's crash deregisters the targets
+ * too, but goes straight to STOPPING: the agent stops the other containers at once.
  *
  * A launch that fails (an image that cannot be pulled, a secret that cannot be read, a log driver
  * that cannot start: machines/launch-checks.ts) ends in STOPPED with TaskFailedToStart. Whether it
@@ -30,7 +36,7 @@
 import { assign, setup } from 'xstate';
 import type { EniTimings, StartTimings, StopTimings } from './timings.ts';
 
-export type TaskPhase = 'provisioned' | 'deprovisioning' | 'pulling' | 'starting' | 'running' | 'pullFailed' | 'startFailed' | 'stopping' | 'executionStopped' | 'stopped';
+export type TaskPhase = 'provisioned' | 'deprovisioning' | 'pulling' | 'starting' | 'activating' | 'running' | 'deactivating' | 'pullFailed' | 'startFailed' | 'stopping' | 'executionStopped' | 'stopped';
 
 export interface TaskMachineInput {
   timings: StartTimings;
@@ -41,6 +47,17 @@ export interface TaskMachineInput {
   failsAt?: (stage: 'pull' | 'start') => boolean;
   /** A container exited on its own while the task ran (machines/container-exits.ts). */
   containerExited?: (containerName: string, essential: boolean) => void;
+  /** Load balancers (task-load-balancers.ts); read when the containers have started and on a stop. */
+  loadBalancing?: {
+    /** The task has load balancers to register with (ACTIVATING comes before RUNNING). */
+    has: () => boolean;
+    /** Some of its targets are registered (a stop passes through DEACTIVATING). */
+    registered: () => boolean;
+    /** How long ACTIVATING lasts, decided when it began. */
+    activationMs: () => number;
+    /** How long DEACTIVATING lasts (the longest deregistration delay), decided when it began. */
+    drainMs: () => number;
+  };
 }
 
 interface TaskMachineContext extends TaskMachineInput {
@@ -53,6 +70,12 @@ export type TaskMachineEvent =
   | { type: 'container.exit'; containerName: string; essential: boolean; timing: StopTimings };
 
 const NO_STOP: StopTimings = { exitMs: 0, reportMs: 0, killed: false };
+
+/** A stop with registered targets deregisters them first (DEACTIVATING); otherwise it is STOPPING at once. */
+const STOP_VIA_DEACTIVATING = [
+  { guard: 'hasTargets', target: 'deactivating', actions: 'rememberStop' },
+  { target: 'stopping', actions: 'rememberStop' },
+] as const;
 
 export const taskMachine = setup({
   types: {
@@ -69,12 +92,16 @@ export const taskMachine = setup({
     failReport: ({ context }) => context.timings.startMs,
     attach: ({ context }) => context.eni?.attachMs ?? 0,
     detach: ({ context }) => context.eni?.detachMs ?? 0,
+    activate: ({ context }) => context.loadBalancing?.activationMs() ?? 0,
+    drain: ({ context }) => context.loadBalancing?.drainMs() ?? 0,
   },
   guards: {
     pullFails: ({ context }) => context.failsAt?.('pull') ?? false,
     startFails: ({ context }) => context.failsAt?.('start') ?? false,
     hasEni: ({ context }) => context.eni !== undefined,
     essentialExit: ({ event }) => event.type === 'container.exit' && event.essential,
+    hasLoadBalancers: ({ context }) => context.loadBalancing?.has() ?? false,
+    hasTargets: ({ context }) => context.loadBalancing?.registered() ?? false,
   },
   actions: {
     rememberStop: assign({ stop: ({ event }) => event.timing }),
@@ -82,7 +109,9 @@ export const taskMachine = setup({
     reportDeprovisioning: ({ context }) => context.report('deprovisioning', context.stop),
     reportPulling: ({ context }) => context.report('pulling'),
     reportStarting: ({ context }) => context.report('starting'),
+    reportActivating: ({ context }) => context.report('activating'),
     reportRunning: ({ context }) => context.report('running'),
+    reportDeactivating: ({ context }) => context.report('deactivating', context.stop),
     reportContainerExit: ({ context, event }) => {
       if (event.type === 'container.exit') context.containerExited?.(event.containerName, event.essential);
     },
@@ -105,13 +134,22 @@ export const taskMachine = setup({
     provisioning: { after: { attach: { target: 'pending', actions: 'reportProvisioned' } } },
     pending: { after: { pickup: 'pulling' } },
     pulling: { entry: 'reportPulling', after: { pull: [{ guard: 'pullFails', target: 'pullFailed' }, { target: 'starting' }] } },
-    starting: { entry: 'reportStarting', after: { start: [{ guard: 'startFails', target: 'startFailed' }, { target: 'running' }] } },
+    starting: {
+      entry: 'reportStarting',
+      after: { start: [{ guard: 'startFails', target: 'startFailed' }, { guard: 'hasLoadBalancers', target: 'activating' }, { target: 'running' }] },
+    },
+    activating: {
+      entry: 'reportActivating',
+      on: { 'task.stop': STOP_VIA_DEACTIVATING },
+      after: { activate: 'running' },
+    },
     // The task is already STOPPED as far as the learner can act on it; StopTask changes nothing.
     pullFailed: { entry: 'reportPullFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
     startFailed: { entry: 'reportStartFailed', on: { 'task.stop': {} }, after: { failReport: 'leaving' } },
     running: {
       entry: 'reportRunning',
       on: {
+        'task.stop': STOP_VIA_DEACTIVATING,
         // Transition actions run before `stopping`'s entry, so STOPPING is reported with the stop code set.
         'container.exit': [
           { guard: 'essentialExit', target: 'stopping', actions: ['rememberStop', 'reportContainerExit'] },
@@ -119,6 +157,8 @@ export const taskMachine = setup({
         ],
       },
     },
+    // The targets drain; the containers keep serving the requests in flight. A second stop changes nothing.
+    deactivating: { entry: 'reportDeactivating', on: { 'task.stop': {} }, after: { drain: 'stopping' } },
     stopping: {
       entry: 'reportStopping',
       // A second StopTask while stopping changes nothing.

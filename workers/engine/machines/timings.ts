@@ -45,9 +45,19 @@ export const STOP_REPORT_MS: Range = [300, 1_000];
 // (mean 20 s). The ranges are the sandbox's choice around that one documented example
 // (UNCONFIRMED as distributions).
 //
-// ACTIVATING (post-launch steps: Cloud Map registration, several target groups; ecs-reference §4 and
-// aws/containers-roadmap#1039) has nothing to do in this sandbox yet: tasks pass from PENDING to
-// RUNNING without showing it, as AWS does for a task with neither. Likewise DEACTIVATING on stop.
+// ACTIVATING and DEACTIVATING (ECS Developer Guide, task-lifecycle-explanation: ACTIVATING is where
+// ECS "registers load balancer target groups"; DEACTIVATING is where, for a service that uses Elastic
+// Load Balancing, the target is deregistered before the task is stopped). The sandbox shows them for a
+// task with load balancers (TaskRecord.loadBalancers, set by the service scheduler): ACTIVATING for
+// ACTIVATING_MS while its targets are registered, DEACTIVATING for as long as its targets drain —
+// the target group's deregistration_delay.timeout_seconds (300 s by default) — before SIGTERM. The ECS
+// Best Practices Guide (load-balancer-connection-draining) describes that wait: ECS waits for the load
+// balancer's deregistration delay, then sends SIGTERM and, after the stop timeout, SIGKILL. Tasks
+// without load balancers pass from PENDING to RUNNING and from RUNNING to STOPPING without them, as
+// AWS shows it (aws/containers-roadmap#1039).
+
+/** Registering a task's targets (ACTIVATING → RUNNING). The sandbox's choice: a few API calls, UNCONFIRMED as a range. */
+export const ACTIVATING_MS: Range = [1_000, 3_000];
 
 /** Fargate: RunTask → the task's ENI is attached (createdAt → connectivityAt). */
 export const FARGATE_ENI_ATTACH_MS: Range = [3_000, 6_000];

@@ -1,0 +1,87 @@
+/**
+ * Instance health in a Classic Load Balancer, on the virtual clock: a registered instance is
+ * OutOfService ("Instance registration is still in progress.") until HealthyThreshold consecutive
+ * checks pass, then InService; UnhealthyThreshold consecutive failures make it OutOfService again
+ * (ReasonCode Instance, "Instance has failed at least the UnhealthyThreshold number of health checks
+ * consecutively."). — elb API reference, InstanceState; ecs-reference §5 (the service event quotes
+ * the same reason).
+ *
+ * One timer per load balancer checks all its instances every Interval seconds. A check goes to the
+ * health check's port on the instance: TCP passes when a RUNNING task binds that host port, HTTP(S)
+ * when that task's application answers healthy (images/behavior.ts) — and only when the instance's
+ * security groups let the load balancer in (probe.ts securityGroupBlock).
+ *
+ * Deregistration is immediate: connection draining is off for a Classic Load Balancer created
+ * through the API (elb API reference, ConnectionDraining: Enabled false by default).
+ */
+import type { EngineContext } from '../context.ts';
+import { CLASSIC_HEALTH_TEXT, type ClassicInstanceHealth, type ClassicLoadBalancerRecord } from './classic-model.ts';
+import type { TargetOwner } from './model.ts';
+import { probeIndex, probeInstancePort, type ProbeIndex } from './probe.ts';
+
+const label = (clb: ClassicLoadBalancerRecord, id: string): string => `Instance ${id} in Classic Load Balancer ${clb.name}`;
+
+/** Register an instance (again: keeps its health, takes the new owner). */
+export function registerClassicInstance(ctx: EngineContext, clb: ClassicLoadBalancerRecord, instanceId: string, owner?: TargetOwner): void {
+  const existing = clb.instances.get(instanceId);
+  if (existing !== undefined) {
+    if (owner !== undefined) existing.owner = owner;
+    return;
+  }
+  clb.instances.set(instanceId, {
+    instanceId, state: 'OutOfService', reasonCode: 'ELB', description: CLASSIC_HEALTH_TEXT.registering, streak: 0, decided: false, owner,
+  });
+  const hc = clb.healthCheck;
+  ctx.emit('elb.classic', `${label(clb, instanceId)} is registered: OutOfService until ${hc.HealthyThreshold} health checks of ${hc.Target} pass (every ${hc.Interval} s).`);
+  armClassicChecks(ctx, clb);
+}
+
+export function deregisterClassicInstance(ctx: EngineContext, clb: ClassicLoadBalancerRecord, instanceId: string): void {
+  if (!clb.instances.delete(instanceId)) return;
+  ctx.emit('elb.classic', `${label(clb, instanceId)} is deregistered (connection draining is off: at once).`);
+}
+
+export function armClassicChecks(ctx: EngineContext, clb: ClassicLoadBalancerRecord): void {
+  if (clb.tickTimer !== undefined || clb.instances.size === 0) return;
+  clb.tickTimer = ctx.clock.schedule(ctx.clock.now + clb.healthCheck.Interval * 1000, () => {
+    clb.tickTimer = undefined;
+    checkClassic(ctx, clb, probeIndex(ctx.state));
+    armClassicChecks(ctx, clb);
+  });
+}
+
+/** Start the checks over (ConfigureHealthCheck changed the interval) or stop them (DeleteLoadBalancer). */
+export function disarmClassicChecks(ctx: EngineContext, clb: ClassicLoadBalancerRecord): void {
+  if (clb.tickTimer !== undefined) ctx.clock.cancel(clb.tickTimer);
+  clb.tickTimer = undefined;
+}
+
+function checkClassic(ctx: EngineContext, clb: ClassicLoadBalancerRecord, index: ProbeIndex): void {
+  const hc = clb.healthCheck;
+  for (const instance of clb.instances.values()) {
+    const verdict = probeInstancePort(ctx.state, index, instance.instanceId, hc.port, hc.protocol === 'HTTP' || hc.protocol === 'HTTPS', clb.securityGroups, clb.subnets, ctx.clock.now);
+    if (verdict.pass) {
+      instance.streak = instance.streak > 0 ? instance.streak + 1 : 1;
+      if (instance.state === 'OutOfService' && instance.streak >= hc.HealthyThreshold) {
+        Object.assign(instance, { state: 'InService', reasonCode: 'N/A', description: 'N/A', decided: true });
+        ctx.emit('elb.classic', `${label(clb, instance.instanceId)} is InService: ${instance.streak} consecutive health checks of ${hc.Target} passed.`);
+        tellOwner(instance, 'healthy', hc.port);
+      }
+    } else {
+      instance.streak = instance.streak < 0 ? instance.streak - 1 : -1;
+      const failures = -instance.streak;
+      const flips = instance.state === 'InService' || !instance.decided;
+      if (flips && failures >= hc.UnhealthyThreshold) {
+        Object.assign(instance, { state: 'OutOfService', reasonCode: 'Instance', description: CLASSIC_HEALTH_TEXT.failed, decided: true });
+        ctx.emit('elb.classic', `${label(clb, instance.instanceId)} is OutOfService: ${failures} consecutive health checks of ${hc.Target} failed (${verdict.description}).`);
+        tellOwner(instance, 'unhealthy', hc.port);
+      }
+    }
+  }
+}
+
+function tellOwner(instance: ClassicInstanceHealth, state: 'healthy' | 'unhealthy', port: number): void {
+  if (instance.owner === undefined) return;
+  const { record, lb } = instance.owner;
+  record.observer?.targetHealthChanged?.(record, lb, state === 'healthy' ? { state, port } : { state, reason: instance.reasonCode, description: instance.description, port });
+}
