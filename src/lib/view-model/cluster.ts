@@ -10,7 +10,7 @@ import { arnId, shortTaskId, taskDefinitionRef } from './arn.ts';
 import { eniDetail, fargateTile, isFargateTask, type FargateTile } from './cluster-fargate.ts';
 import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
-import { taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './services.ts';
+import { taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './service-tasks.ts';
 
 export type { EniLimitLookup, EniSlots, FargateTile, HostPorts };
 
