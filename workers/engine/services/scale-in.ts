@@ -38,22 +38,43 @@ const DEFAULT_CHAIN: readonly Strategy[] = [
 
 export function tasksToStop(tasks: readonly StoppableTask[], count: number, strategies: readonly Strategy[], draw: (n: number) => number): StoppableTask[] {
   const chain = strategies.length === 0 ? DEFAULT_CHAIN : strategies;
-  const left = tasks.map((task) => ({ ...task }));
+  // Working copies (free resources change as tasks go), each with its original's index.
+  const left = tasks.map((task, index) => ({ ...task, index }));
+  const byInstance = new Map<string, (typeof left)[number][]>();
+  for (const task of left) {
+    const list = byInstance.get(task.instanceId);
+    if (list === undefined) byInstance.set(task.instanceId, [task]);
+    else list.push(task);
+  }
+  // Spread counts per strategy, kept up to date as tasks are chosen (so each choice costs O(remaining)).
+  const spreads = chain.map((strategy) => (strategy.type === 'spread' ? spreadCounter(strategy, left) : undefined));
   const stopped: StoppableTask[] = [];
   for (let k = 0; k < count && left.length > 0; k++) {
     let ties = left;
-    for (const strategy of chain) {
+    for (let s = 0; s < chain.length; s++) {
+      const strategy = chain[s]!;
       if (ties.length <= 1 || strategy.type === 'random') break;
-      const score = scorer(strategy, left);
-      const best = Math.max(...ties.map(score));
+      const spread = spreads[s];
+      const score = spread !== undefined
+        ? (task: StoppableTask) => spread.counts.get(spread.valueOf(task))!
+        : strategy.type === 'binpack' && strategy.resource === 'cpu'
+          ? (task: StoppableTask) => task.freeCpu + task.cpuUnits
+          : (task: StoppableTask) => task.freeMemory + task.memoryMiB;
+      let best = -Infinity;
+      for (const task of ties) best = Math.max(best, score(task));
       ties = ties.filter((task) => score(task) === best);
     }
     const chosen = ties.length === 1 ? ties[0]! : ties[Math.min(ties.length - 1, Math.max(0, draw(ties.length)))]!;
-    stopped.push(tasks.find((task) => task.taskArn === chosen.taskArn)!);
+    stopped.push(tasks[chosen.index]!);
     left.splice(left.indexOf(chosen), 1);
+    for (const spread of spreads) {
+      if (spread === undefined) continue;
+      const value = spread.valueOf(chosen);
+      spread.counts.set(value, spread.counts.get(value)! - 1);
+    }
     // The resources come back to the instance: later choices see them.
-    for (const task of left) {
-      if (task.instanceId !== chosen.instanceId) continue;
+    for (const task of byInstance.get(chosen.instanceId)!) {
+      if (task === chosen) continue;
       task.freeCpu += chosen.cpuUnits;
       task.freeMemory += chosen.memoryMiB;
     }
@@ -61,18 +82,10 @@ export function tasksToStop(tasks: readonly StoppableTask[], count: number, stra
   return stopped;
 }
 
-/** Higher = stop first. */
-function scorer(strategy: Strategy, remaining: readonly StoppableTask[]): (task: StoppableTask) => number {
-  switch (strategy.type) {
-    case 'binpack':
-      return strategy.resource === 'cpu' ? (task) => task.freeCpu + task.cpuUnits : (task) => task.freeMemory + task.memoryMiB;
-    case 'spread': {
-      const valueOf = strategy.by === 'instanceId' ? (task: StoppableTask) => task.instanceId : (task: StoppableTask) => task.attributes[strategy.attribute] ?? '(none)';
-      const counts = new Map<string, number>();
-      for (const task of remaining) counts.set(valueOf(task), (counts.get(valueOf(task)) ?? 0) + 1);
-      return (task) => counts.get(valueOf(task))!;
-    }
-    case 'random':
-      return () => 0;
-  }
+/** A spread strategy's value of each task and the number of remaining tasks per value. */
+function spreadCounter(strategy: Extract<Strategy, { type: 'spread' }>, tasks: readonly StoppableTask[]): { valueOf: (task: StoppableTask) => string; counts: Map<string, number> } {
+  const valueOf = strategy.by === 'instanceId' ? (task: StoppableTask) => task.instanceId : (task: StoppableTask) => task.attributes[strategy.attribute] ?? '(none)';
+  const counts = new Map<string, number>();
+  for (const task of tasks) counts.set(valueOf(task), (counts.get(valueOf(task)) ?? 0) + 1);
+  return { valueOf, counts };
 }

@@ -86,23 +86,28 @@ function stopChosen(pass: PassState, views: readonly TaskView[], count: number):
     if (more >= rest.length) chosen.push(...rest);
     else {
       const byArn = new Map(rest.map((view) => [view.record.task.taskArn, view]));
-      const picks = tasksToStop(rest.map((view) => stoppable(pass.ctx, view)), more, pass.service.strategies, (n) => pass.ctx.prng.int(0, n));
+      const attributesOf = new Map<string, Record<string, string | undefined>>();
+      const picks = tasksToStop(rest.map((view) => stoppable(pass.ctx, view, attributesOf)), more, pass.service.strategies, (n) => pass.ctx.prng.int(0, n));
       for (const pick of picks) chosen.push(byArn.get(pick.taskArn)!);
     }
   }
   for (const view of chosen) stopInPass(pass, view, STOP_REASONS.scaling(view.record.deploymentId ?? primaryOf(pass.service).id));
 }
 
-function stoppable(ctx: EngineContext, view: TaskView): StoppableTask {
+function stoppable(ctx: EngineContext, view: TaskView, attributesOf: Map<string, Record<string, string | undefined>>): StoppableTask {
   const record = view.record;
   const instance = instanceOfTask(ctx.state, record);
   if (instance === undefined) {
     // Fargate: each task is its own "instance"; its zone is what spread balances.
     return { taskArn: record.task.taskArn, instanceId: record.task.taskArn, attributes: { 'ecs.availability-zone': record.task.availabilityZone }, freeCpu: 0, freeMemory: 0, cpuUnits: record.cpuUnits, memoryMiB: record.memoryMiB };
   }
-  const attributes: Record<string, string | undefined> = {};
-  for (const [name, value] of attributeMap(instance.attributes)) attributes[name] = value ?? undefined;
-  attributes['ecs.availability-zone'] ??= instance.availabilityZone;
+  let attributes = attributesOf.get(instance.containerInstanceArn);
+  if (attributes === undefined) {
+    attributes = {};
+    for (const [name, value] of attributeMap(instance.attributes)) attributes[name] = value ?? undefined;
+    attributes['ecs.availability-zone'] ??= instance.availabilityZone;
+    attributesOf.set(instance.containerInstanceArn, attributes);
+  }
   return {
     taskArn: record.task.taskArn,
     instanceId: instance.ec2InstanceId,

@@ -35,6 +35,8 @@ import { backoffAfter, IMPAIRED_AFTER } from './throttle.ts';
 /** How often the scheduler looks at the cluster's container instances (added, DRAINING). */
 export const WATCH_MS = 15_000;
 const PENDING_LOOK_MS = 5_000;
+/** At most one pass of a service per this much virtual time (kicks in between coalesce). */
+export const PASS_GAP_MS = 2_000;
 
 /** Tasks that counted as healthy at some pass: a task stopping without ever being healthy failed to start. */
 const everHealthy = new WeakSet<TaskRecord>();
@@ -46,16 +48,23 @@ export function kickService(ctx: EngineContext, service: ServiceRecord): void {
   ensureWatch(ctx, service);
 }
 
+/**
+ * Schedule the next pass at `atMs`, but no sooner than PASS_GAP_MS after the previous one: the
+ * changes of a busy moment (a thousand tasks reaching RUNNING or STOPPED a few ms apart) are
+ * handled together, so a deployment of N tasks costs O(duration / gap) passes rather than O(N).
+ */
 function schedulePass(ctx: EngineContext, service: ServiceRecord, atMs: number): void {
   const b = service.scheduler;
+  const due = Math.max(atMs, ctx.clock.now, b.lastPassMs === undefined ? -Infinity : b.lastPassMs + PASS_GAP_MS);
   if (b.passTimer !== undefined) {
-    if ((b.passAtMs ?? Infinity) <= atMs) return;
+    if ((b.passAtMs ?? Infinity) <= due) return;
     ctx.clock.cancel(b.passTimer);
   }
-  b.passAtMs = Math.max(atMs, ctx.clock.now);
-  b.passTimer = ctx.clock.schedule(b.passAtMs, () => {
+  b.passAtMs = due;
+  b.passTimer = ctx.clock.schedule(due, () => {
     delete b.passTimer;
     delete b.passAtMs;
+    b.lastPassMs = ctx.clock.now;
     runPass(ctx, service);
   });
 }
