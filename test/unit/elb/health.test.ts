@@ -68,6 +68,8 @@ describe('failing checks', () => {
     const tcp = call(engine, 'elbv2:CreateTargetGroup', { Name: 'tcp-tg', Protocol: 'TCP', Port: 80, VpcId: 'vpc-default' }).TargetGroups[0].TargetGroupArn;
     const nlb = call(engine, 'elbv2:CreateLoadBalancer', { Name: 'nlb', Type: 'network', Subnets: SUBNETS }).LoadBalancers[0].LoadBalancerArn;
     call(engine, 'elbv2:CreateListener', { LoadBalancerArn: nlb, Protocol: 'TCP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tcp }] });
+    // An NLB has no security group: the instances' group must let the VPC's addresses in.
+    call(engine, 'ec2:AuthorizeSecurityGroupIngress', { GroupId: 'sg-default', IpProtocol: 'tcp', FromPort: 32768, ToPort: 65535, CidrIp: '172.31.0.0/16' });
     register(engine, tg, [{ Id: instanceId, Port: ports[0] }]);
     register(engine, tcp, [{ Id: instanceId, Port: ports[0] }]);
     engine.advance(150_000);

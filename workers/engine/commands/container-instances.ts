@@ -18,6 +18,8 @@ import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../
 import { ATTRIBUTE_MESSAGES, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
 import { findCluster } from './clusters.ts';
 import { newInstanceRecord } from './instance-record.ts';
+import { NETWORK_MESSAGES } from '../network/messages.ts';
+import { findGroup, setInstanceGroups } from '../network/security-groups.ts';
 import { queryTargetContext, instanceQueryTarget } from './instance-query-target.ts';
 import { emitTrunkUnsupported, startTrunkProvisioning, trunkPlanFor } from './trunking.ts';
 import { paginate } from './paginate.ts';
@@ -40,11 +42,12 @@ interface AddInput {
   availabilityZones?: string[];
   attributes?: Record<string, unknown>;
   iamInstanceProfile?: string;
+  securityGroupIds?: unknown[];
 }
 
 export function addContainerInstances(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<AddInput>(raw, {
-    params: { cluster: 'string', instanceType: 'string', count: 'integer', availabilityZones: 'list', attributes: 'map', iamInstanceProfile: 'string' },
+    params: { cluster: 'string', instanceType: 'string', count: 'integer', availabilityZones: 'list', attributes: 'map', iamInstanceProfile: 'string', securityGroupIds: 'list' },
     required: ['instanceType'],
   });
   if (!checked.ok) return checked.result;
@@ -72,6 +75,9 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   if (!custom.ok) return custom.result;
   const profile = checkInstanceProfile(ctx, input.iamInstanceProfile);
   if (!profile.ok) return profile.result;
+  // The instances' security groups (as RunInstances' SecurityGroupIds): sg-default unless given.
+  const groupIds = (input.securityGroupIds ?? []).map(String);
+  for (const id of groupIds) if (findGroup(ctx.state, id) === undefined) return fail('InvalidGroup.NotFound', NETWORK_MESSAGES.ec2GroupNotFound(id));
   const existing = cluster === undefined ? 0 : instancesOfCluster(ctx.state, cluster.clusterName).length;
   if (existing + count > MAX_INSTANCES_PER_CLUSTER) {
     return invalidParameter(MESSAGES.tooManyInstances(existing, count, MAX_INSTANCES_PER_CLUSTER));
@@ -87,7 +93,9 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   // Round-robin over the listed zones, starting with the first.
   for (let i = 0; i < count; i++) {
     const zone = zones[i % zones.length]!;
-    added.push(registerInstance(ctx, cluster, type.type, zone, custom.attributes, profile.roleName));
+    const instance = registerInstance(ctx, cluster, type.type, zone, custom.attributes, profile.roleName);
+    if (groupIds.length > 0) setInstanceGroups(ctx.state, instance.ec2InstanceId, groupIds);
+    added.push(instance);
   }
   const counts = countTasks(ctx.state).byInstance;
   return ok({ containerInstances: added.map((instance) => renderInstance(instance, counts)), failures: [] });

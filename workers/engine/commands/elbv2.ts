@@ -15,6 +15,7 @@ import type { EngineContext } from '../context.ts';
 import { fail, ok, type CommandResult } from '../errors.ts';
 import { DEFAULT_VPC_CIDR, DEFAULT_NETWORK, findSubnet, defaultSecurityGroupOf } from '../network/index.ts';
 import { parseCidr } from '../network/ipv4.ts';
+import { findGroup } from '../network/security-groups.ts';
 import { VPC_ID } from '../catalog/network.ts';
 import { armHealthChecks, deregisterTarget, describeTarget, disarmHealthChecks, dropTargetGroupTimers, registerTarget } from '../elb/health.ts';
 import {
@@ -127,7 +128,7 @@ export function createLoadBalancer(ctx: EngineContext, raw: unknown): CommandRes
   }
   if (type === 'application' ? zones.length < 2 : zones.length < 1) return bad(type === 'application' ? ELB_MESSAGES.twoZones() : ELB_MESSAGES.required('subnet'));
   const groups = (input.SecurityGroups ?? []).map(String);
-  for (const id of groups) if (!DEFAULT_NETWORK.securityGroups.some((g) => g.groupId === id)) return fail('InvalidSecurityGroup', ELB_MESSAGES.sgNotFound(id));
+  for (const id of groups) if (findGroup(ctx.state, id) === undefined) return fail('InvalidSecurityGroup', ELB_MESSAGES.sgNotFound(id));
   // An ALB without SecurityGroups gets the VPC's default group, as AWS does; an NLB stays without one.
   const securityGroups = groups.length > 0 ? groups : type === 'application' ? [defaultSecurityGroupOf(DEFAULT_NETWORK, VPC_ID)!.groupId] : [];
 

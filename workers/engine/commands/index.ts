@@ -40,7 +40,7 @@ import {
 import { callFromTask } from './call-from-task.ts';
 import { setImageBehavior } from './image-behavior.ts';
 import { createService, deleteService, describeServices, listServices, updateService } from './services.ts';
-import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2.ts';
+import { authorizeSecurityGroupIngress, createSecurityGroup, describeSecurityGroups, describeSubnets, describeVpcs, revokeSecurityGroupIngress } from './ec2.ts';
 import {
   createListener,
   createLoadBalancer,
@@ -106,6 +106,9 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ec2:DescribeVpcs': describeVpcs,
   'ec2:DescribeSubnets': describeSubnets,
   'ec2:DescribeSecurityGroups': describeSecurityGroups,
+  'ec2:CreateSecurityGroup': createSecurityGroup,
+  'ec2:AuthorizeSecurityGroupIngress': authorizeSecurityGroupIngress,
+  'ec2:RevokeSecurityGroupIngress': revokeSecurityGroupIngress,
   'elbv2:CreateLoadBalancer': createLoadBalancer,
   'elbv2:DescribeLoadBalancers': describeLoadBalancers,
   'elbv2:DeleteLoadBalancer': deleteLoadBalancer,
