@@ -479,6 +479,8 @@ export function describeServices(ctx: EngineContext, raw: unknown): CommandResul
   const names = input.services as string[];
   if (names.length === 0) return invalidParameter(M.noServicesToDescribe());
   if (names.length > 10) return invalidParameter(M.tooManyServicesToDescribe(names.length));
+  const badInclude = input.include?.find((item) => item !== 'TAGS');
+  if (badInclude !== undefined) return invalidParameter(M.invalidInclude(String(badInclude)));
   const tags = input.include?.includes('TAGS') === true;
   const services: Service[] = [];
   const failures: { arn: string; reason: string }[] = [];

@@ -68,8 +68,6 @@ export const SERVICE_MESSAGES = {
     `deploymentConfiguration.maximumPercent must be between 0 and 2147483647, not ${value}: it caps the tasks RUNNING, PENDING or STOPPING during a deployment, as a percentage of desiredCount.`,
   minimumAboveMaximum: (min: number, max: number) =>
     `deploymentConfiguration.minimumHealthyPercent (${min}) is greater than maximumPercent (${max}): the scheduler could never keep ${min}% healthy while running at most ${max}% of the tasks. Lower minimumHealthyPercent or raise maximumPercent.`,
-  circuitBreakerShape: () =>
-    'deploymentConfiguration.deploymentCircuitBreaker needs both enable and rollback as booleans, e.g. {"enable": true, "rollback": true}.',
   deploymentControllerOnlyEcs: (type: string) =>
     `The sandbox models rolling updates (deploymentController type ECS) only; "${type}" (blue/green with CodeDeploy, or an EXTERNAL controller with task sets) is not simulated. Omit deploymentController or give {"type": "ECS"}.`,
   deploymentControllerImmutable: () =>
@@ -79,8 +77,6 @@ export const SERVICE_MESSAGES = {
   notSimulated: (field: string) => `The sandbox does not simulate ${field}: leave it out.`,
   gracePeriodRange: (value: number) =>
     `healthCheckGracePeriodSeconds must be between 0 and 2147483647 seconds, not ${value}.`,
-  loadBalancerNotObject: (index: number) =>
-    `loadBalancers[${index}] must be an object such as {"targetGroupArn": "arn:aws:elasticloadbalancing:…", "containerName": "web", "containerPort": 80}.`,
   loadBalancerTarget: (index: number) =>
     `loadBalancers[${index}] must name exactly one of targetGroupArn (Application or Network Load Balancer) and loadBalancerName (Classic Load Balancer).`,
   containerPortRequired: (index: number) => `loadBalancers[${index}].containerPort is required: the port of the container that receives the traffic.`,
@@ -93,5 +89,6 @@ export const SERVICE_MESSAGES = {
   classicWithAwsvpc: () =>
     'Classic Load Balancers do not support tasks in the awsvpc network mode (they register EC2 instances, not IP addresses). Use an Application or Network Load Balancer target group of target type ip.',
   tooManyServicesToDescribe: (count: number) => `DescribeServices takes at most 10 services per call; ${count} were given.`,
+  invalidInclude: (given: string) => `include can only list TAGS, not "${given}".`,
   noServicesToDescribe: () => 'services must name at least one service (its name or ARN), at most 10.',
 } as const;

@@ -17,7 +17,8 @@
  */
 import type { DeploymentConfiguration, ServiceLoadBalancer, TaskDefinition } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { clientError, invalidParameter, MESSAGES, type AwsError, type CommandResult } from '../errors.ts';
+import { clientError, fail, invalidParameter, MESSAGES, type AwsError, type CommandResult } from '../errors.ts';
+import { invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from '../commands/params.ts';
 import { loadBalancersOf } from '../elb/model.ts';
 import { findRole } from '../iam/roles.ts';
 import { checkNetworkConfiguration, type AwsvpcConfig } from '../network/awsvpc-configuration.ts';
@@ -155,7 +156,7 @@ function checkDesiredCount(draft: ServiceDraft): Checked<number> {
 export function checkDeploymentConfiguration(raw: unknown, strategy: SchedulingStrategy): Checked<DeploymentConfiguration> {
   const given = (raw ?? {}) as { maximumPercent?: unknown; minimumHealthyPercent?: unknown; deploymentCircuitBreaker?: unknown };
   const shape = deploymentShapeProblems(raw);
-  if (shape.length > 0) return refuse({ ok: false, error: { code: 'ParamValidationError', message: `Parameter validation failed:\n${shape.join('\n')}` } });
+  if (shape.length > 0) return refuse(fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${shape.join('\n')}`));
   const daemon = strategy === 'DAEMON';
   const max = (given.maximumPercent as number | undefined) ?? (daemon ? 100 : 200);
   const min = (given.minimumHealthyPercent as number | undefined) ?? (daemon ? 0 : 100);
@@ -164,8 +165,7 @@ export function checkDeploymentConfiguration(raw: unknown, strategy: SchedulingS
   if (daemon && max > 100) return invalid(M.daemonMaximumPercent());
   if (min === 100 && max === 100) return invalid(M.blockedDeployments());
   if (min > max) return invalid(M.minimumAboveMaximum(min, max));
-  const breaker = given.deploymentCircuitBreaker as { enable?: unknown; rollback?: unknown } | undefined;
-  if (breaker !== undefined && (typeof breaker.enable !== 'boolean' || typeof breaker.rollback !== 'boolean')) return invalid(M.circuitBreakerShape());
+  const breaker = given.deploymentCircuitBreaker as { enable: boolean; rollback: boolean } | undefined;
   return {
     ok: true,
     value: {
@@ -177,29 +177,61 @@ export function checkDeploymentConfiguration(raw: unknown, strategy: SchedulingS
 }
 
 const DEPLOYMENT_MEMBERS = ['deploymentCircuitBreaker', 'maximumPercent', 'minimumHealthyPercent', 'alarms', 'strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration'];
+const BREAKER_MEMBERS = ['enable', 'rollback'];
+const LOAD_BALANCER_MEMBERS = ['targetGroupArn', 'loadBalancerName', 'containerName', 'containerPort', 'advancedConfiguration'];
 
-/** botocore's checks of the structure (unknown members, types), in its wording. */
+/** botocore's checks of the structure (unknown members, missing required ones, types), in its wording. */
 function deploymentShapeProblems(raw: unknown): string[] {
   const path = 'deploymentConfiguration';
   if (raw === undefined || raw === null) return [];
-  if (typeof raw !== 'object' || Array.isArray(raw)) return [`Invalid type for parameter ${path}, value: ${JSON.stringify(raw)}, type: ${typeLabel(raw)}, valid types: <class 'dict'>`];
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (!DEPLOYMENT_MEMBERS.includes(key)) problems.push(`Unknown parameter in ${path}: "${key}", must be one of: ${DEPLOYMENT_MEMBERS.join(', ')}`);
-    else if ((key === 'maximumPercent' || key === 'minimumHealthyPercent') && !(typeof value === 'number' && Number.isInteger(value))) {
-      problems.push(`Invalid type for parameter ${path}.${key}, value: ${JSON.stringify(value)}, type: ${typeLabel(value)}, valid types: <class 'int'>`);
-    }
+  if (!isPlainObject(raw)) return [typeProblem(path, raw, "<class 'dict'>")];
+  const problems = unknownMembers(raw, path, DEPLOYMENT_MEMBERS);
+  for (const key of ['maximumPercent', 'minimumHealthyPercent']) {
+    const value = raw[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value))) problems.push(typeProblem(`${path}.${key}`, value, "<class 'int'>"));
+  }
+  const breaker = raw['deploymentCircuitBreaker'];
+  const breakerPath = `${path}.deploymentCircuitBreaker`;
+  if (breaker === undefined) return problems;
+  if (!isPlainObject(breaker)) return [...problems, typeProblem(breakerPath, breaker, "<class 'dict'>")];
+  problems.push(...unknownMembers(breaker, breakerPath, BREAKER_MEMBERS));
+  for (const key of BREAKER_MEMBERS) {
+    if (breaker[key] === undefined) problems.push(`Missing required parameter in ${breakerPath}: "${key}"`);
+    else if (typeof breaker[key] !== 'boolean') problems.push(typeProblem(`${breakerPath}.${key}`, breaker[key], "<class 'bool'>"));
   }
   return problems;
 }
 
-function typeLabel(value: unknown): string {
-  if (Array.isArray(value)) return "<class 'list'>";
-  if (typeof value === 'string') return "<class 'str'>";
-  if (typeof value === 'boolean') return "<class 'bool'>";
-  if (typeof value === 'number') return Number.isInteger(value) ? "<class 'int'>" : "<class 'float'>";
-  return value === null ? "<class 'NoneType'>" : "<class 'dict'>";
+/** botocore's checks of `loadBalancers` items: objects of known members, strings and an integer port. */
+export function loadBalancerShapeProblems(list: readonly unknown[]): string[] {
+  const problems: string[] = [];
+  for (const [index, item] of list.entries()) {
+    const path = `loadBalancers[${index}]`;
+    if (!isPlainObject(item)) {
+      problems.push(typeProblem(path, item, "<class 'dict'>"));
+      continue;
+    }
+    problems.push(...unknownMembers(item, path, LOAD_BALANCER_MEMBERS));
+    for (const key of ['targetGroupArn', 'loadBalancerName', 'containerName']) {
+      if (item[key] !== undefined && typeof item[key] !== 'string') problems.push(typeProblem(`${path}.${key}`, item[key], "<class 'str'>"));
+    }
+    const port = item['containerPort'];
+    if (port !== undefined && !(typeof port === 'number' && Number.isInteger(port))) problems.push(typeProblem(`${path}.containerPort`, port, "<class 'int'>"));
+  }
+  return problems;
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownMembers(value: Record<string, unknown>, path: string, members: readonly string[]): string[] {
+  return Object.keys(value)
+    .filter((key) => !members.includes(key))
+    .map((key) => `Unknown parameter in ${path}: "${key}", must be one of: ${members.join(', ')}`);
+}
+
+const typeProblem = (path: string, value: unknown, valid: string): string => invalidTypeProblem(path, value, valid);
 
 function checkPlatform(draft: ServiceDraft): Checked<{ platformVersion?: string; platformFamily?: string }> {
   if (draft.launchType === 'EC2') {
@@ -243,6 +275,8 @@ function checkPlacement(draft: ServiceDraft): Checked<Placement> {
 
 /** At most 5 target groups, or 1 Classic Load Balancer (ecs-reference §5, service quotas). */
 function checkLoadBalancers(state: EngineState, draft: ServiceDraft, networkMode: string): Checked<ServiceLoadBalancer[]> {
+  const shape = loadBalancerShapeProblems(draft.loadBalancers);
+  if (shape.length > 0) return refuse(fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${shape.join('\n')}`));
   const out: ServiceLoadBalancer[] = [];
   for (const [index, item] of draft.loadBalancers.entries()) {
     const lb = loadBalancerShape(index, item);
@@ -266,7 +300,7 @@ function checkLoadBalancers(state: EngineState, draft: ServiceDraft, networkMode
 }
 
 function loadBalancerShape(index: number, item: unknown): Checked<ServiceLoadBalancer> {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return invalid(M.loadBalancerNotObject(index));
+  // The shape was checked (loadBalancerShapeProblems): an object with string names and an integer port.
   const { targetGroupArn, loadBalancerName, containerName, containerPort } = item as Record<string, unknown>;
   const tg = typeof targetGroupArn === 'string' && targetGroupArn !== '' ? targetGroupArn : undefined;
   const classic = typeof loadBalancerName === 'string' && loadBalancerName !== '' ? loadBalancerName : undefined;

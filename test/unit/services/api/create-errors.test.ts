@@ -43,7 +43,8 @@ const CASES: Case[] = [
   ['maximumPercent -1', () => ({ deploymentConfiguration: { maximumPercent: -1 } }), 'InvalidParameterException', /maximumPercent must be between 0 and 2147483647, not -1/],
   ['min > max', () => ({ deploymentConfiguration: { minimumHealthyPercent: 80, maximumPercent: 50 } }), 'InvalidParameterException', /minimumHealthyPercent \(80\) is greater than maximumPercent \(50\)/],
   ['100/100 blocks deployments', () => ({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 } }), 'InvalidParameterException', 'Both maximumPercent and minimumHealthyPercent cannot be 100 as this will block deployments.'],
-  ['circuit breaker without rollback', () => ({ deploymentConfiguration: { deploymentCircuitBreaker: { enable: true } } }), 'InvalidParameterException', /needs both enable and rollback/],
+  ['circuit breaker without rollback', () => ({ deploymentConfiguration: { deploymentCircuitBreaker: { enable: true } } }), 'ParamValidationError', /Missing required parameter in deploymentConfiguration\.deploymentCircuitBreaker: "rollback"/],
+  ['circuit breaker enable as a string', () => ({ deploymentConfiguration: { deploymentCircuitBreaker: { enable: 'yes', rollback: false } } }), 'ParamValidationError', /Invalid type for parameter deploymentConfiguration\.deploymentCircuitBreaker\.enable, value: yes, type: <class 'str'>, valid types: <class 'bool'>/],
   // platform version
   ['platformVersion on EC2', () => ({ platformVersion: 'LATEST' }), 'InvalidParameterException', 'The platform version must be null when specifying an EC2 launch type.'],
   ['unknown platform version', () => ({ taskDefinition: 'api', launchType: 'FARGATE', platformVersion: '1.2.0', networkConfiguration: AWSVPC }), 'PlatformUnknownException', /The specified platform version does not exist/],
@@ -59,6 +60,8 @@ const CASES: Case[] = [
   ['six strategies', () => ({ placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }), 'InvalidParameterException', /6/],
   ['bad memberOf expression', () => ({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type ==' }] }), 'InvalidParameterException', /memberOf|expression/],
   // load balancers
+  ['load balancer not an object', () => ({ loadBalancers: ['web-tg'] }), 'ParamValidationError', /Invalid type for parameter loadBalancers\[0\], value: web-tg, type: <class 'str'>, valid types: <class 'dict'>/],
+  ['load balancer unknown member and port as a string', (w) => ({ loadBalancers: [{ targetGroupArn: w.instanceTg, containerName: 'web', containerPort: '80', port: 80 }] }), 'ParamValidationError', /Unknown parameter in loadBalancers\[0\]: "port"[\s\S]*Invalid type for parameter loadBalancers\[0\]\.containerPort, value: 80, type: <class 'str'>/],
   ['load balancer without container name', (w) => ({ loadBalancers: [{ targetGroupArn: w.instanceTg, containerPort: 80 }] }), 'InvalidParameterException', 'Container Name can not be blank.'],
   ['load balancer without container port', (w) => ({ loadBalancers: [{ targetGroupArn: w.instanceTg, containerName: 'web' }] }), 'InvalidParameterException', /loadBalancers\[0\]\.containerPort is required/],
   ['load balancer naming both kinds', (w) => ({ loadBalancers: [{ targetGroupArn: w.instanceTg, loadBalancerName: 'clb', containerName: 'web', containerPort: 80 }] }), 'InvalidParameterException', /exactly one of targetGroupArn .* and loadBalancerName/],

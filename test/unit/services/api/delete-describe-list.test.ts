@@ -88,6 +88,7 @@ describe('DescribeServices', () => {
     );
     expect(errorOf(engine.dispatch({ 'ecs:DescribeServices': { cluster: 'demo', services: [3] } })).message).toMatch(/Invalid type for parameter services\[0\], value: 3/);
     expect(errorOf(engine.dispatch({ 'ecs:DescribeServices': { cluster: 'demo' } })).message).toMatch(/Missing required parameter in input: "services"/);
+    expect(errorOf(engine.dispatch({ 'ecs:DescribeServices': { cluster: 'demo', services: ['web'], include: ['EVENTS'] } })).message).toBe('include can only list TAGS, not "EVENTS".');
     expect(errorOf(engine.dispatch({ 'ecs:DescribeServices': { cluster: 'nope', services: ['web'] } })).code).toBe('ClusterNotFoundException');
   });
 });
