@@ -22,6 +22,7 @@ import { invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } f
 import { loadBalancersOf } from '../elb/model.ts';
 import { findRole } from '../iam/roles.ts';
 import { checkNetworkConfiguration, type AwsvpcConfig } from '../network/awsvpc-configuration.ts';
+import { networkCatalogOf } from '../network/security-groups.ts';
 import { checkConstraints, checkStrategies, SERVICE_DEFAULT_STRATEGIES } from '../placement/options.ts';
 import type { Constraint, Strategy } from '../placement/request.ts';
 import type { ClusterRecord, EngineState } from '../state.ts';
@@ -97,7 +98,7 @@ export function checkServiceDraft(state: EngineState, draft: ServiceDraft): Spec
   if (!deployment.ok) return deployment;
   const platform = checkPlatform(draft);
   if (!platform.ok) return platform;
-  const network = checkNetworkConfiguration(draft.networkConfiguration, networkMode, { launchType: draft.launchType });
+  const network = checkNetworkConfiguration(draft.networkConfiguration, networkMode, { launchType: draft.launchType, catalog: networkCatalogOf(state) });
   if (!network.ok) return fromError(network.error);
   const placement = checkPlacement(draft);
   if (!placement.ok) return placement;

@@ -131,6 +131,16 @@ describe('CreateService', () => {
     expect(service.networkConfiguration).toEqual({ awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'], securityGroups: ['sg-default'], assignPublicIp: 'DISABLED' } });
   });
 
+  it('awsvpc takes a security group created with ec2:CreateSecurityGroup', () => {
+    const { engine } = world();
+    const groupId = call(engine, 'ec2:CreateSecurityGroup', { GroupName: 'api', Description: 'api tasks' }).GroupId;
+    const service = createOk(engine, { taskDefinition: 'api', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'], securityGroups: [groupId] } } });
+    expect(service.networkConfiguration.awsvpcConfiguration.securityGroups).toEqual([groupId]);
+    expect(errorOf(create(engine, { serviceName: 'x', taskDefinition: 'api', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'], securityGroups: ['sg-0000'] } } })).message).toMatch(
+      /The security group 'sg-0000' does not exist/,
+    );
+  });
+
   it('with a target group: grace period defaults to 0, or is kept', () => {
     const w = world();
     const lb = { targetGroupArn: w.instanceTg, containerName: 'web', containerPort: 80 };
