@@ -156,9 +156,10 @@ function pathOf(g: Geometry): string {
 
 /**
  * Draw (or redraw after a layout change) the links into `svg`, an overlay of `root`. Each link is
- * a group with its path, an end dot and, for port targets, the port above the tile.
+ * a group with its path, an end dot and, for port targets, the port above the tile. With a service
+ * picked in the services panel, the other services' lines fade like their tiles.
  */
-export function renderLinks(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, svg: SVGSVGElement, vm: LoadBalancerViewModel): void {
+export function renderLinks(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, svg: SVGSVGElement, vm: LoadBalancerViewModel, selectedService: string | null = null): void {
   const geometry = measure(root, strip, zones, vm.links);
   const sel = select(svg).attr('width', root.scrollWidth).attr('height', root.scrollHeight);
   const groups: Selection<SVGGElement, Geometry, SVGSVGElement, unknown> = sel
@@ -172,7 +173,11 @@ export function renderLinks(root: HTMLElement, strip: HTMLElement, zones: HTMLEl
       g.append(() => document.createElementNS(SVG_NS, 'text')).attr('class', 'lb-port').attr('text-anchor', 'middle');
       return g;
     });
-  groups.attr('data-health', (d) => d.link.health).attr('data-target', (d) => d.link.label).attr('data-task', (d) => d.link.taskArn ?? '');
+  groups
+    .attr('data-health', (d) => d.link.health)
+    .attr('data-target', (d) => d.link.label)
+    .attr('data-task', (d) => d.link.taskArn ?? '')
+    .classed('svc-dim', (d) => selectedService !== null && d.link.service !== selectedService);
   groups.select('title').text((d) => d.link.title);
   groups.select('path').attr('d', pathOf);
   groups.select('circle').attr('cx', (d) => d.x2).attr('cy', (d) => d.y2);
@@ -184,9 +189,9 @@ export function renderLinks(root: HTMLElement, strip: HTMLElement, zones: HTMLEl
 }
 
 /** The whole layer for one snapshot (the view model is computed here, inside the lazy chunk). */
-export function renderLoadBalancerLayer(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, svg: SVGSVGElement, snapshot: Snapshot | null): LoadBalancerViewModel {
+export function renderLoadBalancerLayer(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, svg: SVGSVGElement, snapshot: Snapshot | null, selectedService: string | null = null): LoadBalancerViewModel {
   const vm = loadBalancerViewModel(snapshot);
   renderBalancers(strip, vm);
-  renderLinks(root, strip, zones, svg, vm);
+  renderLinks(root, strip, zones, svg, vm, selectedService);
   return vm;
 }

@@ -14,6 +14,7 @@
 import type { ElbListener, ElbLoadBalancer, ElbTargetGroup, ElbTargetState, Snapshot, Task } from '../../../workers/protocol.ts';
 import { arnId } from './arn.ts';
 import { eniDetail } from './cluster-fargate.ts';
+import { serviceNameOfTask } from './service-tasks.ts';
 
 /** The health a link is coloured by: elbv2's target states, plus Classic's two. */
 export type LinkHealth = ElbTargetState | 'InService' | 'OutOfService';
@@ -74,6 +75,8 @@ export interface TargetLink {
   label: string;
   /** The task tile the link ends at, when the target is a task we can see. */
   taskArn: string | null;
+  /** That task's service (its group `service:<name>`), so picking a service can pick its lines. */
+  service: string | null;
   /** Else the instance box (Classic, or a target with no task behind it). */
   instanceArn: string | null;
   reason: string;
@@ -173,6 +176,7 @@ function linkFor(tg: ElbTargetGroup, t: NonNullable<ElbTargetGroup['targets']>[n
     port: Port,
     label,
     taskArn: task?.taskArn ?? null,
+    service: task ? serviceNameOfTask(task) : null,
     instanceArn,
     reason,
     title: `${tg.TargetGroupName} → ${label}${task ? ` (task ${arnId(task.taskArn).slice(0, 8)})` : ''}: ${health}${reason ? ` — ${reason}` : ''}`,
@@ -227,6 +231,7 @@ function classicBox(clb: ClassicLoadBalancerLike, index: TaskIndex): { box: Bala
       port: null,
       label: id,
       taskArn: null,
+      service: null,
       instanceArn: index.instanceArnByEc2Id.get(id) ?? null,
       reason,
       title: `${clb.LoadBalancerName} → ${id}: ${state}${reason ? ` — ${reason}` : ''}`,
