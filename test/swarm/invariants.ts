@@ -16,8 +16,13 @@
  *       deployment is PRIMARY and it is listed first.
  *
  * Stateful checks (RolloutTracker), between consecutive steps:
- *   I5  maximumPercent: after a wait (the scheduler had its turn), the service's tasks that are not
- *       STOPPED and whose desiredStatus is RUNNING ≤ max(desiredCount, floor(desiredCount × max / 100)).
+ *   I5  maximumPercent limits starts: when tasks were started since the last observation, the
+ *       service's tasks that are not STOPPED and whose desiredStatus is RUNNING number at most
+ *       max(cap, the same count at the last observation), cap = max(desiredCount,
+ *       floor(desiredCount × maximumPercent / 100)). (A scale-in in the middle of a deployment can
+ *       leave more tasks than the new cap while the new ones are not healthy yet — stopping the
+ *       healthy old ones would break minimumHealthyPercent — so the excess itself is not a fault;
+ *       starting more on top of it is.)
  *   I6  minimumHealthyPercent ("never below the minimum unless forced by failures"), defined as:
  *       a task is *healthy* when it is RUNNING with desiredStatus RUNNING, its task healthStatus is
  *       not UNHEALTHY and, for a service with load balancers, its target is `healthy` in every one
@@ -268,9 +273,9 @@ function lossKind(task: Task | undefined): 'forced' | 'voluntary' {
 
 export class RolloutTracker {
   private healthyBefore = new Map<string, Set<string>>();
+  private wantedBefore = new Map<string, Set<string>>();
 
-  /** `afterWait`: the step let virtual time pass, so the scheduler has acted on the last change. */
-  observe(index: SnapshotIndex, afterWait: boolean): Violation[] {
+  observe(index: SnapshotIndex): Violation[] {
     const out: Violation[] = [];
     const byArn = new Map(index.snap.tasks.map((t) => [t.taskArn, t]));
     const seen = new Set<string>();
@@ -279,10 +284,14 @@ export class RolloutTracker {
       seen.add(service.serviceArn);
       const tasks = index.serviceTasks(service);
       const { desiredCount, deploymentConfiguration: config } = service;
-      if (afterWait) {
-        const wanted = tasks.filter((t) => isLive(t) && t.desiredStatus === 'RUNNING').length;
-        const cap = Math.max(desiredCount, Math.floor((desiredCount * config.maximumPercent) / 100));
-        if (wanted > cap) out.push({ invariant: 'I5', message: `${service.serviceName}: ${wanted} tasks wanted RUNNING > ${cap} (desired ${desiredCount} × maximumPercent ${config.maximumPercent}%)` });
+      const wanted = new Set(tasks.filter((t) => isLive(t) && t.desiredStatus === 'RUNNING').map((t) => t.taskArn));
+      const wantedBefore = this.wantedBefore.get(service.serviceArn) ?? new Set<string>();
+      this.wantedBefore.set(service.serviceArn, wanted);
+      let started = 0;
+      for (const arn of wanted) if (!wantedBefore.has(arn)) started += 1;
+      const cap = Math.max(desiredCount, Math.floor((desiredCount * config.maximumPercent) / 100));
+      if (started > 0 && wanted.size > Math.max(cap, wantedBefore.size)) {
+        out.push({ invariant: 'I5', message: `${service.serviceName}: ${started} task(s) started, now ${wanted.size} wanted RUNNING > ${Math.max(cap, wantedBefore.size)} (desired ${desiredCount} × maximumPercent ${config.maximumPercent}% = ${cap}; ${wantedBefore.size} before)` });
       }
       const healthy = new Set(tasks.filter((t) => isHealthy(index, service, t)).map((t) => t.taskArn));
       const before = this.healthyBefore.get(service.serviceArn);
@@ -309,6 +318,7 @@ export class RolloutTracker {
       }
     }
     for (const arn of this.healthyBefore.keys()) if (!seen.has(arn)) this.healthyBefore.delete(arn);
+    for (const arn of this.wantedBefore.keys()) if (!seen.has(arn)) this.wantedBefore.delete(arn);
     return out;
   }
 }

@@ -35,7 +35,7 @@ export interface SwarmOutcome {
   seed: number;
   ok: boolean;
   /** The first violation (the run stops there), or the convergence failure. */
-  failure?: { step: number; timeMs: number; violations: Violation[] | string[] };
+  failure?: { step: number; timeMs: number; violations: Violation[] | string[]; services?: string[] };
   /** One line per step, for the replay. */
   log: string[];
   world: WorldSpec;
@@ -109,7 +109,7 @@ class SwarmRun {
   }
 
   fail(violations: Violation[] | string[], throwIt = true): void {
-    this.failure ??= { step: this.stepNo, timeMs: this.nowMs, violations };
+    this.failure ??= { step: this.stepNo, timeMs: this.nowMs, violations, ...(this.last === undefined ? {} : { services: dumpServices(this.last) }) };
     if (throwIt) throw new SwarmFailure();
   }
 
@@ -125,7 +125,7 @@ class SwarmRun {
     const outcome = 'error' in result ? `✗ ${result.error.code}: ${result.error.message}` : '✓';
     this.log.push(`#${this.stepNo} t=${fmt(this.nowMs)} ${action} ${JSON.stringify(step[action!])} ${outcome}`);
     if ('error' in result && mustSucceed) this.fail([{ invariant: 'steady', message: `${action} was refused: ${result.error.code}: ${result.error.message}` }]);
-    this.check(false);
+    this.check();
     return result;
   }
 
@@ -136,16 +136,16 @@ class SwarmRun {
       const slice = Math.min(left, this.checkEveryMs);
       this.engine.advance(slice);
       this.nowMs += slice;
-      this.check(true);
+      this.check();
     }
   }
 
-  private check(afterWait: boolean): Snapshot {
+  private check(): Snapshot {
     this.checks++;
     const snap = this.engine.snapshot();
     const index = new SnapshotIndex(snap);
     this.last = index;
-    const violations = [...checkSnapshot(index), ...this.tracker.observe(index, afterWait)];
+    const violations = [...checkSnapshot(index), ...this.tracker.observe(index)];
     const engineErrors = snap.events.filter((e) => e.kind === 'engine.error');
     for (const e of engineErrors) violations.push({ invariant: 'steady', message: `engine.error event: ${e.message}` });
     if (violations.length > 0) this.fail(violations);
@@ -319,6 +319,27 @@ class SwarmRun {
   }
 }
 
+/** Each service at the failing step: deployments, and its live tasks by deployment and status. */
+function dumpServices(index: SnapshotIndex): string[] {
+  const out: string[] = [];
+  const tgName = new Map([...index.targetGroups.values()].map((tg) => [tg.TargetGroupArn, tg]));
+  for (const service of index.snap.services) {
+    const deployments = service.deployments.map((d) => `${d.status}:${d.id.slice(-4)} ${d.taskDefinition.slice(d.taskDefinition.lastIndexOf('/') + 1)} ${d.rolloutState} desired=${d.desiredCount} running=${d.runningCount} pending=${d.pendingCount} failed=${d.failedTasks}`);
+    out.push(`${service.serviceName} ${service.status} desired=${service.desiredCount} running=${service.runningCount} pending=${service.pendingCount} ${service.deploymentConfiguration.minimumHealthyPercent}/${service.deploymentConfiguration.maximumPercent} [${deployments.join(' | ')}]`);
+    for (const task of index.serviceTasks(service)) {
+      if (task.lastStatus === 'STOPPED' && task.stoppedAt !== undefined && index.snap.time - (Date.parse(task.stoppedAt) - Date.parse('2026-01-01T00:00:00.000Z')) > 120_000) continue;
+      const targets = service.loadBalancers.map((lb) => {
+        const tg = lb.targetGroupArn === undefined ? undefined : tgName.get(lb.targetGroupArn);
+        const target = tg === undefined ? undefined : index.targetOf(task, tg, lb.containerName, lb.containerPort);
+        const state = target === undefined ? undefined : tg!.targets?.find((d) => d.Target.Id === target.Id && d.Target.Port === target.Port)?.TargetHealth.State;
+        return target === undefined ? 'no target' : `${target.Id}:${target.Port} ${state ?? 'unregistered'}`;
+      });
+      out.push(`    task ${task.taskArn.slice(-8)} ${task.taskDefinitionArn.slice(task.taskDefinitionArn.lastIndexOf('/') + 1)} ${task.startedBy?.slice(-4) ?? ''} ${task.lastStatus}/${task.desiredStatus} health=${task.healthStatus}${task.stopCode ? ` ${task.stopCode}: ${task.stoppedReason}` : ''}${targets.length ? ` [${targets.join(', ')}]` : ''}`);
+    }
+  }
+  return out;
+}
+
 export function fmt(ms: number): string {
   const s = Math.floor(ms / 1000);
   const h = Math.floor(s / 3600);
@@ -332,6 +353,8 @@ export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
   const lines = [
     `swarm seed ${outcome.seed} failed at step ${f.step}, t=${fmt(f.timeMs)} — replay: SEED=${outcome.seed} npx vitest run --project swarm`,
     ...f.violations.map((v) => (typeof v === 'string' ? `  ${v}` : `  [${v.invariant}] ${v.message}`)),
+    'services at that step (tasks stopped over 2 min ago left out):',
+    ...(f.services ?? []).map((line) => `  ${line}`),
     `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? '+alb' : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}`) })}`,
     `last ${Math.min(lastSteps, outcome.log.length)} steps:`,
     ...outcome.log.slice(-lastSteps).map((line) => `  ${line}`),
