@@ -25,6 +25,12 @@ export interface PassState {
   live: Map<string, TaskView[]>;
   /** Tasks asked to stop that have not reached STOPPED yet. */
   stopping: number;
+  /**
+   * Per deployment, tasks stopping on their own (failed to start, essential container exited,
+   * StopTask) that have not reached STOPPED yet: they are replaced once STOPPED, as on AWS (and
+   * only then is a failure to start known, for the back-off).
+   */
+  leaving: Map<string, number>;
   /** The earliest virtual ms at which time alone changes something. */
   wakeMs: number;
   started: string[];

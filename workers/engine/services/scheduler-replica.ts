@@ -40,7 +40,8 @@ export function replicaPass(pass: PassState): void {
   for (const deployment of service.deployments) if (deployment !== primary) old.push(...(pass.live.get(deployment.id) ?? []));
 
   if (fresh.length > desired) stopChosen(pass, fresh, fresh.length - desired);
-  const newTasks = Math.min(fresh.length, desired);
+  // Tasks stopping on their own still hold their place until STOPPED.
+  const newTasks = Math.min(fresh.length + (pass.leaving.get(primary.id) ?? 0), desired);
   if (old.length === 0) {
     clearReport(service, 'stuck');
     if (primary.rolloutState !== 'FAILED') startInPass(pass, primary, desired - newTasks);

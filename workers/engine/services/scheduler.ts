@@ -41,11 +41,21 @@ export const PASS_GAP_MS = 2_000;
 /** Tasks that counted as healthy at some pass: a task stopping without ever being healthy failed to start. */
 const everHealthy = new WeakSet<TaskRecord>();
 
-/** Ask for a reconcile pass of `service` now (coalesced with any pass already due now). */
+/**
+ * Ask for a reconcile pass of `service` now (coalesced with any pass already due now). The API
+ * layer's call (CreateService, UpdateService, DeleteService): the learner's change is acted on at
+ * once, whatever the pass gap.
+ */
 export function kickService(ctx: EngineContext, service: ServiceRecord): void {
   if (service.status === 'INACTIVE') return;
-  schedulePass(ctx, service, ctx.clock.now);
+  schedulePass(ctx, service, ctx.clock.now, false);
   ensureWatch(ctx, service);
+}
+
+/** The tasks' observer asks for a pass: at most one per PASS_GAP_MS, so a burst of task changes is one pass. */
+function nudge(ctx: EngineContext, service: ServiceRecord): void {
+  if (service.status === 'INACTIVE') return;
+  schedulePass(ctx, service, ctx.clock.now);
 }
 
 /**
@@ -53,9 +63,9 @@ export function kickService(ctx: EngineContext, service: ServiceRecord): void {
  * changes of a busy moment (a thousand tasks reaching RUNNING or STOPPED a few ms apart) are
  * handled together, so a deployment of N tasks costs O(duration / gap) passes rather than O(N).
  */
-function schedulePass(ctx: EngineContext, service: ServiceRecord, atMs: number): void {
+function schedulePass(ctx: EngineContext, service: ServiceRecord, atMs: number, gap = true): void {
   const b = service.scheduler;
-  const due = Math.max(atMs, ctx.clock.now, b.lastPassMs === undefined ? -Infinity : b.lastPassMs + PASS_GAP_MS);
+  const due = Math.max(atMs, ctx.clock.now, !gap || b.lastPassMs === undefined ? -Infinity : b.lastPassMs + PASS_GAP_MS);
   if (b.passTimer !== undefined) {
     if ((b.passAtMs ?? Infinity) <= due) return;
     ctx.clock.cancel(b.passTimer);
@@ -104,10 +114,10 @@ export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLif
   service.scheduler.observer ??= {
     running: () => {
       service.scheduler.runningHeard = true;
-      kickService(ctx, service);
+      nudge(ctx, service);
     },
-    healthChanged: () => kickService(ctx, service),
-    targetHealthChanged: () => kickService(ctx, service),
+    healthChanged: () => nudge(ctx, service),
+    targetHealthChanged: () => nudge(ctx, service),
     stopped: (record) => taskStopped(ctx, service, record),
     targetRegistered: (_record, lb) => {
       if (service.status === 'INACTIVE') return;
@@ -128,8 +138,12 @@ export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLif
 }
 
 /**
- * A task of the service reached STOPPED. One that stopped on its own without ever being healthy
- * failed to start: it feeds crash-loop throttling and the circuit breaker (stage 1).
+ * A task of the service reached STOPPED. One that stopped on its own before RUNNING (PENDING →
+ * STOPPED: image pull, secrets, logs) feeds crash-loop throttling — a task that exits right after
+ * RUNNING does not (ECSDG service-throttle-logic: "Even if a task's container command immediately
+ * exits with a non-zero exit code, the task has already moved to the RUNNING state"). Any task that
+ * stopped on its own without ever counting as healthy is a failed task of its deployment (circuit
+ * breaker, stage 1).
  */
 function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRecord): void {
   const deployment = service.deployments.find((d) => d.id === record.deploymentId);
@@ -139,17 +153,19 @@ function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRec
   const code = record.task.stopCode;
   if (code !== 'ServiceSchedulerInitiated' && code !== 'UserInitiated' && !everHealthy.has(record) && service.status === 'ACTIVE') {
     const b = service.scheduler;
-    b.startFailures += 1;
-    b.backoffUntilMs = ctx.clock.now + backoffAfter(b.startFailures);
-    if (b.startFailures >= IMPAIRED_AFTER) {
-      reportOnce(ctx, service, 'throttle', SERVICE_MESSAGES.unableToConsistentlyStart(service.name), serviceAction(ctx, service, 'SERVICE_TASK_START_IMPAIRED'));
+    if (record.startedMs === undefined) {
+      b.startFailures += 1;
+      b.backoffUntilMs = ctx.clock.now + backoffAfter(b.startFailures);
+      if (b.startFailures >= IMPAIRED_AFTER) {
+        reportOnce(ctx, service, 'throttle', SERVICE_MESSAGES.unableToConsistentlyStart(service.name), serviceAction(ctx, service, 'SERVICE_TASK_START_IMPAIRED'));
+      }
     }
     if (deployment !== undefined && deployment.status === 'PRIMARY' && deployment.rolloutState === 'IN_PROGRESS') {
       deployment.failedTasks += 1;
       deployment.updatedMs = ctx.clock.now;
     }
   }
-  kickService(ctx, service);
+  nudge(ctx, service);
 }
 
 export function runPass(ctx: EngineContext, service: ServiceRecord): void {
@@ -173,6 +189,7 @@ export function runPass(ctx: EngineContext, service: ServiceRecord): void {
     observer: observerFor(ctx, service),
     live: new Map(),
     stopping: 0,
+    leaving: new Map(),
     wakeMs: Infinity,
     started: [],
     stoppedRunning: [],
@@ -191,6 +208,7 @@ export function runPass(ctx: EngineContext, service: ServiceRecord): void {
       }
       if (record.task.desiredStatus === 'STOPPED') {
         pass.stopping += 1;
+        if (record.task.stopCode !== 'ServiceSchedulerInitiated') pass.leaving.set(deployment.id, (pass.leaving.get(deployment.id) ?? 0) + 1);
         continue;
       }
       const view = viewTask(ctx, service, record, timing);

@@ -1,9 +1,10 @@
 /**
  * Crash-loop throttling (ECS Developer Guide, service-throttle-logic; ecs-reference §5): when a
- * service's tasks keep stopping before they ever ran properly, the scheduler waits longer and
- * longer before launching again, up to 15 minutes, and says the service "is unable to consistently
- * start tasks successfully". A new deployment (UpdateService) resets it at once; a task that runs
- * healthily resets the count too. Tasks that stop after they were healthy are not throttled.
+ * service's tasks keep going from PENDING to STOPPED without reaching RUNNING (image pull, secrets,
+ * logs), the scheduler waits longer and longer before launching again, up to 15 minutes, and says
+ * the service "is unable to consistently start tasks successfully". A new deployment resets it at
+ * once; a task that runs healthily resets the count too. Tasks that stop after RUNNING — even an
+ * application that exits at once — are not throttled, as AWS documents.
  *
  * The sandbox's curve (AWS publishes only the 15-minute cap): 10 s after the first failure,
  * doubling with each consecutive one — 10, 20, 40, 80, 160, 320, 640 s, then 900 s.

@@ -18,19 +18,23 @@ describe('replacement and throttling', () => {
     ctx.advance(60_000);
     expect(runningOf(ctx, svc)).toHaveLength(3);
     expect(runningOf(ctx, svc).map((r) => r.task.taskArn)).not.toContain(victim.task.taskArn);
+    const crashAt = ctx.clock.now;
     ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'crashAfter', afterSeconds: 1 });
     ctx.advance(5_000);
     ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'healthy' });
     ctx.advance(2 * 60_000);
     expect(runningOf(ctx, svc)).toHaveLength(3);
-    const started = eventsOf(svc).filter((m) => m.includes('has started'));
-    expect(started.at(-1)).toMatch(/^\(service api\) has started 3 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
+    // Each crashed task is replaced once it is STOPPED, in batches ("has started N tasks: (task …) …").
+    const started = svc.events.filter((e) => e.createdMs > crashAt && e.message.includes('has started')).map((e) => e.message);
+    for (const m of started) expect(m).toMatch(/^\(service api\) has started (\d+) tasks: (\(task [0-9a-f]{32}\) ?)+\.$/);
+    expect(started.reduce((n, m) => n + Number(/started (\d+)/.exec(m)![1]), 0)).toBe(3);
   });
 
-  it('backs off on a crash loop, up to 15 minutes, and says it is unable to consistently start tasks', () => {
+  it('backs off when tasks never reach RUNNING, up to 15 minutes, and says it is unable to consistently start tasks', () => {
     const ctx = demoCluster(4);
-    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'crashOnStart' });
-    const svc = createService(ctx, { desiredCount: 1 });
+    // An image in a repository that does not exist: CannotPullContainerError, PENDING → STOPPED.
+    ctx.call('ecs:RegisterTaskDefinition', WEB('123456789012.dkr.ecr.us-east-1.amazonaws.com/missing:v1'));
+    const svc = createService(ctx, { desiredCount: 1, taskDefinition: 'web:2' });
     ctx.advance(3 * 60 * 60_000);
     // Stopped tasks are forgotten after an hour; the service's "has started" events remember every launch.
     const launches = svc.events.filter((e) => e.message.includes('has started')).map((e) => e.createdMs).reverse();
@@ -45,9 +49,19 @@ describe('replacement and throttling', () => {
     ctx.call('sim:SetImageBehavior', { image: 'web:v2', behavior: 'healthy' });
     ctx.call('ecs:RegisterTaskDefinition', WEB('web:v2'));
     const before = ctx.clock.now;
-    ctx.call('ecs:UpdateService', { cluster: 'demo', service: 'api', taskDefinition: 'web:2' });
+    ctx.call('ecs:UpdateService', { cluster: 'demo', service: 'api', taskDefinition: 'web:3' });
     ctx.advance(0);
     expect(liveTasks(ctx, svc).some((r) => r.createdMs === before)).toBe(true);
+  });
+
+  it('does not throttle tasks that exit right after RUNNING (AWS: they reached RUNNING)', () => {
+    const ctx = demoCluster(4);
+    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'crashOnStart' });
+    const svc = createService(ctx, { desiredCount: 1 });
+    ctx.advance(10 * 60_000);
+    const launches = svc.events.filter((e) => e.message.includes('has started')).length;
+    expect(launches).toBeGreaterThan(20);
+    expect(eventsOf(svc).some((m) => m.includes('unable to consistently start'))).toBe(false);
   });
 });
 
