@@ -138,8 +138,9 @@ export function createService(ctx: EngineContext, raw: unknown): CommandResult {
   if (unsupported !== undefined) return unsupported;
   const enums = checkCreateEnums(input);
   if (!enums.ok) return enums.result;
+  // The cluster by name, so that its name and its ARN make the same request; the client token is not part of it.
   const { clientToken: _token, ...request } = input;
-  const fingerprint = canonicalJson(request);
+  const fingerprint = canonicalJson({ ...request, cluster: cluster.clusterName });
   const existing = findService(ctx.state, cluster.clusterName, input.serviceName);
   if (existing !== undefined && existing.status !== 'INACTIVE') {
     // The same request again is idempotent (AWS returns the service); anything else is refused.
