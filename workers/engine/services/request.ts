@@ -336,11 +336,15 @@ function checkContainerPort(td: TaskDefinition, lb: ServiceLoadBalancer): Checke
  * and Fargate tasks as IP + port (target type `ip`) — ECS Developer Guide, load-balancer-types.
  */
 function checkTargetGroup(state: EngineState, draft: ServiceDraft, arn: string, networkMode: string): Checked<null> {
-  if (!draft.checkLoadBalancerTargets) return { ok: true, value: null };
   const elb = state.elb;
   const tg = elb?.targetGroups.get(arn);
-  if (elb === undefined || tg === undefined) return invalid(M.targetGroupNotFound(arn));
-  if (loadBalancersOf(elb, arn).length === 0) return invalid(M.targetGroupWithoutLoadBalancer(arn));
+  // UpdateService keeping its load balancers does not look them up again, but a new task
+  // definition must still fit the target type of the groups that exist.
+  if (draft.checkLoadBalancerTargets) {
+    if (elb === undefined || tg === undefined) return invalid(M.targetGroupNotFound(arn));
+    if (loadBalancersOf(elb, arn).length === 0) return invalid(M.targetGroupWithoutLoadBalancer(arn));
+  }
+  if (tg === undefined) return { ok: true, value: null };
   const needs = networkMode === 'awsvpc' ? 'ip' : 'instance';
   if (tg.targetType !== needs) return invalid(M.targetTypeIncompatible(arn, tg.targetType, networkMode));
   return { ok: true, value: null };

@@ -144,6 +144,15 @@ describe('UpdateService refusals', () => {
     expect(errorOf(update(w.engine, { taskDefinition: 'web:2' })).message).toBe('The container web does not exist in the task definition.');
   });
 
+  it('a new task definition must fit the target type of the kept target groups', () => {
+    const w = world();
+    createOk(w.engine, { loadBalancers: [{ targetGroupArn: w.instanceTg, containerName: 'web', containerPort: 80 }] });
+    call(w.engine, 'ecs:RegisterTaskDefinition', { family: 'web', networkMode: 'awsvpc', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, portMappings: [{ containerPort: 80 }] }] });
+    expect(errorOf(update(w.engine, { taskDefinition: 'web:2', networkConfiguration: AWSVPC })).message).toMatch(
+      /^The provided target group .*web-tg.* has target type instance, which is incompatible with the awsvpc network mode specified in the task definition\.$/,
+    );
+  });
+
   it('DAEMON services refuse desiredCount', () => {
     const { engine } = world();
     createOk(engine, { schedulingStrategy: 'DAEMON', desiredCount: undefined });
