@@ -77,6 +77,8 @@ export interface ClusterViewModel {
   fargateRunningCount: number;
   /** Whether any zone has Fargate tiles: the lanes are drawn only then. */
   showFargateLanes: boolean;
+  /** A service is mid rolling update (tiles of an old and a new deployment): the legend explains the badges. */
+  rollingUpdate: boolean;
   /** EC2 tasks with no container instance yet: shown apart. */
   unplacedTasks: TaskTile[];
 }
@@ -231,6 +233,7 @@ export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   runningTaskCount: 0,
   fargateRunningCount: 0,
   showFargateLanes: false,
+  rollingUpdate: false,
   unplacedTasks: [],
 };
 
@@ -282,6 +285,7 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
     runningTaskCount: running.length,
     fargateRunningCount: running.filter(isFargateTask).length,
     showFargateLanes: fargateByZone.size > 0,
+    rollingUpdate: [...services.values()].some((s) => s.role !== 'steady'),
     unplacedTasks: unplaced.sort(byCreation).map(tile),
   };
 }

@@ -117,6 +117,7 @@ describe("a task's place in a rolling update", () => {
       'g:web:2:new:RUNNING',
     ]);
     expect(tiles.every((t) => t.service === 'web')).toBe(true);
+    expect(vm.rollingUpdate).toBe(true); // the legend then explains the old/new badges
     expect(tiles.find((t) => t.shortId === 'a')!.ariaLabel).toContain('old deployment');
   });
 });
