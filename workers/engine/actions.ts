@@ -78,6 +78,11 @@ export const SUPPORTED_ACTIONS = [
   'elbv2:RegisterTargets',
   'elbv2:DeregisterTargets',
   'elbv2:DescribeTargetHealth',
+  'elb:CreateLoadBalancer',
+  'elb:ConfigureHealthCheck',
+  'elb:DescribeLoadBalancers',
+  'elb:DescribeInstanceHealth',
+  'elb:DeleteLoadBalancer',
   'sim:SendRequests',
 ] as const;
 

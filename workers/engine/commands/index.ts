@@ -57,6 +57,7 @@ import {
   modifyTargetGroupAttributes,
   registerTargets,
 } from './elbv2.ts';
+import { configureHealthCheck, createClassicLoadBalancer, deleteClassicLoadBalancer, describeClassicLoadBalancers, describeInstanceHealth } from './elb-classic.ts';
 
 import type { CommandHandler } from './handler.ts';
 
@@ -123,5 +124,10 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'elbv2:RegisterTargets': registerTargets,
   'elbv2:DeregisterTargets': deregisterTargets,
   'elbv2:DescribeTargetHealth': describeTargetHealth,
+  'elb:CreateLoadBalancer': createClassicLoadBalancer,
+  'elb:ConfigureHealthCheck': configureHealthCheck,
+  'elb:DescribeLoadBalancers': describeClassicLoadBalancers,
+  'elb:DescribeInstanceHealth': describeInstanceHealth,
+  'elb:DeleteLoadBalancer': deleteClassicLoadBalancer,
   'sim:SendRequests': sendRequests,
 };

@@ -99,6 +99,8 @@ export function disarmHealthChecks(ctx: EngineContext, tg: TargetGroupRecord): v
   if (tg.tickTimer !== undefined) ctx.clock.cancel(tg.tickTimer);
   tg.tickTimer = undefined;
   for (const target of tg.targets.values()) {
+    // Its next load balancer may have other security groups: the cached verdict is decided again.
+    target.sgVersion = -1;
     if (target.state !== 'draining') Object.assign(target, { state: 'initial', ...REGISTERING, streak: 0, checks: 0 });
   }
 }
