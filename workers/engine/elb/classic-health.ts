@@ -73,7 +73,7 @@ function checkClassic(ctx: EngineContext, clb: ClassicLoadBalancerRecord, index:
       const flips = instance.state === 'InService' || !instance.decided;
       if (flips && failures >= hc.UnhealthyThreshold) {
         Object.assign(instance, { state: 'OutOfService', reasonCode: 'Instance', description: CLASSIC_HEALTH_TEXT.failed, decided: true });
-        ctx.emit('elb.classic', `${label(clb, instance.instanceId)} is OutOfService: ${failures} consecutive health checks of ${hc.Target} failed (${verdict.description}).`);
+        ctx.emit('elb.classic', `${label(clb, instance.instanceId)} is OutOfService: ${failures} consecutive health checks of ${hc.Target} failed (${verdict.description}).${verdict.hint === undefined ? '' : ` The checks never arrive: ${verdict.hint}`}`);
         tellOwner(instance, 'unhealthy', hc.port);
       }
     }
