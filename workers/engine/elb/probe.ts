@@ -48,6 +48,8 @@ export interface ProbeIndex {
   instanceById(id: string): InstanceRecord | undefined;
   taskByIp(ip: string): TaskRecord | undefined;
   sourceOf(tg: TargetGroupRecord): TrafficSource;
+  /** The security-group version at the start of the round (target verdicts are cached against it). */
+  readonly sgVersion: number;
 }
 
 /** A task whose containers answer: RUNNING, or ACTIVATING (registered, about to be RUNNING). */
@@ -58,6 +60,7 @@ export function probeIndex(state: EngineState): ProbeIndex {
   let ips: Map<string, TaskRecord> | undefined;
   let sources: Map<string, TrafficSource> | undefined;
   return {
+    sgVersion: securityGroupVersion(state),
     instanceById(id) {
       if (instances === undefined) {
         instances = new Map();
@@ -141,7 +144,7 @@ export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGro
     if (record !== target.task) target.sgVersion = -1; // another task there: its groups may differ
     target.task = record;
   }
-  const version = securityGroupVersion(state);
+  const version = index.sgVersion;
   if (target.sgVersion !== version) {
     target.sgRefusal = refusal(state, index, tg, target, record, port);
     target.sgVersion = version;
