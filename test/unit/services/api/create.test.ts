@@ -155,6 +155,13 @@ describe('CreateService', () => {
     expect(createOk(w.engine, { serviceName: 'api-f', taskDefinition: 'api', launchType: 'FARGATE', networkConfiguration: AWSVPC, loadBalancers: [lb] }).loadBalancers).toEqual([lb]);
   });
 
+  it('a Classic Load Balancer on EC2 with a static host port', () => {
+    const { engine } = world();
+    call(engine, 'elb:CreateLoadBalancer', { LoadBalancerName: 'clb', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], AvailabilityZones: ['us-east-1a'] });
+    const lb = { loadBalancerName: 'clb', containerName: 'static', containerPort: 80 };
+    expect(createOk(engine, { taskDefinition: 'static', loadBalancers: [lb] })).toMatchObject({ loadBalancers: [lb], healthCheckGracePeriodSeconds: 0 });
+  });
+
   it('a service role given by name is stored as its ARN', () => {
     const w = world();
     call(w.engine, 'iam:CreateRole', {
