@@ -58,9 +58,13 @@ export function renderBalancers(strip: HTMLElement, vm: LoadBalancerViewModel): 
       chip.append('span').attr('class', 'tg-name');
       chip.append('span').attr('class', 'tg-detail');
       chip.append('span').attr('class', 'tg-counts');
+      chip.append('span').attr('class', 'tg-problem');
       return chip;
     });
-  groups.attr('data-tg', (d) => d.key).attr('title', (d) => `${d.name} (${d.detail}): ${d.countsText}`);
+  groups.attr('data-tg', (d) => d.key).attr('title', (d) => `${d.name} (${d.detail}): ${d.countsText}${d.problem ? `. Unhealthy: ${d.problem}` : ''}`);
+  // Why targets fail their health checks (e.g. a security group that does not let the load
+  // balancer reach the dynamic ports) is the first thing a learner needs to see.
+  groups.select('.tg-problem').text((d) => d.problem ?? '').property('hidden', (d) => d.problem === null);
   groups.select('.tg-name').text((d) => d.name);
   groups.select('.tg-detail').text((d) => d.detail);
   groups.select('.tg-counts').text((d) => d.countsText);

@@ -47,6 +47,8 @@ export interface TargetGroupChip {
   counts: Partial<Record<LinkHealth, number>>;
   /** `2 healthy, 1 initial` */
   countsText: string;
+  /** Why targets are unhealthy, from the first unhealthy one (`Target.Timeout: Request timed out`), else null. */
+  problem: string | null;
 }
 
 export interface BalancerBox {
@@ -150,6 +152,8 @@ function countsText(counts: Partial<Record<LinkHealth, number>>): string {
 function targetGroupChip(tg: ElbTargetGroup): TargetGroupChip {
   const counts: Partial<Record<LinkHealth, number>> = {};
   for (const t of tg.targets ?? []) counts[t.TargetHealth.State] = (counts[t.TargetHealth.State] ?? 0) + 1;
+  const unhealthy = (tg.targets ?? []).find((t) => t.TargetHealth.State === 'unhealthy');
+  const problem = unhealthy ? [unhealthy.TargetHealth.Reason, unhealthy.TargetHealth.Description].filter(Boolean).join(': ') || 'unhealthy' : null;
   return {
     key: tg.TargetGroupArn,
     arn: tg.TargetGroupArn,
@@ -158,6 +162,7 @@ function targetGroupChip(tg: ElbTargetGroup): TargetGroupChip {
     targetType: tg.TargetType,
     counts,
     countsText: countsText(counts),
+    problem,
   };
 }
 
@@ -242,7 +247,17 @@ function classicBox(clb: ClassicLoadBalancerLike, index: TaskIndex): { box: Bala
     text: `${d.Listener.Protocol}:${d.Listener.LoadBalancerPort} → ${d.Listener.InstancePort}`,
     targetGroupArns: [],
   }));
-  const chip: TargetGroupChip = { key, arn: key, name: 'instances', detail: 'registered EC2 instances', targetType: 'classic', counts, countsText: countsText(counts) };
+  const outOfService = links.find((l) => l.health === 'OutOfService');
+  const chip: TargetGroupChip = {
+    key,
+    arn: key,
+    name: 'instances',
+    detail: 'registered EC2 instances',
+    targetType: 'classic',
+    counts,
+    countsText: countsText(counts),
+    problem: outOfService ? outOfService.reason || 'OutOfService' : null,
+  };
   return {
     box: {
       key,

@@ -144,6 +144,7 @@ describe('load balancer layer view model', () => {
     expect(new Set(onA.map((l) => l.port)).size).toBe(3);
     expect(new Set(onA.map((l) => l.taskArn)).size).toBe(3);
     expect(vm.links.find((l) => l.health === 'unhealthy')!.title).toContain('Health checks failed with these codes: [502]');
+    expect(vm.balancers[0]!.targetGroups[0]!.problem).toBe('Target.ResponseCodeMismatch: Health checks failed with these codes: [502]');
     expect(vm.legend.map((l) => l.state)).toEqual(['initial', 'healthy', 'unhealthy', 'draining']);
     // Each line knows its task's service, so picking the service in the panel picks its lines.
     expect(new Set(vm.links.map((l) => l.service))).toEqual(new Set(['web']));
