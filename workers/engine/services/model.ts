@@ -115,6 +115,10 @@ export interface SchedulerBookkeeping {
   lastCompleted?: DeploymentRecord;
   /** DAEMON: ACTIVE instances that refused the service's task (resources or constraints), until the cluster or its tasks change. */
   daemonRefused?: Set<string>;
+  /** Tasks the scheduler stopped while they drained their load balancer connections: "has stopped" is written once they are STOPPED. */
+  draining?: Set<string>;
+  /** Those that have reached STOPPED since the last pass (written by the next pass, in one event). */
+  drained?: string[];
   /** The observer given to this service's tasks (one per service). */
   observer?: TaskLifecycleObserver;
   [extra: string]: unknown;
