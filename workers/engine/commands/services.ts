@@ -10,6 +10,7 @@
 import type { Service } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import { SERVICE_MESSAGES as M } from '../services/api-messages.ts';
 import { findService, newDeploymentId, newSchedulerBookkeeping, primaryOf, serviceArn, servicesOf, type DeploymentRecord, type ServiceRecord } from '../services/model.ts';
 import { networkConfigurationOf, renderService } from '../services/render.ts';
@@ -487,7 +488,9 @@ export function describeServices(ctx: EngineContext, raw: unknown): CommandResul
   const failures: { arn: string; reason: string }[] = [];
   for (const given of names) {
     const service = findService(ctx.state, found.cluster.clusterName, serviceNameOf(given));
-    if (service === undefined) failures.push({ arn: given.startsWith('arn:') ? given : serviceArn(found.cluster.clusterName, given), reason: 'MISSING' });
+    // AWS names a missing service by the ARN form without the cluster (aws-actions/amazon-ecs-deploy-task-definition#312:
+    // "arn:aws:ecs:us-east-2:…:service/pawebapp-service is MISSING"); an ARN given is echoed.
+    if (service === undefined) failures.push({ arn: given.startsWith('arn:') ? given : `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:service/${given}`, reason: 'MISSING' });
     else services.push(renderService(ctx.state, service, { tags }));
   }
   return ok({ services, failures });

@@ -61,7 +61,7 @@ describe('DescribeServices', () => {
     const answer = call(engine, 'ecs:DescribeServices', { cluster: 'demo', services: ['web', arnOf('web'), 'nope', arnOf('gone')] });
     expect(answer.services.map((s: { serviceArn: string }) => s.serviceArn)).toEqual([arnOf('web'), arnOf('web')]);
     expect(answer.failures).toEqual([
-      { arn: arnOf('nope'), reason: 'MISSING' },
+      { arn: 'arn:aws:ecs:us-east-1:123456789012:service/nope', reason: 'MISSING' }, // AWS's form for a name, without the cluster
       { arn: arnOf('gone'), reason: 'MISSING' },
     ]);
   });
