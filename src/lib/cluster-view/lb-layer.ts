@@ -115,10 +115,6 @@ interface Geometry {
   y2: number;
 }
 
-function cssEscape(value: string): string {
-  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
-}
-
 /** Where each link starts (its chip's bottom edge, spread over the chip) and ends (its tile's top). */
 function measure(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, links: TargetLink[]): Geometry[] {
   const perChip = new Map<string, TargetLink[]>();
@@ -127,18 +123,19 @@ function measure(root: HTMLElement, strip: HTMLElement, zones: HTMLElement, link
     if (list) list.push(link);
     else perChip.set(link.fromKey, [link]);
   }
+  // One pass over the marks rather than one selector query per link: a service of a thousand
+  // tasks is a thousand links, redrawn with every snapshot.
+  const marks = new Map<string, HTMLElement>();
+  for (const el of zones.querySelectorAll<HTMLElement>('.instance[data-arn], .tile[data-arn]:not(.exiting)')) marks.set(el.dataset.arn!, el);
+  const chips = new Map<string, HTMLElement>();
+  for (const el of strip.querySelectorAll<HTMLElement>('.tg[data-tg]')) chips.set(el.dataset.tg!, el);
   const out: Geometry[] = [];
   for (const [chipKey, chipLinks] of perChip) {
-    const chip = strip.querySelector<HTMLElement>(`.tg[data-tg="${cssEscape(chipKey)}"]`);
+    const chip = chips.get(chipKey);
     const from = chip ? offsetWithin(chip, root) : null;
     if (!chip || !from) continue;
     const ends = chipLinks.map((link) => {
-      const selector = link.taskArn
-        ? `.tile[data-arn="${cssEscape(link.taskArn)}"]:not(.exiting)`
-        : link.instanceArn
-          ? `.instance[data-arn="${cssEscape(link.instanceArn)}"]`
-          : null;
-      const el = selector ? zones.querySelector<HTMLElement>(selector) : null;
+      const el = (link.taskArn ? marks.get(link.taskArn) : undefined) ?? (link.instanceArn && !link.taskArn ? marks.get(link.instanceArn) : undefined);
       const at = el ? offsetWithin(el, root) : null;
       return el && at ? { link, x: at.x + el.offsetWidth / 2, y: at.y } : null;
     });
