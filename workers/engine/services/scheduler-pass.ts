@@ -47,8 +47,12 @@ export function stopInPass(pass: PassState, view: TaskView, reason: string): voi
   pass.acted = true;
   if (!view.running) pass.stoppedPending += 1;
   else {
-    pass.stoppedRunning.push(view.record.task.taskArn);
-    if ((view.record.loadBalancers?.length ?? 0) > 0) pass.drainingConnections += 1;
+    if ((view.record.loadBalancers?.length ?? 0) > 0) {
+      // Behind a load balancer the task drains first (DEACTIVATING): ECS writes "has begun draining
+      // connections" now and "has stopped … running tasks" once it is stopped (sil-org/ecs-deploy#95).
+      pass.drainingConnections += 1;
+      (pass.service.scheduler.draining ??= new Set()).add(view.record.task.taskArn);
+    } else pass.stoppedRunning.push(view.record.task.taskArn);
   }
   const list = pass.live.get(view.record.deploymentId ?? '');
   if (list !== undefined) {

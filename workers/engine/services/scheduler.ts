@@ -148,6 +148,8 @@ export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLif
 function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRecord): void {
   const deployment = service.deployments.find((d) => d.id === record.deploymentId);
   deployment?.taskArns.delete(record.task.taskArn);
+  const b0 = service.scheduler;
+  if (b0.draining?.delete(record.task.taskArn) === true) (b0.drained ??= []).push(record.task.taskArn);
   // Resources came back: an instance that refused a daemon task may take it now.
   service.scheduler.daemonRefused?.clear();
   const code = record.task.stopCode;
@@ -319,6 +321,11 @@ function flushTaskEvents(pass: PassState): void {
   const { ctx, service } = pass;
   if (pass.stoppedPending > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedPending(service.name, pass.stoppedPending));
   if (pass.drainingConnections > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.drainingConnections(service.name, pass.drainingConnections));
+  const drained = service.scheduler.drained;
+  if (drained !== undefined && drained.length > 0) {
+    pass.stoppedRunning.unshift(...drained);
+    drained.length = 0;
+  }
   if (pass.stoppedRunning.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedRunning(service.name, pass.stoppedRunning));
   if (pass.started.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.started(service.name, pass.started));
   pass.stoppedPending = 0;

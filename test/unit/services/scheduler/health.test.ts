@@ -49,6 +49,14 @@ describe('behind a load balancer', () => {
     expect(unhealthy[0]).toMatch(new RegExp(`^\\(service api\\) \\(instance i-[0-9a-f]{17}\\) \\(port \\d+\\) is unhealthy in \\(target-group ${tg.replace(/[/.]/g, '\\$&')}\\) due to \\(reason [^)]+\\)\\.$`));
     expect(eventsOf(svc).some((m) => m.startsWith('(service api) deregistered 1 targets in (target-group '))).toBe(true);
     expect(liveTasks(ctx, svc)).toHaveLength(2);
+    // The task drains its connections first (deregistration delay 300 s); "has stopped" comes after.
+    ctx.call('sim:SetImageBehavior', { image: 'web:v1', behavior: 'healthy' });
+    ctx.advance(10 * 60_000);
+    const at = (pattern: RegExp) => svc.events.find((e) => pattern.test(e.message))?.createdMs ?? NaN;
+    const drainingAt = Math.min(...svc.events.filter((e) => e.message.includes('has begun draining connections on')).map((e) => e.createdMs));
+    const stoppedEvent = svc.events.find((e) => /has stopped \d+ running tasks/.test(e.message) && e.message.includes(stopped[0]!.task.taskArn.split('/').pop()!))!;
+    expect(stoppedEvent.createdMs - drainingAt).toBeGreaterThanOrEqual(300_000);
+    expect(at(/steady state/)).toBeGreaterThan(stoppedEvent.createdMs);
   });
 
   it('ignores unhealthy targets during healthCheckGracePeriodSeconds', () => {

@@ -92,4 +92,15 @@ describe('rolling deployments', () => {
       ['INFO', 'SERVICE_DEPLOYMENT_COMPLETED', `ECS deployment ${id} completed.`],
     ]);
   });
+
+  it('repeats the steady state note every 6 hours while it lasts, and nothing in between', () => {
+    const ctx = demoCluster(8, 3);
+    const svc = createService(ctx, { desiredCount: 2 });
+    ctx.advance(13 * 60 * 60_000);
+    const steady = svc.events.filter((e) => e.message === '(service api) has reached a steady state.').map((e) => e.createdMs).reverse();
+    expect(steady).toHaveLength(3);
+    expect(steady[1]! - steady[0]!).toBe(6 * 60 * 60_000);
+    expect(steady[2]! - steady[1]!).toBe(6 * 60 * 60_000);
+    expect(svc.events).toHaveLength(5);
+  });
 });
