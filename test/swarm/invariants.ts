@@ -39,6 +39,11 @@
  *       must hold: the scheduler may only stop a healthy task when enough healthy ones remain; the
  *       forced losses of the same interval excuse as many missing tasks as they took away.
  *
+ *   I7  no task is placed on a container instance that is DRAINING (it was DRAINING at the last
+ *       observation and still is when the new task appears).
+ * (I2 also covers awsvpc: no private IP is held by two live tasks. I4 also checks that the
+ * deployments' runningCounts add up to the service's, and that events are newest first.)
+ *
  * Convergence (steadyStateProblems), once faults have stopped: every ACTIVE service has exactly
  * one deployment, PRIMARY and COMPLETED, runningCount == desiredCount, pendingCount 0, all its
  * live tasks RUNNING on the service's task definition, and (with a load balancer) exactly its tasks
@@ -48,7 +53,7 @@ import type { ContainerInstance, ElbTargetGroup, Service, Snapshot, Task, TaskDe
 import catalogue from '../../workers/engine/catalog/instance-types.json' with { type: 'json' };
 
 export interface Violation {
-  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'steady';
+  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'steady';
   message: string;
 }
 
@@ -130,7 +135,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function checkSnapshot(index: SnapshotIndex): Violation[] {
-  return [...checkResources(index), ...checkPorts(index), ...checkHealthyTargets(index), ...checkBookkeeping(index)];
+  return [...checkResources(index), ...checkPorts(index), ...checkAddresses(index), ...checkHealthyTargets(index), ...checkBookkeeping(index)];
+}
+
+/** I2 for awsvpc: no private IP is held by two live tasks. */
+function checkAddresses(index: SnapshotIndex): Violation[] {
+  const out: Violation[] = [];
+  for (const [ip, tasks] of index.tasksByIp) {
+    if (tasks.length > 1) out.push({ invariant: 'I2', message: `private IP ${ip} held by ${tasks.length} live tasks: ${tasks.map((t) => short(t.taskArn)).join(', ')}` });
+  }
+  return out;
 }
 
 /** I1: reservations of live tasks against registered capacity, and awsvpc tasks against ENIs. */
@@ -247,6 +261,16 @@ function checkBookkeeping(index: SnapshotIndex): Violation[] {
     if (service.runningCount !== running) {
       out.push({ invariant: 'I4', message: `${service.serviceName}: runningCount ${service.runningCount} but ${running} of its tasks are RUNNING` });
     }
+    const byDeployments = service.deployments.reduce((sum, d) => sum + d.runningCount, 0);
+    if (byDeployments !== service.runningCount) {
+      out.push({ invariant: 'I4', message: `${service.serviceName}: deployments' runningCount add up to ${byDeployments}, the service says ${service.runningCount}` });
+    }
+    for (let i = 1; i < service.events.length; i++) {
+      if (service.events[i - 1]!.createdAt < service.events[i]!.createdAt) {
+        out.push({ invariant: 'I4', message: `${service.serviceName}: events not newest first ("${service.events[i - 1]!.message}" before a later one)` });
+        break;
+      }
+    }
     const primaries = service.deployments.filter((d) => d.status === 'PRIMARY').length;
     if (primaries !== 1 || service.deployments[0]?.status !== 'PRIMARY') {
       out.push({ invariant: 'I4', message: `${service.serviceName}: deployments ${service.deployments.map((d) => d.status).join(',')} — exactly one PRIMARY, listed first` });
@@ -274,9 +298,11 @@ function lossKind(task: Task | undefined): 'forced' | 'voluntary' {
 export class RolloutTracker {
   private healthyBefore = new Map<string, Set<string>>();
   private wantedBefore = new Map<string, Set<string>>();
+  private knownTasks = new Set<string>();
+  private drainingBefore = new Set<string>();
 
   observe(index: SnapshotIndex): Violation[] {
-    const out: Violation[] = [];
+    const out: Violation[] = [...this.placements(index)];
     const byArn = new Map(index.snap.tasks.map((t) => [t.taskArn, t]));
     const seen = new Set<string>();
     for (const service of index.snap.services) {
@@ -321,6 +347,21 @@ export class RolloutTracker {
     for (const arn of this.wantedBefore.keys()) if (!seen.has(arn)) this.wantedBefore.delete(arn);
     return out;
   }
+
+  /** I7: a task that appeared since the last observation is not on an instance that was DRAINING then and still is. */
+  private placements(index: SnapshotIndex): Violation[] {
+    const out: Violation[] = [];
+    for (const task of index.snap.tasks) {
+      if (this.knownTasks.has(task.taskArn)) continue;
+      this.knownTasks.add(task.taskArn);
+      const arn = task.containerInstanceArn;
+      if (arn !== undefined && this.drainingBefore.has(arn) && index.instancesByArn.get(arn)?.status === 'DRAINING') {
+        out.push({ invariant: 'I7', message: `task ${short(task.taskArn)} (${task.group}) was placed on ${index.instancesByArn.get(arn)!.ec2InstanceId}, which is DRAINING` });
+      }
+    }
+    this.drainingBefore = new Set(index.snap.containerInstances.filter((ci) => ci.status === 'DRAINING').map((ci) => ci.containerInstanceArn));
+    return out;
+  }
 }
 
 /** The I6 notion of a healthy service task (see the file comment). */
@@ -356,7 +397,14 @@ function targetState(index: SnapshotIndex, task: Task, tgArn: string, containerN
 export function steadyStateProblems(index: SnapshotIndex): string[] {
   const out: string[] = [];
   for (const service of index.snap.services) {
-    if (service.status !== 'ACTIVE') continue;
+    if (service.status !== 'ACTIVE') {
+      // A deleted service drains to INACTIVE with every task stopped.
+      // (The swarm never reuses a service name, so the group holds this service's tasks only.)
+      const live = index.serviceTasks(service).filter(isLive);
+      if (service.status === 'DRAINING') out.push(`${service.serviceName}: still DRAINING after DeleteService`);
+      if (live.length > 0) out.push(`${service.serviceName} (${service.status}): ${live.length} task(s) not STOPPED`);
+      continue;
+    }
     const name = service.serviceName;
     const [primary, ...others] = service.deployments;
     if (primary === undefined || others.length > 0) out.push(`${name}: ${service.deployments.length} deployments (want 1)`);

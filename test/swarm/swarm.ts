@@ -19,7 +19,7 @@ import type { SandboxEngine, Snapshot, Step, StepResult } from '../../workers/pr
 import { createEngine } from '../../workers/engine/index.ts';
 import { Prng } from '../../workers/engine/prng.ts';
 import { checkSnapshot, RolloutTracker, SnapshotIndex, steadyStateProblems, type Violation } from './invariants.ts';
-import { ALB_NAME, Budget, capacityOf, CLUSTER, createServiceRequest, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
+import { ALB_NAME, Budget, capacityOf, CLUSTER, createServiceRequest, DEPLOYMENT_CONFIGS, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
 
 export interface SwarmOptions {
   seed: number;
@@ -215,16 +215,49 @@ class SwarmRun {
   private randomOperation(): void {
     const roll = this.prng.int(0, 100);
     if (roll < 55) return this.wait(this.prng.int(1, 91) * 1000);
-    const services = this.world.services;
-    const service = this.prng.pick(services);
-    if (roll < 63) return this.newRevision(service);
-    if (roll < 67) return this.forceNewDeployment(service);
-    if (roll < 75) return this.scale(service);
+    const service = this.prng.pick(this.world.services);
+    if (service.deleted === true) return roll < 60 ? this.recreateService(service) : this.wait(5_000);
+    if (roll < 62) return this.newRevision(service);
+    if (roll < 66) return this.forceNewDeployment(service);
+    if (roll < 73) return this.scale(service);
+    if (roll < 75) return this.changeDeploymentConfiguration(service);
+    if (roll < 76) return this.deleteService(service);
     if (roll < 80) return this.drainInstance();
     if (roll < 85) return this.activateInstances();
     if (roll < 90) return this.stopTask(service);
     if (roll < 95) return this.breakImage(service);
     return this.healImages();
+  }
+
+  /** New minimumHealthyPercent / maximumPercent (and the count they leave room for), mid-flight. */
+  private changeDeploymentConfiguration(service: ServiceSpec): void {
+    this.budget.release(service);
+    const wanted = service.desired;
+    [service.minPct, service.maxPct] = this.prng.pick(DEPLOYMENT_CONFIGS);
+    service.desired = this.budget.draw(this.prng, service, wanted);
+    this.call('ecs:UpdateService', {
+      cluster: CLUSTER,
+      service: service.name,
+      desiredCount: service.desired,
+      deploymentConfiguration: { minimumHealthyPercent: service.minPct, maximumPercent: service.maxPct, ...(service.circuitBreaker === undefined ? {} : { deploymentCircuitBreaker: service.circuitBreaker }) },
+    });
+  }
+
+  /** DeleteService with force: the service goes DRAINING, its tasks stop, then INACTIVE. */
+  private deleteService(service: ServiceSpec): void {
+    this.budget.release(service);
+    service.desired = 0;
+    service.deleted = true;
+    this.call('ecs:DeleteService', { cluster: CLUSTER, service: service.name, force: true });
+  }
+
+  /** The deleted service comes back under a new name (its old name stays taken while it drains), same target group. */
+  private recreateService(service: ServiceSpec): void {
+    service.generation = (service.generation ?? 1) + 1;
+    service.name = `${service.name.replace(/-\d+$/, '')}-${service.generation}`;
+    service.deleted = false;
+    service.desired = this.budget.draw(this.prng, service, this.prng.int(0, 9));
+    this.call('ecs:CreateService', createServiceRequest(service, this.world.zones));
   }
 
   private newRevision(service: ServiceSpec): void {

@@ -41,6 +41,9 @@ export interface ServiceSpec {
   tag: number;
   listenerPort?: number;
   targetGroupArn?: string;
+  /** DeleteService was called; a later CreateService brings it back as `<base>-<generation>`. */
+  deleted?: boolean;
+  generation?: number;
 }
 
 export interface InstanceGroup {
@@ -75,6 +78,8 @@ const SHAPES: readonly NetworkShape[] = ['bridge', 'bridge', 'bridge', 'bridgeSt
 const TYPE_INFO = new Map(catalogue.types.map((t) => [t.name, t]));
 
 /** ECS can move a deployment of `desired` tasks forward: it may start one more, or stop one. */
+export const DEPLOYMENT_CONFIGS = CONFIGS;
+
 export function canProgress(desired: number, minPct: number, maxPct: number): boolean {
   if (desired === 0) return true;
   return Math.floor((desired * maxPct) / 100) > desired || Math.ceil((desired * minPct) / 100) < desired;
