@@ -158,3 +158,17 @@ describe('ECS Task State Change events', () => {
     expect(mine[1]!.draft.detail.desiredStatus).toBe('RUNNING');
   });
 });
+
+describe('target health reaches the task observer', () => {
+  it('an unhealthy image: the target turns unhealthy after 2 checks and the observer hears the reason', () => {
+    const ctx = lbContext();
+    ctx.call('sim:SetImageBehavior', { image: 'nginx:1.27', behavior: 'unhealthy' });
+    const { record, heard } = runServiceTask(ctx);
+    advanceUntil(ctx, () => taskLoadBalancerHealth(ctx.state, record) === 'unhealthy', 120_000);
+    expect(heard.filter((h) => h.startsWith('health'))).toEqual([`health unhealthy Target.ResponseCodeMismatch :32768 @${ctx.clock.now}`]);
+    // Healthy again once the image behaves: 5 passes later.
+    ctx.call('sim:SetImageBehavior', { image: 'nginx:1.27', behavior: 'healthy' });
+    advanceUntil(ctx, () => taskLoadBalancerHealth(ctx.state, record) === 'healthy', 200_000);
+    expect(heard.at(-1)).toMatch(/^health healthy :32768 @/);
+  });
+});

@@ -16,7 +16,7 @@ export interface RoutingResult {
   routed: Record<string, number>;
   /** True when no target was healthy and requests went to all of them. */
   failOpen: boolean;
-  /** Requests that found no target (no load balancer, or no registered target). */
+  /** Requests that found no target (no load balancer, no registered target, or — failing open — only targets their security groups keep the load balancer from). */
   dropped: number;
 }
 
@@ -32,7 +32,9 @@ export function routeRequests(state: EngineState, tg: TargetGroupRecord, count: 
     if (target.state === 'healthy') healthy.push(target);
   }
   const failOpen = healthy.length === 0 && live.length > 0;
-  const pool = failOpen ? live : healthy;
+  // Failing open does not get requests past security groups: targets whose groups keep the load
+  // balancer out (probe.ts) time out, and those requests are lost like requests with no target.
+  const pool = failOpen ? live.filter((target) => target.sgRefusal === undefined || target.sgVersion === -1) : healthy;
   if (pool.length === 0) return { routed, failOpen, dropped: n };
   const give = (target: TargetRecord, k: number): void => {
     target.requests += k;
