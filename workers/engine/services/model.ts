@@ -99,8 +99,9 @@ export interface SchedulerBookkeeping {
   passAtMs?: number;
   /** The periodic look at the cluster's container instances (added, DRAINING) while the service is not INACTIVE. */
   watchTimer?: TimerId;
-  /** What that look saw last time (services/scheduler-watch.ts). */
+  /** What that look saw last time (services/scheduler.ts clusterKey), and the instances' usage while tasks wait for room. */
   clusterKey?: number;
+  usageKey?: number;
   /** The deployment the crash-loop count belongs to: a new PRIMARY resets it. */
   throttleDeploymentId?: string;
   /** No placement attempt before this virtual ms after one failed (unless the cluster changed). */
