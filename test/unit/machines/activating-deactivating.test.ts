@@ -66,6 +66,7 @@ describe('DEACTIVATING', () => {
     expect(record.task.containers[0]!.lastStatus).toBe('RUNNING');
     ctx.clock.advance(1);
     expect(record.task.lastStatus).toBe('STOPPING');
+    expect(ctx.events.filter((e) => e.kind === 'task.stopping').at(-1)!.message).toMatch(/: SIGTERM sent to its containers/);
     expect(targetState(ctx, ctx.instanceId, 32768)).toBeUndefined(); // drained and gone
     advanceUntil(ctx, () => record.task.lastStatus === 'STOPPED');
     expect(heard.at(-1)).toMatch(/^stopped UserInitiated @/);

@@ -7,4 +7,4 @@ export { elbOf, targetKey, drainSeconds, loadBalancersOf, type ElbState, type Ta
 export { registerTarget, deregisterTarget, isTargetHealthy, describeTarget, isInUse, armHealthChecks } from './health.ts';
 export { probeTarget, probeIndex, taskOnInstancePort, type ProbeVerdict } from './probe.ts';
 export { routeRequests, type RoutingResult } from './routing.ts';
-export { targetsOfTask, targetGroupByArn, taskLoadBalancerHealth, type TaskLoadBalancerHealth } from './task-targets.ts';
+export { targetsOfTask, targetGroupByArn, taskLoadBalancerHealth, loadBalancerHealthOf, type TaskLoadBalancerHealth } from './task-targets.ts';

@@ -77,6 +77,15 @@ function healthIn(state: EngineState, record: TaskRecord, index: number, lb: Ser
 }
 
 /**
+ * One mapping's verdict for a task (which of several target groups a task fails in, for the
+ * service event): `lb` must be one of `record.loadBalancers`; `none` when it is not.
+ */
+export function loadBalancerHealthOf(state: EngineState, record: TaskRecord, lb: ServiceLoadBalancer): TaskLoadBalancerHealth {
+  const index = record.loadBalancers?.indexOf(lb) ?? -1;
+  return index < 0 ? 'none' : healthIn(state, record, index, lb);
+}
+
+/**
  * The service scheduler's question, once per task per pass: how does the load balancer see this
  * task? `none` without load balancers; `healthy` only when its target is healthy in every target
  * group (and InService in its Classic Load Balancer); `unhealthy` when it is unhealthy in any;

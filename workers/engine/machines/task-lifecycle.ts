@@ -211,7 +211,8 @@ function markFailedToStart(ctx: EngineContext, record: TaskRecord, now: string, 
 
 function markStopping(ctx: EngineContext, record: TaskRecord, now: string, stop: StopTimings | undefined): void {
   const task = record.task;
-  const wasRunning = task.lastStatus === 'RUNNING';
+  // ACTIVATING and DEACTIVATING tasks have running containers too.
+  const wasRunning = task.lastStatus === 'RUNNING' || task.lastStatus === 'ACTIVATING' || task.lastStatus === 'DEACTIVATING';
   task.lastStatus = 'STOPPING';
   task.stoppingAt ??= now;
   cancelCrashes(ctx, record);
