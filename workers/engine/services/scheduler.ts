@@ -89,6 +89,15 @@ function clusterKey(ctx: EngineContext, service: ServiceRecord): number {
   return key;
 }
 
+/** What the cluster's instances hold (CPU, memory, ENIs, host ports): it falls when a task anywhere gives resources back. */
+function usageKey(ctx: EngineContext, service: ServiceRecord): number {
+  let key = 0;
+  for (const instance of instancesOfCluster(ctx.state, service.clusterName)) {
+    key = (Math.imul(key, 31) + instance.usedCpuUnits * 3 + instance.usedMemoryMiB * 5 + instance.enisUsed * 7 + instance.staticTcp.size * 11) | 0;
+  }
+  return key;
+}
+
 function ensureWatch(ctx: EngineContext, service: ServiceRecord): void {
   const b = service.scheduler;
   if (b.watchTimer !== undefined) return;
@@ -97,13 +106,18 @@ function ensureWatch(ctx: EngineContext, service: ServiceRecord): void {
     delete b.watchTimer;
     if (service.status === 'INACTIVE') return;
     const key = clusterKey(ctx, service);
-    if (key !== b.clusterKey) {
+    const blocked = b.placementRetryMs !== undefined || (b.daemonRefused?.size ?? 0) > 0;
+    // While tasks wait for room, resources given back by any task of the cluster count as a change too.
+    const usage = blocked ? usageKey(ctx, service) : undefined;
+    if (key !== b.clusterKey || (usage !== undefined && usage !== b.usageKey)) {
       b.clusterKey = key;
       // The cluster changed: placement may succeed now, without waiting out its back-off.
       delete b.placementRetryMs;
       b.daemonRefused?.clear();
       schedulePass(ctx, service, ctx.clock.now);
     }
+    if (usage !== undefined) b.usageKey = usage;
+    else delete b.usageKey;
     b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
   };
   b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
@@ -150,6 +164,8 @@ function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRec
   deployment?.taskArns.delete(record.task.taskArn);
   const b0 = service.scheduler;
   if (b0.draining?.delete(record.task.taskArn) === true) (b0.drained ??= []).push(record.task.taskArn);
+  // Its resources are free again: a placement that failed may succeed now.
+  delete b0.placementRetryMs;
   // Resources came back: an instance that refused a daemon task may take it now.
   service.scheduler.daemonRefused?.clear();
   const code = record.task.stopCode;

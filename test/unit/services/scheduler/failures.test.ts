@@ -133,4 +133,21 @@ describe('placement failures', () => {
     ctx.advance(16_000);
     expect(liveTasks(ctx, svc)).toHaveLength(1);
   });
+
+  it('tries again as soon as another task of the cluster gives its resources back', () => {
+    const ctx = demoCluster(9, 1, 'm5.large');
+    ctx.call('ecs:RegisterTaskDefinition', WEB('web:v1', 2048, 256));
+    const standalone = ctx.call('ecs:RunTask', { cluster: 'demo', taskDefinition: 'web:2' }).tasks[0].taskArn;
+    ctx.advance(60_000);
+    const svc = createService(ctx, { taskDefinition: 'web:2', desiredCount: 1 });
+    ctx.advance(60_000);
+    expect(liveTasks(ctx, svc)).toHaveLength(0);
+    expect(eventsOf(svc).filter((m) => m.includes('has insufficient CPU units available'))).toHaveLength(1);
+    ctx.call('ecs:StopTask', { cluster: 'demo', task: standalone });
+    // The back-off after several failed rounds would be minutes; the freed CPU is noticed within one look (15 s).
+    for (let i = 0; i < 5; i++) ctx.advance(60_000);
+    const stoppedAt = Date.parse(ctx.state.tasks.get(standalone)!.task.stoppedAt!) - Date.parse('2026-01-01T00:00:00.000Z');
+    const placed = liveTasks(ctx, svc)[0]!;
+    expect(placed.createdMs - stoppedAt).toBeLessThanOrEqual(15_000);
+  });
 });
