@@ -122,8 +122,8 @@ describe('a service task behind a Classic Load Balancer', () => {
     const { record } = runBehindClb(ctx);
     advanceUntil(ctx, () => taskLoadBalancerHealth(ctx.state, record) === 'unhealthy', 120_000);
     const line = ctx.events.filter((e) => e.kind === 'elb.classic').at(-1)!.message;
-    expect(line).toContain(`security group sg-default of instance`);
-    expect(line).toContain(`allows no inbound TCP 80 from security group ${sg![0]}: add an inbound rule to sg-default for port 80 from ${sg![0]}`);
+    expect(line).toContain(`security group sg-default (default) of instance`);
+    expect(line).toContain(`allows no inbound TCP 80 from security group ${sg![0]} (clb): add an inbound rule to sg-default for port 80 from ${sg![0]}`);
     ctx.call('ec2:AuthorizeSecurityGroupIngress', { GroupId: 'sg-default', IpProtocol: 'tcp', FromPort: 80, ToPort: 80, SourceSecurityGroupName: 'clb' });
     advanceUntil(ctx, () => taskLoadBalancerHealth(ctx.state, record) === 'healthy', 400_000);
   });

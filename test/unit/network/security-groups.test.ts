@@ -108,7 +108,7 @@ describe('the load balancer meets security groups', () => {
     expect(th).toEqual({ State: 'unhealthy', Reason: 'Target.Timeout', Description: 'Request timed out' });
     const event = engine.snapshot().events.filter((e) => e.kind === 'elb.health').at(-2)!;
     expect(event.message).toBe(
-      `Target ${instanceId}:32768 in tg web-tg is unhealthy: 2 consecutive health checks failed (Target.Timeout: Request timed out). The checks never arrive: security group ${web} of instance ${instanceId} allows no inbound TCP 32768 from security group ${alb}: add an inbound rule to ${web} for ports 32768-65535 (the ephemeral range dynamic host ports come from; 32768 is one of them) from ${alb} (ec2:AuthorizeSecurityGroupIngress).`,
+      `Target ${instanceId}:32768 in tg web-tg is unhealthy: 2 consecutive health checks failed (Target.Timeout: Request timed out). The checks never arrive: security group ${web} (web) of instance ${instanceId} allows no inbound TCP 32768 from security group ${alb} (alb): add an inbound rule to ${web} for ports 32768-65535 (the ephemeral range dynamic host ports come from; 32768 is one of them) from ${alb} (ec2:AuthorizeSecurityGroupIngress).`,
     );
     const fixedAt = engine.snapshot().time;
     call(engine, 'ec2:AuthorizeSecurityGroupIngress', { GroupId: web, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 32768, ToPort: 65535, UserIdGroupPairs: [{ GroupId: alb }] }] });
@@ -142,7 +142,7 @@ describe('the load balancer meets security groups', () => {
     call(engine, 'elbv2:RegisterTargets', { TargetGroupArn: tg, Targets: [{ Id: ip, Port: 8080 }] });
     engine.advance(60_000);
     expect(health(engine, tg)).toEqual([`${ip}:8080 unhealthy Target.Timeout`]);
-    expect(engine.snapshot().events.filter((e) => e.kind === 'elb.health').at(-1)!.message).toContain(`security group sg-default of the task at ${ip} allows no inbound TCP 8080 from security group ${alb}: add an inbound rule to sg-default for port 8080 from ${alb}`);
+    expect(engine.snapshot().events.filter((e) => e.kind === 'elb.health').at(-1)!.message).toContain(`security group sg-default (default) of the task at ${ip} allows no inbound TCP 8080 from security group ${alb} (alb): add an inbound rule to sg-default for port 8080 from ${alb}`);
     call(engine, 'ec2:AuthorizeSecurityGroupIngress', { GroupId: 'sg-default', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, UserIdGroupPairs: [{ GroupId: alb }] }] });
     engine.advance(150_000);
     expect(health(engine, tg)).toEqual([`${ip}:8080 healthy`]);

@@ -165,7 +165,7 @@ function refusal(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, t
   const groups = ip ? taskSecurityGroups(state, record!) : instanceGroups(state, target.id);
   if (allowsIngress(state, groups, source, protocol, port)) return undefined;
   const what = ip ? `the task at ${target.id}` : `instance ${target.id}`;
-  return ingressRefusal(groups, what, source, 'the load balancer', protocol, port, !ip && isDynamicPort(record, port));
+  return ingressRefusal(state, groups, what, source, 'the load balancer', protocol, port, !ip && isDynamicPort(record, port));
 }
 
 /** The application answers an HTTP check healthily (an ACTIVATING task as if RUNNING). */
@@ -187,7 +187,7 @@ export function probeInstancePort(state: EngineState, index: ProbeIndex, instanc
   const source = trafficSource(lbGroups, lbSubnets);
   const groups = instanceGroups(state, instanceId);
   if (!allowsIngress(state, groups, source, 'tcp', port)) {
-    return { ...TIMEOUT, hint: ingressRefusal(groups, `instance ${instanceId}`, source, 'the load balancer', 'tcp', port, isDynamicPort(record, port)) };
+    return { ...TIMEOUT, hint: ingressRefusal(state, groups, `instance ${instanceId}`, source, 'the load balancer', 'tcp', port, isDynamicPort(record, port)) };
   }
   if (record === undefined || !answers(record)) return REFUSED;
   if (!http) return PASS;

@@ -149,9 +149,13 @@ export function allowsIngress(state: EngineState, targetGroups: readonly string[
  * it (from the load balancer's group, on the ephemeral range for a dynamic host port). Only built
  * when a check is refused.
  */
-export function ingressRefusal(targetGroups: readonly string[], what: string, source: TrafficSource, sourceName: string, protocol: 'tcp' | 'udp', port: number, dynamicPort: boolean): string {
-  const groups = targetGroups.join(', ');
-  const from = source.groups.length > 0 ? `security group ${source.groups.join(' or ')}` : `${sourceName}'s address ${formatIpv4(source.ip)} (no security group of its own: allow the VPC CIDR)`;
+export function ingressRefusal(state: EngineState, targetGroups: readonly string[], what: string, source: TrafficSource, sourceName: string, protocol: 'tcp' | 'udp', port: number, dynamicPort: boolean): string {
+  const named = (id: string): string => {
+    const name = findGroup(state, id)?.groupName;
+    return name === undefined || name === id ? id : `${id} (${name})`;
+  };
+  const groups = targetGroups.map(named).join(', ');
+  const from = source.groups.length > 0 ? `security group ${source.groups.map(named).join(' or ')}` : `${sourceName}'s address ${formatIpv4(source.ip)} (no security group of its own: allow the VPC CIDR)`;
   const range = dynamicPort ? `ports 32768-65535 (the ephemeral range dynamic host ports come from; ${port} is one of them)` : `port ${port}`;
   const peer = source.groups[0] ?? '172.31.0.0/16';
   return `security group ${groups} of ${what} allows no inbound ${protocol.toUpperCase()} ${port} from ${from}: add an inbound rule to ${targetGroups[0]} for ${range} from ${peer} (ec2:AuthorizeSecurityGroupIngress).`;
