@@ -16,6 +16,7 @@ const parsed = JSON.parse(result.stdout.trim().split('\n').pop());
 console.log(JSON.stringify({
   name: 'services',
   wallMs: Math.round(parsed.wallMs),
+  cpuMs: Math.round(parsed.cpuMs),
   realTimeFactor: parsed.realTimeFactor,
   setupMs: Math.round(parsed.perRun.map((r) => r.setupMs).sort((a, b) => a - b)[parsed.perRun.length >> 1]),
   allSteady: parsed.allSteady,

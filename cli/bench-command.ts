@@ -82,6 +82,7 @@ function servicesReport(result: ServicesBenchResult, notes: readonly string[]): 
     `services benchmark — median of ${result.runs} runs`,
     `  ${result.hours} virtual hours, ${result.tasks} tasks in ${result.services} services on ${result.instances} instances behind one ALB (dynamic host ports), two rolling deployments:`,
     `    ${result.wallMs.toFixed(0)} ms wall time, ×${result.realTimeFactor.toLocaleString('en-US')} real time   (budget ≤ ${SERVICES_BUDGETS.wallMs} ms)`,
+    `    ${result.cpuMs.toFixed(0)} ms CPU time (the steadier figure when the machine is busy)`,
     `    setup (cluster, ALB, services): ${(result.perRun.map((r) => r.setupMs).sort((a, b) => a - b)[result.perRun.length >> 1] ?? 0).toFixed(0)} ms; end state: ${result.allSteady ? 'every service steady, all targets healthy' : 'NOT steady'}`,
   ];
   return `${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`;

@@ -34,6 +34,8 @@ export interface ServicesBenchOptions {
 
 export interface ServicesBenchRun {
   wallMs: number;
+  /** CPU time of the process over the same span (user + system): steadier than wall time on a busy machine. */
+  cpuMs: number;
   /** Of which: building the cluster, the services and their first tasks (the first virtual minute is in the day). */
   setupMs: number;
   steady: boolean;
@@ -51,6 +53,8 @@ export interface ServicesBenchResult {
   runs: number;
   /** Median wall time of one virtual day (setup included). */
   wallMs: number;
+  /** Median CPU time of the same (on a shared, loaded machine, the better estimate of an idle machine's wall time). */
+  cpuMs: number;
   /** Virtual time over wall time, from the median. */
   realTimeFactor: number;
   allSteady: boolean;
@@ -143,15 +147,18 @@ export function dayProblems(snap: Snapshot, services: readonly string[]): { prob
 function oneRun(options: ServicesBenchOptions, seed: number): ServicesBenchRun {
   const dayMs = options.hours * 3_600_000;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const engine = createEngine({ seed });
   const services = build(engine, options);
   const setupMs = performance.now() - start;
   simulateDay(engine, services, dayMs);
   const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const snap = engine.snapshot();
   const { problems, healthyTargets } = dayProblems(snap, services);
   if (healthyTargets < options.tasks) problems.push(`${healthyTargets} healthy targets, want ${options.tasks}`);
-  return { wallMs, setupMs, steady: problems.length === 0, problems: problems.slice(0, 10), healthyTargets, tasksStarted: snap.tasks.length };
+  return { wallMs, cpuMs, setupMs, steady: problems.length === 0, problems: problems.slice(0, 10), healthyTargets, tasksStarted: snap.tasks.length };
 }
 
 export function median(values: readonly number[]): number {
@@ -165,7 +172,7 @@ export function benchServices(options: ServicesBenchOptions): ServicesBenchResul
   for (let r = 0; r < options.runs; r++) {
     const run = oneRun(options, options.seed + r);
     perRun.push(run);
-    options.progress?.(`  run ${r + 1}/${options.runs}: ${run.wallMs.toFixed(0)} ms (setup ${run.setupMs.toFixed(0)} ms)${run.steady ? '' : ` — NOT steady: ${run.problems.join('; ')}`}`);
+    options.progress?.(`  run ${r + 1}/${options.runs}: ${run.wallMs.toFixed(0)} ms wall, ${run.cpuMs.toFixed(0)} ms CPU (setup ${run.setupMs.toFixed(0)} ms)${run.steady ? '' : ` — NOT steady: ${run.problems.join('; ')}`}`);
   }
   const wallMs = median(perRun.map((run) => run.wallMs));
   return {
@@ -175,6 +182,7 @@ export function benchServices(options: ServicesBenchOptions): ServicesBenchResul
     hours: options.hours,
     runs: options.runs,
     wallMs,
+    cpuMs: median(perRun.map((run) => run.cpuMs)),
     realTimeFactor: Math.round((options.hours * 3_600_000) / wallMs),
     allSteady: perRun.every((run) => run.steady),
     perRun,
