@@ -23,18 +23,8 @@ import {
   type Subnet,
   type Vpc,
 } from '../network/index.ts';
-import {
-  allGroups,
-  findGroup,
-  mutableGroup,
-  parseRuleCidr,
-  renderPermissions,
-  ruleText,
-  sameRule,
-  securityGroupState,
-  type IngressRule,
-  type SecurityGroupRecord,
-} from '../network/security-groups.ts';
+import { allGroups, findGroup, securityGroupState, type IngressRule, type SecurityGroupRecord } from '../network/security-groups.ts';
+import { mutableGroup, parseRuleCidr, renderPermissions, ruleText, sameRule } from '../network/security-group-rules.ts';
 import { checkParams } from './params.ts';
 
 interface Filter {

@@ -14,12 +14,15 @@ import type { EngineContext } from '../context.ts';
 import { fail, ok, type CommandResult } from '../errors.ts';
 import { ACCOUNT_ID, isoAt } from '../ids/arn.ts';
 import { VPC_ID } from '../catalog/network.ts';
-import { armClassicChecks, disarmClassicChecks } from '../elb/classic-health.ts';
-import { defaultClassicHealthCheck, type ClassicHealthCheck, type ClassicListener, type ClassicLoadBalancerRecord } from '../elb/classic-model.ts';
+import { armClassicChecks, deregisterClassicInstance, disarmClassicChecks, registerClassicInstance } from '../elb/classic-health.ts';
+import { defaultClassicHealthCheck, provideClassicRegistration, type ClassicHealthCheck, type ClassicListener, type ClassicLoadBalancerRecord } from '../elb/classic-model.ts';
 import { elbOf } from '../elb/model.ts';
 import { DEFAULT_NETWORK, DEFAULT_SECURITY_GROUP_ID, defaultSubnetOfZone, findSubnet } from '../network/default-vpc.ts';
 import { findGroup } from '../network/security-groups.ts';
 import { checkParams } from './params.ts';
+
+// Service tasks register with Classic Load Balancers through this hook (machines/task-load-balancers.ts).
+provideClassicRegistration({ register: registerClassicInstance, deregister: deregisterClassicInstance });
 
 const V = 'ValidationError';
 const constraint = (value: unknown, field: string, rule: string): CommandResult =>

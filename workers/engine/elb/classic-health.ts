@@ -13,11 +13,16 @@
  *
  * Deregistration is immediate: connection draining is off for a Classic Load Balancer created
  * through the API (elb API reference, ConnectionDraining: Enabled false by default).
+ *
+ * Loaded with the elb commands (a Classic Load Balancer exists only after elb:CreateLoadBalancer):
+ * the task lifecycle reaches registration through classic-model.ts's hook, which that module fills.
  */
 import type { EngineContext } from '../context.ts';
 import { CLASSIC_HEALTH_TEXT, type ClassicInstanceHealth, type ClassicLoadBalancerRecord } from './classic-model.ts';
 import type { TargetOwner } from './model.ts';
-import { probeIndex, probeInstancePort, type ProbeIndex } from './probe.ts';
+import { allowsIngress, ingressRefusal, instanceGroups } from '../network/security-groups.ts';
+import type { EngineState } from '../state.ts';
+import { answers, BAD_CODE, isDynamicPort, PASS, probeIndex, REFUSED, responds, taskOnInstancePort, TIMEOUT, trafficSource, type ProbeIndex, type ProbeVerdict } from './probe.ts';
 
 const label = (clb: ClassicLoadBalancerRecord, id: string): string => `Instance ${id} in Classic Load Balancer ${clb.name}`;
 
@@ -84,4 +89,21 @@ function tellOwner(instance: ClassicInstanceHealth, state: 'healthy' | 'unhealth
   if (instance.owner === undefined) return;
   const { record, lb } = instance.owner;
   record.observer?.targetHealthChanged?.(record, lb, state === 'healthy' ? { state, port } : { state, reason: instance.reasonCode, description: instance.description, port });
+}
+
+/**
+ * A check of `port` on instance `instanceId`: the security groups, then the task bound there, as
+ * for an instance target of a target group (probe.ts). Not cached: Classic Load Balancers have few instances.
+ */
+export function probeInstancePort(state: EngineState, index: ProbeIndex, instanceId: string, port: number, http: boolean, lbGroups: readonly string[], lbSubnets: readonly string[], nowMs: number): ProbeVerdict {
+  if (index.instanceById(instanceId) === undefined) return TIMEOUT;
+  const record = taskOnInstancePort(state, index, instanceId, port, false);
+  const source = trafficSource(lbGroups, lbSubnets);
+  const groups = instanceGroups(state, instanceId);
+  if (!allowsIngress(state, groups, source, 'tcp', port)) {
+    return { ...TIMEOUT, hint: ingressRefusal(state, groups, `instance ${instanceId}`, source, 'the load balancer', 'tcp', port, isDynamicPort(record, port)) };
+  }
+  if (record === undefined || !answers(record)) return REFUSED;
+  if (!http) return PASS;
+  return responds(state, record, nowMs) ? PASS : BAD_CODE;
 }

@@ -10,6 +10,7 @@
  * health checks: classic-health.ts.
  */
 import type { TimerId } from '../clock.ts';
+import type { EngineContext } from '../context.ts';
 import type { TargetOwner } from './model.ts';
 
 export interface ClassicListener {
@@ -71,3 +72,18 @@ export const CLASSIC_HEALTH_TEXT = {
   failed: 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.',
   notRunning: 'Instance is in stopped state.',
 } as const;
+
+/** Registering with a Classic Load Balancer (classic-health.ts, loaded with the elb commands that create one). */
+export interface ClassicRegistration {
+  register(ctx: EngineContext, clb: ClassicLoadBalancerRecord, instanceId: string, owner: TargetOwner): void;
+  deregister(ctx: EngineContext, clb: ClassicLoadBalancerRecord, instanceId: string): void;
+}
+
+let registration: ClassicRegistration | undefined;
+
+/** Filled by commands/elb-classic.ts when it loads: the same functions for every engine, so a module-level hook is safe. */
+export function provideClassicRegistration(value: ClassicRegistration): void {
+  registration = value;
+}
+
+export const classicRegistration = (): ClassicRegistration | undefined => registration;

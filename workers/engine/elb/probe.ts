@@ -27,7 +27,7 @@ import { elbOf, loadBalancersOf, type TargetGroupRecord, type TargetRecord } fro
 
 export type ProbeVerdict = { pass: true } | { pass: false; reason: string; description: string; hint?: string };
 
-const PASS: ProbeVerdict = { pass: true };
+export const PASS: ProbeVerdict = { pass: true };
 
 /** elbv2's TargetHealth descriptions (TargetHealth API reference; console wording). */
 export const HEALTH_TEXT = {
@@ -36,9 +36,9 @@ export const HEALTH_TEXT = {
   codes: (code: number) => `Health checks failed with these codes: [${code}]`,
 } as const;
 
-const TIMEOUT = { pass: false, reason: 'Target.Timeout', description: HEALTH_TEXT.timeout } as const satisfies ProbeVerdict;
-const REFUSED: ProbeVerdict = { pass: false, reason: 'Target.FailedHealthChecks', description: HEALTH_TEXT.failed };
-const BAD_CODE: ProbeVerdict = { pass: false, reason: 'Target.ResponseCodeMismatch', description: HEALTH_TEXT.codes(503) };
+export const TIMEOUT = { pass: false, reason: 'Target.Timeout', description: HEALTH_TEXT.timeout } as const satisfies ProbeVerdict;
+export const REFUSED: ProbeVerdict = { pass: false, reason: 'Target.FailedHealthChecks', description: HEALTH_TEXT.failed };
+export const BAD_CODE: ProbeVerdict = { pass: false, reason: 'Target.ResponseCodeMismatch', description: HEALTH_TEXT.codes(503) };
 
 /**
  * Lookups built once per health-check round (not per target): EC2 instance id → container
@@ -53,7 +53,7 @@ export interface ProbeIndex {
 }
 
 /** A task whose containers answer: RUNNING, or ACTIVATING (registered, about to be RUNNING). */
-const answers = (record: TaskRecord): boolean => record.task.lastStatus === 'RUNNING' || record.task.lastStatus === 'ACTIVATING';
+export const answers = (record: TaskRecord): boolean => record.task.lastStatus === 'RUNNING' || record.task.lastStatus === 'ACTIVATING';
 
 export function probeIndex(state: EngineState): ProbeIndex {
   let instances: Map<string, InstanceRecord> | undefined;
@@ -120,7 +120,7 @@ export function taskSecurityGroups(state: EngineState, record: TaskRecord): read
 }
 
 /** Whether `port` on the instance is a dynamic host port (or, with no task bound there, in the ephemeral range). */
-function isDynamicPort(record: TaskRecord | undefined, port: number): boolean {
+export function isDynamicPort(record: TaskRecord | undefined, port: number): boolean {
   const binding = record?.ports.find((p) => p.hostPort === port);
   return binding !== undefined ? binding.dynamic : port >= 32768;
 }
@@ -169,29 +169,11 @@ function refusal(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, t
 }
 
 /** The application answers an HTTP check healthily (an ACTIVATING task as if RUNNING). */
-function responds(state: EngineState, record: TaskRecord, nowMs: number): boolean {
+export function responds(state: EngineState, record: TaskRecord, nowMs: number): boolean {
   if (record.task.lastStatus === 'RUNNING') return appRespondsHealthy(state, record, nowMs);
   for (const container of record.task.containers) if (container.lastStatus !== 'RUNNING' && isEssential(record, container.name)) return false;
   for (const image of essentialImages(record)) if (imageBehaviorOf(state, image).behavior === 'unhealthy') return false;
   return true;
-}
-
-/**
- * A Classic Load Balancer's check of `port` on instance `instanceId` (classic-health.ts): the
- * security groups, then the task bound there, as for an instance target. Not cached (Classic Load
- * Balancers have few instances).
- */
-export function probeInstancePort(state: EngineState, index: ProbeIndex, instanceId: string, port: number, http: boolean, lbGroups: readonly string[], lbSubnets: readonly string[], nowMs: number): ProbeVerdict {
-  if (index.instanceById(instanceId) === undefined) return TIMEOUT;
-  const record = taskOnInstancePort(state, index, instanceId, port, false);
-  const source = trafficSource(lbGroups, lbSubnets);
-  const groups = instanceGroups(state, instanceId);
-  if (!allowsIngress(state, groups, source, 'tcp', port)) {
-    return { ...TIMEOUT, hint: ingressRefusal(state, groups, `instance ${instanceId}`, source, 'the load balancer', 'tcp', port, isDynamicPort(record, port)) };
-  }
-  if (record === undefined || !answers(record)) return REFUSED;
-  if (!http) return PASS;
-  return responds(state, record, nowMs) ? PASS : BAD_CODE;
 }
 
 /** The task answering on the target's address and port; TIMEOUT when nothing has that address. */

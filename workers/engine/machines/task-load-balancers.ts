@@ -13,8 +13,7 @@
  */
 import type { ServiceLoadBalancer } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { deregisterClassicInstance, registerClassicInstance } from '../elb/classic-health.ts';
-import type { ClassicLoadBalancerRecord } from '../elb/classic-model.ts';
+import { classicRegistration, type ClassicLoadBalancerRecord } from '../elb/classic-model.ts';
 import { deregisterTarget, registerTarget } from '../elb/health.ts';
 import { drainSeconds, targetKey, type TargetGroupRecord } from '../elb/model.ts';
 import { targetsOfTask } from '../elb/task-targets.ts';
@@ -59,11 +58,12 @@ function register(ctx: EngineContext, record: TaskRecord, lb: ServiceLoadBalance
   }
   const name = lb.loadBalancerName ?? '';
   const clb = ctx.state.elb?.classic?.get(name);
-  if (clb === undefined) return skip(ctx, record, `Classic Load Balancer ${name} no longer exists`);
+  const classic = classicRegistration();
+  if (clb === undefined || classic === undefined) return skip(ctx, record, `Classic Load Balancer ${name} no longer exists`);
   const instance = instanceOfTask(ctx.state, record);
   if (instance === undefined) return skip(ctx, record, `a Classic Load Balancer registers EC2 instances, and this task runs on none`);
   const binding = record.ports.find((p) => p.containerName === lb.containerName && p.containerPort === lb.containerPort);
-  registerClassicInstance(ctx, clb, instance.ec2InstanceId, owner);
+  classic.register(ctx, clb, instance.ec2InstanceId, owner);
   return { lb, clb, id: instance.ec2InstanceId, port: binding?.hostPort ?? lb.containerPort };
 }
 
@@ -93,7 +93,7 @@ export function deregisterTaskTargets(ctx: EngineContext, record: TaskRecord): n
     } else if (clb !== undefined) {
       const instance = clb.instances.get(id);
       if (instance === undefined || (instance.owner !== undefined && instance.owner.record !== record)) continue;
-      deregisterClassicInstance(ctx, clb, id);
+      classicRegistration()?.deregister(ctx, clb, id);
     }
     record.observer?.targetDeregistered?.(record, lb, { id, port });
   }

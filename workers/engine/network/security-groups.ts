@@ -12,26 +12,16 @@
  * must cover the ephemeral range (ECS Developer Guide, troubleshoot-service-load-balancers; the AWS
  * CDK opens 32768–65535, ecs-reference §9).
  *
+ * The API's side (parsing rules, EC2's shapes) is security-group-rules.ts, loaded with the commands.
+ *
  * State (`state.network`): created groups and the default group once changed, a version bumped on
  * every change (probe.ts caches its verdicts per target against it), and each container instance's
  * groups. Absent until first used: a sandbox without security groups carries nothing.
  */
-import { ACCOUNT_ID } from '../ids/arn.ts';
 import type { EngineState } from '../state.ts';
 import { DEFAULT_NETWORK, DEFAULT_SECURITY_GROUP, DEFAULT_SECURITY_GROUP_ID, type NetworkCatalog, type SecurityGroup } from './default-vpc.ts';
 import type { NetworkState } from './eni.ts';
-import { formatIpv4, parseCidr, type CidrBlock } from './ipv4.ts';
-
-/** One ingress permission as EC2 shows it (DescribeSecurityGroups' IpPermissions entry). */
-export interface IpPermission {
-  IpProtocol: string;
-  FromPort?: number;
-  ToPort?: number;
-  IpRanges: { CidrIp: string; Description?: string }[];
-  UserIdGroupPairs: { GroupId: string; UserId: string; Description?: string }[];
-  Ipv6Ranges: never[];
-  PrefixListIds: never[];
-}
+import { formatIpv4, type CidrBlock } from './ipv4.ts';
 
 /** One source of one permission, flattened for evaluation and for duplicate checks. */
 export interface IngressRule {
@@ -64,7 +54,7 @@ export interface SecurityGroupState {
 /** The extra fields NetworkState carries for security groups (absent until first used). */
 export type WithSecurityGroups = NetworkState & { securityGroups?: SecurityGroupState };
 
-const DEFAULT_RULES: readonly IngressRule[] = [{ protocol: '-1', from: 0, to: 65535, groupId: DEFAULT_SECURITY_GROUP_ID }];
+export const DEFAULT_RULES: readonly IngressRule[] = [{ protocol: '-1', from: 0, to: 65535, groupId: DEFAULT_SECURITY_GROUP_ID }];
 const DEFAULT_RECORD: SecurityGroupRecord = { ...DEFAULT_SECURITY_GROUP, rules: DEFAULT_RULES as IngressRule[], tags: [] };
 const DEFAULT_GROUPS: readonly string[] = [DEFAULT_SECURITY_GROUP_ID];
 
@@ -89,17 +79,6 @@ export function allGroups(state: EngineState): SecurityGroupRecord[] {
   const out = [groups?.get(DEFAULT_SECURITY_GROUP_ID) ?? DEFAULT_RECORD];
   if (groups !== undefined) for (const group of groups.values()) if (group.groupId !== DEFAULT_SECURITY_GROUP_ID) out.push(group);
   return out;
-}
-
-/** The group to change: `sg-default` is copied into the state the first time it changes. */
-export function mutableGroup(state: EngineState, groupId: string): SecurityGroupRecord | undefined {
-  const sgs = securityGroupState(state);
-  const found = sgs.groups.get(groupId);
-  if (found !== undefined) return found;
-  if (groupId !== DEFAULT_SECURITY_GROUP_ID) return undefined;
-  const copy: SecurityGroupRecord = { ...DEFAULT_SECURITY_GROUP, rules: [...DEFAULT_RULES], tags: [] };
-  sgs.groups.set(groupId, copy);
-  return copy;
 }
 
 /** The catalogue awsvpc checks and elbv2 take: the default VPC and subnets, and every group. */
@@ -161,38 +140,3 @@ export function ingressRefusal(state: EngineState, targetGroups: readonly string
   return `security group ${groups} of ${what} allows no inbound ${protocol.toUpperCase()} ${port} from ${from}: add an inbound rule to ${targetGroups[0]} for ${range} from ${peer} (ec2:AuthorizeSecurityGroupIngress).`;
 }
 
-// ------------------------------------------------------------------------- parsing (the API's shapes)
-
-export const ALL_PORTS = { from: 0, to: 65535 } as const;
-
-/** A CIDR's text → block; EC2 accepts host bits set and normalises (the sandbox requires aligned blocks). */
-export function parseRuleCidr(text: string): CidrBlock | undefined {
-  return parseCidr(text);
-}
-
-/** EC2's rule text in errors: `peer: sg-1, TCP, from port: 80, to port: 80, ALLOW`. */
-export function ruleText(rule: IngressRule): string {
-  const peer = rule.groupId ?? rule.cidrText ?? '';
-  const protocol = rule.protocol === '-1' ? 'ALL' : rule.protocol.toUpperCase();
-  const ports = rule.protocol === '-1' ? '' : `, from port: ${rule.from}, to port: ${rule.to}`;
-  return `peer: ${peer}, ${protocol}${ports}, ALLOW`;
-}
-
-export const sameRule = (a: IngressRule, b: IngressRule): boolean =>
-  a.protocol === b.protocol && a.from === b.from && a.to === b.to && a.groupId === b.groupId && a.cidrText === b.cidrText;
-
-/** DescribeSecurityGroups' IpPermissions: rules of one protocol and port range grouped, as EC2 shows them. */
-export function renderPermissions(rules: readonly IngressRule[]): IpPermission[] {
-  const out: IpPermission[] = [];
-  for (const rule of rules) {
-    let entry = out.find((p) => p.IpProtocol === rule.protocol && (rule.protocol === '-1' || (p.FromPort === rule.from && p.ToPort === rule.to)));
-    if (entry === undefined) {
-      entry = { IpProtocol: rule.protocol, ...(rule.protocol === '-1' ? {} : { FromPort: rule.from, ToPort: rule.to }), IpRanges: [], UserIdGroupPairs: [], Ipv6Ranges: [], PrefixListIds: [] };
-      out.push(entry);
-    }
-    const description = rule.description === undefined ? {} : { Description: rule.description };
-    if (rule.groupId !== undefined) entry.UserIdGroupPairs.push({ GroupId: rule.groupId, UserId: ACCOUNT_ID, ...description });
-    else entry.IpRanges.push({ CidrIp: rule.cidrText!, ...description });
-  }
-  return out;
-}
