@@ -37,7 +37,11 @@
  *       minimumHealthyPercent too). If any task was stopped voluntarily, then
  *           healthyNow + forcedLosses ≥ ceil(desiredCount × minimumHealthyPercent / 100)
  *       must hold: the scheduler may only stop a healthy task when enough healthy ones remain; the
- *       forced losses of the same interval excuse as many missing tasks as they took away.
+ *       forced losses of the same interval excuse as many missing tasks as they took away. Every
+ *       task force-stopped in the interval counts as a forced loss, healthy before or not: with
+ *       observations 30 s apart a task can become healthy (letting the scheduler stop an old one)
+ *       and crash between two of them. (Found by seed 1015 at 90 min of chaos: a false alarm at
+ *       30 s slices, none at 1 s.)
  *
  *   I7  no task is placed on a container instance that is DRAINING (it was DRAINING at the last
  *       observation and still is when the new task appears).
@@ -285,20 +289,19 @@ function checkBookkeeping(index: SnapshotIndex): Violation[] {
 
 const FORCED_STOP_CODES = new Set(['EssentialContainerExited', 'UserInitiated', 'TaskFailedToStart', 'SpotInterruption', 'TerminationNotice']);
 
-/** Why a task that was healthy is not any more: forced (failure, user) or voluntary (the scheduler chose). */
-function lossKind(task: Task | undefined): 'forced' | 'voluntary' {
-  if (task === undefined) return 'forced';
-  if (task.desiredStatus === 'RUNNING') return 'forced'; // still wanted: it crashed or lost its health
-  if (task.stopCode !== undefined && FORCED_STOP_CODES.has(task.stopCode)) return 'forced';
-  if (/health/i.test(task.stoppedReason ?? '')) return 'forced';
-  const exited = task.containers.some((c) => c.exitCode !== undefined && c.exitCode !== 0 && c.lastStatus === 'STOPPED' && task.stopCode === undefined);
-  return exited ? 'forced' : 'voluntary';
+/** A stop the scheduler did not choose: a failure (crash, health checks) or the user (StopTask). */
+function isForcedStop(task: Task): boolean {
+  if (task.desiredStatus !== 'STOPPED') return false;
+  if (task.stopCode !== undefined && FORCED_STOP_CODES.has(task.stopCode)) return true;
+  if (/health/i.test(task.stoppedReason ?? '')) return true;
+  return task.stopCode === undefined && task.containers.some((c) => c.exitCode !== undefined && c.exitCode !== 0 && c.lastStatus === 'STOPPED');
 }
 
 export class RolloutTracker {
   private healthyBefore = new Map<string, Set<string>>();
   private wantedBefore = new Map<string, Set<string>>();
   private knownTasks = new Set<string>();
+  private forcedSeen = new Set<string>();
   private drainingBefore = new Set<string>();
 
   observe(index: SnapshotIndex): Violation[] {
@@ -323,16 +326,24 @@ export class RolloutTracker {
       const before = this.healthyBefore.get(service.serviceArn);
       this.healthyBefore.set(service.serviceArn, healthy);
       if (before === undefined) continue;
-      let voluntary = 0;
+      // Forced losses of the interval: tasks newly stopped by a failure or the user — counted even
+      // if they were not healthy at the last observation, since they may have become healthy and
+      // failed between two observations (and the scheduler may have counted them meanwhile).
       let forced = 0;
+      for (const task of tasks) {
+        if (!isForcedStop(task) || this.forcedSeen.has(task.taskArn)) continue;
+        this.forcedSeen.add(task.taskArn);
+        forced += 1;
+      }
+      let voluntary = 0;
       const stoppedNames: string[] = [];
       for (const arn of before) {
         if (healthy.has(arn)) continue;
         const task = byArn.get(arn);
-        if (lossKind(task) === 'forced') forced += 1;
-        else {
+        if (task === undefined || task.desiredStatus === 'RUNNING') forced += 1; // vanished, or lost its health while wanted
+        else if (!isForcedStop(task)) {
           voluntary += 1;
-          stoppedNames.push(`${short(arn)} (${task?.stoppedReason ?? 'no reason'})`);
+          stoppedNames.push(`${short(arn)} (${task.stoppedReason ?? 'no reason'})`);
         }
       }
       const minHealthy = Math.ceil((desiredCount * config.minimumHealthyPercent) / 100);
