@@ -332,6 +332,18 @@ function drainDeletedService(pass: PassState): void {
   }
 }
 
+/**
+ * Task ids per "has started" / "has stopped" event: the sandbox writes at most this many in one
+ * event (ECS launches tasks in batches of up to 10, as RunTask does; its exact batching is not public).
+ */
+const TASKS_PER_EVENT = 10;
+
+function batches(arns: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < arns.length; i += TASKS_PER_EVENT) out.push(arns.slice(i, i + TASKS_PER_EVENT));
+  return out;
+}
+
 /** The pass's task events, batched as ECS writes them. */
 function flushTaskEvents(pass: PassState): void {
   const { ctx, service } = pass;
@@ -342,8 +354,8 @@ function flushTaskEvents(pass: PassState): void {
     pass.stoppedRunning.unshift(...drained);
     drained.length = 0;
   }
-  if (pass.stoppedRunning.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedRunning(service.name, pass.stoppedRunning));
-  if (pass.started.length > 0) addServiceEvent(ctx, service, SERVICE_MESSAGES.started(service.name, pass.started));
+  for (const batch of batches(pass.stoppedRunning)) addServiceEvent(ctx, service, SERVICE_MESSAGES.stoppedRunning(service.name, batch));
+  for (const batch of batches(pass.started)) addServiceEvent(ctx, service, SERVICE_MESSAGES.started(service.name, batch));
   pass.stoppedPending = 0;
   pass.drainingConnections = 0;
   pass.stoppedRunning = [];
