@@ -18,11 +18,28 @@
  * the task lifecycle reaches registration through classic-model.ts's hook, which that module fills.
  */
 import type { EngineContext } from '../context.ts';
-import { CLASSIC_HEALTH_TEXT, type ClassicInstanceHealth, type ClassicLoadBalancerRecord } from './classic-model.ts';
+import type { ClassicHealthCheck, ClassicInstanceHealth, ClassicListener, ClassicLoadBalancerRecord } from './classic-model.ts';
 import type { TargetOwner } from './model.ts';
 import { allowsIngress, ingressRefusal, instanceGroups } from '../network/security-groups.ts';
 import type { EngineState } from '../state.ts';
 import { answers, BAD_CODE, isDynamicPort, PASS, probeIndex, REFUSED, responds, taskOnInstancePort, TIMEOUT, trafficSource, type ProbeIndex, type ProbeVerdict } from './probe.ts';
+
+/**
+ * The health check a new Classic Load Balancer has until ConfigureHealthCheck: a TCP check of the
+ * first listener's instance port every 30 s, timeout 5 s, unhealthy after 2, healthy after 10. The
+ * API reference (HealthCheck) gives only the ranges (interval 5–300, timeout 2–60, thresholds 2–10);
+ * these values are the long-standing defaults as tools report them — UNCONFIRMED as API behaviour.
+ */
+export function defaultClassicHealthCheck(listener: ClassicListener): ClassicHealthCheck {
+  return { Target: `TCP:${listener.InstancePort}`, protocol: 'TCP', port: listener.InstancePort, Interval: 30, Timeout: 5, UnhealthyThreshold: 2, HealthyThreshold: 10 };
+}
+
+/** DescribeInstanceHealth descriptions (elb API reference, InstanceState). */
+export const CLASSIC_HEALTH_TEXT = {
+  registering: 'Instance registration is still in progress.',
+  failed: 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.',
+  notRunning: 'Instance is in stopped state.',
+} as const;
 
 const label = (clb: ClassicLoadBalancerRecord, id: string): string => `Instance ${id} in Classic Load Balancer ${clb.name}`;
 

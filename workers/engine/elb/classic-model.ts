@@ -61,18 +61,6 @@ export interface ClassicLoadBalancerRecord {
   tickTimer?: TimerId;
 }
 
-/** CreateLoadBalancer's default health check (elb API reference, HealthCheck: interval 30, timeout 5, unhealthy 2, healthy 10). */
-export function defaultClassicHealthCheck(listener: ClassicListener): ClassicHealthCheck {
-  return { Target: `TCP:${listener.InstancePort}`, protocol: 'TCP', port: listener.InstancePort, Interval: 30, Timeout: 5, UnhealthyThreshold: 2, HealthyThreshold: 10 };
-}
-
-/** DescribeInstanceHealth descriptions (elb API reference, InstanceState). */
-export const CLASSIC_HEALTH_TEXT = {
-  registering: 'Instance registration is still in progress.',
-  failed: 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.',
-  notRunning: 'Instance is in stopped state.',
-} as const;
-
 /** Registering with a Classic Load Balancer (classic-health.ts, loaded with the elb commands that create one). */
 export interface ClassicRegistration {
   register(ctx: EngineContext, clb: ClassicLoadBalancerRecord, instanceId: string, owner: TargetOwner): void;
