@@ -5,7 +5,7 @@
 // without rollback a FAILED deployment launches nothing more; unplaceable tasks get AWS's "unable
 // to place" event with the closest instance's reason, once, and are placed when capacity arrives.
 import { describe, expect, it } from 'vitest';
-import { createService, demoCluster, eventsOf, liveTasks, runningOf, WEB } from './helpers.ts';
+import { createService, demoCluster, eventsOf, liveTasks, runningOf, schedulerContext, WEB } from './helpers.ts';
 import { idOfArn } from '../../../../workers/engine/ids/arn.ts';
 
 describe('replacement and throttling', () => {
@@ -149,5 +149,22 @@ describe('placement failures', () => {
     const stoppedAt = Date.parse(ctx.state.tasks.get(standalone)!.task.stoppedAt!) - Date.parse('2026-01-01T00:00:00.000Z');
     const placed = liveTasks(ctx, svc)[0]!;
     expect(placed.createdMs - stoppedAt).toBeLessThanOrEqual(15_000);
+  });
+
+  it('a cluster without container instances: AWS\'s reason, then the tasks start when instances register', () => {
+    const ctx = schedulerContext(10);
+    ctx.call('ecs:CreateCluster', { clusterName: 'demo' });
+    ctx.call('ecs:RegisterTaskDefinition', WEB());
+    const svc = createService(ctx, { desiredCount: 2 });
+    ctx.advance(10 * 60_000);
+    expect(eventsOf(svc)).toEqual([
+      '(service api) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.',
+    ]);
+    const added = ctx.clock.now;
+    ctx.call('sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.large', count: 2 });
+    ctx.advance(16_000);
+    const tasks = liveTasks(ctx, svc);
+    expect(tasks).toHaveLength(2);
+    expect(Math.max(...tasks.map((r) => r.createdMs)) - added).toBeLessThanOrEqual(15_000);
   });
 });
