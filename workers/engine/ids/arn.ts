@@ -15,8 +15,16 @@ const ECS_PREFIX = `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:`;
 export const EPOCH_ISO = '2026-01-01T00:00:00.000Z';
 const EPOCH_MS = Date.parse(EPOCH_ISO);
 
+// Many lines are written at the same virtual instant (a pass starting 100 tasks): remember the last one.
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+
 export function isoAt(virtualMs: number): string {
-  return new Date(EPOCH_MS + virtualMs).toISOString();
+  if (virtualMs !== lastIsoMs) {
+    lastIso = new Date(EPOCH_MS + virtualMs).toISOString();
+    lastIsoMs = virtualMs;
+  }
+  return lastIso;
 }
 
 /** The identity the sandbox's calls are made as (registeredBy of task definitions). */

@@ -89,12 +89,20 @@ export function essentialImages(record: TaskRecord): string[] {
  */
 export function appRespondsHealthy(state: EngineState, record: TaskRecord, nowMs: number): boolean {
   void nowMs;
+  // Load balancers ask this of every target on every health check: no allocation on the way.
   if (record.task.lastStatus !== 'RUNNING') return false;
-  for (const container of record.task.containers) {
+  const containers = record.task.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i]!;
     if (container.lastStatus !== 'RUNNING' && isEssential(record, container.name)) return false;
   }
-  for (const image of essentialImages(record)) {
-    if (imageBehaviorOf(state, image).behavior === 'unhealthy') return false;
+  const behaviors = state.imageBehaviors;
+  if (behaviors === undefined || behaviors.size === 0) return true;
+  const definitions = record.taskDefinition.containerDefinitions;
+  for (let i = 0; i < definitions.length; i++) {
+    const definition = definitions[i]!;
+    if (definition.essential === false || typeof definition.image !== 'string') continue;
+    if (imageBehaviorOf(state, definition.image).behavior === 'unhealthy') return false;
   }
   return true;
 }
