@@ -122,5 +122,5 @@ export function probeInstancePort(state: EngineState, index: ProbeIndex, instanc
   }
   if (record === undefined || !answers(record)) return REFUSED;
   if (!http) return PASS;
-  return responds(state, record, nowMs) ? PASS : BAD_CODE;
+  return responds(state, index, record) ? PASS : BAD_CODE;
 }

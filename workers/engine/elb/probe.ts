@@ -18,7 +18,7 @@
  * Verdicts are cached per target against the security-group version, so a steady fleet pays one
  * comparison per check.
  */
-import { appRespondsHealthy, imageBehaviorOf, essentialImages, isEssential } from '../images/behavior.ts';
+import { imageBehaviorOf, essentialImages, isEssential } from '../images/behavior.ts';
 import { findSubnet, DEFAULT_NETWORK, DEFAULT_SECURITY_GROUP_ID } from '../network/default-vpc.ts';
 import { parseCidr } from '../network/ipv4.ts';
 import { allowsIngress, ingressRefusal, instanceGroups, securityGroupVersion, type TrafficSource } from '../network/security-groups.ts';
@@ -50,6 +50,11 @@ export interface ProbeIndex {
   sourceOf(tg: TargetGroupRecord): TrafficSource;
   /** The security-group version at the start of the round (target verdicts are cached against it). */
   readonly sgVersion: number;
+  /**
+   * Whether the essential images of a task definition answer healthily (images/behavior.ts), asked
+   * once per task definition per round: a service's hundred targets share one answer.
+   */
+  imagesHealthy(record: TaskRecord): boolean;
 }
 
 /** A task whose containers answer: RUNNING, or ACTIVATING (registered, about to be RUNNING). */
@@ -59,8 +64,20 @@ export function probeIndex(state: EngineState): ProbeIndex {
   let instances: Map<string, InstanceRecord> | undefined;
   let ips: Map<string, TaskRecord> | undefined;
   let sources: Map<string, TrafficSource> | undefined;
+  let images: Map<string, boolean> | undefined;
   return {
     sgVersion: securityGroupVersion(state),
+    imagesHealthy(record) {
+      images ??= new Map();
+      const arn = record.taskDefinition.taskDefinitionArn;
+      let healthy = images.get(arn);
+      if (healthy === undefined) {
+        healthy = true;
+        for (const image of essentialImages(record)) if (imageBehaviorOf(state, image).behavior === 'unhealthy') healthy = false;
+        images.set(arn, healthy);
+      }
+      return healthy;
+    },
     instanceById(id) {
       if (instances === undefined) {
         instances = new Map();
@@ -153,7 +170,7 @@ export function probeTarget(state: EngineState, index: ProbeIndex, tg: TargetGro
   if (record === undefined || !answers(record)) return REFUSED; // the host answers, the port is closed
   // A TCP check passes on an open port; HTTP(S) asks the application.
   if (tg.health.protocol === 'TCP') return PASS;
-  return responds(state, record, nowMs) ? PASS : BAD_CODE;
+  return responds(state, index, record) ? PASS : BAD_CODE;
 }
 
 /** Why the target's groups keep the load balancer out on `port`, or undefined. */
@@ -168,12 +185,16 @@ function refusal(state: EngineState, index: ProbeIndex, tg: TargetGroupRecord, t
   return ingressRefusal(state, groups, what, source, 'the load balancer', protocol, port, !ip && isDynamicPort(record, port));
 }
 
-/** The application answers an HTTP check healthily (an ACTIVATING task as if RUNNING). */
-export function responds(state: EngineState, record: TaskRecord, nowMs: number): boolean {
-  if (record.task.lastStatus === 'RUNNING') return appRespondsHealthy(state, record, nowMs);
+/**
+ * The application answers an HTTP check healthily: images/behavior.ts appRespondsHealthy's rule (its
+ * essential containers run, none of its essential images is `unhealthy`), with the image part
+ * asked once per task definition per round (ProbeIndex.imagesHealthy) — the health round's hot
+ * path. An ACTIVATING task answers as a RUNNING one.
+ */
+export function responds(state: EngineState, index: ProbeIndex, record: TaskRecord): boolean {
+  if (!answers(record)) return false;
   for (const container of record.task.containers) if (container.lastStatus !== 'RUNNING' && isEssential(record, container.name)) return false;
-  for (const image of essentialImages(record)) if (imageBehaviorOf(state, image).behavior === 'unhealthy') return false;
-  return true;
+  return index.imagesHealthy(record);
 }
 
 /** The task answering on the target's address and port; TIMEOUT when nothing has that address. */
