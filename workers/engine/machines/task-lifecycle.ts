@@ -3,7 +3,6 @@
  * containers, the instance's resources and the event log. Kept apart from the machine so the
  * machine stays a pure description of timing.
  */
-import { createActor } from 'xstate';
 import type { NetworkBinding } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
@@ -13,6 +12,7 @@ import { startHealthChecks, stopHealthChecks } from './health-checks.ts';
 import { launchFailure, logWriteWarnings, type LaunchStage } from './launch-checks.ts';
 import { markDeprovisioning, markEniAttached, releaseTaskEni } from './task-eni.ts';
 import { seconds, taskLabel, whereText } from './task-label.ts';
+import { driveMachine } from './machine-driver.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { taskStateChange } from './task-events.ts';
 import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './task-load-balancers.ts';
@@ -27,9 +27,9 @@ export { taskLabel };
 export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings: StartTimings): void {
   // Decided when ACTIVATING / DEACTIVATING begin (applyPhase), read by the machine's delays right after.
   const phases = { activationMs: 0, drainMs: 0 };
-  const actor = createActor(taskMachine, {
-    clock: ctx.clock,
-    input: {
+  const machine = driveMachine(
+    taskMachine,
+    {
       timings,
       ...(record.eni === undefined ? {} : { eni: record.eni.timings }),
       report: (phase, stop) => {
@@ -46,16 +46,12 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
         drainMs: () => phases.drainMs,
       },
     },
-  });
-  // Without an error observer xstate rethrows actor errors on the real setTimeout.
-  actor.subscribe({
-    error: (error) =>
-      ctx.emit('engine.error', `The machine of task ${idOfArn(record.task.taskArn)} failed: ${String(error)}`, record.task.taskArn),
-  });
-  actor.start();
+    ctx.clock,
+    (error) => ctx.emit('engine.error', `The machine of task ${idOfArn(record.task.taskArn)} failed: ${String(error)}`, record.task.taskArn),
+  );
   record.handle = {
-    stop: (timing) => actor.send({ type: 'task.stop', timing }),
-    containerExited: (exit) => actor.send({ type: 'container.exit', ...exit }),
+    stop: (timing) => machine.send({ type: 'task.stop', timing }),
+    containerExited: (exit) => machine.send({ type: 'container.exit', ...exit }),
   };
 }
 
@@ -148,7 +144,7 @@ function markDeactivating(ctx: EngineContext, record: TaskRecord): number {
     'task.draining',
     drainMs > 0
       ? `${taskLabel(record)} stays DEACTIVATING while its targets drain for the deregistration delay (${seconds(drainMs)}), then SIGTERM.`
-      : `${taskLabel(record)} has nothing to drain (deregistration delay 0), so it goes on to STOPPING.`,
+      : `${taskLabel(record)} has nothing to drain (deregistration delay 0, or no target left), so it goes on to STOPPING.`,
     task.taskArn,
   );
   return drainMs;

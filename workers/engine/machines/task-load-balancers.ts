@@ -84,6 +84,8 @@ export function deregisterTaskTargets(ctx: EngineContext, record: TaskRecord): n
   for (const registration of done) {
     const { lb, tg, clb, id, port } = registration;
     if (tg !== undefined) {
+      // A target group deleted meanwhile took its targets with it: nothing to deregister or drain.
+      if (ctx.state.elb?.targetGroups.get(tg.arn) !== tg) continue;
       const target = tg.targets.get(targetKey(id, port));
       if (target === undefined || (target.owner !== undefined && target.owner.record !== record)) continue;
       if (target.state !== 'draining') {
