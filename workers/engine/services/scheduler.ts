@@ -21,7 +21,7 @@
  * DeleteService's DRAINING service has its tasks stopped, then goes INACTIVE.
  */
 import type { EngineContext } from '../context.ts';
-import { instancesOfCluster, type TaskLifecycleObserver, type TaskRecord } from '../state.ts';
+import type { TaskLifecycleObserver, TaskRecord } from '../state.ts';
 import { breakerTripped, failDeployment } from './circuit-breaker.ts';
 import { daemonPass } from './daemon.ts';
 import { ROLLOUT_REASONS, SERVICE_MESSAGES, STOP_REASONS } from './messages.ts';
@@ -34,7 +34,6 @@ import { backoffAfter, IMPAIRED_AFTER } from './throttle.ts';
 
 /** How often the scheduler looks at the cluster's container instances (added, DRAINING). */
 export const WATCH_MS = 15_000;
-const PENDING_LOOK_MS = 5_000;
 /** At most one pass of a service per this much virtual time (kicks in between coalesce). */
 export const PASS_GAP_MS = 2_000;
 
@@ -79,20 +78,36 @@ function schedulePass(ctx: EngineContext, service: ServiceRecord, atMs: number, 
   });
 }
 
-/** A cheap fingerprint of the cluster's container instances: which exist, their status, their attributes. */
+/**
+ * A cheap fingerprint of the cluster's container instances: which exist, their status, their
+ * attributes. Every service of a cluster looks at the same instants (a grid of WATCH_MS), so the
+ * fingerprint is computed once per cluster per look, however many services it has.
+ */
+const lookCache = new WeakMap<object, Map<string, { atMs: number; key: number }>>();
+
 function clusterKey(ctx: EngineContext, service: ServiceRecord): number {
+  let byCluster = lookCache.get(ctx.state);
+  if (byCluster === undefined) lookCache.set(ctx.state, (byCluster = new Map()));
+  const cached = byCluster.get(service.clusterName);
+  if (cached !== undefined && cached.atMs === ctx.clock.now) return cached.key;
   let key = 17;
-  for (const instance of instancesOfCluster(ctx.state, service.clusterName)) {
+  for (const instance of ctx.state.instances.values()) {
+    if (instance.clusterName !== service.clusterName) continue;
     const status = instance.status === 'ACTIVE' ? 1 : instance.status === 'DRAINING' ? 2 : 3;
     key = (Math.imul(key, 31) + instance.containerInstanceArn.length * 7 + status + instance.attributes.length * 131) | 0;
   }
+  byCluster.set(service.clusterName, { atMs: ctx.clock.now, key });
   return key;
 }
+
+/** The next instant of the look grid after now. */
+const nextLook = (now: number): number => (Math.floor(now / WATCH_MS) + 1) * WATCH_MS;
 
 /** What the cluster's instances hold (CPU, memory, ENIs, host ports): it falls when a task anywhere gives resources back. */
 function usageKey(ctx: EngineContext, service: ServiceRecord): number {
   let key = 0;
-  for (const instance of instancesOfCluster(ctx.state, service.clusterName)) {
+  for (const instance of ctx.state.instances.values()) {
+    if (instance.clusterName !== service.clusterName) continue;
     key = (Math.imul(key, 31) + instance.usedCpuUnits * 3 + instance.usedMemoryMiB * 5 + instance.enisUsed * 7 + instance.staticTcp.size * 11) | 0;
   }
   return key;
@@ -118,18 +133,15 @@ function ensureWatch(ctx: EngineContext, service: ServiceRecord): void {
     }
     if (usage !== undefined) b.usageKey = usage;
     else delete b.usageKey;
-    b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
+    b.watchTimer = ctx.clock.schedule(nextLook(ctx.clock.now), tick);
   };
-  b.watchTimer = ctx.clock.schedule(ctx.clock.now + WATCH_MS, tick);
+  b.watchTimer = ctx.clock.schedule(nextLook(ctx.clock.now), tick);
 }
 
 /** The observer every task of the service gets (one object per service). */
 export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLifecycleObserver {
   service.scheduler.observer ??= {
-    running: () => {
-      service.scheduler.runningHeard = true;
-      nudge(ctx, service);
-    },
+    running: () => nudge(ctx, service),
     healthChanged: () => nudge(ctx, service),
     targetHealthChanged: () => nudge(ctx, service),
     stopped: (record) => taskStopped(ctx, service, record),
@@ -239,10 +251,6 @@ export function runPass(ctx: EngineContext, service: ServiceRecord): void {
     pass.live.set(deployment.id, views);
   }
   pass.wakeMs = timing.wakeMs;
-  // Until a task's RUNNING has been reported through the observer (the lifecycle's `running` hook),
-  // look again every PENDING_LOOK_MS while tasks are starting.
-  let starting = false;
-  if (b.runningHeard !== true) for (const views of pass.live.values()) if (views.some((view) => !view.running)) starting = true;
 
   if (service.status === 'DRAINING') {
     drainDeletedService(pass);
@@ -251,7 +259,6 @@ export function runPass(ctx: EngineContext, service: ServiceRecord): void {
   replaceUnhealthy(pass);
   if (service.schedulingStrategy === 'DAEMON') daemonPass(pass);
   else replicaPass(pass);
-  if (b.runningHeard !== true && (starting || pass.started.length > 0)) pass.wakeMs = Math.min(pass.wakeMs, now + PENDING_LOOK_MS);
   flushTaskEvents(pass);
 
   const current = primaryOf(service);
