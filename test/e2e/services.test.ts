@@ -4,7 +4,7 @@
 // deployments and events; the load balancer drawn above the cluster with one health-coloured line
 // per target, tasks sharing an instance through distinct dynamic ports; a rolling update (Update…,
 // Ctrl+S) drawing old and new revisions apart; picking a service; Delete refused without force and
-// accepted with it. Screenshots go to /tmp/ecs-sandbox-services-*.png for a person to look at.
+// accepted with it; targets a security group keeps out drawn red with the reason on their group. Screenshots go to /tmp/ecs-sandbox-services-*.png for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
@@ -158,6 +158,22 @@ describe('services and load balancers in the UI', () => {
     await page.waitForSelector('[data-testid="service-message"].ok');
     await page.waitForFunction(() => document.querySelector('.service-card')?.getAttribute('data-status') !== 'ACTIVE', undefined, { timeout: 20_000 });
     await shot('5-deleted');
+  });
+
+  it('draws targets a security group keeps out as unhealthy, with the reason on their target group', async () => {
+    const sg = await run({ 'ec2:CreateSecurityGroup': { GroupName: 'alb-sg', Description: 'the load balancer only', VpcId: 'vpc-default' } });
+    const lb = await run({ 'elbv2:CreateLoadBalancer': { Name: 'locked-alb', Subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'], Type: 'application', SecurityGroups: [sg!.GroupId] } });
+    const tg = await run({ 'elbv2:CreateTargetGroup': { Name: 'locked-tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default', TargetType: 'instance', HealthCheckIntervalSeconds: 10 } });
+    const tgArn: string = tg!.TargetGroups[0].TargetGroupArn;
+    await run({ 'elbv2:CreateListener': { LoadBalancerArn: lb!.LoadBalancers[0].LoadBalancerArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] } });
+    await run({ 'ecs:CreateService': { cluster: 'demo', serviceName: 'locked', taskDefinition: 'web:2', desiredCount: 2, healthCheckGracePeriodSeconds: 300, loadBalancers: [{ targetGroupArn: tgArn, containerName: 'web', containerPort: 80 }] } });
+    await run('wait: 60s');
+    const chip = page.locator(`.tg[data-tg="${tgArn}"]`);
+    await chip.locator('.tg-problem:not([hidden])').waitFor({ timeout: 20_000 });
+    expect(await chip.locator('.tg-problem').textContent()).toMatch(/^Target\.\w+/);
+    await page.waitForFunction(() => document.querySelectorAll('svg.lb-links g.lb-link[data-health="unhealthy"]').length === 2, undefined, { timeout: 20_000 });
+    expect(await page.locator('svg.lb-links g.lb-link[data-health="unhealthy"] .lb-line').evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke))).toEqual(['rgb(217, 21, 21)', 'rgb(217, 21, 21)']);
+    await shot('6-unhealthy');
     expect(opened.problems).toEqual([]);
   });
 });
