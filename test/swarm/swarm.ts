@@ -33,6 +33,8 @@ export interface SwarmOptions {
 
 export interface SwarmOutcome {
   seed: number;
+  chaosMs: number;
+  checkEveryMs: number;
   ok: boolean;
   /** The first violation (the run stops there), or the convergence failure. */
   failure?: { step: number; timeMs: number; violations: Violation[] | string[]; services?: string[] };
@@ -85,14 +87,16 @@ class SwarmRun {
     this.prng = new Prng(options.seed ^ 0x5eed5);
     this.engine = createEngine({ seed: options.seed });
     this.world = drawWorld(this.prng);
-    this.chaosMs = options.chaosMs ?? 30 * 60_000;
+    this.chaosMs = options.chaosMs ?? 20 * 60_000;
     this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
-    this.checkEveryMs = options.checkEveryMs ?? 10_000;
+    this.checkEveryMs = options.checkEveryMs ?? 30_000;
   }
 
   outcome(): SwarmOutcome {
     return {
       seed: this.options.seed,
+      chaosMs: this.chaosMs,
+      checkEveryMs: this.checkEveryMs,
       ok: this.failure === undefined,
       ...(this.failure === undefined ? {} : { failure: this.failure }),
       log: this.log,
@@ -231,6 +235,7 @@ class SwarmRun {
 
   /** New minimumHealthyPercent / maximumPercent (and the count they leave room for), mid-flight. */
   private changeDeploymentConfiguration(service: ServiceSpec): void {
+    if (service.daemon === true) return this.newRevision(service);
     this.budget.release(service);
     const wanted = service.desired;
     [service.minPct, service.maxPct] = this.prng.pick(DEPLOYMENT_CONFIGS);
@@ -275,6 +280,7 @@ class SwarmRun {
   }
 
   private scale(service: ServiceSpec): void {
+    if (service.daemon === true) return this.forceNewDeployment(service); // DAEMON has no desiredCount
     this.budget.release(service);
     service.desired = this.budget.draw(this.prng, service, this.prng.int(0, 11));
     this.call('ecs:UpdateService', { cluster: CLUSTER, service: service.name, desiredCount: service.desired });
@@ -383,12 +389,15 @@ export function fmt(ms: number): string {
 /** A failure report: the seed, how to replay it, the violations and the last steps. */
 export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
   const f = outcome.failure!;
+  const env = [`SEED=${outcome.seed}`];
+  if (outcome.chaosMs !== 20 * 60_000) env.push(`SWARM_CHAOS_MIN=${outcome.chaosMs / 60_000}`);
+  if (outcome.checkEveryMs !== 30_000) env.push(`SWARM_CHECK_S=${outcome.checkEveryMs / 1000}`);
   const lines = [
-    `swarm seed ${outcome.seed} failed at step ${f.step}, t=${fmt(f.timeMs)} — replay: SEED=${outcome.seed} npx vitest run --project swarm`,
+    `swarm seed ${outcome.seed} failed at step ${f.step}, t=${fmt(f.timeMs)} — replay: ${env.join(' ')} npx vitest run --project swarm`,
     ...f.violations.map((v) => (typeof v === 'string' ? `  ${v}` : `  [${v.invariant}] ${v.message}`)),
     'services at that step (tasks stopped over 2 min ago left out):',
     ...(f.services ?? []).map((line) => `  ${line}`),
-    `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? '+alb' : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}`) })}`,
+    `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? '+alb' : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}${s.daemon ? ' DAEMON' : ''}${s.placementStrategy ? ` ${s.placementStrategy.map((p) => `${p.type}(${p.field ?? ''})`).join(',')}` : ''}${s.distinctInstance ? ' distinctInstance' : ''}${s.deleted ? ' deleted' : ''}`) })}`,
     `last ${Math.min(lastSteps, outcome.log.length)} steps:`,
     ...outcome.log.slice(-lastSteps).map((line) => `  ${line}`),
   ];

@@ -41,6 +41,12 @@ export interface ServiceSpec {
   tag: number;
   listenerPort?: number;
   targetGroupArn?: string;
+  /** schedulingStrategy DAEMON: one task per ACTIVE instance (EC2 bridge, tiny, minimumHealthyPercent 0). */
+  daemon?: boolean;
+  /** REPLICA on EC2: a placement strategy other than the default spread over AZs. */
+  placementStrategy?: { type: 'spread' | 'random' | 'binpack'; field?: string }[];
+  /** REPLICA on EC2: the distinctInstance constraint (one task per instance, like a static port). */
+  distinctInstance?: boolean;
   /** DeleteService was called; a later CreateService brings it back as `<base>-<generation>`. */
   deleted?: boolean;
   generation?: number;
@@ -122,6 +128,8 @@ export function drawWorld(prng: Prng): WorldSpec {
   };
   const services: ServiceSpec[] = [];
   const count = prng.int(1, 5);
+  // A DAEMON service now and then, created first so that its tasks find room on every instance.
+  if (prng.int(0, 5) === 0) services.push(drawDaemon(prng, count));
   for (let i = 0; i < count; i++) services.push(drawService(prng, i));
   const budget = new Budget(capacityOf(instanceGroups));
   for (const service of services) service.desired = budget.draw(prng, service, prng.int(0, 9));
@@ -152,7 +160,33 @@ function drawService(prng: Prng, i: number): ServiceSpec {
   if (prng.int(0, 3) === 0) spec.circuitBreaker = { enable: true, rollback: prng.int(0, 2) === 0 };
   if (withLb && prng.int(0, 4) === 0) spec.graceSeconds = prng.pick([10, 30, 60]);
   if (withLb) spec.listenerPort = 80 + i;
+  if (shape !== 'fargate') {
+    const strategy = prng.int(0, 4);
+    if (strategy === 1) spec.placementStrategy = [{ type: 'spread', field: 'instanceId' }];
+    if (strategy === 2) spec.placementStrategy = [{ type: 'random' }];
+    if (strategy === 3) spec.placementStrategy = [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }];
+    if (prng.int(0, 6) === 0) spec.distinctInstance = true;
+  }
   return spec;
+}
+
+function drawDaemon(prng: Prng, i: number): ServiceSpec {
+  return {
+    name: `daemon${i}`,
+    family: `agent${i}`,
+    shape: 'bridge',
+    withLb: false,
+    containerPort: 8125,
+    cpu: 64,
+    memory: 64,
+    healthCheck: prng.int(0, 3) === 0,
+    desired: 0,
+    minPct: 0,
+    maxPct: 100,
+    repo: `agent${i}`,
+    tag: 1,
+    daemon: true,
+  };
 }
 
 /** The room left in the cluster, spent as services draw their desired counts (see the file comment). */
@@ -170,6 +204,12 @@ export class Budget {
   /** The largest count up to `wanted` that fits and lets deployments progress; reserves its room. */
   draw(prng: Prng, service: ServiceSpec, wanted: number): number {
     void prng;
+    if (service.daemon === true) {
+      // One task on every instance, stopped before its replacement starts (maximumPercent 100).
+      this.cpu -= this.capacity.instances * service.cpu;
+      this.memory -= this.capacity.instances * service.memory;
+      return 0;
+    }
     let n = Math.min(wanted, this.limit(service));
     while (n > 0 && !canProgress(n, service.minPct, service.maxPct)) n--;
     this.spend(service, n, +1);
@@ -178,6 +218,11 @@ export class Budget {
 
   /** Give back a service's room (before drawing a new count for it). */
   release(service: ServiceSpec): void {
+    if (service.daemon === true) {
+      this.cpu += this.capacity.instances * service.cpu;
+      this.memory += this.capacity.instances * service.memory;
+      return;
+    }
     this.spend(service, service.desired, -1);
   }
 
@@ -187,7 +232,7 @@ export class Budget {
     let n = 0;
     while (n < 12 && peak(n + 1) * service.cpu <= this.cpu && peak(n + 1) * service.memory <= this.memory) {
       if (service.shape === 'awsvpc' && peak(n + 1) > this.eniSlots) break;
-      if ((service.shape === 'host' || service.shape === 'bridgeStatic') && n + 1 > this.capacity.instances - 2) break;
+      if ((service.shape === 'host' || service.shape === 'bridgeStatic' || service.distinctInstance === true) && n + 1 > this.capacity.instances - 2) break;
       n++;
     }
     return n;
@@ -249,7 +294,7 @@ export function createServiceRequest(service: ServiceSpec, zones: readonly strin
     cluster: CLUSTER,
     serviceName: service.name,
     taskDefinition: `${service.family}:${service.tag}`,
-    desiredCount: service.desired,
+    ...(service.daemon === true ? { schedulingStrategy: 'DAEMON' } : { desiredCount: service.desired }),
     launchType: service.shape === 'fargate' ? 'FARGATE' : 'EC2',
     deploymentConfiguration: {
       maximumPercent: service.maxPct,
@@ -257,6 +302,8 @@ export function createServiceRequest(service: ServiceSpec, zones: readonly strin
       ...(service.circuitBreaker === undefined ? {} : { deploymentCircuitBreaker: service.circuitBreaker }),
     },
   };
+  if (service.placementStrategy !== undefined) request.placementStrategy = service.placementStrategy;
+  if (service.distinctInstance === true) request.placementConstraints = [{ type: 'distinctInstance' }];
   if (usesIpTargets(service)) {
     request.networkConfiguration = { awsvpcConfiguration: { subnets: zones.map((z) => `subnet-${z}`), securityGroups: ['sg-default'], assignPublicIp: 'DISABLED' } };
   }
