@@ -148,3 +148,29 @@ describe('the load balancer meets security groups', () => {
     expect(health(engine, tg)).toEqual([`${ip}:8080 healthy`]);
   });
 });
+
+describe('routing meets security groups', () => {
+  it('failing open does not get requests past a group that keeps the load balancer out', async () => {
+    const { testContext } = await import('../fargate/context.ts');
+    const { routeRequests } = await import('../../../workers/engine/elb/routing.ts');
+    const ctx = testContext(1);
+    ctx.call('ecs:CreateCluster', { clusterName: 'demo' });
+    const alb = ctx.call('ec2:CreateSecurityGroup', { GroupName: 'alb', Description: 'alb' }).GroupId;
+    ctx.call('sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.large', count: 1 });
+    ctx.call('ecs:RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', memory: 128, portMappings: [{ containerPort: 80 }] }] });
+    ctx.call('ecs:RunTask', { cluster: 'demo', taskDefinition: 'web', count: 2 });
+    ctx.clock.advance(30_000);
+    const lb = ctx.call('elbv2:CreateLoadBalancer', { Name: 'alb', Subnets: SUBNETS, SecurityGroups: [alb] }).LoadBalancers[0].LoadBalancerArn;
+    const tgArn = ctx.call('elbv2:CreateTargetGroup', { Name: 'tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default' }).TargetGroups[0].TargetGroupArn;
+    ctx.call('elbv2:CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] });
+    const instanceId = [...ctx.state.instances.values()][0]!.ec2InstanceId;
+    ctx.call('elbv2:RegisterTargets', { TargetGroupArn: tgArn, Targets: [{ Id: instanceId, Port: 32768 }, { Id: instanceId, Port: 32769 }] });
+    ctx.clock.advance(60_000);
+    const tg = ctx.state.elb!.targetGroups.get(tgArn)!;
+    expect([...tg.targets.values()].map((t) => t.state)).toEqual(['unhealthy', 'unhealthy']);
+    expect(routeRequests(ctx.state, tg, 10)).toEqual({ routed: {}, failOpen: true, dropped: 10 });
+    ctx.call('ec2:AuthorizeSecurityGroupIngress', { GroupId: 'sg-default', IpProtocol: 'tcp', FromPort: 32768, ToPort: 65535, SourceSecurityGroupName: 'alb' });
+    ctx.clock.advance(150_000);
+    expect(routeRequests(ctx.state, tg, 10)).toEqual({ routed: { [`${instanceId}:32768`]: 5, [`${instanceId}:32769`]: 5 }, failOpen: false, dropped: 0 });
+  });
+});
