@@ -33,9 +33,11 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
 
   // Committing: nothing below can fail.
   const decision = recordDecision(ctx.state, ctx.clock.now, before, plan.placed.map((p) => p.instanceIndex), run.count);
-  const tasks: Task[] = plan.placed.map((planned, index) =>
-    renderTask(launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc }).task),
-  );
+  // The service scheduler (run.requester) reads only the task ARNs: it gets the live records' tasks, not copies.
+  const tasks: Task[] = plan.placed.map((planned, index) => {
+    const task = launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc }).task;
+    return run.requester === undefined ? renderTask(task) : task;
+  });
   const failures = plan.unplaced > 0 ? instanceFailures(ledger) : [];
   if (plan.unplaced > 0) {
     const placed = plan.placed.length;

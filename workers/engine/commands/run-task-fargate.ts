@@ -86,7 +86,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
     record.fargatePlacement = { summary: `${td.family}:${td.revision} ${plan.reasons[index]!}`, index, count: run.count };
     attachTaskEni(ctx, record, subnet, ` (${sizeText(size.cpuUnits, size.memoryMiB)}, platform version ${platform.version}, ${hourlyPrice})`);
     startTaskMachine(ctx, record, fargateStartTimings(ctx.prng));
-    tasks.push(renderTask(record.task));
+    tasks.push(run.requester === undefined ? renderTask(record.task) : record.task);
   }
   // Sandbox choice: when tasks found no free address, each full subnet is listed like an instance
   // that refused a placement (AWS would start the task and fail it in PROVISIONING).

@@ -24,7 +24,11 @@ export interface RunTaskRequest {
   /** As given; EC2 evaluates them, Fargate refuses them. */
   placementStrategy?: unknown[];
   placementConstraints?: unknown[];
-  /** The service scheduler's launches: its default strategies (RunTask's: random), who asks (for the event log: "RunTask"), and, for a DAEMON task, the one instance it may go to. */
+  /**
+   * The service scheduler's launches: its default strategies (RunTask's: random), who asks (for the
+   * event log; RunTask when absent — a requester also gets the live tasks back, not rendered copies),
+   * and, for a DAEMON task, the one instance it may go to.
+   */
   defaultStrategies?: readonly Strategy[];
   requester?: string;
   onlyInstanceArn?: string;
