@@ -174,3 +174,16 @@ describe('routing meets security groups', () => {
     expect(routeRequests(ctx.state, tg, 10)).toEqual({ routed: { [`${instanceId}:32768`]: 5, [`${instanceId}:32769`]: 5 }, failOpen: false, dropped: 0 });
   });
 });
+
+describe('DescribeSecurityGroups filters', () => {
+  it('tag filters select created groups by their tags; group-name and vpc-id work on them too', () => {
+    const engine = elbEngine();
+    call(engine, 'ec2:CreateSecurityGroup', { GroupName: 'alb', Description: 'alb', TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'tier', Value: 'edge' }] }] });
+    group(engine, 'web');
+    const names = (filters: unknown[]) => call(engine, 'ec2:DescribeSecurityGroups', { Filters: filters }).SecurityGroups.map((g: any) => g.GroupName);
+    expect(names([{ Name: 'tag:tier', Values: ['edge'] }])).toEqual(['alb']);
+    expect(names([{ Name: 'tag-key', Values: ['tier'] }])).toEqual(['alb']);
+    expect(names([{ Name: 'group-name', Values: ['w*'] }])).toEqual(['web']);
+    expect(names([{ Name: 'vpc-id', Values: ['vpc-default'] }])).toEqual(['default', 'alb', 'web']);
+  });
+});

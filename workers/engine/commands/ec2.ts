@@ -172,7 +172,14 @@ function applyFilters<T>(items: readonly T[], filters: readonly Filter[], table:
     }
     const patterns = values.map(wildcard);
     if (name.startsWith('tag:') || name === 'tag-key' || name === 'tag-value') {
-      selected = []; // the default VPC, subnets and security group carry no tags
+      // Only created security groups carry tags (the default VPC, subnets and group have none).
+      const match = (value: string) => patterns.some((pattern) => pattern.test(value));
+      selected = selected.filter((item) => {
+        const tags = (item as { tags?: { Key: string; Value: string }[] }).tags ?? [];
+        if (name === 'tag-key') return tags.some((t) => match(t.Key));
+        if (name === 'tag-value') return tags.some((t) => match(t.Value));
+        return tags.some((t) => t.Key === name.slice(4) && match(t.Value));
+      });
       continue;
     }
     const valuesOf = table[name];
