@@ -424,6 +424,14 @@ export function steadyStateProblems(index: SnapshotIndex): string[] {
       out.push(`${name}: running ${service.runningCount}, pending ${service.pendingCount}, desired ${service.desiredCount}`);
     }
     const live = index.serviceTasks(service).filter(isLive);
+    if (service.schedulingStrategy === 'DAEMON') {
+      // One task on every ACTIVE instance (the swarm's daemons have no placement constraints).
+      const active = index.snap.containerInstances.filter((ci) => ci.status === 'ACTIVE');
+      if (service.desiredCount !== active.length) out.push(`${name}: DAEMON desiredCount ${service.desiredCount}, ${active.length} ACTIVE instances`);
+      const hosts = new Set(live.map((t) => t.containerInstanceArn));
+      const missing = active.filter((ci) => !hosts.has(ci.containerInstanceArn)).length;
+      if (missing > 0 || hosts.size !== live.length) out.push(`${name}: DAEMON tasks on ${hosts.size} instances (${live.length} tasks), ${missing} ACTIVE instance(s) without one`);
+    }
     const off = live.filter((t) => t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING' || t.taskDefinitionArn !== service.taskDefinition);
     if (live.length !== service.desiredCount || off.length > 0) {
       out.push(`${name}: ${live.length} live tasks, ${off.length} of them not RUNNING on ${service.taskDefinition.slice(service.taskDefinition.lastIndexOf('/') + 1)}`);
