@@ -7,8 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { createService, demoCluster, eventsOf, liveTasks, runningOf, schedulerContext, WEB } from './helpers.ts';
 import { idOfArn } from '../../../../workers/engine/ids/arn.ts';
+import { backoffAfter, MAX_BACKOFF_MS } from '../../../../workers/engine/services/throttle.ts';
 
 describe('replacement and throttling', () => {
+  it('the back-off doubles from 10 s and stops at 15 minutes', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 50].map(backoffAfter)).toEqual([0, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 640_000, 900_000, 900_000]);
+    expect(MAX_BACKOFF_MS).toBe(15 * 60_000);
+  });
+
   it('replaces a task stopped by the user and tasks that crash', () => {
     const ctx = demoCluster(3);
     const svc = createService(ctx, { desiredCount: 3 });

@@ -45,6 +45,23 @@ describe('placement and scale-in', () => {
     expect(eventsOf(svc).at(-1)).toBe('(service api) has reached a steady state.');
   });
 
+  it('stops a PENDING task on a DRAINING instance at once ("stopped N pending tasks.") and places it elsewhere', () => {
+    const ctx = demoCluster(15, 3);
+    const svc = createService(ctx, { desiredCount: 1 });
+    ctx.advance(0);
+    const pending = liveTasks(ctx, svc)[0]!;
+    expect(pending.task.lastStatus).not.toBe('RUNNING');
+    ctx.call('ecs:UpdateContainerInstancesState', { cluster: 'demo', containerInstances: [pending.instanceArn], status: 'DRAINING' });
+    // The scheduler's next look (here: the pass an UpdateService asks for at once).
+    ctx.call('ecs:UpdateService', { cluster: 'demo', service: 'api', desiredCount: 1 });
+    ctx.advance(0);
+    expect(pending.task.desiredStatus).toBe('STOPPED');
+    expect(eventsOf(svc)).toContain('(service api) stopped 1 pending tasks.');
+    ctx.advance(2 * 60_000);
+    expect(runningOf(ctx, svc)).toHaveLength(1);
+    expect(runningOf(ctx, svc)[0]!.instanceArn).not.toBe(pending.instanceArn);
+  });
+
   it('DAEMON: one task per ACTIVE instance, new instances included, none on DRAINING ones', () => {
     const ctx = demoCluster(13, 3);
     const svc = createService(ctx, { schedulingStrategy: 'DAEMON', desiredCount: undefined, deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 } });
