@@ -51,6 +51,20 @@ export function kickService(ctx: EngineContext, service: ServiceRecord): void {
   ensureWatch(ctx, service);
 }
 
+/**
+ * Something changed in a cluster that no task observer reports (instances registered, set DRAINING
+ * or ACTIVE, attributes changed): every service of the cluster gets a pass now, instead of at its
+ * next look (WATCH_MS). For the commands that change instances.
+ */
+export function kickCluster(ctx: EngineContext, clusterName: string): void {
+  for (const service of ctx.state.services?.values() ?? []) {
+    if (service.clusterName !== clusterName || service.status === 'INACTIVE') continue;
+    delete service.scheduler.placementRetryMs;
+    service.scheduler.daemonRefused?.clear();
+    kickService(ctx, service);
+  }
+}
+
 /** The tasks' observer asks for a pass: at most one per PASS_GAP_MS, so a burst of task changes is one pass. */
 function nudge(ctx: EngineContext, service: ServiceRecord): void {
   if (service.status === 'INACTIVE') return;
