@@ -24,12 +24,11 @@
  *       healthy old ones would break minimumHealthyPercent — so the excess itself is not a fault;
  *       starting more on top of it is.)
  *   I6  minimumHealthyPercent ("never below the minimum unless forced by failures"), defined as:
- *       a task is *healthy* when it is RUNNING with desiredStatus RUNNING, its task healthStatus is
- *       not UNHEALTHY and, for a service with load balancers, its target is `healthy` in every one
- *       of the service's target groups (during healthCheckGracePeriodSeconds after it started,
- *       `initial` counts too, since the scheduler ignores ELB health then). This set contains every
- *       task the scheduler may count as healthy (its 40 s rule and container-health rule are
- *       stricter), so a correct scheduler cannot trip the check by counting differently.
+ *       a task is *healthy* by AWS's rule (isHealthy): RUNNING with desiredStatus RUNNING; with
+ *       load balancers, `healthy` in every target group of the service; with a container health
+ *       check, task healthStatus HEALTHY; with neither, 40 s after it reached RUNNING. (A looser
+ *       notion — e.g. counting tasks in their grace period — gives false alarms: a service already
+ *       below its minimum through failures may stop a task that is not healthy yet; seed 984.)
  *       Between two observations, a task that left the healthy set was lost either by *force*
  *       (stopCode EssentialContainerExited / UserInitiated / TaskFailedToStart, a stoppedReason
  *       about health checks, or it lost its health while still wanted) or *voluntarily* (any other
@@ -375,23 +374,32 @@ export class RolloutTracker {
   }
 }
 
-/** The I6 notion of a healthy service task (see the file comment). */
+/** How long a RUNNING task without load balancer or container health check waits to count as healthy. */
+export const NO_CHECK_HEALTHY_AFTER_MS = 40_000;
+
+/**
+ * The I6 notion of a healthy service task: AWS's rule for minimumHealthyPercent (ecs-reference §5,
+ * CFN DeploymentConfiguration): RUNNING (and still wanted), and — with load balancers — healthy in
+ * every target group of the service (the grace period does not make a task healthy, it only keeps
+ * the scheduler from replacing it), and — with a container health check — task healthStatus
+ * HEALTHY; with neither, 40 s after it reached RUNNING.
+ */
 export function isHealthy(index: SnapshotIndex, service: Service, task: Task): boolean {
   if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING' || task.healthStatus === 'UNHEALTHY') return false;
-  if (service.loadBalancers.length === 0) return true;
-  const startedMs = task.startedAt === undefined ? undefined : Date.parse(task.startedAt) - EPOCH_MS;
-  const inGrace = startedMs !== undefined && index.snap.time < startedMs + (service.healthCheckGracePeriodSeconds ?? 0) * 1000;
-  for (const lb of service.loadBalancers) {
-    if (lb.targetGroupArn === undefined) continue;
-    const state = targetState(index, task, lb.targetGroupArn, lb.containerName, lb.containerPort);
-    if (state === 'healthy' || (inGrace && state === 'initial')) continue;
-    return false;
+  const td = index.taskDefs.get(task.taskDefinitionArn);
+  const checked = ((td?.containerDefinitions ?? []) as { healthCheck?: unknown; essential?: boolean }[]).some((c) => c.healthCheck !== undefined && c.essential !== false);
+  if (checked && task.healthStatus !== 'HEALTHY') return false;
+  const balanced = service.loadBalancers.filter((lb) => lb.targetGroupArn !== undefined);
+  for (const lb of balanced) {
+    if (targetState(index, task, lb.targetGroupArn!, lb.containerName, lb.containerPort) !== 'healthy') return false;
   }
-  return true;
+  if (balanced.length > 0 || checked) return true;
+  const startedMs = task.startedAt === undefined ? undefined : Date.parse(task.startedAt) - EPOCH_MS;
+  return startedMs !== undefined && index.snap.time >= startedMs + NO_CHECK_HEALTHY_AFTER_MS;
 }
 
 /** Virtual time 0 is this instant (workers/engine/ids/arn.ts). */
-const EPOCH_MS = Date.parse('2026-01-01T00:00:00.000Z');
+export const EPOCH_MS = Date.parse('2026-01-01T00:00:00.000Z');
 
 function targetState(index: SnapshotIndex, task: Task, tgArn: string, containerName: string, containerPort: number): string | undefined {
   const tg = index.targetGroups.get(tgArn);
