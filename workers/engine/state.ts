@@ -202,6 +202,12 @@ export interface EngineState {
   imageBehaviors?: Map<string, ImageBehavior>;
   /** Elastic Load Balancing v2: load balancers, listeners, target groups (elb/model.ts elbOf). Absent until first used. */
   elb?: ElbState;
+  /**
+   * Bumped whenever something a load balancer's health check depends on changes: a task's or a
+   * container's status (machines/), an image's behaviour. A target group whose targets have all
+   * settled skips its rounds until it moves (elb/health.ts quiet rounds).
+   */
+  healthEpoch?: number;
   /** ECS services by ARN, in creation order (services/model.ts); INACTIVE ones stay visible for an hour, as on AWS. */
   services?: Map<string, ServiceRecord>;
 }

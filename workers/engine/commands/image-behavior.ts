@@ -16,6 +16,7 @@
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { BEHAVIOR_NAMES, behaviorKey, imageMatches, type BehaviorName, type ImageBehavior } from '../images/behavior.ts';
+import { noteHealthInputsChanged } from '../elb/health.ts';
 import { replanCrashes } from '../machines/container-exits.ts';
 import { rearmHealthChecks } from '../machines/health-checks.ts';
 import { didYouMean, plural } from '../text.ts';
@@ -80,6 +81,7 @@ export function setImageBehavior(ctx: EngineContext, raw: unknown): CommandResul
   ctx.state.imageBehaviors ??= new Map();
   // Kept even for `healthy`: an exact entry must be able to override a registry-less one.
   ctx.state.imageBehaviors.set(key, parsed.behavior);
+  noteHealthInputsChanged(ctx.state); // load balancers ask the application again
   const matches = (image: string): boolean => imageMatches(image, key);
   const running = replanCrashes(ctx, matches);
   rearmHealthChecks(ctx, matches);

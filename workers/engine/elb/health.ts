@@ -21,6 +21,7 @@ import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
 import { probeIndex, probeTarget } from './probe.ts';
+import { securityGroupVersion } from '../network/security-groups.ts';
 import { DEFAULT_SUBNETS } from '../network/default-vpc.ts';
 import { parseCidr } from '../network/ipv4.ts';
 
@@ -40,6 +41,19 @@ const INITIAL_CHECKING = { reason: 'Elb.InitialHealthChecking', description: 'In
 const DRAINING = { reason: 'Target.DeregistrationInProgress', description: 'Target deregistration is in progress' };
 const NOT_IN_USE = { reason: 'Target.NotInUse', description: 'Target group is not configured to receive traffic from the load balancer' };
 const NOT_REGISTERED = { reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' };
+
+/** Something a health check depends on changed (elb/health.ts quiet rounds): call on every task or container status change. */
+export function noteHealthInputsChanged(state: EngineState): void {
+  state.healthEpoch = (state.healthEpoch ?? 0) + 1;
+}
+
+/**
+ * What a settled round's verdicts depend on, beyond the group's own targets: task and container
+ * statuses and image behaviours (healthEpoch), security groups, and which instances exist.
+ */
+function quietKey(state: EngineState): string {
+  return `${state.healthEpoch ?? 0}/${securityGroupVersion(state)}/${state.instances.size}`;
+}
 
 export const isInUse = (state: EngineState, tg: TargetGroupRecord): boolean => loadBalancersOf(elbOf(state), tg.arn).length > 0;
 
@@ -63,6 +77,7 @@ export function registerTarget(ctx: EngineContext, tg: TargetGroupRecord, id: st
     drainEndsMs: undefined, drainTimer: undefined, requests: existing?.requests ?? 0, task: undefined, owner, sgVersion: -1, sgRefusal: undefined,
   };
   tg.targets.set(key, target);
+  tg.quietKey = undefined;
   ctx.emit('elb.target', `${label(tg, target)} is registered: initial until health checks decide (every ${tg.health.intervalSeconds} s).`, tg.arn);
   armHealthChecks(ctx, tg);
 }
@@ -73,6 +88,7 @@ export function deregisterTarget(ctx: EngineContext, tg: TargetGroupRecord, id: 
   if (target === undefined || target.state === 'draining') return;
   const delay = drainSeconds(tg);
   Object.assign(target, { state: 'draining', ...DRAINING, streak: 0, drainEndsMs: ctx.clock.now + delay * 1000 });
+  tg.quietKey = undefined;
   ctx.emit('elb.target', `${label(tg, target)} is draining: no new requests, removed after the deregistration delay of ${delay} s.`, tg.arn);
   target.drainTimer = ctx.clock.schedule(ctx.clock.now + delay * 1000, () => {
     if (tg.targets.get(targetKey(id, port)) !== target) return;
@@ -98,6 +114,7 @@ export function armHealthChecks(ctx: EngineContext, tg: TargetGroupRecord): void
 export function disarmHealthChecks(ctx: EngineContext, tg: TargetGroupRecord): void {
   if (tg.tickTimer !== undefined) ctx.clock.cancel(tg.tickTimer);
   tg.tickTimer = undefined;
+  tg.quietKey = undefined;
   for (const target of tg.targets.values()) {
     // Its next load balancer may have other security groups: the cached verdict is decided again.
     target.sgVersion = -1;
@@ -111,15 +128,24 @@ export function dropTargetGroupTimers(ctx: EngineContext, tg: TargetGroupRecord)
   for (const target of tg.targets.values()) if (target.drainTimer !== undefined) ctx.clock.cancel(target.drainTimer);
 }
 
-/** One health-check round: every non-draining target gets one check. */
+/**
+ * One health-check round: every non-draining target gets one check. A round after which every
+ * target is settled — healthy and passing, or unhealthy and failing — is remembered with what its
+ * verdicts depend on (quietKey); while that holds, the next rounds would repeat it exactly, so they
+ * are skipped (a service at steady state costs nothing between changes, over hours of virtual time).
+ */
 function checkAll(ctx: EngineContext, tg: TargetGroupRecord): void {
+  const key = quietKey(ctx.state);
+  if (tg.quietKey === key) return;
   const index = probeIndex(ctx.state);
   const now = ctx.clock.now;
   const { healthyThreshold, unhealthyThreshold } = tg.health;
+  let settled = true;
   for (const target of tg.targets.values()) {
     if (target.state === 'draining') continue;
     const verdict = probeTarget(ctx.state, index, tg, target, now);
     target.checks += 1;
+    if (verdict.pass ? target.state !== 'healthy' : target.state !== 'unhealthy') settled = false;
     if (verdict.pass) {
       target.streak = target.streak > 0 ? target.streak + 1 : 1;
       if (target.state === 'healthy') continue;
@@ -144,6 +170,8 @@ function checkAll(ctx: EngineContext, tg: TargetGroupRecord): void {
       } else if (target.state === 'initial') Object.assign(target, INITIAL_CHECKING);
     }
   }
+  // Only the key read BEFORE the round: a verdict that changed anything (an event, an observer) bumps it.
+  tg.quietKey = settled && key === quietKey(ctx.state) ? key : undefined;
 }
 
 /**

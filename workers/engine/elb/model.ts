@@ -91,6 +91,8 @@ export interface TargetGroupRecord {
   targets: Map<string, TargetRecord>;
   /** The one timer that health-checks every target of the group. */
   tickTimer?: TimerId;
+  /** Set after a round in which every target settled (health.ts checkAll): the inputs it depended on. */
+  quietKey?: string | undefined;
   /** Round-robin cursor (routeRequests). */
   cursor: number;
 }

@@ -15,6 +15,7 @@
  * or a moment from now when that is already past); `healthy` and `unhealthy` cancel pending
  * crashes; `crashOnStart` concerns only containers that start afterwards.
  */
+import { noteHealthInputsChanged } from '../elb/health.ts';
 import type { Container } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { isoAt } from '../ids/arn.ts';
@@ -113,6 +114,7 @@ export function markContainerExited(ctx: EngineContext, record: TaskRecord, cont
   container.exitCode = CRASH_EXIT_CODE;
   container.networkBindings = [];
   task.version += 1;
+  noteHealthInputsChanged(ctx.state);
   const ran = seconds(ctx.clock.now - (record.startedMs ?? ctx.clock.now));
   const label = taskLabel(record);
   if (essential) {

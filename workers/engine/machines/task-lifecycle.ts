@@ -15,6 +15,7 @@ import { seconds, taskLabel, whereText } from './task-label.ts';
 import { driveMachine } from './machine-driver.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { taskStateChange } from './task-events.ts';
+import { noteHealthInputsChanged } from '../elb/health.ts';
 import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './task-load-balancers.ts';
 import { ACTIVATING_MS, SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
 
@@ -64,6 +65,7 @@ export function applyPhase(ctx: EngineContext, record: TaskRecord, phase: TaskPh
   const now = isoAt(ctx.clock.now);
   const before = task.lastStatus;
   task.version += 1;
+  noteHealthInputsChanged(ctx.state);
   let ms = 0;
   switch (phase) {
     case 'provisioned':
