@@ -173,3 +173,22 @@ describe('target health reaches the task observer', () => {
     expect(heard.at(-1)).toMatch(/^health healthy :32768 @/);
   });
 });
+
+describe('ECS Task State Change events in the engine', () => {
+  it('from the first PENDING of a bridge task to STOPPED, in EventBridge envelopes', async () => {
+    const { createEngine } = await import('../../../workers/engine/index.ts');
+    const engine = createEngine({ seed: 5 });
+    const run = (action: string, request: unknown): any => engine.dispatch({ [action]: request }).response;
+    run('ecs:CreateCluster', { clusterName: 'demo' });
+    run('sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.large', count: 1 });
+    run('ecs:RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', memory: 128, portMappings: [{ containerPort: 80 }] }] });
+    const arn = run('ecs:RunTask', { cluster: 'demo', taskDefinition: 'web' }).tasks[0].taskArn;
+    engine.advance(20_000);
+    run('ecs:StopTask', { cluster: 'demo', task: arn });
+    engine.advance(20_000);
+    const bridge = engine.snapshot().events.filter((e) => e.eventBridge !== undefined).map((e) => e.eventBridge!);
+    expect(bridge.map((e) => e.detail.lastStatus)).toEqual(['PENDING', 'RUNNING', 'STOPPING', 'STOPPED']);
+    expect(bridge[0]).toMatchObject({ version: '0', 'detail-type': 'ECS Task State Change', source: 'aws.ecs', resources: [arn], time: '2026-01-01T00:00:00Z' });
+    expect(new Set(bridge.map((e) => e.id)).size).toBe(4);
+  });
+});

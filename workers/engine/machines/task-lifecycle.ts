@@ -14,6 +14,7 @@ import { markDeprovisioning, markEniAttached, releaseTaskEni } from './task-eni.
 import { seconds, taskLabel, whereText } from './task-label.ts';
 import { driveMachine } from './machine-driver.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
+import { eventBridgeEnvelope } from '../events/eventbridge.ts';
 import { taskStateChange } from './task-events.ts';
 import { noteHealthInputsChanged } from '../elb/health.ts';
 import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './task-load-balancers.ts';
@@ -54,6 +55,20 @@ export function startTaskMachine(ctx: EngineContext, record: TaskRecord, timings
     stop: (timing) => machine.send({ type: 'task.stop', timing }),
     containerExited: (exit) => machine.send({ type: 'container.exit', ...exit }),
   };
+  attachCreationEvent(ctx, record);
+}
+
+/**
+ * The task's first state (PENDING on an EC2 instance without an ENI) was logged by RunTask's
+ * placement just before the machine started: give that line its "ECS Task State Change" too, so that
+ * EventBridge sees every state from the first. (Tasks with an ENI get theirs from attachTaskEni.)
+ */
+function attachCreationEvent(ctx: EngineContext, record: TaskRecord): void {
+  if (record.eni !== undefined) return;
+  const events = ctx.state.events;
+  const last = events[events.length - 1];
+  if (last === undefined || last.resourceArn !== record.task.taskArn || last.kind !== 'task.pending' || last.eventBridge !== undefined) return;
+  last.eventBridge = eventBridgeEnvelope(taskStateChange(record, last.time), last.id, last.time);
 }
 
 /**
