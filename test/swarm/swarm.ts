@@ -19,7 +19,7 @@ import type { SandboxEngine, Snapshot, Step, StepResult } from '../../workers/pr
 import { createEngine } from '../../workers/engine/index.ts';
 import { Prng } from '../../workers/engine/prng.ts';
 import { checkSnapshot, RolloutTracker, SnapshotIndex, steadyStateProblems, type Violation } from './invariants.ts';
-import { ALB_NAME, Budget, capacityOf, CLUSTER, createServiceRequest, DEPLOYMENT_CONFIGS, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
+import { ALB_NAME, Budget, NLB_NAME, capacityOf, CLUSTER, createServiceRequest, DEPLOYMENT_CONFIGS, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
 
 export interface SwarmOptions {
   seed: number;
@@ -173,30 +173,42 @@ class SwarmRun {
     }
     this.budget = new Budget(capacityOf(world.instanceGroups));
     for (const service of world.services) this.budget.draw(this.prng, service, service.desired);
-    const lbServices = world.services.filter((s) => s.withLb);
-    let lbArn: string | undefined;
-    if (lbServices.length > 0) {
-      lbArn = this.call('elbv2:CreateLoadBalancer', { Name: ALB_NAME, Subnets: world.zones.map((z) => `subnet-${z}`), Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
+    const subnets = world.zones.map((z) => `subnet-${z}`);
+    const lbArns = new Map<string, string>();
+    for (const [type, name] of [['application', ALB_NAME], ['network', NLB_NAME]] as const) {
+      if (!world.services.some((s) => s.withLb && s.lbType === type)) continue;
+      lbArns.set(type, this.call('elbv2:CreateLoadBalancer', { Name: name, Subnets: subnets, Type: type }).LoadBalancers[0].LoadBalancerArn);
+    }
+    if (lbArns.has('network')) {
+      // An NLB has no security group of its own: its checks come from its addresses in the VPC, which
+      // sg-default (members only) keeps out until the VPC CIDR may reach the task ports.
+      this.call('ec2:AuthorizeSecurityGroupIngress', { GroupId: 'sg-default', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 1024, ToPort: 65535, IpRanges: [{ CidrIp: '172.31.0.0/16' }] }] });
     }
     for (const service of world.services) {
       this.call('ecs:RegisterTaskDefinition', taskDefinitionRequest(service));
-      if (service.withLb) this.createTargetGroup(service, lbArn!);
+      if (service.withLb) this.createTargetGroup(service, lbArns.get(service.lbType ?? 'application')!);
       this.call('ecs:CreateService', createServiceRequest(service, world.zones));
     }
   }
 
   private createTargetGroup(service: ServiceSpec, lbArn: string): void {
     const { health } = this.world;
+    const tcp = service.lbType === 'network';
     const tg = this.call('elbv2:CreateTargetGroup', {
       Name: `${service.name}-tg`,
-      Protocol: 'HTTP',
+      Protocol: tcp ? 'TCP' : 'HTTP',
       Port: service.containerPort,
       VpcId: 'vpc-default',
       TargetType: usesIpTargets(service) ? 'ip' : 'instance',
-      HealthCheckIntervalSeconds: health.intervalSeconds,
-      HealthCheckTimeoutSeconds: Math.min(5, health.intervalSeconds - 1),
-      HealthyThresholdCount: health.healthyThreshold,
-      UnhealthyThresholdCount: health.unhealthyThreshold,
+      // NLB target groups keep elbv2's TCP defaults (30 s, 10 s timeout, 5 / 2).
+      ...(tcp
+        ? {}
+        : {
+            HealthCheckIntervalSeconds: health.intervalSeconds,
+            HealthCheckTimeoutSeconds: Math.min(5, health.intervalSeconds - 1),
+            HealthyThresholdCount: health.healthyThreshold,
+            UnhealthyThresholdCount: health.unhealthyThreshold,
+          }),
     }).TargetGroups[0];
     service.targetGroupArn = tg.TargetGroupArn;
     this.call('elbv2:ModifyTargetGroupAttributes', {
@@ -205,7 +217,7 @@ class SwarmRun {
     });
     this.call('elbv2:CreateListener', {
       LoadBalancerArn: lbArn,
-      Protocol: 'HTTP',
+      Protocol: tcp ? 'TCP' : 'HTTP',
       Port: service.listenerPort,
       DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }],
     });
@@ -397,7 +409,7 @@ export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
     ...f.violations.map((v) => (typeof v === 'string' ? `  ${v}` : `  [${v.invariant}] ${v.message}`)),
     'services at that step (tasks stopped over 2 min ago left out):',
     ...(f.services ?? []).map((line) => `  ${line}`),
-    `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? '+alb' : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}${s.daemon ? ' DAEMON' : ''}${s.placementStrategy ? ` ${s.placementStrategy.map((p) => `${p.type}(${p.field ?? ''})`).join(',')}` : ''}${s.distinctInstance ? ' distinctInstance' : ''}${s.deleted ? ' deleted' : ''}`) })}`,
+    `world: ${JSON.stringify({ ...outcome.world, services: outcome.world.services.map((s) => `${s.name} ${s.shape}${s.withLb ? (s.lbType === 'network' ? '+nlb' : '+alb') : ''} desired=${s.desired} ${s.minPct}/${s.maxPct}${s.circuitBreaker ? ` cb${s.circuitBreaker.rollback ? '+rollback' : ''}` : ''}${s.healthCheck ? ' hc' : ''}${s.graceSeconds ? ` grace=${s.graceSeconds}` : ''}${s.daemon ? ' DAEMON' : ''}${s.placementStrategy ? ` ${s.placementStrategy.map((p) => `${p.type}(${p.field ?? ''})`).join(',')}` : ''}${s.distinctInstance ? ' distinctInstance' : ''}${s.deleted ? ' deleted' : ''}`) })}`,
     `last ${Math.min(lastSteps, outcome.log.length)} steps:`,
     ...outcome.log.slice(-lastSteps).map((line) => `  ${line}`),
   ];

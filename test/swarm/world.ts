@@ -22,8 +22,10 @@ export interface ServiceSpec {
   name: string;
   family: string;
   shape: NetworkShape;
-  /** Behind the ALB (its own target group and listener). */
+  /** Behind a load balancer (its own target group and listener). */
   withLb: boolean;
+  /** Which one: the ALB (HTTP health checks) or, now and then, the NLB (TCP health checks). */
+  lbType?: 'application' | 'network';
   containerPort: number;
   /** bridgeStatic and host: the fixed host port. */
   hostPort?: number;
@@ -159,7 +161,10 @@ function drawService(prng: Prng, i: number): ServiceSpec {
   if (shape === 'host') spec.containerPort = spec.hostPort = 9000 + i;
   if (prng.int(0, 3) === 0) spec.circuitBreaker = { enable: true, rollback: prng.int(0, 2) === 0 };
   if (withLb && prng.int(0, 4) === 0) spec.graceSeconds = prng.pick([10, 30, 60]);
-  if (withLb) spec.listenerPort = 80 + i;
+  if (withLb) {
+    spec.listenerPort = 80 + i;
+    spec.lbType = prng.int(0, 4) === 0 ? 'network' : 'application';
+  }
   if (shape !== 'fargate') {
     const strategy = prng.int(0, 4);
     if (strategy === 1) spec.placementStrategy = [{ type: 'spread', field: 'instanceId' }];
@@ -253,6 +258,7 @@ export class Budget {
 
 export const CLUSTER = 'swarm';
 export const ALB_NAME = 'swarm-alb';
+export const NLB_NAME = 'swarm-nlb';
 
 export function image(service: ServiceSpec, tag = service.tag): string {
   return `${service.repo}:v${tag}`;
