@@ -21,9 +21,23 @@ export class SandboxClient {
 
   constructor(connection: SandboxConnection) {
     this.#connection = connection;
+    // Snapshots arrive every tick (50 ms); a big cluster can take longer than that to draw. Only
+    // the newest one is drawn, at most once per frame: without this, messages queued up behind
+    // slow renders and the page stopped answering (hundreds of tasks). Hidden pages draw nothing,
+    // so they apply the newest snapshot right away instead of waiting for a frame.
+    let pending: { snapshot: Snapshot; playback: PlaybackState } | null = null;
+    const apply = (): void => {
+      if (pending === null) return;
+      this.snapshot = pending.snapshot;
+      this.playback = pending.playback;
+      pending = null;
+    };
     connection.onSnapshot((snapshot, playback) => {
-      this.snapshot = snapshot;
-      this.playback = playback;
+      const scheduled = pending !== null;
+      pending = { snapshot, playback };
+      if (scheduled) return;
+      if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(apply);
+      else setTimeout(apply, 0);
     });
     connection.onWorkerError((message) => {
       this.loadIssues = [{ message }];
