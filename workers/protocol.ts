@@ -489,6 +489,10 @@ export interface Snapshot {
   loadBalancers?: ElbLoadBalancer[];
   /** elbv2 target groups, as DescribeTargetGroups returns them, with their targets' health and attributes (issue 5). */
   targetGroups?: ElbTargetGroup[];
+  /** elbv2 listeners, as DescribeListeners returns them (issue 5). */
+  listeners?: ElbListener[];
+  /** Classic Load Balancers, as elb DescribeLoadBalancers returns them, with DescribeInstanceHealth (issue 5). */
+  classicLoadBalancers?: ClassicLoadBalancer[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,6 +526,21 @@ export interface ElbListener {
   DefaultActions: { Type: 'forward'; TargetGroupArn: string; ForwardConfig: { TargetGroups: { TargetGroupArn: string; Weight: number }[] } }[];
   Certificates?: { CertificateArn: string }[];
   SslPolicy?: string;
+}
+
+/** A Classic Load Balancer (elb API): DescribeLoadBalancers' description plus DescribeInstanceHealth. */
+export interface ClassicLoadBalancer {
+  LoadBalancerName: string;
+  DNSName: string;
+  CreatedTime: string;
+  Scheme: 'internet-facing' | 'internal';
+  AvailabilityZones: string[];
+  SecurityGroups: string[];
+  ListenerDescriptions: { Listener: { Protocol: string; LoadBalancerPort: number; InstanceProtocol: string; InstancePort: number }; PolicyNames: string[] }[];
+  HealthCheck: { Target: string; Interval: number; Timeout: number; UnhealthyThreshold: number; HealthyThreshold: number };
+  Instances: { InstanceId: string }[];
+  /** Snapshot only: DescribeInstanceHealth of every registered instance. */
+  instanceHealth: { InstanceId: string; State: 'InService' | 'OutOfService'; ReasonCode: string; Description: string }[];
 }
 
 export type ElbTargetState = 'initial' | 'healthy' | 'unhealthy' | 'unused' | 'draining';

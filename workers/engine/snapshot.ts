@@ -22,7 +22,7 @@ import { managedPolicy } from './iam/managed-policies.ts';
 import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
-import { renderLoadBalancer, snapshotTargetGroup } from './elb/render.ts';
+import { renderClassic, renderListener, renderLoadBalancer, snapshotTargetGroup } from './elb/render.ts';
 import { renderService } from './services/render.ts';
 
 export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
@@ -211,6 +211,8 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
       : {
           loadBalancers: [...state.elb.loadBalancers.values()].map(renderLoadBalancer),
           targetGroups: [...state.elb.targetGroups.values()].map((tg) => snapshotTargetGroup(state, tg)),
+          listeners: [...state.elb.listeners.values()].map(renderListener),
+          ...(state.elb.classic === undefined ? {} : { classicLoadBalancers: [...state.elb.classic.values()].map(renderClassic) }),
         }),
   };
 }

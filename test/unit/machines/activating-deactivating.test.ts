@@ -178,7 +178,7 @@ describe('ECS Task State Change events in the engine', () => {
   it('from the first PENDING of a bridge task to STOPPED, in EventBridge envelopes', async () => {
     const { createEngine } = await import('../../../workers/engine/index.ts');
     const engine = createEngine({ seed: 5 });
-    const run = (action: string, request: unknown): any => engine.dispatch({ [action]: request }).response;
+    const run = (action: string, request: unknown): any => (engine.dispatch({ [action]: request }) as { response?: unknown }).response;
     run('ecs:CreateCluster', { clusterName: 'demo' });
     run('sim:AddContainerInstances', { cluster: 'demo', instanceType: 'm5.large', count: 1 });
     run('ecs:RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', memory: 128, portMappings: [{ containerPort: 80 }] }] });

@@ -1,5 +1,6 @@
 /** The Describe* shapes of elbv2 (PascalCase, as the API returns them), used by the commands and the snapshot. */
-import type { ElbListener, ElbLoadBalancer, ElbTargetGroup } from '../../protocol.ts';
+import type { ClassicLoadBalancer, ElbListener, ElbLoadBalancer, ElbTargetGroup } from '../../protocol.ts';
+import type { ClassicLoadBalancerRecord } from './classic-model.ts';
 import { isoAt } from '../ids/arn.ts';
 import { VPC_ID } from '../catalog/network.ts';
 import type { EngineState } from '../state.ts';
@@ -75,5 +76,22 @@ export function snapshotTargetGroup(state: EngineState, tg: TargetGroupRecord): 
     targets: [...tg.targets.values()].map((t) => describeTarget(state, tg, t.id, t.port)),
     attributes: renderAttributes(tg),
     requestCounts,
+  };
+}
+
+/** A Classic Load Balancer for the snapshot: its description and the health of its instances. */
+export function renderClassic(clb: ClassicLoadBalancerRecord): ClassicLoadBalancer {
+  const health = clb.healthCheck;
+  return {
+    LoadBalancerName: clb.name,
+    DNSName: clb.dnsName,
+    CreatedTime: isoAt(clb.createdMs),
+    Scheme: clb.scheme,
+    AvailabilityZones: [...clb.zones],
+    SecurityGroups: [...clb.securityGroups],
+    ListenerDescriptions: clb.listeners.map((listener) => ({ Listener: { ...listener }, PolicyNames: [] })),
+    HealthCheck: { Target: health.Target, Interval: health.Interval, Timeout: health.Timeout, UnhealthyThreshold: health.UnhealthyThreshold, HealthyThreshold: health.HealthyThreshold },
+    Instances: [...clb.instances.keys()].map((InstanceId) => ({ InstanceId })),
+    instanceHealth: [...clb.instances.values()].map((i) => ({ InstanceId: i.instanceId, State: i.state, ReasonCode: i.reasonCode, Description: i.description })),
   };
 }
