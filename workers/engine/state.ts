@@ -103,6 +103,8 @@ export interface TaskEni {
   allocation: EniAllocation;
   subnet: Subnet;
   timings: EniTimings;
+  /** The security groups of the ENI (the request's awsvpcConfiguration; the VPC's default when it named none). */
+  securityGroups?: readonly string[];
 }
 
 export interface TaskRecord {

@@ -35,7 +35,7 @@ describe('ecs:UpdateContainerInstancesState', () => {
     engine.advance(60_000);
     responseOf(engine.dispatch({ 'ecs:UpdateContainerInstancesState': { cluster: 'mixed', containerInstances: [first.containerInstanceArn], status: 'DRAINING' } }));
     expect(engine.snapshot().events.at(-1)!.message).toMatch(
-      /is DRAINING: no new tasks will be placed on it\. Its task keeps running: draining stops and replaces only tasks that belong to a service, and standalone tasks started by RunTask are left alone/,
+      /is DRAINING: no new tasks will be placed on it\. Its standalone task keeps running: draining leaves tasks started by RunTask alone until they stop/,
     );
     const refused = responseOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'mixed', taskDefinition: 'web' } }));
     // No ACTIVE instance is left, so nothing is placed (what RunTask reports as failures then is the

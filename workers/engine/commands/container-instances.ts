@@ -3,6 +3,7 @@
  * `filter`), ecs:UpdateContainerInstancesState (ACTIVE / DRAINING) and sim:AddContainerInstances
  * (which registers instances as their agents would, with a trunk ENI when awsvpcTrunking applies).
  */
+import { clusterInstancesChanged } from '../services/cluster-changes.ts';
 import type { Attribute } from '../../protocol.ts';
 import { agentAttributes } from '../catalog/agent-attributes.ts';
 import { lookupInstanceType, registeredCpuUnits, registeredMemoryMiB } from '../catalog/instance-types.ts';
@@ -98,6 +99,7 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
     added.push(instance);
   }
   const counts = countTasks(ctx.state).byInstance;
+  if (added.length > 0) clusterInstancesChanged(ctx, added[0]!.clusterName);
   return ok({ containerInstances: added.map((instance) => renderInstance(instance, counts)), failures: [] });
 }
 

@@ -5,6 +5,7 @@
  * instance (placement only uses ACTIVE instances); tasks of services are stopped and replaced;
  * standalone tasks (RunTask) are left alone. The instance stays DRAINING until it is set ACTIVE.
  */
+import { clusterInstancesChanged } from '../services/cluster-changes.ts';
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { containerInstanceArn } from '../ids/arn.ts';
@@ -81,25 +82,29 @@ function setStatus(ctx: EngineContext, instance: InstanceRecord, status: Settabl
   instance.version += 1;
   if (status === 'ACTIVE') {
     ctx.emit('instance.status', `Container instance ${id} is ACTIVE again: new tasks can be placed on it.`, instance.containerInstanceArn);
+    clusterInstancesChanged(ctx, instance.clusterName);
     return;
   }
-  const standalone = tasksStillOn(ctx, instance);
-  const tasks =
-    standalone === 0
-      ? 'No tasks run on it.'
-      : `Its ${standalone === 1 ? 'task keeps' : `${standalone} tasks keep`} running: draining stops and replaces only tasks that belong to a service, and standalone tasks started by RunTask are left alone until they stop.`;
+  const { standalone, service } = tasksStillOn(ctx, instance);
+  const parts: string[] = [];
+  if (service > 0) parts.push(`The service scheduler replaces its ${service === 1 ? 'service task' : `${service} service tasks`} on other instances, within each service's minimumHealthyPercent and maximumPercent.`);
+  if (standalone > 0) parts.push(`${standalone === 1 ? 'Its standalone task keeps' : `Its ${standalone} standalone tasks keep`} running: draining leaves tasks started by RunTask alone until they stop.`);
   ctx.emit(
     'instance.status',
-    `Container instance ${id} is DRAINING: no new tasks will be placed on it. ${tasks} Set it ACTIVE again to place tasks on it.`,
+    `Container instance ${id} is DRAINING: no new tasks will be placed on it. ${parts.length === 0 ? 'No tasks run on it.' : parts.join(' ')} Set it ACTIVE again to place tasks on it.`,
     instance.containerInstanceArn,
   );
+  clusterInstancesChanged(ctx, instance.clusterName);
 }
 
-/** Tasks on the instance that have not stopped (standalone tasks: the sandbox has no services yet). */
-function tasksStillOn(ctx: EngineContext, instance: InstanceRecord): number {
-  let count = 0;
+/** Tasks on the instance that have not stopped, standalone (RunTask) and of services. */
+function tasksStillOn(ctx: EngineContext, instance: InstanceRecord): { standalone: number; service: number } {
+  let standalone = 0;
+  let service = 0;
   for (const record of ctx.state.tasks.values()) {
-    if (record.instanceArn === instance.containerInstanceArn && record.task.lastStatus !== 'STOPPED') count += 1;
+    if (record.instanceArn !== instance.containerInstanceArn || record.task.lastStatus === 'STOPPED') continue;
+    if (record.serviceArn === undefined) standalone += 1;
+    else service += 1;
   }
-  return count;
+  return { standalone, service };
 }

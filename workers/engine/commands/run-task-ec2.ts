@@ -8,6 +8,7 @@ import type { Task } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
 import { attachTaskEni, subnetInZone } from '../machines/task-eni.ts';
+import { networkCatalogOf } from '../network/security-groups.ts';
 import { taskLabel } from '../machines/task-lifecycle.ts';
 import { checkAwsvpcConfiguration, type AwsvpcConfig } from '../network/index.ts';
 import { recordDecision } from '../placement/decisions.ts';
@@ -57,7 +58,7 @@ export type PreparedPlacement =
 export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): PreparedPlacement {
   let awsvpc: AwsvpcConfig | undefined;
   if (run.networkMode === 'awsvpc') {
-    const checked = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'EC2' });
+    const checked = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'EC2', catalog: networkCatalogOf(ctx.state) });
     if (!checked.ok) return { ok: false, result: { ok: false, error: checked.error } };
     awsvpc = checked.config;
   }
@@ -119,7 +120,10 @@ function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, plan
   const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB)`;
   // awsvpc: the task's own ENI, in a given subnet of the instance's AZ (the attributes filter made sure there is one).
   const subnet = awsvpc === undefined ? undefined : subnetInZone(ctx.state.network, awsvpc.subnets, instance.availabilityZone);
-  if (subnet !== undefined) attachTaskEni(ctx, record, subnet, reserved, placementId);
+  if (subnet !== undefined) {
+    attachTaskEni(ctx, record, subnet, reserved, placementId);
+    record.eni!.securityGroups = awsvpc!.securityGroups;
+  }
   else {
     ctx.emit(
       'task.pending',

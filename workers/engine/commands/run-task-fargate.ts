@@ -21,6 +21,7 @@ import { fail, invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import { startTaskMachine } from '../machines/task-lifecycle.ts';
 import { attachTaskEni } from '../machines/task-eni.ts';
+import { networkCatalogOf } from '../network/security-groups.ts';
 import { availableIpAddressCount, checkAwsvpcConfiguration, type Subnet } from '../network/index.ts';
 import { renderTask } from '../snapshot.ts';
 import { tasksOfCluster } from '../state.ts';
@@ -59,7 +60,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   const platform = resolvePlatform(td, run.platformVersion);
   if (!platform.ok) return platform.result;
   if (run.networkMode !== 'awsvpc') return invalidParameter(FARGATE_MESSAGES.needsAwsvpc(run.networkMode));
-  const network = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'FARGATE' });
+  const network = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'FARGATE', catalog: networkCatalogOf(ctx.state) });
   if (!network.ok) return { ok: false, error: network.error };
   const plan = planSubnets(ctx, run, network.config.subnets);
   if (plan.subnets.length === 0) return invalidParameter(FARGATE_MESSAGES.subnetsFull(network.config.subnets));
@@ -85,6 +86,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
     });
     record.fargatePlacement = { summary: `${td.family}:${td.revision} ${plan.reasons[index]!}`, index, count: run.count };
     attachTaskEni(ctx, record, subnet, ` (${sizeText(size.cpuUnits, size.memoryMiB)}, platform version ${platform.version}, ${hourlyPrice})`);
+    record.eni!.securityGroups = network.config.securityGroups;
     startTaskMachine(ctx, record, fargateStartTimings(ctx.prng));
     tasks.push(run.requester === undefined ? renderTask(record.task) : record.task);
   }

@@ -125,8 +125,10 @@ export function taskOnInstancePort(state: EngineState, index: ProbeIndex, id: st
   return arn === undefined ? undefined : state.tasks.get(arn);
 }
 
-/** The security groups of an awsvpc task: its service deployment's, else the VPC's default group (RunTask keeps none). */
+/** The security groups of an awsvpc task: its ENI's (RunTask's or the service's awsvpcConfiguration), else its service deployment's, else the VPC's default group. */
 export function taskSecurityGroups(state: EngineState, record: TaskRecord): readonly string[] {
+  const own = record.eni?.securityGroups;
+  if (own !== undefined && own.length > 0) return own;
   if (record.serviceArn !== undefined) {
     const service = state.services?.get(record.serviceArn);
     const deployment = service?.deployments.find((d) => d.id === record.deploymentId);

@@ -20,6 +20,7 @@
  *      started / stopped tasks, deployment completed, steady state.
  * DeleteService's DRAINING service has its tasks stopped, then goes INACTIVE.
  */
+import { provideClusterListener } from './cluster-changes.ts';
 import type { EngineContext } from '../context.ts';
 import type { TaskLifecycleObserver, TaskRecord } from '../state.ts';
 import { breakerTripped, failDeployment } from './circuit-breaker.ts';
@@ -64,6 +65,9 @@ export function kickCluster(ctx: EngineContext, clusterName: string): void {
     kickService(ctx, service);
   }
 }
+
+// Instance changes reach kickCluster through services/cluster-changes.ts (the commands that make them load first).
+provideClusterListener(kickCluster);
 
 /** The tasks' observer asks for a pass: at most one per PASS_GAP_MS, so a burst of task changes is one pass. */
 function nudge(ctx: EngineContext, service: ServiceRecord): void {
