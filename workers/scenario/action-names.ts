@@ -7,9 +7,9 @@ import { SUPPORTED_ACTIONS, WAIT } from '../engine/actions.ts';
 import { MESSAGES } from './messages.ts';
 import { closestMatch } from '../engine/text.ts';
 
-/** Services whose operations the command language will carry over the project's life (issue 2). */
+/** Services whose operations the command language will carry over the project's life (issue 2; `elb` is the Classic Load Balancer's API). */
 const KNOWN_SERVICES = [
-  'ecs', 'ec2', 'autoscaling', 'application-autoscaling', 'elbv2', 'ecr', 'events', 'iam', 'cloudwatch', 'sqs', 's3',
+  'ecs', 'ec2', 'autoscaling', 'application-autoscaling', 'elbv2', 'elb', 'ecr', 'events', 'iam', 'cloudwatch', 'sqs', 's3',
 ] as const;
 
 /** The Amazon ECS API's operations, so that e.g. `ecs:StartTask` is "not supported yet", not a typo of `ecs:StopTask`. */
