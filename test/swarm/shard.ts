@@ -3,7 +3,7 @@
  * workers (files run in parallel, the cases of one file in sequence). Environment:
  *   SEED=<n>             replay one seed (in shard 1 only), printing its full step log
  *   SWARM_SEEDS=<n>      how many seeds (default 200); SWARM_FROM=<n> the first (default 1)
- *   SWARM_CHAOS_MIN=<n>  virtual minutes of operations and faults per seed (default 20), before
+ *   SWARM_CHAOS_MIN=<n>  virtual minutes of operations and faults per seed (default 15), before
  *                        the convergence phase (up to 2 h more)
  *   SWARM_CHECK_S=<n>    waits are cut into slices of at most n seconds, each checked (default 30)
  */
@@ -16,7 +16,7 @@ const BATCH = 10;
 function options(seed: number): SwarmOptions {
   return {
     seed,
-    chaosMs: Number(process.env.SWARM_CHAOS_MIN ?? 20) * 60_000,
+    chaosMs: Number(process.env.SWARM_CHAOS_MIN ?? 15) * 60_000,
     checkEveryMs: Number(process.env.SWARM_CHECK_S ?? 30) * 1000,
   };
 }

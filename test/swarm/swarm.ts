@@ -87,7 +87,7 @@ class SwarmRun {
     this.prng = new Prng(options.seed ^ 0x5eed5);
     this.engine = createEngine({ seed: options.seed });
     this.world = drawWorld(this.prng);
-    this.chaosMs = options.chaosMs ?? 20 * 60_000;
+    this.chaosMs = options.chaosMs ?? 15 * 60_000;
     this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
     this.checkEveryMs = options.checkEveryMs ?? 30_000;
   }
@@ -402,7 +402,7 @@ export function fmt(ms: number): string {
 export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
   const f = outcome.failure!;
   const env = [`SEED=${outcome.seed}`];
-  if (outcome.chaosMs !== 20 * 60_000) env.push(`SWARM_CHAOS_MIN=${outcome.chaosMs / 60_000}`);
+  if (outcome.chaosMs !== 15 * 60_000) env.push(`SWARM_CHAOS_MIN=${outcome.chaosMs / 60_000}`);
   if (outcome.checkEveryMs !== 30_000) env.push(`SWARM_CHECK_S=${outcome.checkEveryMs / 1000}`);
   const lines = [
     `swarm seed ${outcome.seed} failed at step ${f.step}, t=${fmt(f.timeMs)} — replay: ${env.join(' ')} npx vitest run --project swarm`,
