@@ -9,15 +9,17 @@
  *   ${targetGroup:web-tg}        → the target group's ARN
  *   ${listener:web-alb:80}       → the ARN of web-alb's listener on port 80
  *   ${role:ecsTaskExecutionRole} → the IAM role's ARN
+ *   ${securityGroup:alb-sg}      → the security group's id (sg-…)
  *
  * Only whole string values are replaced (never parts of strings), only these kinds exist, and an
  * unknown name is refused with a clear message, so nothing is guessed. In YAML flow collections
  * (`[…]`, `{…}`) quote the reference: braces are flow indicators there.
  */
+import { allGroups } from './network/security-groups.ts';
 import type { EngineState } from './state.ts';
 
 const REFERENCE = /^\$\{([A-Za-z]+):([^}]*)\}$/;
-const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role'] as const;
+const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup'] as const;
 /** Requests are small; a deeper structure is not a request. */
 const MAX_DEPTH = 32;
 
@@ -84,6 +86,10 @@ function resolveOne(state: EngineState, text: string): string {
       const role = state.roles.get(name);
       if (role !== undefined) return role.Arn;
       throw new ReferenceProblem(`${text} names no IAM role: create one named ${name} first (iam:CreateRole).`);
+    }
+    case 'securityGroup': {
+      for (const group of allGroups(state)) if (group.groupName === name) return group.groupId;
+      throw new ReferenceProblem(`${text} names no security group: create one named ${name} first (ec2:CreateSecurityGroup).`);
     }
     default:
       throw new ReferenceProblem(`${text} is not a reference the sandbox knows: use one of ${KINDS.map((k) => `\${${k}:…}`).join(', ')}.`);

@@ -87,6 +87,8 @@ export interface ServiceRecord {
 export interface SchedulerBookkeeping {
   /** The pending reconcile pass, if one is scheduled. */
   passTimer?: TimerId;
+  /** When each task's target turned unhealthy (scheduler-tasks.ts ELB_NOTICE_MS), by task ARN. */
+  elbUnhealthySince?: Map<string, number>;
   /** Consecutive tasks that stopped before RUNNING (crash-loop throttling). */
   startFailures: number;
   /** No new task starts before this virtual ms (crash-loop back-off). */

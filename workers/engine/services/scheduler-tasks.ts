@@ -18,6 +18,14 @@ import type { ServiceRecord } from './model.ts';
 /** A task without load balancer or container health check counts as healthy this long after RUNNING. */
 export const RUNNING_HEALTHY_MS = 40_000;
 
+/**
+ * How long after its target turns unhealthy the scheduler replaces a task. ECS learns target health
+ * from Elastic Load Balancing rather than at the same instant, so on AWS a target is seen
+ * `unhealthy` for a while before its task is stopped; AWS documents no figure — the sandbox's choice,
+ * kept here — so a learner can see the unhealthy target and its reason before it drains.
+ */
+export const ELB_NOTICE_MS = 15_000;
+
 export interface TaskView {
   record: TaskRecord;
   running: boolean;
@@ -55,7 +63,14 @@ export function viewTask(ctx: EngineContext, service: ServiceRecord, record: Tas
   }
   if (lb === 'unhealthy' || containerUnhealthy) {
     if (inGrace) timing.wakeMs = Math.min(timing.wakeMs, graceEnd);
-    else if (lb === 'unhealthy') view.unhealthy = { kind: 'elb', lb: unhealthyMapping(ctx, record) };
+    else if (lb === 'unhealthy') {
+      // The observer notes when the target flipped; a flip it did not hear of counts from now.
+      const since = (service.scheduler.elbUnhealthySince ??= new Map());
+      if (!since.has(task.taskArn)) since.set(task.taskArn, now);
+      const noticed = since.get(task.taskArn)! + ELB_NOTICE_MS;
+      if (now < noticed) timing.wakeMs = Math.min(timing.wakeMs, noticed);
+      else view.unhealthy = { kind: 'elb', lb: unhealthyMapping(ctx, record) };
+    }
     else view.unhealthy = { kind: 'container' };
   }
   return view;

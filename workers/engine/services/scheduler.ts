@@ -161,7 +161,13 @@ export function observerFor(ctx: EngineContext, service: ServiceRecord): TaskLif
   service.scheduler.observer ??= {
     running: () => nudge(ctx, service),
     healthChanged: () => nudge(ctx, service),
-    targetHealthChanged: () => nudge(ctx, service),
+    targetHealthChanged: (record, _lb, health) => {
+      const since = (service.scheduler.elbUnhealthySince ??= new Map());
+      if (health.state === 'unhealthy') {
+        if (!since.has(record.task.taskArn)) since.set(record.task.taskArn, ctx.clock.now);
+      } else since.delete(record.task.taskArn);
+      nudge(ctx, service);
+    },
     stopped: (record) => taskStopped(ctx, service, record),
     targetRegistered: (_record, lb) => {
       if (service.status === 'INACTIVE') return;
@@ -193,6 +199,7 @@ function taskStopped(ctx: EngineContext, service: ServiceRecord, record: TaskRec
   const deployment = service.deployments.find((d) => d.id === record.deploymentId);
   deployment?.taskArns.delete(record.task.taskArn);
   const b0 = service.scheduler;
+  b0.elbUnhealthySince?.delete(record.task.taskArn);
   if (b0.draining?.delete(record.task.taskArn) === true) (b0.drained ??= []).push(record.task.taskArn);
   // Its resources are free again: a placement that failed may succeed now.
   delete b0.placementRetryMs;
