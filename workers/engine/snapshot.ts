@@ -22,8 +22,7 @@ import { managedPolicy } from './iam/managed-policies.ts';
 import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
-import { renderClassic, renderListener, renderLoadBalancer, snapshotTargetGroup } from './elb/render.ts';
-import { renderService } from './services/render.ts';
+import { elbSnapshot, servicesSnapshot } from './snapshot-parts.ts';
 
 export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
 
@@ -201,18 +200,11 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     containerInstances: [...state.instances.values()].map((instance) => renderInstance(instance, counts.byInstance)),
     taskDefinitions,
     tasks: [...state.tasks.values()].map((record) => renderTask(record.task)),
-    services: state.services === undefined ? [] : [...state.services.values()].map((service) => renderService(state, service)),
+    services: servicesSnapshot(state),
     events: state.events.slice(-EVENT_LIMIT).map((event) => ({ ...event })),
     roles: [...state.roles.values()].map(renderRole),
     repositories: [...state.repositories.values()].map(renderRepositoryWithImages),
-    // Only once elbv2 has been used, so snapshots of sandboxes without load balancers stay as they were.
-    ...(state.elb === undefined
-      ? {}
-      : {
-          loadBalancers: [...state.elb.loadBalancers.values()].map(renderLoadBalancer),
-          targetGroups: [...state.elb.targetGroups.values()].map((tg) => snapshotTargetGroup(state, tg)),
-          listeners: [...state.elb.listeners.values()].map(renderListener),
-          ...(state.elb.classic === undefined ? {} : { classicLoadBalancers: [...state.elb.classic.values()].map(renderClassic) }),
-        }),
+    // Only once the elb APIs have been used, so snapshots of sandboxes without load balancers stay as they were.
+    ...elbSnapshot(state),
   };
 }

@@ -16,7 +16,7 @@
 import type { EngineContext } from '../context.ts';
 import { invalidParameter, ok, type CommandResult } from '../errors.ts';
 import { BEHAVIOR_NAMES, behaviorKey, imageMatches, type BehaviorName, type ImageBehavior } from '../images/behavior.ts';
-import { noteHealthInputsChanged } from '../elb/health.ts';
+import { noteHealthInputsChanged } from '../elb/health-epoch.ts';
 import { replanCrashes } from '../machines/container-exits.ts';
 import { rearmHealthChecks } from '../machines/health-checks.ts';
 import { didYouMean, plural } from '../text.ts';

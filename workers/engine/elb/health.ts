@@ -42,10 +42,7 @@ const DRAINING = { reason: 'Target.DeregistrationInProgress', description: 'Targ
 const NOT_IN_USE = { reason: 'Target.NotInUse', description: 'Target group is not configured to receive traffic from the load balancer' };
 const NOT_REGISTERED = { reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' };
 
-/** Something a health check depends on changed (elb/health.ts quiet rounds): call on every task or container status change. */
-export function noteHealthInputsChanged(state: EngineState): void {
-  state.healthEpoch = (state.healthEpoch ?? 0) + 1;
-}
+export { noteHealthInputsChanged } from './health-epoch.ts';
 
 /**
  * What a settled round's verdicts depend on, beyond the group's own targets: task and container

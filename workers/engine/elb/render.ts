@@ -2,6 +2,7 @@
 import type { ClassicLoadBalancer, ElbListener, ElbLoadBalancer, ElbTargetGroup } from '../../protocol.ts';
 import type { ClassicLoadBalancerRecord } from './classic-model.ts';
 import { isoAt } from '../ids/arn.ts';
+import { provideSnapshotPart } from '../snapshot-parts.ts';
 import { VPC_ID } from '../catalog/network.ts';
 import type { EngineState } from '../state.ts';
 import { describeTarget } from './health.ts';
@@ -95,3 +96,14 @@ export function renderClassic(clb: ClassicLoadBalancerRecord): ClassicLoadBalanc
     instanceHealth: [...clb.instances.values()].map((i) => ({ InstanceId: i.instanceId, State: i.state, ReasonCode: i.reasonCode, Description: i.description })),
   };
 }
+
+// The snapshot reaches these through snapshot-parts.ts (this module loads with the elb commands).
+provideSnapshotPart('elb', (state) => {
+  const elb = state.elb!;
+  return {
+    loadBalancers: [...elb.loadBalancers.values()].map(renderLoadBalancer),
+    targetGroups: [...elb.targetGroups.values()].map((tg) => snapshotTargetGroup(state, tg)),
+    listeners: [...elb.listeners.values()].map(renderListener),
+    ...(elb.classic === undefined ? {} : { classicLoadBalancers: [...elb.classic.values()].map(renderClassic) }),
+  };
+});

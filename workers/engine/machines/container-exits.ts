@@ -15,7 +15,7 @@
  * or a moment from now when that is already past); `healthy` and `unhealthy` cancel pending
  * crashes; `crashOnStart` concerns only containers that start afterwards.
  */
-import { noteHealthInputsChanged } from '../elb/health.ts';
+import { noteHealthInputsChanged } from '../elb/health-epoch.ts';
 import type { Container } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { isoAt } from '../ids/arn.ts';

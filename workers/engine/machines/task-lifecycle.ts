@@ -16,8 +16,8 @@ import { driveMachine } from './machine-driver.ts';
 import { taskMachine, type TaskPhase } from './task.machine.ts';
 import { eventBridgeEnvelope } from '../events/eventbridge.ts';
 import { taskStateChange } from './task-events.ts';
-import { noteHealthInputsChanged } from '../elb/health.ts';
-import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './task-load-balancers.ts';
+import { noteHealthInputsChanged } from '../elb/health-epoch.ts';
+import { deregisterTaskTargets, hasLoadBalancers, hasRegisteredTargets, registerTaskTargets } from './load-balancing-hook.ts';
 import { ACTIVATING_MS, SIGKILL_EXIT_CODE, STOPPED_TASK_RETENTION_MS, type StartTimings, type StopTimings } from './timings.ts';
 
 export { taskLabel };

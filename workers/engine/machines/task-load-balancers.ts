@@ -19,6 +19,7 @@ import { drainSeconds, targetKey, type TargetGroupRecord } from '../elb/model.ts
 import { targetsOfTask } from '../elb/task-targets.ts';
 import { instanceOfTask, type TaskRecord } from '../state.ts';
 import { taskLabel } from './task-label.ts';
+import { provideTaskLoadBalancing } from './load-balancing-hook.ts';
 
 interface Registration {
   lb: ServiceLoadBalancer;
@@ -30,7 +31,6 @@ interface Registration {
 
 const registered = new WeakMap<TaskRecord, Registration[]>();
 
-export const hasLoadBalancers = (record: TaskRecord): boolean => (record.loadBalancers?.length ?? 0) > 0;
 
 export const hasRegisteredTargets = (record: TaskRecord): boolean => (registered.get(record)?.length ?? 0) > 0;
 
@@ -101,3 +101,6 @@ export function deregisterTaskTargets(ctx: EngineContext, record: TaskRecord): n
   }
   return drainMs;
 }
+
+// The lifecycle reaches these through machines/load-balancing-hook.ts (this module loads with the scheduler).
+provideTaskLoadBalancing({ registered: hasRegisteredTargets, register: registerTaskTargets, deregister: deregisterTaskTargets });

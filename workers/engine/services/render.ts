@@ -6,6 +6,7 @@
  * service on every frame, so this walks each deployment's own task set (DeploymentRecord.taskArns)
  * rather than all the tasks of the sandbox.
  */
+import { provideSnapshotPart } from '../snapshot-parts.ts';
 import type { Deployment, Service, ServiceEvent, ServiceNetworkConfiguration } from '../../protocol.ts';
 import { CALLER_ARN, clusterArn, isoAt } from '../ids/arn.ts';
 import type { EngineState } from '../state.ts';
@@ -107,3 +108,6 @@ export function networkConfigurationOf(config: AwsvpcConfig | undefined): Servic
     },
   };
 }
+
+// The snapshot reaches this through snapshot-parts.ts (this module loads with the service commands).
+provideSnapshotPart('services', (state) => [...state.services!.values()].map((service) => renderService(state, service)));

@@ -10,6 +10,8 @@
  * closest matching container instance (the one refused by the latest rule of the pipeline, so the
  * one that met the most requirements) and its reason.
  */
+// Service tasks register with their load balancers through the lifecycle's hook, which this fills.
+import '../machines/task-load-balancers.ts';
 import type { Task } from '../../protocol.ts';
 import { runOnEc2 } from '../commands/run-task-ec2.ts';
 import { runOnFargate } from '../commands/run-task-fargate.ts';
