@@ -8,6 +8,7 @@ import {
   msUntilNextInstanceHour,
   type TerminationCandidate,
 } from '../../../workers/engine/autoscaling/termination.ts';
+import { Prng } from '../../../workers/engine/prng.ts';
 
 const MIN = 60_000;
 const first = (): number => 0;
@@ -83,6 +84,20 @@ describe('chooseInstancesToTerminate', () => {
     expect(chooseInstancesToTerminate({ instances, count: 1, draw: last })).toMatchObject({ instanceIds: ['i-c'] });
     // A misbehaving draw is folded into range rather than crashing.
     expect(chooseInstancesToTerminate({ instances, count: 1, draw: () => 7 })).toMatchObject({ instanceIds: ['i-b'] });
+  });
+
+  it('is deterministic with the engine PRNG: the same seed picks the same instances', () => {
+    const instances = ['a', 'b', 'c'].flatMap((zone) => [1, 2, 3].map((n) => inst(`i-${zone}${n}`, zone, 0)));
+    const run = (seed: number): string[] => {
+      const prng = new Prng(seed);
+      const result = chooseInstancesToTerminate({ instances, count: 4, draw: (n) => prng.int(0, n) });
+      return result.ok ? result.instanceIds : [];
+    };
+    expect(run(42)).toEqual(run(42));
+    // 3/3/3 → after 3 picks each zone holds 2; the 4th pick is from any zone: all 4 distinct.
+    expect(new Set(run(42)).size).toBe(4);
+    const zonesOfFirstThree = run(7).slice(0, 3).map((id) => id.charAt(2));
+    expect(new Set(zonesOfFirstThree).size).toBe(3);
   });
 
   it('falls through policies in order: OldestLaunchTemplate ties → OldestInstance decides', () => {

@@ -11,19 +11,25 @@
  *    Scaling applies the termination policies to the instances from the imbalanced Availability
  *    Zone. If the Availability Zones used by the group are balanced, Amazon EC2 Auto Scaling
  *    applies the termination policies across all of the Availability Zones for the group."
- *   Default policy: "it first identifies which Availability Zone (or Zones) has the most instances
- *    and at least one instance that is not protected from scale in", then (allocation strategy —
- *    not modelled here) "whether any of the instances use the oldest launch template or
- *    configuration", then "which instances are closest to the next billing hour", and "If there
- *    are multiple unprotected instances closest to the next billing hour, terminate one of these
- *    instances at random."
+ *   Default policy: "When Amazon EC2 Auto Scaling terminates instances, it first determines which
+ *    Availability Zones have the most instances, and it finds at least one instance that is not
+ *    protected from scale in. Within the selected Availability Zone": (allocation strategy — not
+ *    modelled) "Determine whether any of the instances use the oldest launch template, unless there
+ *    are instances that use a launch configuration. Amazon EC2 Auto Scaling terminates instances
+ *    that use a launch configuration before it terminates instances that use a launch template"
+ *    (callers encode that by giving launch-configuration instances the lowest
+ *    `launchTemplateAgeRank`); "After applying the preceding criteria, if there are multiple
+ *    unprotected instances to terminate, determine which instances are closest to the next billing
+ *    hour. If there are multiple unprotected instances closest to the next billing hour, terminate
+ *    one of these instances at random."
  *   Custom policies: OldestInstance "Terminate the oldest instance in the group", NewestInstance
  *    "Terminate the newest instance in the group", OldestLaunchConfiguration / OldestLaunchTemplate
  *    "Terminate instances that have the oldest launch configuration / template",
  *    ClosestToNextInstanceHour "Terminate instances that are closest to the next billing hour".
  *   Policies are applied in the order listed; a policy that does not single out one instance
- *   hands its remaining candidates to the next one (observed behaviour, the guide's "evaluated in
- *   the order that they are listed"); `Default` is the implicit last step.
+ *   hands its remaining candidates to the next one (API Reference CreateAutoScalingGroup
+ *   TerminationPolicies: "These policies are executed in the order that they are listed."; the
+ *   hand-over between policies is how we read it, UNCONFIRMED); `Default` is the implicit last step.
  *   Instance scale-in protection (ec2-auto-scaling-instance-protection): protected instances are
  *   never chosen on scale-in, but still count towards their zone's size (UNCONFIRMED detail: the
  *   guide only says the chosen zone must have "at least one instance that is not protected").
