@@ -76,7 +76,13 @@ describe('checkCapacityProviderStrategy: every refusal', () => {
     const strategy = [{ capacityProvider: 'FARGATE', base: 1 }, { capacityProvider: 'FARGATE_SPOT' }];
     expect(refusal(strategy)).toBe(STRATEGY_MESSAGES.allZeroWeights());
     expect(refusal(strategy, { isClusterDefault: true })).toMatch(/^There are no capacity providers with a weight value greater than zero defined in the default/);
-    expect(refusal([{ capacityProvider: 'FARGATE', weight: 0 }])).toBe(STRATEGY_MESSAGES.allZeroWeights());
+  });
+
+  it('a single provider with weight 0 is accepted (the docs refuse all-zero weights only for several providers)', () => {
+    expect(checkCapacityProviderStrategy([{ capacityProvider: 'FARGATE' }], KNOWN)).toEqual({
+      ok: true,
+      value: [{ capacityProvider: 'FARGATE', weight: 0, base: 0 }],
+    });
   });
 
   it('more than 6 items → says how many and how many to remove', () => {
@@ -211,8 +217,10 @@ describe('distributeTasks', () => {
     expect(distributeTasks([item('A', 1), item('B', 1)], 2, { A: -5, B: Number.POSITIVE_INFINITY })).toEqual({ A: 1, B: 1 });
   });
 
-  it('a strategy without any weight places only the base tasks', () => {
-    expect(distributeTasks([item('A', 0, 2)], 5)).toEqual({ A: 2 });
+  it('a lone provider gets every task whatever its weight; several without weight place only the base', () => {
+    expect(distributeTasks([item('A', 0)], 5)).toEqual({ A: 5 });
+    expect(distributeTasks([item('A', 0, 2)], 5)).toEqual({ A: 5 });
+    expect(distributeTasks([item('A', 0, 2), item('B', 0)], 5)).toEqual({ A: 2, B: 0 });
     expect(distributeTasks([], 5)).toEqual({});
   });
 

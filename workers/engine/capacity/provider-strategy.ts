@@ -10,8 +10,13 @@
  * - "A capacity provider strategy may contain a maximum of 6 capacity providers."
  * - only one provider in a strategy may have a base defined (> 0 here);
  * - a strategy can't mix Auto Scaling group providers with FARGATE / FARGATE_SPOT;
- * - "any capacity providers with a weight of 0 can't be used to place tasks"; all weights 0 →
- *   RunTask / CreateService fail;
+ * - "When multiple capacity providers are specified within a capacity provider strategy, at least
+ *   one of the capacity providers must have a weight value greater than zero and any capacity
+ *   providers with a weight of 0 can't be used to place tasks. If you specify multiple capacity
+ *   providers in a strategy that all have a weight of 0, any RunTask or CreateService actions
+ *   using the capacity provider strategy will fail." (API CapacityProviderStrategyItem.weight) —
+ *   so a strategy of ONE provider with weight 0 is accepted and gets all the tasks (the docs only
+ *   refuse all-zero weights for several providers; UNCONFIRMED for a single one);
  * - only providers associated with the cluster may be used.
  */
 
@@ -153,7 +158,7 @@ export function checkCapacityProviderStrategy(
   const withBase = items.filter((item) => item.base > 0).map((item) => item.capacityProvider);
   if (withBase.length > 1) return fail(STRATEGY_MESSAGES.moreThanOneBase(withBase));
 
-  if (items.every((item) => item.weight === 0)) {
+  if (items.length > 1 && items.every((item) => item.weight === 0)) {
     return fail(options.isClusterDefault ? STRATEGY_MESSAGES.allZeroWeightsDefault() : STRATEGY_MESSAGES.allZeroWeights());
   }
   return { ok: true, value: items };
@@ -179,7 +184,8 @@ export function checkCapacityProviderStrategy(
  * AWS's example: FARGATE base 2 weight 1 + FARGATE_SPOT weight 3, 10 tasks → 2 base on FARGATE,
  * the 8 others 1:3 → FARGATE 4, FARGATE_SPOT 6.
  *
- * A strategy with no weight > 0 (which validation refuses) places only base tasks; the rest are
+ * A lone provider gets every task whatever its weight (see the weight note at the top). Several
+ * providers with no weight > 0 (which validation refuses) place only base tasks; the rest are
  * left out (the returned counts then sum to less than `count`). Bad counts (negative, fractional,
  * non-finite) are treated as 0 / floored; never throws.
  */
@@ -198,7 +204,9 @@ export function distributeTasks(
   const total = (item: StrategyItem) => placedBefore(item.capacityProvider) + (result[item.capacityProvider] ?? 0);
 
   const baseItem = strategy.find((item) => item.base > 0);
-  const weighted = strategy.filter((item) => item.weight > 0);
+  const positive = strategy.filter((item) => item.weight > 0);
+  // A lone weight-0 provider still takes the tasks: treat it as weight 1.
+  const weighted = positive.length === 0 && strategy.length === 1 ? [{ ...strategy[0]!, weight: 1 }] : positive;
 
   for (let placed = 0; placed < wanted; placed++) {
     if (baseItem && total(baseItem) < baseItem.base) {
