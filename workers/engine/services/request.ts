@@ -21,14 +21,14 @@ import { clientError, fail, invalidParameter, MESSAGES, type AwsError, type Comm
 import { invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from '../commands/params.ts';
 import { loadBalancersOf } from '../elb/model.ts';
 import { findRole } from '../iam/roles.ts';
-import { checkNetworkConfiguration, type AwsvpcConfig } from '../network/awsvpc-configuration.ts';
+import { checkNetworkConfiguration } from '../network/awsvpc-configuration.ts';
 import { networkCatalogOf } from '../network/security-groups.ts';
 import { checkConstraints, checkStrategies, SERVICE_DEFAULT_STRATEGIES } from '../placement/options.ts';
-import type { Constraint, Strategy } from '../placement/request.ts';
 import type { ClusterRecord, EngineState } from '../state.ts';
 import { FARGATE_MESSAGES, resolvePlatform } from '../commands/run-task-fargate.ts';
 import { lookupTaskDefinition } from '../commands/task-definitions.ts';
 import { SERVICE_MESSAGES as M } from './api-messages.ts';
+import type { DeploymentRecord, ServiceRecord } from './model.ts';
 
 export type LaunchType = 'EC2' | 'FARGATE';
 export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
@@ -58,25 +58,26 @@ export interface ServiceDraft {
   role: string | undefined;
 }
 
-/** A checked declaration, ready to be stored in a ServiceRecord and its PRIMARY deployment. */
-export interface ServiceSpec {
-  taskDefinition: TaskDefinition;
-  launchType: LaunchType;
-  schedulingStrategy: SchedulingStrategy;
-  desiredCount: number;
-  deploymentConfiguration: DeploymentConfiguration;
-  /** Fargate: the resolved version (LATEST → 1.4.0) and family. */
-  platformVersion?: string;
-  platformFamily?: string;
-  network?: AwsvpcConfig;
-  placementStrategy: { type: 'binpack' | 'spread' | 'random'; field?: string }[];
-  placementConstraints: { type: 'distinctInstance' | 'memberOf'; expression?: string }[];
-  strategies: Strategy[];
-  constraints: Constraint[];
-  loadBalancers: ServiceLoadBalancer[];
-  healthCheckGracePeriodSeconds?: number;
-  roleArn?: string;
-}
+/**
+ * A checked declaration, ready to be stored in a ServiceRecord and its PRIMARY deployment: the
+ * record's declared fields, and the deployment's task definition, platform and network.
+ */
+export interface ServiceSpec
+  extends Pick<
+      ServiceRecord,
+      | 'launchType'
+      | 'schedulingStrategy'
+      | 'desiredCount'
+      | 'deploymentConfiguration'
+      | 'placementStrategy'
+      | 'placementConstraints'
+      | 'strategies'
+      | 'constraints'
+      | 'loadBalancers'
+      | 'healthCheckGracePeriodSeconds'
+      | 'roleArn'
+    >,
+    Pick<DeploymentRecord, 'taskDefinition' | 'platformVersion' | 'platformFamily' | 'network'> {}
 
 export type SpecCheck = { ok: true; spec: ServiceSpec } | { ok: false; result: CommandResult };
 
