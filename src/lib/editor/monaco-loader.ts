@@ -24,6 +24,17 @@ self.MonacoEnvironment = {
 };
 
 export { monaco, jsonDefaults };
+
+/** The look both JSON editors share (task definitions, service requests); each adds its own. */
+export const JSON_EDITOR_OPTIONS = {
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  tabSize: 2,
+  fixedOverflowWidgets: true,
+} as const satisfies monaco.editor.IStandaloneEditorConstructionOptions;
 // The editor's own helpers travel in this lazy chunk too: they are needed only once Monaco is up,
 // and keeping them out of the entry chunk keeps the first paint's download small.
 export { applyFix, registerQuickFixes } from './quick-fixes.ts';
