@@ -11,7 +11,7 @@
  */
 import type { ServiceLoadBalancer } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { taskLoadBalancerHealth } from '../elb/task-targets.ts';
+import { loadBalancerHealthOf, taskLoadBalancerHealth } from '../elb/task-targets.ts';
 import { instanceOfTask, type TaskRecord } from '../state.ts';
 import type { ServiceRecord } from './model.ts';
 
@@ -80,7 +80,7 @@ export function viewTask(ctx: EngineContext, service: ServiceRecord, record: Tas
 function unhealthyMapping(ctx: EngineContext, record: TaskRecord): ServiceLoadBalancer {
   const lbs = record.loadBalancers ?? [];
   for (const lb of lbs) {
-    if (taskLoadBalancerHealth(ctx.state, { ...record, loadBalancers: [lb] }) === 'unhealthy') return lb;
+    if (loadBalancerHealthOf(ctx.state, record, lb) === 'unhealthy') return lb;
   }
   return lbs[0]!;
 }
