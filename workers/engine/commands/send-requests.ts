@@ -15,6 +15,7 @@ import { elbOf, type ListenerRecord, type LoadBalancerRecord } from '../elb/mode
 import { routeRequests } from '../elb/routing.ts';
 import { idOfArn } from '../ids/arn.ts';
 import { plural } from '../text.ts';
+import { LB_PROVISIONING_MS } from './elbv2.ts';
 import { checkParams } from './params.ts';
 
 /** A million requests in one call is plenty for any lesson, and routing stays cheap (whole rounds). */
@@ -53,7 +54,7 @@ export function sendRequests(ctx: EngineContext, raw: unknown): CommandResult {
   if (count < 1 || count > MAX_REQUESTS) return invalidParameter(`count must be between 1 and ${MAX_REQUESTS}, not ${count}.`);
   const lb = findLoadBalancer(ctx, loadBalancer);
   if (lb === undefined) return fail('LoadBalancerNotFound', `Load balancer '${loadBalancer}' not found: create it with elbv2:CreateLoadBalancer (requests go to a load balancer's listener, by its name or ARN).`);
-  if (!lb.active) return fail('InvalidConfigurationRequest', `Load balancer '${lb.name}' is still provisioning: it answers requests once its State is active (about ${2} minutes after it was created).`);
+  if (!lb.active) return fail('InvalidConfigurationRequest', `Load balancer '${lb.name}' is still provisioning: it answers requests once its State is active (${LB_PROVISIONING_MS / 60_000} minutes after it was created).`);
   const elb = elbOf(ctx.state);
   const listeners: ListenerRecord[] = [...elb.listeners.values()].filter((listener) => listener.loadBalancerArn === lb.arn);
   if (listeners.length === 0) return fail('ListenerNotFound', `Load balancer '${lb.name}' has no listener, so nothing answers: add one with elbv2:CreateListener.`);
