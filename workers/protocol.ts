@@ -88,6 +88,8 @@ export interface ContainerInstance {
   tags: { key: string; value: string }[];
   /** Resources attached to the instance: its trunk ENI when it registered with awsvpcTrunking (issue 4). */
   attachments?: Attachment[];
+  /** The capacity provider of the instance's Auto Scaling group, when the cluster uses it (issue 6). */
+  capacityProviderName?: string;
 }
 
 export interface NetworkBinding {
@@ -232,7 +234,9 @@ export interface Deployment {
   failedTasks: number;
   createdAt: string;
   updatedAt: string;
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: 'EC2' | 'FARGATE' | 'EXTERNAL';
+  /** Instead of launchType (issue 6): how tasks are split over capacity providers. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
   platformVersion?: string;
   platformFamily?: string;
   networkConfiguration?: ServiceNetworkConfiguration;
@@ -256,7 +260,9 @@ export interface Service {
   desiredCount: number;
   runningCount: number;
   pendingCount: number;
-  launchType?: 'EC2' | 'FARGATE';
+  launchType?: 'EC2' | 'FARGATE' | 'EXTERNAL';
+  /** Instead of launchType (issue 6): how tasks are split over capacity providers. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
   platformVersion?: string;
   platformFamily?: string;
   taskDefinition: string;
@@ -493,6 +499,243 @@ export interface Snapshot {
   listeners?: ElbListener[];
   /** Classic Load Balancers, as elb DescribeLoadBalancers returns them, with DescribeInstanceHealth (issue 5). */
   classicLoadBalancers?: ClassicLoadBalancer[];
+  /** EC2 instances (ec2 DescribeInstances' Instance, trimmed), including those still booting (issue 6). */
+  ec2Instances?: Ec2Instance[];
+  /** EC2 launch templates (ec2 DescribeLaunchTemplates plus the version's data) (issue 6). */
+  launchTemplates?: LaunchTemplate[];
+  /** Auto Scaling groups, as DescribeAutoScalingGroups returns them (issue 6). */
+  autoScalingGroups?: AutoScalingGroup[];
+  /** Auto Scaling scaling policies, as DescribePolicies returns them (issue 6). */
+  autoScalingPolicies?: AutoScalingPolicy[];
+  /** Auto Scaling activities, newest first, at most 100 (DescribeScalingActivities) (issue 6). */
+  scalingActivities?: AutoScalingActivity[];
+  /** ECS capacity providers, as DescribeCapacityProviders returns them (FARGATE and FARGATE_SPOT included) (issue 6). */
+  capacityProviders?: CapacityProvider[];
+  /** CloudWatch alarms, as DescribeAlarms returns them (issue 6 for Auto Scaling; issue 7 for services). */
+  alarms?: MetricAlarm[];
+  /** One-minute CloudWatch series kept by the sandbox (the newest 180 points each) (issue 6, 7). */
+  metrics?: MetricSeries[];
+  /** What the simulated resources have cost so far and cost per hour now (issue 6). */
+  cost?: CostReport;
+  /** Faults the sandbox is simulating right now (issue 6). */
+  faults?: ActiveFault[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capacity (issue 6): EC2 instances, Auto Scaling, capacity providers, metrics, cost, faults.
+// EC2 and Auto Scaling use their APIs' PascalCase field names; ECS its camelCase.
+// ---------------------------------------------------------------------------------------------
+
+export type Ec2InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated';
+
+/** An EC2 instance as DescribeInstances shows it (the fields the sandbox models). */
+export interface Ec2Instance {
+  InstanceId: string;
+  InstanceType: string;
+  /** AWS's state codes: 0 pending, 16 running, 32 shutting-down, 48 terminated. */
+  State: { Code: 0 | 16 | 32 | 48; Name: Ec2InstanceStateName };
+  LaunchTime: string;
+  Placement: { AvailabilityZone: string };
+  SubnetId: string;
+  PrivateIpAddress: string;
+  /** 'spot' for Spot Instances; absent for On-Demand. */
+  InstanceLifecycle?: 'spot';
+  /** aws:autoscaling:groupName when an Auto Scaling group launched it. */
+  Tags: { Key: string; Value: string }[];
+  /** The instance's state transition reason (e.g. "User initiated (2026-01-01 00:10:00 GMT)"). */
+  StateTransitionReason?: string;
+  /** Sandbox: the ECS cluster its agent registers with (from the user data's ECS_CLUSTER), and its container instance once registered. */
+  ecsCluster?: string;
+  containerInstanceArn?: string;
+  /** Sandbox: virtual ms of launch, of reaching running, and of the agent's registration. */
+  launchedMs: number;
+  runningMs?: number;
+}
+
+export interface LaunchTemplate {
+  LaunchTemplateId: string;
+  LaunchTemplateName: string;
+  CreateTime: string;
+  DefaultVersionNumber: number;
+  LatestVersionNumber: number;
+  /** The default version's data (the fields the sandbox models). */
+  LaunchTemplateData: { InstanceType?: string; ImageId?: string; IamInstanceProfile?: { Name?: string; Arn?: string }; UserData?: string; SecurityGroupIds?: string[] };
+}
+
+export type AsgLifecycleState =
+  | 'Pending'
+  | 'InService'
+  | 'Terminating'
+  | 'Terminating:Wait'
+  | 'Terminating:Proceed'
+  | 'Terminated';
+
+export interface AutoScalingInstance {
+  InstanceId: string;
+  InstanceType: string;
+  AvailabilityZone: string;
+  LifecycleState: AsgLifecycleState;
+  HealthStatus: 'Healthy' | 'Unhealthy';
+  ProtectedFromScaleIn: boolean;
+  LaunchTemplate?: { LaunchTemplateId: string; LaunchTemplateName: string; Version: string };
+}
+
+export interface AutoScalingGroup {
+  AutoScalingGroupName: string;
+  AutoScalingGroupARN: string;
+  LaunchTemplate?: { LaunchTemplateId: string; LaunchTemplateName: string; Version: string };
+  MixedInstancesPolicy?: unknown;
+  MinSize: number;
+  MaxSize: number;
+  DesiredCapacity: number;
+  DefaultCooldown: number;
+  AvailabilityZones: string[];
+  VPCZoneIdentifier?: string;
+  HealthCheckType: 'EC2' | 'ELB';
+  HealthCheckGracePeriod: number;
+  Instances: AutoScalingInstance[];
+  CreatedTime: string;
+  TerminationPolicies: string[];
+  NewInstancesProtectedFromScaleIn: boolean;
+  Tags: { Key: string; Value: string; ResourceId: string; ResourceType: 'auto-scaling-group'; PropagateAtLaunch: boolean }[];
+  Status?: 'Delete in progress';
+  /** Sandbox: the capacity provider using the group, if any. */
+  capacityProviderName?: string;
+}
+
+/** An Auto Scaling scaling policy as DescribePolicies returns it. */
+export interface AutoScalingPolicy {
+  AutoScalingGroupName: string;
+  PolicyName: string;
+  PolicyARN: string;
+  PolicyType: 'SimpleScaling' | 'StepScaling' | 'TargetTrackingScaling';
+  AdjustmentType?: 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+  ScalingAdjustment?: number;
+  MinAdjustmentMagnitude?: number;
+  Cooldown?: number;
+  StepAdjustments?: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }[];
+  MetricAggregationType?: 'Average' | 'Minimum' | 'Maximum';
+  EstimatedInstanceWarmup?: number;
+  TargetTrackingConfiguration?: {
+    PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string };
+    CustomizedMetricSpecification?: { MetricName: string; Namespace: string; Dimensions?: { Name: string; Value: string }[]; Statistic: string; Unit?: string };
+    TargetValue: number;
+    DisableScaleIn?: boolean;
+  };
+  Alarms: { AlarmName: string; AlarmARN: string }[];
+  Enabled: boolean;
+}
+
+export interface AutoScalingActivity {
+  ActivityId: string;
+  AutoScalingGroupName: string;
+  Description: string;
+  Cause: string;
+  StartTime: string;
+  EndTime?: string;
+  StatusCode: 'PendingSpotBidPlacement' | 'WaitingForSpotInstanceRequestId' | 'WaitingForSpotInstanceId' | 'WaitingForInstanceId' | 'PreInService' | 'InProgress' | 'WaitingForELBConnectionDraining' | 'MidLifecycleAction' | 'WaitingForInstanceWarmup' | 'Successful' | 'Failed' | 'Cancelled';
+  StatusMessage?: string;
+  Progress: number;
+  /** Sandbox: virtual ms of the start, for the timeline. */
+  time: number;
+}
+
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
+export interface ManagedScaling {
+  status: 'ENABLED' | 'DISABLED';
+  targetCapacity: number;
+  minimumScalingStepSize: number;
+  maximumScalingStepSize: number;
+  instanceWarmupPeriod: number;
+}
+
+export interface CapacityProvider {
+  capacityProviderArn: string;
+  name: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  autoScalingGroupProvider?: {
+    autoScalingGroupArn: string;
+    managedScaling: ManagedScaling;
+    managedTerminationProtection: 'ENABLED' | 'DISABLED';
+    managedDraining: 'ENABLED' | 'DISABLED';
+  };
+  updateStatus?: 'DELETE_IN_PROGRESS' | 'DELETE_COMPLETE' | 'DELETE_FAILED' | 'UPDATE_IN_PROGRESS' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED';
+  updateStatusReason?: string;
+  tags: { key: string; value: string }[];
+  /** Sandbox, for an ASG provider: the cluster it belongs to, and its latest CapacityProviderReservation (percent) and what it is made of. */
+  clusterName?: string;
+  reservation?: { value: number; instancesNeeded: number; runningInstances: number; provisioningTasks: number; time: number };
+}
+
+/** A CloudWatch metric alarm as DescribeAlarms returns it. */
+export interface MetricAlarm {
+  AlarmName: string;
+  AlarmArn: string;
+  AlarmDescription?: string;
+  StateValue: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  StateReason: string;
+  StateUpdatedTimestamp: string;
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: string }[];
+  Statistic: 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount';
+  Period: number;
+  EvaluationPeriods: number;
+  DatapointsToAlarm: number;
+  Threshold: number;
+  ComparisonOperator: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  AlarmActions: string[];
+  ActionsEnabled: boolean;
+}
+
+/** A one-minute metric series: namespace, name and dimensions as CloudWatch names them; points oldest first. */
+export interface MetricSeries {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: string }[];
+  Unit: 'Percent' | 'Count' | 'None';
+  /** Points at the start of each virtual minute: t in virtual ms. */
+  points: { t: number; v: number }[];
+}
+
+export type CostLaunchType = 'EC2' | 'FARGATE' | 'FARGATE_SPOT' | 'EXTERNAL';
+
+export interface CostAmount {
+  /** USD accumulated from the start of the run to now (virtual time). */
+  totalUsd: number;
+  /** USD per hour for what runs right now. */
+  ratePerHourUsd: number;
+}
+
+/**
+ * The running cost (cost/): EC2 by instance-hour (On-Demand or Spot price) plus its EBS root
+ * volume; Fargate and Fargate Spot by requested vCPU-hour and GB-hour; ECS Anywhere per managed
+ * instance-hour. `byService` splits EC2 by each task's share of its instance's CPU, what no task
+ * uses is `unused EC2 capacity`.
+ */
+export interface CostReport extends CostAmount {
+  byLaunchType: Record<CostLaunchType, CostAmount>;
+  /** Per service (serviceName), plus `standalone tasks` and `unused EC2 capacity`, largest total first. */
+  byService: ({ name: string; serviceArn?: string } & CostAmount)[];
+  /** Per-minute history of the hourly rate by launch type, for the cost meter (the newest 180 points). */
+  history: { t: number; EC2: number; FARGATE: number; FARGATE_SPOT: number; EXTERNAL: number }[];
+}
+
+/** A fault being simulated: an Availability Zone out, an agent disconnected, a Spot market setting. */
+export interface ActiveFault {
+  kind: 'availability-zone-outage' | 'agent-disconnected' | 'spot-interruptions';
+  /** What it affects: a zone name, a container instance ARN, or `FARGATE_SPOT` / `EC2 Spot`. */
+  target: string;
+  /** Virtual ms it started and (if timed) ends. */
+  sinceMs: number;
+  untilMs?: number;
+  /** One sentence for the UI. */
+  description: string;
 }
 
 // ---------------------------------------------------------------------------------------------

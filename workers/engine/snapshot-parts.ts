@@ -7,11 +7,27 @@
 import type { Service, Snapshot } from '../protocol.ts';
 import type { EngineState } from './state.ts';
 
+/** The snapshot's capacity fields (issue 6), each filled by the module owning it. */
+export type CapacitySnapshotKey =
+  | 'ec2Instances'
+  | 'launchTemplates'
+  | 'autoScalingGroups'
+  | 'autoScalingPolicies'
+  | 'scalingActivities'
+  | 'capacityProviders'
+  | 'alarms'
+  | 'metrics'
+  | 'cost'
+  | 'faults';
+export type CapacitySnapshot = Pick<Snapshot, CapacitySnapshotKey>;
+
 export type ElbSnapshot = Pick<Snapshot, 'loadBalancers' | 'targetGroups' | 'listeners' | 'classicLoadBalancers'>;
 
 interface Parts {
   elb?: (state: EngineState) => ElbSnapshot;
   services?: (state: EngineState) => Service[];
+  /** Renderers of capacity fields by owner (ec2/, autoscaling/, capacity/, metrics/, cost/, faults/); each returns only its fields, and only once its state exists. */
+  capacity?: Map<string, (state: EngineState) => Partial<CapacitySnapshot>>;
 }
 
 const parts: Parts = {};
@@ -26,4 +42,16 @@ export function elbSnapshot(state: EngineState): ElbSnapshot {
 
 export function servicesSnapshot(state: EngineState): Service[] {
   return state.services === undefined || parts.services === undefined ? [] : parts.services(state);
+}
+
+/** Register the renderer of some capacity fields (issue 6), under the owner's name (one per owner). */
+export function provideCapacitySnapshot(owner: string, render: (state: EngineState) => Partial<CapacitySnapshot>): void {
+  (parts.capacity ??= new Map()).set(owner, render);
+}
+
+export function capacitySnapshot(state: EngineState): Partial<CapacitySnapshot> {
+  if (parts.capacity === undefined) return {};
+  let out: Partial<CapacitySnapshot> = {};
+  for (const render of parts.capacity.values()) out = { ...out, ...render(state) };
+  return out;
 }

@@ -22,7 +22,7 @@ import { managedPolicy } from './iam/managed-policies.ts';
 import type { RoleRecord } from './iam/roles.ts';
 import type { ClusterRecord, EngineState, InstanceRecord } from './state.ts';
 import { EVENT_LIMIT } from './state.ts';
-import { elbSnapshot, servicesSnapshot } from './snapshot-parts.ts';
+import { capacitySnapshot, elbSnapshot, servicesSnapshot } from './snapshot-parts.ts';
 
 export const AGENT_VERSION_INFO = { agentVersion: '1.92.0', agentHash: 'b7f3c2a1', dockerVersion: 'DockerVersion: 25.0.8' };
 
@@ -78,8 +78,8 @@ export function renderCluster(record: ClusterRecord, state: EngineState, counts:
     statistics: [],
     tags: record.tags.map((tag) => ({ ...tag })),
     settings: record.settings.map((setting) => ({ ...setting })),
-    capacityProviders: [],
-    defaultCapacityProviderStrategy: [],
+    capacityProviders: [...(record.capacityProviders ?? [])],
+    defaultCapacityProviderStrategy: (record.defaultCapacityProviderStrategy ?? []).map((item) => ({ ...item })),
   };
 }
 
@@ -104,13 +104,14 @@ export function renderInstance(record: InstanceRecord, counts: Map<string, TaskC
       portsResource('PORTS_UDP', record.reservedUdpPorts),
     ],
     status: record.status,
-    agentConnected: true,
+    agentConnected: record.agentConnected !== false,
     runningTasksCount: taskCounts.running,
     pendingTasksCount: taskCounts.pending,
     attributes: record.attributes.map((attribute) => ({ ...attribute })),
     registeredAt: record.registeredAt,
     tags: [],
     ...(record.attachments === undefined ? {} : { attachments: structuredClone(record.attachments) }),
+    ...(record.capacityProviderName === undefined ? {} : { capacityProviderName: record.capacityProviderName }),
   };
 }
 
@@ -206,5 +207,7 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     repositories: [...state.repositories.values()].map(renderRepositoryWithImages),
     // Only once the elb APIs have been used, so snapshots of sandboxes without load balancers stay as they were.
     ...elbSnapshot(state),
+    // Likewise EC2, Auto Scaling, capacity providers, metrics, cost and faults (issue 6), once used.
+    ...capacitySnapshot(state),
   };
 }

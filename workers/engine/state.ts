@@ -19,6 +19,12 @@ import type { RoleRecord } from './iam/roles.ts';
 import type { ImageBehavior } from './images/behavior.ts';
 import type { ElbState } from './elb/model.ts';
 import type { TaskHealth } from './machines/health-checks.ts';
+import type { Ec2State } from './ec2/model.ts';
+import type { AutoScalingState } from './autoscaling/model.ts';
+import type { CapacityState } from './capacity/model.ts';
+import type { MetricsState } from './metrics/store.ts';
+import type { FaultState } from './faults/model.ts';
+import type { CostState } from './cost/model.ts';
 
 export interface ClusterRecord {
   clusterArn: string;
@@ -26,6 +32,10 @@ export interface ClusterRecord {
   status: 'ACTIVE';
   tags: { key: string; value: string }[];
   settings: { name: 'containerInsights'; value: string }[];
+  /** Capacity providers the cluster may use (PutClusterCapacityProviders / CreateCluster), by name (issue 6). */
+  capacityProviders?: string[];
+  /** The strategy for RunTask / CreateService calls that name neither a launch type nor a strategy (issue 6). */
+  defaultCapacityProviderStrategy?: { capacityProvider: string; weight: number; base: number }[];
 }
 
 export interface InstanceRecord {
@@ -70,6 +80,13 @@ export interface InstanceRecord {
   trunkEnabled?: boolean;
   /** DescribeContainerInstances' `attachments` (the trunk ENI). Replaced, never mutated in place. */
   attachments?: Attachment[];
+  /** EXTERNAL: an ECS Anywhere instance (sim:RegisterExternalInstance). Absent = an EC2 instance (issue 6). */
+  launchType?: 'EC2' | 'EXTERNAL';
+  /** The Auto Scaling group whose EC2 instance this is, and that group's capacity provider in this cluster (issue 6). */
+  autoScalingGroupName?: string;
+  capacityProviderName?: string;
+  /** False while the agent is disconnected (sim:DisconnectAgent, an AZ outage): no placements; absent = true. */
+  agentConnected?: boolean;
 }
 
 export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING';
@@ -153,6 +170,13 @@ export interface TaskRecord {
    * DEACTIVATING (a service's `loadBalancers`, set by the scheduler when it launches the task).
    */
   loadBalancers?: readonly ServiceLoadBalancer[];
+  /**
+   * Launched through a capacity provider (issue 6): its name (also `task.capacityProviderName`).
+   * A task of an Auto Scaling group provider that found no room waits in PROVISIONING with no
+   * instance (`awaitingCapacity`) until an instance of the provider registers (capacity/).
+   */
+  capacityProviderName?: string;
+  awaitingCapacity?: boolean;
 }
 
 export interface TaskLifecycleObserver {
@@ -212,6 +236,16 @@ export interface EngineState {
   healthEpoch?: number;
   /** ECS services by ARN, in creation order (services/model.ts); INACTIVE ones stay visible for an hour, as on AWS. */
   services?: Map<string, ServiceRecord>;
+  /** EC2 launch templates and instances (ec2/model.ts), Auto Scaling (autoscaling/model.ts), capacity providers (capacity/model.ts) — issue 6. */
+  ec2?: Ec2State;
+  autoscaling?: AutoScalingState;
+  capacity?: CapacityState;
+  /** One-minute CloudWatch series (metrics/store.ts) and alarms. */
+  metrics?: MetricsState;
+  /** Faults being simulated (faults/model.ts). */
+  faults?: FaultState;
+  /** The running cost's accumulators (cost/). */
+  cost?: CostState;
 }
 
 export function emptyState(seed: number): EngineState {

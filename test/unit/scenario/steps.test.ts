@@ -36,8 +36,8 @@ describe('action names', () => {
   });
 
   it('says an operation of a known AWS service is not supported yet', () => {
-    expect(setupIssues('- autoscaling:CreateAutoScalingGroup: {AutoScalingGroupName: web}')[0]!.message).toBe(
-      '"autoscaling:CreateAutoScalingGroup" is not supported yet in this version of the sandbox; no autoscaling action is supported yet (supported today: ecs and sim actions, and wait)',
+    expect(setupIssues('- sqs:CreateQueue: {QueueName: jobs}')[0]!.message).toBe(
+      '"sqs:CreateQueue" is not supported yet in this version of the sandbox; no sqs action is supported yet (supported today: ecs and sim actions, and wait)',
     );
   });
 

@@ -59,6 +59,12 @@ import {
 } from './elbv2.ts';
 import { configureHealthCheck, createClassicLoadBalancer, deleteClassicLoadBalancer, describeClassicLoadBalancers, describeInstanceHealth } from './elb-classic.ts';
 
+import { createAutoScalingGroup, updateAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, setInstanceProtection, terminateInstanceInAutoScalingGroup, describeScalingActivities, putScalingPolicy, describePolicies, deletePolicy, executePolicy } from './autoscaling.ts';
+import { createLaunchTemplate, describeLaunchTemplates, deleteLaunchTemplate, describeInstances, terminateInstances, simTerminateInstance, deregisterContainerInstance } from './ec2-instances.ts';
+import { putMetricAlarm, describeAlarms, deleteAlarms, setServiceLoad } from './cloudwatch.ts';
+import { createCapacityProvider, updateCapacityProvider, deleteCapacityProvider, describeCapacityProviders, putClusterCapacityProviders } from './capacity-providers.ts';
+import { interruptSpot, setSpotMarket, failAvailabilityZone, restoreAvailabilityZone, disconnectAgent, reconnectAgent, registerExternalInstance } from './faults.ts';
+
 import type { CommandHandler } from './handler.ts';
 
 export type { CommandHandler };
@@ -130,4 +136,39 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'elb:DescribeInstanceHealth': describeInstanceHealth,
   'elb:DeleteLoadBalancer': deleteClassicLoadBalancer,
   'sim:SendRequests': sendRequests,
+  'autoscaling:CreateAutoScalingGroup': createAutoScalingGroup,
+  'autoscaling:UpdateAutoScalingGroup': updateAutoScalingGroup,
+  'autoscaling:DeleteAutoScalingGroup': deleteAutoScalingGroup,
+  'autoscaling:DescribeAutoScalingGroups': describeAutoScalingGroups,
+  'autoscaling:SetDesiredCapacity': setDesiredCapacity,
+  'autoscaling:SetInstanceProtection': setInstanceProtection,
+  'autoscaling:TerminateInstanceInAutoScalingGroup': terminateInstanceInAutoScalingGroup,
+  'autoscaling:DescribeScalingActivities': describeScalingActivities,
+  'autoscaling:PutScalingPolicy': putScalingPolicy,
+  'autoscaling:DescribePolicies': describePolicies,
+  'autoscaling:DeletePolicy': deletePolicy,
+  'autoscaling:ExecutePolicy': executePolicy,
+  'ec2:CreateLaunchTemplate': createLaunchTemplate,
+  'ec2:DescribeLaunchTemplates': describeLaunchTemplates,
+  'ec2:DeleteLaunchTemplate': deleteLaunchTemplate,
+  'ec2:DescribeInstances': describeInstances,
+  'ec2:TerminateInstances': terminateInstances,
+  'sim:TerminateInstance': simTerminateInstance,
+  'ecs:DeregisterContainerInstance': deregisterContainerInstance,
+  'cloudwatch:PutMetricAlarm': putMetricAlarm,
+  'cloudwatch:DescribeAlarms': describeAlarms,
+  'cloudwatch:DeleteAlarms': deleteAlarms,
+  'sim:SetServiceLoad': setServiceLoad,
+  'ecs:CreateCapacityProvider': createCapacityProvider,
+  'ecs:UpdateCapacityProvider': updateCapacityProvider,
+  'ecs:DeleteCapacityProvider': deleteCapacityProvider,
+  'ecs:DescribeCapacityProviders': describeCapacityProviders,
+  'ecs:PutClusterCapacityProviders': putClusterCapacityProviders,
+  'sim:InterruptSpot': interruptSpot,
+  'sim:SetSpotMarket': setSpotMarket,
+  'sim:FailAvailabilityZone': failAvailabilityZone,
+  'sim:RestoreAvailabilityZone': restoreAvailabilityZone,
+  'sim:DisconnectAgent': disconnectAgent,
+  'sim:ReconnectAgent': reconnectAgent,
+  'sim:RegisterExternalInstance': registerExternalInstance,
 };

@@ -32,4 +32,11 @@ export interface RunTaskRequest {
   defaultStrategies?: readonly Strategy[];
   requester?: string;
   onlyInstanceArn?: string;
+  /**
+   * Issue 6: the capacity provider the tasks launch through (FARGATE / FARGATE_SPOT on Fargate; an
+   * Auto Scaling group provider on EC2, whose instances alone are then eligible), and the EXTERNAL
+   * launch type (ECS Anywhere instances only) on the EC2 path.
+   */
+  capacityProviderName?: string;
+  launchType?: 'EC2' | 'EXTERNAL';
 }
