@@ -67,7 +67,7 @@ export function kickCluster(ctx: EngineContext, clusterName: string): void {
 }
 
 // Instance changes reach kickCluster through services/cluster-changes.ts (the commands that make them load first).
-provideClusterListener(kickCluster);
+provideClusterListener('services', kickCluster);
 
 /** The tasks' observer asks for a pass: at most one per PASS_GAP_MS, so a burst of task changes is one pass. */
 function nudge(ctx: EngineContext, service: ServiceRecord): void {
