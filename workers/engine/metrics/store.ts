@@ -28,6 +28,8 @@ export interface SeriesRecord {
 
 export interface MetricsState {
   series: Map<string, SeriesRecord>;
+  /** The minute ticker's timer while it runs (metrics/minute-tick.ts). */
+  tickTimer?: import('../clock.ts').TimerId;
 }
 
 export function metricsOf(state: { metrics?: MetricsState }): MetricsState {
