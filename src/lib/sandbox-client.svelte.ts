@@ -49,7 +49,8 @@ export class SandboxClient {
       }
       this.scenario = outcome.load.scenario;
       const failed = outcome.load.results.filter((r): r is Extract<StepResult, { error: unknown }> => 'error' in r);
-      this.loadIssues = failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }));
+      const notices = connection.notice === undefined ? [] : [{ message: connection.notice }];
+      this.loadIssues = [...notices, ...failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }))];
     }, (error: unknown) => {
       this.loadIssues = [{ message: `The sandbox could not load its scenario: ${(error as Error)?.message ?? String(error)}` }];
     });

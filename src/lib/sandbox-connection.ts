@@ -30,6 +30,8 @@ export class SandboxConnection {
   /** The same scenario already parsed (at build time): the worker then starts without its YAML parser. */
   readonly #parsedScenario: Scenario | null;
   readonly #autoplay: boolean;
+  /** A sentence to show beside the scenario's own load issues (e.g. an unknown `?scenario=`). */
+  readonly notice: string | undefined;
 
   /**
    * `firstFrame`: the scenario's snapshot after setup, computed ahead (at build time), shown until
@@ -37,8 +39,9 @@ export class SandboxConnection {
    */
   constructor(
     scenarioText: string,
-    options: { autoplay?: boolean; firstFrame?: Snapshot | null; parsedScenario?: Scenario | null } = {},
+    options: { autoplay?: boolean; firstFrame?: Snapshot | null; parsedScenario?: Scenario | null; notice?: string } = {},
   ) {
+    this.notice = options.notice;
     this.#scenarioText = scenarioText;
     this.#parsedScenario = options.parsedScenario ?? null;
     this.#autoplay = options.autoplay ?? true;

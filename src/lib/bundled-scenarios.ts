@@ -1,0 +1,32 @@
+/**
+ * The scenarios shipped with the site (scenarios/*.yaml), opened with `?scenario=<id>`, each file
+ * its own lazily fetched chunk so the first paint carries none of them. The default sandbox is not
+ * fetched this way: its first frame is computed at build time (main.ts). Issue 9 adds scenario
+ * URLs and inline scenarios for embedding; this covers the bundled ids.
+ */
+const FILES = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+
+/** Bundled scenario ids (file names without .yaml), sorted. */
+export const BUNDLED_SCENARIO_IDS: readonly string[] = Object.keys(FILES)
+  .map((path) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length))
+  .sort();
+
+export type ScenarioChoice = { kind: 'default' } | { kind: 'bundled'; id: string } | { kind: 'unknown'; given: string };
+
+/** What `?scenario=` asks for: nothing or `sandbox` → the default; a bundled id; anything else is unknown (said, never fetched). */
+export function scenarioChoice(search: string): ScenarioChoice {
+  const given = new URLSearchParams(search).get('scenario');
+  if (given === null || given === '' || given === 'sandbox') return { kind: 'default' };
+  return BUNDLED_SCENARIO_IDS.includes(given) ? { kind: 'bundled', id: given } : { kind: 'unknown', given };
+}
+
+export function loadBundledScenario(id: string): Promise<string> {
+  const load = FILES[`../../scenarios/${id}.yaml`];
+  if (load === undefined) return Promise.reject(new Error(`No bundled scenario "${id}".`));
+  return load();
+}
+
+export function unknownScenarioNotice(given: string): string {
+  const shown = given.length > 60 ? `${given.slice(0, 60)}…` : given;
+  return `There is no scenario "${shown}": the sandbox opened its default scenario. Scenarios: ${BUNDLED_SCENARIO_IDS.join(', ')}.`;
+}
