@@ -10,6 +10,8 @@
  *   ${listener:web-alb:80}       → the ARN of web-alb's listener on port 80
  *   ${role:ecsTaskExecutionRole} → the IAM role's ARN
  *   ${securityGroup:alb-sg}      → the security group's id (sg-…)
+ *   ${autoScalingGroup:web-asg}  → the Auto Scaling group's ARN (ecs:CreateCapacityProvider)
+ *   ${scalingPolicy:web-asg:out} → the ARN of web-asg's scaling policy `out` (an alarm's AlarmActions)
  *
  * Only whole string values are replaced (never parts of strings), only these kinds exist, and an
  * unknown name is refused with a clear message, so nothing is guessed. In YAML flow collections
@@ -19,7 +21,7 @@ import { allGroups } from './network/security-groups.ts';
 import type { EngineState } from './state.ts';
 
 const REFERENCE = /^\$\{([A-Za-z]+):([^}]*)\}$/;
-const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup'] as const;
+const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup', 'autoScalingGroup', 'scalingPolicy'] as const;
 /** Requests are small; a deeper structure is not a request. */
 const MAX_DEPTH = 32;
 
@@ -90,6 +92,19 @@ function resolveOne(state: EngineState, text: string): string {
     case 'securityGroup': {
       for (const group of allGroups(state)) if (group.groupName === name) return group.groupId;
       throw new ReferenceProblem(`${text} names no security group: create one named ${name} first (ec2:CreateSecurityGroup).`);
+    }
+    case 'autoScalingGroup': {
+      const group = state.autoscaling?.groups.get(name);
+      if (group !== undefined) return group.arn;
+      throw new ReferenceProblem(`${text} names no Auto Scaling group: create one named ${name} first (autoscaling:CreateAutoScalingGroup).`);
+    }
+    case 'scalingPolicy': {
+      const colon = name.indexOf(':');
+      const groupName = name.slice(0, colon);
+      const policyName = name.slice(colon + 1);
+      if (colon <= 0 || policyName === '') throw new ReferenceProblem(`${text}: write a scaling policy as \${scalingPolicy:<group name>:<policy name>}, e.g. \${scalingPolicy:web-asg:scale-out}.`);
+      for (const policy of state.autoscaling?.policies.values() ?? []) if (policy.groupName === groupName && policy.name === policyName) return policy.arn;
+      throw new ReferenceProblem(`${text} names no scaling policy ${policyName} of group ${groupName} (autoscaling:PutScalingPolicy).`);
     }
     default:
       throw new ReferenceProblem(`${text} is not a reference the sandbox knows: use one of ${KINDS.map((k) => `\${${k}:…}`).join(', ')}.`);

@@ -55,3 +55,23 @@ describe('references', () => {
     expect(td.taskRoleArn).toBe(arn);
   });
 });
+
+describe('references to Auto Scaling (issue 6)', () => {
+  it('${autoScalingGroup:…} and ${scalingPolicy:group:policy} become ARNs; unknown names are refused with what to create', () => {
+    const state = emptyState(1);
+    state.autoscaling = {
+      groups: new Map([['web-asg', { arn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:u1:autoScalingGroupName/web-asg' } as never]]),
+      policies: new Map([['p', { arn: 'arn:aws:autoscaling:…:policyName/out', groupName: 'web-asg', name: 'out' } as never]]),
+      activities: [],
+      nextActivity: 1,
+    };
+    const resolved = resolveReferences(state, { a: '${autoScalingGroup:web-asg}', b: ['${scalingPolicy:web-asg:out}'] });
+    expect(resolved).toEqual({ ok: true, value: { a: state.autoscaling.groups.get('web-asg')!.arn, b: ['arn:aws:autoscaling:…:policyName/out'] } });
+    const noGroup = resolveReferences(state, { a: '${autoScalingGroup:nope}' });
+    expect(noGroup).toEqual({ ok: false, message: expect.stringContaining('names no Auto Scaling group: create one named nope first (autoscaling:CreateAutoScalingGroup)') });
+    const badPolicy = resolveReferences(state, { a: '${scalingPolicy:web-asg}' });
+    expect(badPolicy).toEqual({ ok: false, message: expect.stringContaining('write a scaling policy as ${scalingPolicy:<group name>:<policy name>}') });
+    const noPolicy = resolveReferences(state, { a: '${scalingPolicy:web-asg:in}' });
+    expect(noPolicy).toEqual({ ok: false, message: expect.stringContaining('names no scaling policy in of group web-asg') });
+  });
+});
