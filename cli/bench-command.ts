@@ -3,12 +3,15 @@
  * the placement pipeline and the explainer (cli/bench-placement.ts) and prints the medians, with
  * issue 4's budgets. `ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N]
  * [--seed N] [--json]`: a virtual day of services behind an ALB with two rolling deployments
- * (cli/bench-services.ts), issue 5's figure. Exit 0 when every budget is met, 1 when one is
+ * (cli/bench-services.ts), issue 5's figure. `ecs-sandbox bench capacity [--tasks N] [--runs N] [--seed N]
+ * [--json]`: from 0 instances, a service on a capacity provider with managed scaling
+ * (cli/bench-capacity.ts), issue 6's figure. Exit 0 when every budget is met, 1 when one is
  * missed, 2 on a usage error.
  */
 import { parseArgs, UsageError } from './args.ts';
 import { benchPlacement, type PlacementBenchResult } from './bench-placement.ts';
 import { benchServices, type ServicesBenchResult } from './bench-services.ts';
+import { benchCapacity, type CapacityBenchResult } from './bench-capacity.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -28,7 +31,10 @@ export const PLACEMENT_BUDGETS = { placeMs: 500, explainMs: 5, linearFactor: 10 
 /** Issue 5's figure (100 instances, 1,000 tasks, 24 virtual hours): ≤ 3 s, i.e. ≥ 28,800× real time. */
 export const SERVICES_BUDGETS = { wallMs: 3000 } as const;
 
-const BENCHMARKS = ['placement', 'services'] as const;
+/** Issue 6's figure (200 tasks from 0 instances, one virtual hour): ≤ 1 s. */
+export const CAPACITY_BUDGETS = { wallMs: 1000 } as const;
+
+const BENCHMARKS = ['placement', 'services', 'capacity'] as const;
 
 export function benchCommand(argv: readonly string[], io: CliIo, help: string): number {
   const { flags, positionals } = parseArgs(argv, FLAGS, 'bench');
@@ -39,12 +45,13 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
   if (positionals.length !== 1 || !(BENCHMARKS as readonly string[]).includes(positionals[0]!)) {
     throw new UsageError(
       positionals.length === 0
-        ? 'bench needs what to measure: "ecs-sandbox bench placement" or "ecs-sandbox bench services"'
-        : `there is no benchmark "${positionals.join(' ')}": the benchmarks are ${BENCHMARKS.map((b) => `"${b}"`).join(' and ')}`,
+        ? 'bench needs what to measure: "ecs-sandbox bench placement", "ecs-sandbox bench services" or "ecs-sandbox bench capacity"'
+        : `there is no benchmark "${positionals.join(' ')}": the benchmarks are ${BENCHMARKS.map((b) => `"${b}"`).join(', ')}`,
       'bench',
     );
   }
   if (positionals[0] === 'services') return servicesCommand(flags, io);
+  if (positionals[0] === 'capacity') return capacityCommand(flags, io);
   if (flags.has('--hours')) throw new UsageError('--hours applies to "bench services" only', 'bench');
   const instances = count(flags.get('--instances'), '--instances', 5000, 1, 5000);
   const tasks = count(flags.get('--tasks'), '--tasks', 5000, 1, 100_000);
@@ -75,6 +82,36 @@ function servicesCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): 
   const ok = result.allSteady && !(atScale && result.wallMs > SERVICES_BUDGETS.wallMs);
   io.out(json ? `${JSON.stringify({ name: 'services', ...result, budgets: SERVICES_BUDGETS, withinBudget: ok })}\n` : servicesReport(result, notes));
   return ok ? EXIT.ok : EXIT.failed;
+}
+
+function capacityCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
+  if (flags.has('--hours') || flags.has('--instances')) throw new UsageError('bench capacity takes --tasks, --runs, --seed and --json (it starts from 0 instances and simulates one hour)', 'bench');
+  const tasks = count(flags.get('--tasks'), '--tasks', 200, 1, 2000);
+  const runs = count(flags.get('--runs'), '--runs', 5, 1, 101);
+  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const json = flags.has('--json');
+  if (!json) io.err(`Simulating one virtual hour of a ${tasks}-task service on a capacity provider from 0 instances, ${runs} times…\n`);
+  const result = benchCapacity({ tasks, minutes: 60, runs, seed, instanceType: 'm5.xlarge', progress: json ? undefined : (line) => io.err(`${line}\n`) });
+  const atScale = tasks === 200;
+  const notes: string[] = [];
+  if (!result.allSteady) notes.push('FAILED: a run did not reach steady state cleanly (see the runs above)');
+  if (atScale && result.wallMs > CAPACITY_BUDGETS.wallMs) notes.push(`over budget: ${result.wallMs.toFixed(0)} ms > ${CAPACITY_BUDGETS.wallMs} ms`);
+  if (!atScale) notes.push('(the budget applies at 200 tasks)');
+  const ok = result.allSteady && !(atScale && result.wallMs > CAPACITY_BUDGETS.wallMs);
+  io.out(json ? `${JSON.stringify({ name: 'capacity', ...result, budgets: CAPACITY_BUDGETS, withinBudget: ok })}\n` : capacityReport(result, notes));
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+function capacityReport(result: CapacityBenchResult, notes: readonly string[]): string {
+  const first = result.perRun[0];
+  const lines = [
+    `capacity benchmark — median of ${result.runs} runs`,
+    `  a ${result.tasks}-task service (512 CPU units, 1 GiB each) on a capacity provider over an Auto Scaling group of ${result.instanceType}, from 0 instances, managed scaling at target capacity 100 %:`,
+    `    steady state after ${result.steadyAfterMinutes ?? '—'} virtual minutes, in ${result.scaleOutSteps} scale-out step(s)`,
+    `    one virtual hour simulated in ${result.wallMs.toFixed(0)} ms wall time   (budget ≤ ${CAPACITY_BUDGETS.wallMs} ms); ${result.cpuMs.toFixed(0)} ms CPU`,
+    ...(first === undefined ? [] : [`    the group's desired capacity, minute by minute (run 1): ${first.desiredByMinute.slice(0, 20).join(' ')}${first.desiredByMinute.length > 20 ? ' …' : ''}`]),
+  ];
+  return `${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`;
 }
 
 function servicesReport(result: ServicesBenchResult, notes: readonly string[]): string {

@@ -67,6 +67,7 @@ Exit status:
 
 export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--seed N] [--json]
+       ecs-sandbox bench capacity [--tasks N] [--runs N] [--seed N] [--json]
 
 Measures the task placement pipeline and the placement explainer, and prints medians:
   - N tasks placed onto N instances in 3 AZs (m5, c5, r5 sizes) with strategies
@@ -80,6 +81,12 @@ host ports) on m5.xlarge instances behind one Application Load Balancer, with tw
 deployments of every service (a new revision at 6 h, forceNewDeployment at 14 h), and prints the
 median wall time and the ×real-time factor (budget at 100 instances, 1,000 tasks, 24 hours: ≤ 3 s,
 i.e. ≥ 28,800× real time). A run that does not end with every service steady fails.
+
+bench capacity starts from 0 instances: a service of N tasks (default 200; 512 CPU units and 1 GiB
+each) on a capacity provider over an Auto Scaling group of m5.xlarge with managed scaling (target
+capacity 100 %) and managed termination protection. It prints the virtual minutes until the
+service is steady, the number of scale-out steps, and the wall time of one virtual hour (budget at
+200 tasks: ≤ 1 s). A run that never reaches steady state fails.
 
 Options:
   --instances N  container instances (1 to 5000; default 5000, services: 100)

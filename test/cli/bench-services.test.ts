@@ -29,7 +29,7 @@ describe('ecs-sandbox bench services', () => {
   it.each([
     [['bench', 'services', '--hours', '0'], '--hours must be a whole number from 1 to 168, not "0"'],
     [['bench', 'placement', '--hours', '2'], '--hours applies to "bench services" only'],
-    [['bench', 'service'], 'there is no benchmark "service": the benchmarks are "placement" and "services"'],
+    [['bench', 'service'], 'there is no benchmark "service": the benchmarks are "placement", "services", "capacity"'],
   ])('%j → exit 2', (argv, message) => {
     const { code, stderr } = runCli(argv);
     expect(code).toBe(2);
