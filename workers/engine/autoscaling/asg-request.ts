@@ -44,11 +44,23 @@ export interface AutoScalingGroupRequest {
   /** Subnet ids from the comma-separated VPCZoneIdentifier. */
   subnetIds: string[];
   launchTemplate?: LaunchTemplateSpecification;
-  mixedInstancesPolicy?: { launchTemplate: LaunchTemplateSpecification; instanceTypeOverrides: string[] };
+  mixedInstancesPolicy?: MixedInstancesPolicySpec;
   healthCheckGracePeriodSeconds: number;
   defaultCooldownSeconds: number;
   newInstancesProtectedFromScaleIn: boolean;
   terminationPolicies: TerminationPolicy[];
+}
+
+/**
+ * A MixedInstancesPolicy: its launch template, the instance types that override the template's, and
+ * its InstancesDistribution (API reference defaults: OnDemandBaseCapacity 0,
+ * OnDemandPercentageAboveBaseCapacity 100 — all On-Demand unless told otherwise).
+ */
+export interface MixedInstancesPolicySpec {
+  launchTemplate: LaunchTemplateSpecification;
+  instanceTypeOverrides: string[];
+  onDemandBaseCapacity: number;
+  onDemandPercentageAboveBaseCapacity: number;
 }
 
 export type AsgRequestResult =
@@ -179,7 +191,7 @@ function launchTemplateSpecification(value: unknown): LaunchTemplateSpecificatio
   return hasId ? { launchTemplateId: id as string, version } : { launchTemplateName: name as string, version };
 }
 
-function mixedInstancesPolicy(value: unknown): NonNullable<AutoScalingGroupRequest['mixedInstancesPolicy']> {
+function mixedInstancesPolicy(value: unknown): MixedInstancesPolicySpec {
   const launchTemplate = isObject(value) ? value['LaunchTemplate'] : undefined;
   const specification = isObject(launchTemplate) ? launchTemplate['LaunchTemplateSpecification'] : undefined;
   if (!isObject(specification)) {
@@ -191,7 +203,21 @@ function mixedInstancesPolicy(value: unknown): NonNullable<AutoScalingGroupReque
     throw new Refusal('MixedInstancesPolicy LaunchTemplate.Overrides must be a list of {InstanceType}');
   }
   const instanceTypeOverrides = overrides.map((o) => (o as Fields)['InstanceType']).filter((t): t is string => typeof t === 'string');
-  return { launchTemplate: launchTemplateSpecification(specification), instanceTypeOverrides };
+  const distribution = isObject(value) ? value['InstancesDistribution'] : undefined;
+  if (distribution !== undefined && !isObject(distribution)) throw new Refusal('MixedInstancesPolicy InstancesDistribution must be an object');
+  const base = distributionNumber(distribution, 'OnDemandBaseCapacity', 0, Infinity);
+  const percent = distributionNumber(distribution, 'OnDemandPercentageAboveBaseCapacity', 100, 100);
+  return { launchTemplate: launchTemplateSpecification(specification), instanceTypeOverrides, onDemandBaseCapacity: base, onDemandPercentageAboveBaseCapacity: percent };
+}
+
+function distributionNumber(distribution: Fields | undefined, key: string, fallback: number, max: number): number {
+  const value = distribution?.[key];
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
+    // Wording UNCONFIRMED.
+    throw new Refusal(`InstancesDistribution ${key} must be a whole number from 0${max === Infinity ? '' : ` to ${max}`}, got ${JSON.stringify(value)}`);
+  }
+  return value as number;
 }
 
 function terminationPolicies(value: unknown): TerminationPolicy[] {

@@ -4,7 +4,7 @@
  */
 import type { AsgLifecycleState, AutoScalingActivity } from '../../protocol.ts';
 import type { TerminationPolicy } from './termination.ts';
-import type { LaunchTemplateSpecification } from './asg-request.ts';
+import type { LaunchTemplateSpecification, MixedInstancesPolicySpec } from './asg-request.ts';
 
 export interface AsgInstanceRecord {
   instanceId: string;
@@ -14,6 +14,13 @@ export interface AsgInstanceRecord {
   healthStatus: 'Healthy' | 'Unhealthy';
   protectedFromScaleIn: boolean;
   launchedMs: number;
+  /** A Spot Instance (MixedInstancesPolicy above its On-Demand share). */
+  spot: boolean;
+  launchTemplateId?: string;
+  launchTemplateName?: string;
+  launchTemplateVersionNumber?: number;
+  /** The activity of its launch or termination while it is in progress. */
+  activityId?: string;
 }
 
 export interface AsgRecord {
@@ -29,7 +36,7 @@ export interface AsgRecord {
   availabilityZones: string[];
   subnetIds: string[];
   launchTemplate?: LaunchTemplateSpecification;
-  mixedInstancesPolicy?: { launchTemplate: LaunchTemplateSpecification; instanceTypeOverrides: string[]; onDemandPercentageAboveBaseCapacity?: number; onDemandBaseCapacity?: number };
+  mixedInstancesPolicy?: MixedInstancesPolicySpec;
   newInstancesProtectedFromScaleIn: boolean;
   terminationPolicies: TerminationPolicy[];
   tags: { key: string; value: string; propagateAtLaunch: boolean }[];
@@ -37,6 +44,8 @@ export interface AsgRecord {
   instances: Map<string, AsgInstanceRecord>;
   /** Virtual ms of the last scaling activity that started a cooldown (simple scaling). */
   lastScalingMs?: number;
+  /** When a launch last failed (no zone available, template gone): retried on the next minute. */
+  launchFailedMs?: number;
   deleting?: boolean;
 }
 

@@ -85,11 +85,7 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   }
 
   // Everything is valid: from here on the state changes.
-  if (cluster === undefined) {
-    cluster = { clusterArn: clusterArn('default'), clusterName: 'default', status: 'ACTIVE', tags: [], settings: [{ name: 'containerInsights', value: 'disabled' }] };
-    ctx.state.clusters.set('default', cluster);
-    ctx.emit('cluster.created', 'Cluster default was created by the first container instance that registered without a cluster name.', cluster.clusterArn);
-  }
+  cluster ??= createDefaultCluster(ctx);
   const added: InstanceRecord[] = [];
   // Round-robin over the listed zones, starting with the first.
   for (let i = 0; i < count; i++) {
@@ -103,15 +99,24 @@ export function addContainerInstances(ctx: EngineContext, raw: unknown): Command
   return ok({ containerInstances: added.map((instance) => renderInstance(instance, counts)), failures: [] });
 }
 
-function registerInstance(
+/** The `default` cluster, created by an agent that registers without ECS_CLUSTER (also ec2/lifecycle.ts). */
+export function createDefaultCluster(ctx: EngineContext): ClusterRecord {
+  const cluster: ClusterRecord = { clusterArn: clusterArn('default'), clusterName: 'default', status: 'ACTIVE', tags: [], settings: [{ name: 'containerInsights', value: 'disabled' }] };
+  ctx.state.clusters.set('default', cluster);
+  ctx.emit('cluster.created', 'Cluster default was created by the first container instance that registered without a cluster name.', cluster.clusterArn);
+  return cluster;
+}
+
+/** An agent registering its instance (also the EC2 instances of ec2/lifecycle.ts, which pass their own instance id). */
+export function registerInstance(
   ctx: EngineContext,
   cluster: ClusterRecord,
   type: Parameters<typeof registeredCpuUnits>[0],
   zone: string,
   custom: Attribute[],
   roleName: string | undefined,
+  ec2InstanceId: string = newEc2InstanceId(ctx.prng),
 ): InstanceRecord {
-  const ec2InstanceId = newEc2InstanceId(ctx.prng);
   const arn = containerInstanceArn(cluster.clusterName, newResourceId(ctx.prng));
   const instanceRoleName = roleName ?? DEFAULT_INSTANCE_ROLE_NAME;
   const trunk = trunkPlanFor(ctx, type, instanceRoleName);

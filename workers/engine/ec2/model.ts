@@ -45,7 +45,13 @@ export interface Ec2InstanceRecord {
   /** The cluster its agent registers with, and the instance profile / security groups it launches with. */
   ecsCluster: string;
   iamInstanceProfile?: string;
+  /** The role of that profile, as the agent registers it (absent: the default ecsInstanceRole). */
+  instanceRoleName?: string;
   securityGroupIds: string[];
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING=true in its user data: the agent sets the instance DRAINING on a Spot interruption notice. */
+  spotInstanceDraining?: boolean;
+  /** Which version of the launch template launched it (for DescribeInstances and the termination policy's "oldest launch template"). */
+  launchTemplateVersionNumber?: number;
   /** Its container instance, once the agent registered. */
   containerInstanceArn?: string;
   /** Boot, agent registration, shutdown. */
