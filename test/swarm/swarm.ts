@@ -15,10 +15,8 @@
  * circuit breaker FAILED get a forceNewDeployment (ECS leaves a FAILED deployment alone until the
  * user acts); then every service must be steady within `convergeMs`.
  */
-import type { SandboxEngine, Snapshot, Step, StepResult } from '../../workers/protocol.ts';
-import { createEngine } from '../../workers/engine/index.ts';
-import { Prng } from '../../workers/engine/prng.ts';
-import { checkSnapshot, RolloutTracker, SnapshotIndex, steadyStateProblems, type Violation } from './invariants.ts';
+import { SnapshotIndex, steadyStateProblems } from './invariants.ts';
+import { fmt, SwarmBase, SwarmFailure, type SwarmFailureInfo } from './swarm-base.ts';
 import { ALB_NAME, Budget, NLB_NAME, capacityOf, CLUSTER, createServiceRequest, DEPLOYMENT_CONFIGS, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
 
 export interface SwarmOptions {
@@ -37,14 +35,12 @@ export interface SwarmOutcome {
   checkEveryMs: number;
   ok: boolean;
   /** The first violation (the run stops there), or the convergence failure. */
-  failure?: { step: number; timeMs: number; violations: Violation[] | string[]; services?: string[] };
+  failure?: SwarmFailureInfo;
   /** One line per step, for the replay. */
   log: string[];
   world: WorldSpec;
   stats: { steps: number; checks: number; virtualMs: number; deployments: number; faults: number; convergedAfterMs?: number };
 }
-
-class SwarmFailure extends Error {}
 
 export function runSwarm(options: SwarmOptions): SwarmOutcome {
   const run = new SwarmRun(options);
@@ -60,36 +56,25 @@ export function runSwarm(options: SwarmOptions): SwarmOutcome {
   return run.outcome();
 }
 
-class SwarmRun {
-  private readonly prng: Prng;
-  private readonly engine: SandboxEngine;
+class SwarmRun extends SwarmBase {
   readonly world: WorldSpec;
-  private readonly tracker = new RolloutTracker();
-  private readonly log: string[] = [];
-  private failure?: SwarmOutcome['failure'];
-  private stepNo = 0;
-  /** Virtual time, kept here so that logging does not need a snapshot. */
-  private nowMs = 0;
-  private checks = 0;
   private deployments = 0;
   private faults = 0;
   private convergedAfterMs?: number;
   private readonly chaosMs: number;
   private readonly convergeMs: number;
-  private readonly checkEveryMs: number;
   private readonly badImages = new Set<string>();
   private budget!: Budget;
-  /** The snapshot of the last check: nothing changes between a check and the next step, so operations read it. */
-  private last!: SnapshotIndex;
 
   constructor(private readonly options: SwarmOptions) {
-    // The world and the walk draw from a stream of their own; the engine has its own seeded one.
-    this.prng = new Prng(options.seed ^ 0x5eed5);
-    this.engine = createEngine({ seed: options.seed });
+    super(options.seed, options.checkEveryMs ?? 30_000);
     this.world = drawWorld(this.prng);
     this.chaosMs = options.chaosMs ?? 15 * 60_000;
     this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
-    this.checkEveryMs = options.checkEveryMs ?? 30_000;
+  }
+
+  protected dump(index: SnapshotIndex): string[] {
+    return dumpServices(index);
   }
 
   outcome(): SwarmOutcome {
@@ -110,55 +95,6 @@ class SwarmRun {
         ...(this.convergedAfterMs === undefined ? {} : { convergedAfterMs: this.convergedAfterMs }),
       },
     };
-  }
-
-  fail(violations: Violation[] | string[], throwIt = true): void {
-    this.failure ??= { step: this.stepNo, timeMs: this.nowMs, violations, ...(this.last === undefined ? {} : { services: dumpServices(this.last) }) };
-    if (throwIt) throw new SwarmFailure();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Steps
-  // -------------------------------------------------------------------------------------------
-
-  /** Dispatch one step, log it, and check the invariants. `mustSucceed`: a refusal fails the run. */
-  private act(step: Step, mustSucceed: boolean): StepResult {
-    this.stepNo++;
-    const result = this.engine.dispatch(step);
-    const [action] = Object.keys(step);
-    const outcome = 'error' in result ? `✗ ${result.error.code}: ${result.error.message}` : '✓';
-    this.log.push(`#${this.stepNo} t=${fmt(this.nowMs)} ${action} ${JSON.stringify(step[action!])} ${outcome}`);
-    if ('error' in result && mustSucceed) this.fail([{ invariant: 'steady', message: `${action} was refused: ${result.error.code}: ${result.error.message}` }]);
-    this.check();
-    return result;
-  }
-
-  private wait(ms: number): void {
-    this.stepNo++;
-    this.log.push(`#${this.stepNo} t=${fmt(this.nowMs)} wait ${fmt(ms)}`);
-    for (let left = ms; left > 0; left -= this.checkEveryMs) {
-      const slice = Math.min(left, this.checkEveryMs);
-      this.engine.advance(slice);
-      this.nowMs += slice;
-      this.check();
-    }
-  }
-
-  private check(): Snapshot {
-    this.checks++;
-    const snap = this.engine.snapshot();
-    const index = new SnapshotIndex(snap);
-    this.last = index;
-    const violations = [...checkSnapshot(index), ...this.tracker.observe(index)];
-    const engineErrors = snap.events.filter((e) => e.kind === 'engine.error');
-    for (const e of engineErrors) violations.push({ invariant: 'steady', message: `engine.error event: ${e.message}` });
-    if (violations.length > 0) this.fail(violations);
-    return snap;
-  }
-
-  private call<T = any>(action: string, request: unknown): T {
-    const result = this.act({ [action]: request }, true);
-    return (result as { response: T }).response;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -391,12 +327,7 @@ function dumpServices(index: SnapshotIndex): string[] {
   return out;
 }
 
-export function fmt(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m${String(s % 60).padStart(2, '0')}s` : m > 0 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}.${String(ms % 1000).padStart(3, '0')}s`;
-}
+export { fmt };
 
 /** A failure report: the seed, how to replay it, the violations and the last steps. */
 export function describeFailure(outcome: SwarmOutcome, lastSteps = 25): string {
