@@ -1,6 +1,7 @@
 /** ecs:CreateCluster, ecs:DescribeClusters, ecs:ListClusters. */
 import type { EngineContext } from '../context.ts';
-import { clusterNotFound, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { clusterNotFound, fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
+import { applyClusterProviders, checkClusterProviders } from '../capacity/association.ts';
 import { clusterArn, clusterNameOf } from '../ids/arn.ts';
 import { countTasks, renderCluster } from '../snapshot.ts';
 import type { ClusterRecord } from '../state.ts';
@@ -20,6 +21,8 @@ interface CreateClusterInput {
   clusterName?: string;
   tags?: unknown[];
   settings?: unknown[];
+  capacityProviders?: unknown[];
+  defaultCapacityProviderStrategy?: unknown[];
 }
 
 export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
@@ -46,6 +49,10 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
   const counts = countTasks(ctx.state).byCluster;
   // CreateCluster is idempotent: an existing ACTIVE cluster of that name is returned unchanged.
   if (existing !== undefined) return ok({ cluster: renderCluster(existing, ctx.state, counts) });
+  // Issue 6: the capacity providers it may use and its default strategy, as PutClusterCapacityProviders checks them.
+  const wantsProviders = input.capacityProviders !== undefined || input.defaultCapacityProviderStrategy !== undefined;
+  const providers = wantsProviders ? checkClusterProviders(ctx.state, undefined, input.capacityProviders ?? [], input.defaultCapacityProviderStrategy ?? []) : undefined;
+  if (providers !== undefined && !providers.ok) return fail(providers.error.code, providers.error.message);
   const record: ClusterRecord = {
     clusterArn: clusterArn(name),
     clusterName: name,
@@ -55,6 +62,7 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
   };
   ctx.state.clusters.set(name, record);
   ctx.emit('cluster.created', `Cluster ${name} was created.`, record.clusterArn);
+  if (providers?.ok === true) applyClusterProviders(ctx, record, providers.value);
   return ok({ cluster: renderCluster(record, ctx.state, counts) });
 }
 

@@ -23,11 +23,19 @@ import { instancesOfCluster, type InstanceRecord, type TaskRecord } from '../sta
 import { portRequirements, taskReservation } from '../taskdef/index.ts';
 import { plural } from '../text.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
-import { createTaskRecord } from './task-factory.ts';
+import { createTaskRecord, placeAwaitingRecord } from './task-factory.ts';
+import { createWaitingTasks, waitsForCapacity } from '../capacity/waiting.ts';
 
 export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult {
   const prepared = prepareEc2Placement(ctx, run);
-  if (!prepared.ok) return prepared.result;
+  if (!prepared.ok) {
+    // An Auto Scaling group provider with managed scaling and no instance yet: every task waits for capacity.
+    if (prepared.request !== undefined && waitsForCapacity(ctx.state, run)) {
+      const waiting = createWaitingTasks(ctx, run, prepared.request, run.count);
+      return ok({ tasks: waiting.tasks.map((record) => outward(run, record.task)), failures: waiting.failures });
+    }
+    return prepared.result;
+  }
   const { request, ledger } = prepared;
   const before = cloneLedger(ledger);
   const plan = planPlacements(ledger, run.count, (n) => ctx.prng.int(0, n));
@@ -37,8 +45,13 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
   // The service scheduler (run.requester) reads only the task ARNs: it gets the live records' tasks, not copies.
   const tasks: Task[] = plan.placed.map((planned, index) => {
     const task = launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc }).task;
-    return run.requester === undefined ? renderTask(task) : task;
+    return outward(run, task);
   });
+  if (plan.unplaced > 0 && waitsForCapacity(ctx.state, run)) {
+    const waiting = createWaitingTasks(ctx, run, request, plan.unplaced);
+    for (const record of waiting.tasks) tasks.push(outward(run, record.task));
+    return ok({ tasks, failures: waiting.failures });
+  }
   const failures = plan.unplaced > 0 ? instanceFailures(ledger) : [];
   if (plan.unplaced > 0) {
     const placed = plan.placed.length;
@@ -50,9 +63,31 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
   return ok({ tasks, failures });
 }
 
+const outward = (run: RunTaskRequest, task: Task): Task => (run.requester === undefined ? renderTask(task) : task);
+
+/**
+ * Place tasks that waited in PROVISIONING for capacity (capacity/waiting.ts): the same pipeline as
+ * RunTask on the provider's instances, `records.length` tasks of one kind at once; each placed
+ * task keeps its record (ARN, createdAt) and starts. Returns how many were placed (FIFO).
+ */
+export function placeWaitingTasks(ctx: EngineContext, run: RunTaskRequest, records: readonly TaskRecord[]): number {
+  const prepared = prepareEc2Placement(ctx, { ...run, count: records.length });
+  if (!prepared.ok) return 0;
+  const { request, ledger } = prepared;
+  const before = cloneLedger(ledger);
+  const plan = planPlacements(ledger, records.length, (n) => ctx.prng.int(0, n));
+  if (plan.placed.length === 0) return 0;
+  const decision = recordDecision(ctx.state, ctx.clock.now, before, plan.placed.map((p) => p.instanceIndex), plan.placed.length);
+  plan.placed.forEach((planned, index) => {
+    launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc, existing: records[index] });
+  });
+  return plan.placed.length;
+}
+
 export type PreparedPlacement =
   | { ok: true; request: PlacementRequest; ledger: Ledger; awsvpc?: AwsvpcConfig }
-  | { ok: false; result: CommandResult };
+  /** `request` is there when only the instances were missing (tasks of a capacity provider may then wait). */
+  | { ok: false; result: CommandResult; request?: PlacementRequest };
 
 /** Everything RunTask on EC2 checks before placing; read-only (the explainer's what-if uses it too). */
 export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): PreparedPlacement {
@@ -67,8 +102,11 @@ export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): Pr
   const constraints = checkConstraints(run.placementConstraints, run.taskDefinition);
   if (!constraints.ok) return { ok: false, result: invalidParameter(constraints.message) };
   const all = instancesOfCluster(ctx.state, run.cluster.clusterName);
-  const instances = run.onlyInstanceArn === undefined ? all : all.filter((instance) => instance.containerInstanceArn === run.onlyInstanceArn);
-  if (instances.length === 0) return { ok: false, result: invalidParameter(MESSAGES.noContainerInstances()) };
+  // Through an Auto Scaling group capacity provider, only that provider's instances are eligible.
+  const provider = run.capacityProviderName;
+  const instances = all.filter((instance) =>
+    (run.onlyInstanceArn === undefined || instance.containerInstanceArn === run.onlyInstanceArn) &&
+    (provider === undefined || instance.capacityProviderName === provider));
   const td = run.taskDefinition;
   const reservation = taskReservation(td);
   // In awsvpc mode the task has its own ENI, so its ports do not bind on the instance; none has no ports.
@@ -91,7 +129,9 @@ export function prepareEc2Placement(ctx: EngineContext, run: RunTaskRequest): Pr
     ],
     strategies: strategies.value,
     constraints: constraints.value,
+    ...(run.launchType === 'EXTERNAL' ? { launchType: 'EXTERNAL' as const } : {}),
   };
+  if (instances.length === 0) return { ok: false, result: invalidParameter(MESSAGES.noContainerInstances()), request };
   return { ok: true, request, ledger: buildLedger(ctx.state, instances, request), ...(awsvpc === undefined ? {} : { awsvpc }) };
 }
 
@@ -102,22 +142,26 @@ interface Launch {
   placementId: string;
   index: number;
   awsvpc: AwsvpcConfig | undefined;
+  /** A task that waited for capacity: it is placed as it is instead of a new record. */
+  existing?: TaskRecord;
 }
 
-function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, planned, placementId, index, awsvpc }: Launch): TaskRecord {
+function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, planned, placementId, index, awsvpc, existing }: Launch): TaskRecord {
   const instance = ledger.instances[planned.instanceIndex]!;
-  const record = createTaskRecord(ctx, run, {
-    launchType: 'EC2',
+  const facts = {
+    launchType: run.launchType ?? 'EC2',
     availabilityZone: instance.availabilityZone,
     instance,
     cpuUnits: request.cpuUnits,
     memoryMiB: request.memoryMiB,
     ports: planned.fit.ports,
     usesEni: request.needsEni,
-  });
+  } as const;
+  const record = existing === undefined ? createTaskRecord(ctx, run, facts) : placeAwaitingRecord(existing, facts);
   record.placement = { placementId, index };
   reserve(instance, record, planned);
-  const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB)`;
+  const waited = existing === undefined ? '' : `; it waited ${Math.round((ctx.clock.now - existing.createdMs) / 1000)} s in PROVISIONING for capacity from ${existing.capacityProviderName}`;
+  const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB${waited})`;
   // awsvpc: the task's own ENI, in a given subnet of the instance's AZ (the attributes filter made sure there is one).
   const subnet = awsvpc === undefined ? undefined : subnetInZone(ctx.state.network, awsvpc.subnets, instance.availabilityZone);
   if (subnet !== undefined) {

@@ -7,7 +7,9 @@
  */
 import type { TaskDefinition } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
-import { clientError, invalidParameter, MESSAGES, unableToAssumeRole, type CommandResult } from '../errors.ts';
+import { clientError, fail, invalidParameter, MESSAGES, unableToAssumeRole, type CommandResult } from '../errors.ts';
+import { resolveStrategy, type ResolvedStrategy } from '../capacity/launch-strategy.ts';
+import { runWithStrategy } from '../capacity/run-with-strategy.ts';
 import { trusts } from '../iam/policy.ts';
 import { ECS_TASKS_PRINCIPAL, findRole } from '../iam/roles.ts';
 import type { EngineState } from '../state.ts';
@@ -63,11 +65,12 @@ export const RUN_TASK_SHAPE = {
 export function runTask(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkRunTask(ctx, raw);
   if (!checked.ok) return checked.result;
+  if (checked.strategy !== undefined) return runWithStrategy(ctx, checked.run, checked.strategy);
   return checked.launchType === 'FARGATE' ? runOnFargate(ctx, checked.run) : runOnEc2(ctx, checked.run);
 }
 
 export type RunTaskCheck =
-  | { ok: true; launchType: 'EC2' | 'FARGATE'; run: RunTaskRequest }
+  | { ok: true; launchType: 'EC2' | 'FARGATE' | 'EXTERNAL'; run: RunTaskRequest; strategy?: ResolvedStrategy }
   | { ok: false; result: CommandResult };
 
 /** The checks every launch type shares; read-only (also used by the placement explainer's what-if). */
@@ -79,7 +82,10 @@ export function checkRunTask(ctx: EngineContext, raw: unknown): RunTaskCheck {
   if (!found.ok) return found;
   const count = input.count ?? 1;
   if (count < 1 || count > 10) return refuse(invalidParameter(MESSAGES.countRange(count)));
-  const launchType = checkLaunchType(input);
+  // Issue 6: a capacity provider strategy (given, or the cluster's default) instead of a launch type.
+  const strategy = resolveStrategy(ctx.state, found.cluster, input);
+  if (!strategy.ok) return refuse(fail(strategy.error.code, strategy.error.message));
+  const launchType = strategy.value === undefined ? checkLaunchType(input) : { ok: true as const, value: strategy.value.launchType };
   if (!launchType.ok) return launchType;
   // AWS: a platform version belongs to Fargate only.
   if (launchType.value === 'EC2' && input.platformVersion !== undefined) return refuse(invalidParameter(MESSAGES.platformVersionOnEc2()));
@@ -112,8 +118,9 @@ export function checkRunTask(ctx: EngineContext, raw: unknown): RunTaskCheck {
     ...(input.platformVersion === undefined ? {} : { platformVersion: input.platformVersion }),
     ...(input.placementStrategy === undefined ? {} : { placementStrategy: input.placementStrategy }),
     ...(input.placementConstraints === undefined ? {} : { placementConstraints: input.placementConstraints }),
+    ...(launchType.value === 'EXTERNAL' ? { launchType: 'EXTERNAL' as const } : {}),
   };
-  return { ok: true, launchType: launchType.value, run };
+  return { ok: true, launchType: launchType.value, run, ...(strategy.value === undefined ? {} : { strategy: strategy.value }) };
 }
 
 function refuse(result: CommandResult): { ok: false; result: CommandResult } {
@@ -139,16 +146,16 @@ function checkTaskRoles(state: EngineState, td: TaskDefinition): CommandResult |
   return undefined;
 }
 
-function checkLaunchType(input: RunTaskInput): { ok: true; value: 'EC2' | 'FARGATE' } | { ok: false; result: CommandResult } {
-  if ((input.capacityProviderStrategy?.length ?? 0) > 0) return refuse(invalidParameter(MESSAGES.capacityProvidersLater()));
+function checkLaunchType(input: RunTaskInput): { ok: true; value: 'EC2' | 'FARGATE' | 'EXTERNAL' } | { ok: false; result: CommandResult } {
   switch (input.launchType) {
     case undefined:
     case 'EC2':
       return { ok: true, value: 'EC2' };
     case 'FARGATE':
       return { ok: true, value: 'FARGATE' };
+    // ECS Anywhere: placed like EC2, on external instances only (placement/filters/status.ts).
     case 'EXTERNAL':
-      return refuse(invalidParameter(MESSAGES.externalLater()));
+      return { ok: true, value: 'EXTERNAL' };
     default:
       return refuse(invalidParameter(MESSAGES.invalidLaunchType(input.launchType)));
   }

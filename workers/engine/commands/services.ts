@@ -16,7 +16,9 @@ import { findService, newDeploymentId, newSchedulerBookkeeping, primaryOf, servi
 import { networkConfigurationOf, renderService } from '../services/render.ts';
 import { canonicalJson, checkServiceDraft, resolveTaskDefinition, type ServiceDraft, type ServiceSpec } from '../services/request.ts';
 import { kickService } from '../services/scheduler.ts';
-import type { ClusterRecord } from '../state.ts';
+import type { ClusterRecord, EngineState } from '../state.ts';
+import { resolveStrategy, type ResolvedStrategy } from '../capacity/launch-strategy.ts';
+import type { StrategyItem } from '../capacity/provider-strategy.ts';
 import { findCluster } from './clusters.ts';
 import { paginate } from './paginate.ts';
 import { checkParams, invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
@@ -139,6 +141,9 @@ export function createService(ctx: EngineContext, raw: unknown): CommandResult {
   if (unsupported !== undefined) return unsupported;
   const enums = checkCreateEnums(input);
   if (!enums.ok) return enums.result;
+  // Issue 6: a capacity provider strategy (given, or the cluster's default for a REPLICA service) instead of a launch type.
+  const strategy = resolveServiceStrategy(ctx.state, cluster, input, enums.schedulingStrategy);
+  if (!strategy.ok) return strategy.result;
   // The cluster by name, so that its name and its ARN make the same request; the client token is not part of it.
   const { clientToken: _token, ...request } = input;
   const fingerprint = canonicalJson({ ...request, cluster: cluster.clusterName });
@@ -156,7 +161,8 @@ export function createService(ctx: EngineContext, raw: unknown): CommandResult {
   const draft: ServiceDraft = {
     cluster,
     taskDefinition: td.value,
-    launchType: enums.launchType,
+    launchType: strategy.value?.launchType ?? enums.launchType,
+    ...(strategy.value === undefined ? {} : { capacityProviderStrategy: strategy.value.items }),
     schedulingStrategy: enums.schedulingStrategy,
     desiredCount: input.desiredCount,
     desiredCountGiven: input.desiredCount !== undefined,
@@ -205,7 +211,6 @@ function checkPropagateTags(given: string): { ok: true; value: ServiceRecord['pr
 
 /** What the sandbox does not simulate, refused with a sentence instead of silently ignored. */
 function checkUnsupported(input: CommonInput): CommandResult | undefined {
-  if ((input.capacityProviderStrategy?.length ?? 0) > 0) return invalidParameter(MESSAGES.capacityProvidersLater());
   if ((input.serviceRegistries?.length ?? 0) > 0) return invalidParameter(M.serviceRegistriesLater());
   if (input.serviceConnectConfiguration !== undefined) return invalidParameter(M.notSimulated('Service Connect (serviceConnectConfiguration)'));
   if ((input.volumeConfigurations?.length ?? 0) > 0) return invalidParameter(M.notSimulated('Amazon EBS volumes for services (volumeConfigurations)'));
@@ -232,6 +237,7 @@ function newServiceRecord(
     schedulingStrategy: spec.schedulingStrategy,
     desiredCount: spec.desiredCount,
     launchType: spec.launchType,
+    ...(spec.capacityProviderStrategy === undefined ? {} : { capacityProviderStrategy: spec.capacityProviderStrategy }),
     deploymentConfiguration: spec.deploymentConfiguration,
     placementStrategy: spec.placementStrategy,
     placementConstraints: spec.placementConstraints,
@@ -260,6 +266,7 @@ function newDeployment(ctx: EngineContext, spec: ServiceSpec): DeploymentRecord 
     status: 'PRIMARY',
     taskDefinition: spec.taskDefinition,
     launchType: spec.launchType,
+    ...(spec.capacityProviderStrategy === undefined ? {} : { capacityProviderStrategy: spec.capacityProviderStrategy.map((item) => ({ ...item })) }),
     ...(spec.platformVersion === undefined ? {} : { platformVersion: spec.platformVersion, platformFamily: spec.platformFamily ?? 'Linux' }),
     ...(spec.network === undefined ? {} : { network: spec.network }),
     desiredCount: spec.desiredCount,
@@ -318,7 +325,9 @@ export function updateService(ctx: EngineContext, raw: unknown): CommandResult {
     if (!td.ok) return td.result;
     taskDefinition = td.value;
   }
-  const spec = checkServiceDraft(ctx.state, updateDraft(cluster, service, input, taskDefinition));
+  const strategy = updatedStrategy(ctx.state, cluster, service, input);
+  if (!strategy.ok) return strategy.result;
+  const spec = checkServiceDraft(ctx.state, { ...updateDraft(cluster, service, input, taskDefinition), ...(strategy.value === undefined ? {} : { capacityProviderStrategy: strategy.value }) });
   if (!spec.ok) return spec.result;
 
   // Committing: nothing below can fail.
@@ -382,6 +391,7 @@ function needsNewDeployment(service: ServiceRecord, input: UpdateServiceInput, s
   if (spec.platformVersion !== primary.platformVersion) return `platform version ${primary.platformVersion ?? '-'} → ${spec.platformVersion ?? '-'}`;
   if (canonicalJson(networkConfigurationOf(spec.network)) !== canonicalJson(networkConfigurationOf(primary.network))) return 'network configuration';
   if (canonicalJson(spec.loadBalancers) !== canonicalJson(service.loadBalancers)) return 'load balancers';
+  if (canonicalJson(spec.capacityProviderStrategy ?? null) !== canonicalJson(primary.capacityProviderStrategy ?? null)) return 'capacity provider strategy';
   return undefined;
 }
 
@@ -393,6 +403,7 @@ function applyUpdate(service: ServiceRecord, input: UpdateServiceInput, spec: Se
   service.strategies = spec.strategies;
   service.constraints = spec.constraints;
   service.loadBalancers = spec.loadBalancers;
+  if (spec.capacityProviderStrategy !== undefined) service.capacityProviderStrategy = spec.capacityProviderStrategy;
   if (spec.healthCheckGracePeriodSeconds === undefined) delete service.healthCheckGracePeriodSeconds;
   else service.healthCheckGracePeriodSeconds = spec.healthCheckGracePeriodSeconds;
   if (spec.roleArn === undefined) delete service.roleArn;
@@ -530,3 +541,41 @@ export function listServices(ctx: EngineContext, raw: unknown): CommandResult {
   if (!page.ok) return page.result;
   return ok(page.nextToken === undefined ? { serviceArns: page.items } : { serviceArns: page.items, nextToken: page.nextToken });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Capacity provider strategies (issue 6)
+// ---------------------------------------------------------------------------------------------
+
+type StrategyOutcome = { ok: true; value: ResolvedStrategy | undefined } | { ok: false; result: CommandResult };
+
+/** CreateService: the request's strategy, or the cluster's default when neither it nor a launch type is given (REPLICA only). */
+function resolveServiceStrategy(state: EngineState, cluster: ClusterRecord, input: CreateServiceInput, scheduling: 'REPLICA' | 'DAEMON'): StrategyOutcome {
+  const given = (input.capacityProviderStrategy?.length ?? 0) > 0;
+  if (scheduling === 'DAEMON' && !given) return { ok: true, value: undefined };
+  const resolved = resolveStrategy(state, cluster, input);
+  return resolved.ok ? resolved : refuse(fail(resolved.error.code, resolved.error.message));
+}
+
+/**
+ * UpdateService: a new strategy replaces the service's; it cannot switch between Fargate and Auto
+ * Scaling group providers, and moving from a launch type to a strategy needs forceNewDeployment
+ * (ECSDG cluster-capacity-providers). Returns the items, or undefined when the strategy is unchanged.
+ */
+function updatedStrategy(state: EngineState, cluster: ClusterRecord, service: ServiceRecord, input: UpdateServiceInput): { ok: true; value: StrategyItem[] | undefined } | { ok: false; result: CommandResult } {
+  if (input.capacityProviderStrategy === undefined || input.capacityProviderStrategy.length === 0) {
+    return { ok: true, value: service.capacityProviderStrategy };
+  }
+  const resolved = resolveStrategy(state, cluster, { capacityProviderStrategy: input.capacityProviderStrategy });
+  if (!resolved.ok) return refuse(fail(resolved.error.code, resolved.error.message));
+  const next = resolved.value!;
+  if (next.launchType !== service.launchType) return refuse(invalidParameter(STRATEGY_UPDATE_MESSAGES.kindSwitch(service.launchType, next.launchType)));
+  if (service.capacityProviderStrategy === undefined && input.forceNewDeployment !== true) return refuse(invalidParameter(STRATEGY_UPDATE_MESSAGES.needsForce()));
+  return { ok: true, value: next.items };
+}
+
+/** UNCONFIRMED wording (the rules are AWS's: ECSDG cluster-capacity-providers). */
+const STRATEGY_UPDATE_MESSAGES = {
+  kindSwitch: (from: string, to: string) =>
+    `A service can't switch between Auto Scaling group capacity providers and Fargate capacity providers: it runs on ${from}, the new strategy is ${to}. Create a new service instead.`,
+  needsForce: () => 'Changing a service from a launch type to a capacity provider strategy requires a new deployment: set forceNewDeployment and try again.',
+} as const;

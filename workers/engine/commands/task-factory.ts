@@ -11,7 +11,7 @@ import type { InstanceRecord, PortAssignment, TaskRecord } from '../state.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 
 export interface TaskPlacementFacts {
-  launchType: 'EC2' | 'FARGATE';
+  launchType: 'EC2' | 'FARGATE' | 'EXTERNAL';
   availabilityZone: string;
   /** EC2 only. */
   instance?: InstanceRecord;
@@ -65,6 +65,7 @@ export function createTaskRecord(ctx: EngineContext, run: RunTaskRequest, facts:
     attachments: facts.attachments ?? [],
     tags: run.tags.map((tag) => ({ ...tag })),
     createdAt: isoAt(ctx.clock.now),
+    ...(run.capacityProviderName === undefined ? {} : { capacityProviderName: run.capacityProviderName }),
     ...facts.extra,
   };
   const record: TaskRecord = {
@@ -79,7 +80,31 @@ export function createTaskRecord(ctx: EngineContext, run: RunTaskRequest, facts:
     usesEni: facts.usesEni,
     createdMs: ctx.clock.now,
     released: false,
+    ...(run.capacityProviderName === undefined ? {} : { capacityProviderName: run.capacityProviderName }),
   };
   ctx.state.tasks.set(arn, record);
+  return record;
+}
+
+/**
+ * A task that waited in PROVISIONING for capacity (capacity/waiting.ts) is placed: it gets its
+ * instance, zone and host ports, and is PENDING (or PROVISIONING again while its ENI attaches);
+ * its ARN and createdAt stay those RunTask gave it.
+ */
+export function placeAwaitingRecord(record: TaskRecord, facts: TaskPlacementFacts): TaskRecord {
+  const task = record.task;
+  delete record.awaitingCapacity;
+  if (facts.instance !== undefined) {
+    record.instanceArn = facts.instance.containerInstanceArn;
+    task.containerInstanceArn = facts.instance.containerInstanceArn;
+  }
+  task.availabilityZone = facts.availabilityZone;
+  task.lastStatus = 'PENDING';
+  task.version += 1;
+  record.cpuUnits = facts.cpuUnits;
+  record.memoryMiB = facts.memoryMiB;
+  record.ports = facts.ports;
+  record.usesEni = facts.usesEni;
+  delete record.handle;
   return record;
 }

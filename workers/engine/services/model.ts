@@ -24,6 +24,8 @@ export interface DeploymentRecord {
   status: DeploymentStatus;
   taskDefinition: TaskDefinition;
   launchType: 'EC2' | 'FARGATE';
+  /** Issue 6: the capacity provider strategy the deployment launches through (launchType is then its kind: FARGATE or EC2). */
+  capacityProviderStrategy?: { capacityProvider: string; weight: number; base: number }[];
   /** Fargate: the platform version asked for (LATEST resolves to 1.4.0). */
   platformVersion?: string;
   /** Fargate: the platform family of its tasks (`Linux`, or the Windows operating system family). */
@@ -52,6 +54,8 @@ export interface ServiceRecord {
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   desiredCount: number;
   launchType: 'EC2' | 'FARGATE';
+  /** Issue 6: instead of a launch type, a capacity provider strategy (launchType is then its kind: FARGATE or EC2). */
+  capacityProviderStrategy?: { capacityProvider: string; weight: number; base: number }[];
   deploymentConfiguration: DeploymentConfiguration;
   /** As given (AWS shape, for DescribeServices) and as the placement pipeline takes them. */
   placementStrategy: { type: 'binpack' | 'spread' | 'random'; field?: string }[];

@@ -36,7 +36,8 @@ export function renderService(state: EngineState, service: ServiceRecord, option
     desiredCount: service.desiredCount,
     runningCount: running,
     pendingCount: pending,
-    launchType: service.launchType,
+    // AWS shows either the launch type or the capacity provider strategy (issue 6).
+    ...(service.capacityProviderStrategy === undefined ? { launchType: service.launchType } : { capacityProviderStrategy: service.capacityProviderStrategy.map((item) => ({ ...item })) }),
     ...(primary?.platformVersion === undefined ? {} : { platformVersion: primary.platformVersion, platformFamily: primary.platformFamily ?? 'Linux' }),
     taskDefinition: primary?.taskDefinition.taskDefinitionArn ?? '',
     deploymentConfiguration: {
@@ -83,7 +84,7 @@ export function renderDeployment(state: EngineState, deployment: DeploymentRecor
     failedTasks: deployment.failedTasks,
     createdAt: isoAt(deployment.createdMs),
     updatedAt: isoAt(deployment.updatedMs),
-    launchType: deployment.launchType,
+    ...(deployment.capacityProviderStrategy === undefined ? { launchType: deployment.launchType } : { capacityProviderStrategy: deployment.capacityProviderStrategy.map((item) => ({ ...item })) }),
     ...(deployment.platformVersion === undefined ? {} : { platformVersion: deployment.platformVersion, platformFamily: deployment.platformFamily ?? 'Linux' }),
     ...(network === undefined ? {} : { networkConfiguration: network }),
     rolloutState: deployment.rolloutState,

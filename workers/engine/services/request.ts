@@ -29,8 +29,12 @@ import { FARGATE_MESSAGES, resolvePlatform } from '../commands/run-task-fargate.
 import { lookupTaskDefinition } from '../commands/task-definitions.ts';
 import { SERVICE_MESSAGES as M } from './api-messages.ts';
 import type { DeploymentRecord, ServiceRecord } from './model.ts';
+import type { StrategyItem } from '../capacity/provider-strategy.ts';
 
 export type LaunchType = 'EC2' | 'FARGATE';
+
+/** UNCONFIRMED wording (AWS documents that DAEMON services do not support capacity provider strategies). */
+const DAEMON_WITH_STRATEGY = 'The DAEMON scheduling strategy does not support capacity provider strategies. Specify a launch type or use the REPLICA scheduling strategy.';
 export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
 
 /** The tasks-per-service quota (ecs-reference §15), the sandbox's bound on desiredCount. */
@@ -56,6 +60,8 @@ export interface ServiceDraft {
   checkLoadBalancerTargets: boolean;
   healthCheckGracePeriodSeconds: number | undefined;
   role: string | undefined;
+  /** Issue 6: a checked capacity provider strategy (capacity/launch-strategy.ts); launchType is then its kind. */
+  capacityProviderStrategy?: StrategyItem[];
 }
 
 /**
@@ -76,6 +82,7 @@ export interface ServiceSpec
       | 'loadBalancers'
       | 'healthCheckGracePeriodSeconds'
       | 'roleArn'
+      | 'capacityProviderStrategy'
     >,
     Pick<DeploymentRecord, 'taskDefinition' | 'platformVersion' | 'platformFamily' | 'network'> {}
 
@@ -93,6 +100,7 @@ export function checkServiceDraft(state: EngineState, draft: ServiceDraft): Spec
   const daemon = draft.schedulingStrategy === 'DAEMON';
   if (daemon && draft.launchType === 'FARGATE') return invalid(M.daemonOnFargate());
   if (daemon && draft.desiredCountGiven) return invalid(M.daemonDesiredCount());
+  if (daemon && draft.capacityProviderStrategy !== undefined) return invalid(DAEMON_WITH_STRATEGY);
   const desired = checkDesiredCount(draft);
   if (!desired.ok) return desired;
   const deployment = checkDeploymentConfiguration(draft.deploymentConfiguration, draft.schedulingStrategy);
@@ -123,6 +131,7 @@ export function checkServiceDraft(state: EngineState, draft: ServiceDraft): Spec
       loadBalancers: lbs.value,
       ...(grace.value === undefined ? {} : { healthCheckGracePeriodSeconds: grace.value }),
       ...(role.value === undefined ? {} : { roleArn: role.value }),
+      ...(draft.capacityProviderStrategy === undefined ? {} : { capacityProviderStrategy: draft.capacityProviderStrategy.map((item) => ({ ...item })) }),
     },
   };
 }

@@ -15,6 +15,7 @@ import '../machines/task-load-balancers.ts';
 import type { Task } from '../../protocol.ts';
 import { runOnEc2 } from '../commands/run-task-ec2.ts';
 import { runOnFargate } from '../commands/run-task-fargate.ts';
+import { runWithStrategy } from '../capacity/run-with-strategy.ts';
 import type { RunTaskRequest } from '../commands/run-task-request.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn } from '../ids/arn.ts';
@@ -73,7 +74,10 @@ export function launchServiceTasks(
           ...(onlyInstanceArn === undefined ? {} : { onlyInstanceArn }),
         }),
   };
-  const result = deployment.launchType === 'FARGATE' ? runOnFargate(ctx, run) : runOnEc2(ctx, run);
+  const strategy = deployment.capacityProviderStrategy;
+  const result = strategy !== undefined
+    ? runWithStrategy(ctx, run, { items: strategy, launchType: deployment.launchType, fromClusterDefault: false }, tasksPerProvider(ctx, deployment))
+    : deployment.launchType === 'FARGATE' ? runOnFargate(ctx, run) : runOnEc2(ctx, run);
   if (!result.ok) {
     const noInstances = /no container instances/i.test(result.error.message);
     return {
@@ -110,3 +114,19 @@ export function launchServiceTasks(
 }
 
 const rank = (reason: string): number => REASON_RANK[reason] ?? 6;
+
+/**
+ * The deployment's live tasks per capacity provider, so that base and weight hold over all its
+ * tasks, not each launch alone (a service scaling from 2 to 10 gets the same split as one created
+ * with 10). Counted per deployment: a new deployment's strategy applies to its own tasks.
+ */
+function tasksPerProvider(ctx: EngineContext, deployment: DeploymentRecord): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const arn of deployment.taskArns) {
+    const record = ctx.state.tasks.get(arn);
+    const provider = record?.capacityProviderName;
+    if (provider === undefined || record!.task.desiredStatus === 'STOPPED') continue;
+    counts[provider] = (counts[provider] ?? 0) + 1;
+  }
+  return counts;
+}
