@@ -27,7 +27,7 @@ interface Parts {
   elb?: (state: EngineState) => ElbSnapshot;
   services?: (state: EngineState) => Service[];
   /** Renderers of capacity fields by owner (ec2/, autoscaling/, capacity/, metrics/, cost/, faults/); each returns only its fields, and only once its state exists. */
-  capacity?: Map<string, (state: EngineState) => Partial<CapacitySnapshot>>;
+  capacity?: Map<string, (state: EngineState, timeMs: number) => Partial<CapacitySnapshot>>;
 }
 
 const parts: Parts = {};
@@ -45,13 +45,14 @@ export function servicesSnapshot(state: EngineState): Service[] {
 }
 
 /** Register the renderer of some capacity fields (issue 6), under the owner's name (one per owner). */
-export function provideCapacitySnapshot(owner: string, render: (state: EngineState) => Partial<CapacitySnapshot>): void {
+export function provideCapacitySnapshot(owner: string, render: (state: EngineState, timeMs: number) => Partial<CapacitySnapshot>): void {
   (parts.capacity ??= new Map()).set(owner, render);
 }
 
-export function capacitySnapshot(state: EngineState): Partial<CapacitySnapshot> {
+/** `timeMs` is the snapshot's virtual time (the cost meter adds what ran up since its last minute). */
+export function capacitySnapshot(state: EngineState, timeMs = 0): Partial<CapacitySnapshot> {
   if (parts.capacity === undefined) return {};
   let out: Partial<CapacitySnapshot> = {};
-  for (const render of parts.capacity.values()) out = { ...out, ...render(state) };
+  for (const render of parts.capacity.values()) out = { ...out, ...render(state, timeMs) };
   return out;
 }

@@ -208,6 +208,6 @@ export function buildSnapshot(state: EngineState, time: number): Snapshot {
     // Only once the elb APIs have been used, so snapshots of sandboxes without load balancers stay as they were.
     ...elbSnapshot(state),
     // Likewise EC2, Auto Scaling, capacity providers, metrics, cost and faults (issue 6), once used.
-    ...capacitySnapshot(state),
+    ...capacitySnapshot(state, time),
   };
 }

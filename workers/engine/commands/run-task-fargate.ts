@@ -30,6 +30,8 @@ import { plural } from '../text.ts';
 import { fargateStartTimings } from '../timing-draws.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord } from './task-factory.ts';
+import { fargateCapacity } from '../faults/fargate-capacity.ts';
+import { startCostMeter } from '../cost/ledger.ts';
 
 export const FARGATE_MESSAGES = {
   // AWS (CreateService's answer, quoted in hashicorp/terraform-provider-aws#26337 and a Terraform
@@ -62,7 +64,10 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   if (run.networkMode !== 'awsvpc') return invalidParameter(FARGATE_MESSAGES.needsAwsvpc(run.networkMode));
   const network = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'FARGATE', catalog: networkCatalogOf(ctx.state) });
   if (!network.ok) return { ok: false, error: network.error };
-  const plan = planSubnets(ctx, run, network.config.subnets);
+  // Issue 6 faults: Fargate Spot without capacity, zones that are out (faults/fargate-capacity.ts).
+  const capacity = fargateCapacity(ctx.state, run.capacityProviderName, network.config.subnets);
+  if (!capacity.ok) return noFargateCapacity(ctx, run, capacity);
+  const plan = planSubnets(ctx, run, capacity.subnets);
   if (plan.subnets.length === 0) return invalidParameter(FARGATE_MESSAGES.subnetsFull(network.config.subnets));
 
   // Committing: nothing below can fail.
@@ -90,6 +95,8 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
     startTaskMachine(ctx, record, fargateStartTimings(ctx.prng));
     tasks.push(run.requester === undefined ? renderTask(record.task) : record.task);
   }
+  if (capacity.avoided.length > 0) ctx.emit('placement.fargate', `Fargate avoided ${capacity.avoided.join(', ')}: the Availability Zone is out (sim:FailAvailabilityZone).`, td.taskDefinitionArn);
+  startCostMeter(ctx);
   // Sandbox choice: when tasks found no free address, each full subnet is listed like an instance
   // that refused a placement (AWS would start the task and fail it in PROVISIONING).
   const failures = plan.unplaced === 0 ? [] : network.config.subnets.map((subnet) => ({ arn: subnetArn(subnet), reason: 'RESOURCE:ENI' }));
@@ -97,6 +104,18 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
     ctx.emit('placement.failed', `${run.requester ?? 'RunTask'} could not start ${plural(plan.unplaced, 'task')} of ${td.family}:${td.revision} on Fargate. ${FARGATE_MESSAGES.subnetsFull(network.config.subnets)}`, td.taskDefinitionArn);
   }
   return ok({ tasks, failures });
+}
+
+/**
+ * No Fargate capacity for the request: RunTask answers with a failure per task (AWS's reason); the
+ * service scheduler gets an error, which it reports as "(service NAME) was unable to place a task.
+ * Reason: …" and retries later.
+ */
+function noFargateCapacity(ctx: EngineContext, run: RunTaskRequest, capacity: { reason: string; arn: string }): CommandResult {
+  const td = run.taskDefinition;
+  if (run.requester !== undefined) return fail('CapacityUnavailable', capacity.reason);
+  ctx.emit('placement.failed', `RunTask could not start ${plural(run.count, 'task')} of ${td.family}:${td.revision} on ${run.capacityProviderName ?? 'Fargate'}: ${capacity.reason}`, td.taskDefinitionArn);
+  return ok({ tasks: [], failures: Array.from({ length: run.count }, () => ({ arn: capacity.arn, reason: capacity.reason })) });
 }
 
 export type Platform =

@@ -5,6 +5,9 @@
  */
 import type { TimerId } from '../clock.ts';
 
+/** The Fargate Spot capacity provider's reserved name. */
+export const FARGATE_SPOT = 'FARGATE_SPOT';
+
 export interface ZoneOutage {
   sinceMs: number;
   untilMs?: number;
@@ -24,6 +27,8 @@ export interface SpotMarket {
   ec2SpotInterruptionsPerHour: number;
   /** False while Fargate Spot has no capacity (new FARGATE_SPOT tasks cannot start). */
   fargateSpotCapacityAvailable: boolean;
+  /** Virtual ms of the last sim:SetSpotMarket (for the snapshot's faults). */
+  sinceMs?: number;
   timer?: TimerId;
 }
 
@@ -31,6 +36,8 @@ export interface FaultState {
   unavailableZones: Map<string, ZoneOutage>;
   disconnectedAgents: Map<string, AgentDisconnect>;
   spot: SpotMarket;
+  /** EC2 Spot Instances under their two-minute notice: instance id → virtual ms EC2 takes them (faults/spot.ts). */
+  spotNotices?: Map<string, number>;
 }
 
 export function faultsOf(state: { faults?: FaultState }): FaultState {

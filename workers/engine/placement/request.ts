@@ -43,6 +43,8 @@ export interface PlacementRequest {
   requiredAttributes: { name: string; value?: string }[];
   strategies: Strategy[];
   constraints: Constraint[];
+  /** EXTERNAL places on ECS Anywhere instances only; EC2 (or absent) on EC2 instances only (filters/status.ts). */
+  launchType?: 'EC2' | 'EXTERNAL';
 }
 
 const STATIC_PORTS = new WeakMap<PlacementRequest, readonly PortRequirement[]>();

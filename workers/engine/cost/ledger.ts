@@ -1,0 +1,152 @@
+/**
+ * The running cost (issue 6): what the learner's capacity has cost so far, by launch type and by
+ * service, and its hourly rate now and minute by minute.
+ *
+ * Exact by construction: every meter (cost/meters.ts) knows its own interval, so what it has run
+ * up is a function of time, not of how often anyone looks. Once a minute (the 'publish' phase of
+ * metrics/minute-tick.ts) the ledger banks what each meter ran up since the last minute and
+ * remembers the meter; when a meter disappears from the state (a stopped task dropped after its
+ * hour, a container instance deregistered) its remembered interval finishes the bill — and a
+ * change of a cluster's instances banks at once, so a deregistered instance is billed to the
+ * moment it went. The snapshot adds the unbanked part without changing anything, so totals do not
+ * depend on how often snapshots are taken.
+ */
+import type { CostLaunchType, CostReport } from '../../protocol.ts';
+import type { EngineContext } from '../context.ts';
+import { ensureMinuteTicks, provideMinuteJob } from '../metrics/minute-tick.ts';
+import { provideClusterListener } from '../services/cluster-changes.ts';
+import { provideCapacitySnapshot } from '../snapshot-parts.ts';
+import type { EngineState } from '../state.ts';
+import { currentMeters, meterRunning, meterUsd, UNUSED_EC2, type Meter } from './meters.ts';
+import type { CostState } from './model.ts';
+
+const LAUNCH_TYPES: readonly CostLaunchType[] = ['EC2', 'FARGATE', 'FARGATE_SPOT', 'EXTERNAL'];
+/** The cost meter's history: the newest 180 minutes (three hours), like the metric store. */
+const HISTORY_POINTS = 180;
+
+export function costOf(state: EngineState): CostState {
+  state.cost ??= { accountedToMs: 0, totals: new Map(), history: [], billed: new Map(), meters: new Map(), services: new Map() };
+  return state.cost;
+}
+
+/** Start the minute ticker when something billable appears (Fargate tasks and external instances need no Auto Scaling group). */
+export function startCostMeter(ctx: EngineContext): void {
+  costOf(ctx.state);
+  ensureMinuteTicks(ctx);
+}
+
+function add(map: Map<string, number>, key: string, usd: number): void {
+  if (usd !== 0) map.set(key, (map.get(key) ?? 0) + usd);
+}
+
+/** Book `usd` of a meter: to its launch type (unless a share) and to whom it is charged. */
+function book(totals: Map<string, number>, meter: Meter, usd: number): void {
+  if (meter.share === true) {
+    add(totals, `svc:${UNUSED_EC2}`, -usd);
+  } else {
+    add(totals, `lt:${meter.launchType}`, usd);
+  }
+  add(totals, `svc:${meter.charge}`, usd);
+}
+
+/** Bank everything run up to now; forget meters that are gone (after billing them to their end). */
+export function bankCost(ctx: EngineContext): void {
+  const cost = costOf(ctx.state);
+  const now = ctx.clock.now;
+  const seen = new Set<string>();
+  for (const meter of currentMeters(ctx.state)) {
+    seen.add(meter.key);
+    const usd = meterUsd(meter, now);
+    book(cost.totals, meter, usd - (cost.billed.get(meter.key) ?? 0));
+    cost.billed.set(meter.key, usd);
+    cost.meters.set(meter.key, meter);
+    if (meter.serviceArn !== undefined) cost.services.set(meter.charge, meter.serviceArn);
+  }
+  for (const [key, meter] of cost.meters) {
+    if (seen.has(key)) continue;
+    // Gone from the state: billed to its known end, or to now if it was still running when last seen.
+    const final = meterUsd(meter.endMs === undefined ? { ...meter, endMs: now } : meter, now);
+    book(cost.totals, meter, final - (cost.billed.get(key) ?? 0));
+    cost.meters.delete(key);
+    cost.billed.delete(key);
+  }
+  cost.accountedToMs = now;
+}
+
+/** The rate by launch type right now (for the history and the report). */
+function ratesNow(meters: readonly Meter[], now: number): Record<CostLaunchType, number> {
+  const rates: Record<CostLaunchType, number> = { EC2: 0, FARGATE: 0, FARGATE_SPOT: 0, EXTERNAL: 0 };
+  for (const meter of meters) if (!meter.share && meterRunning(meter, now)) rates[meter.launchType] += meter.usdPerHour;
+  return rates;
+}
+
+function minuteJob(ctx: EngineContext): void {
+  bankCost(ctx);
+  const cost = costOf(ctx.state);
+  const rates = ratesNow([...cost.meters.values()], ctx.clock.now);
+  cost.history.push({ t: ctx.clock.now, ...rates });
+  if (cost.history.length > HISTORY_POINTS) cost.history.splice(0, cost.history.length - HISTORY_POINTS);
+}
+
+provideMinuteJob('cost', {
+  phase: 'publish',
+  active: (ctx) => ctx.state.cost !== undefined && (ctx.state.tasks.size > 0 || ctx.state.instances.size > 0 || (ctx.state.ec2?.instances.size ?? 0) > 0 || ctx.state.cost.meters.size > 0),
+  run: minuteJob,
+});
+
+// A container instance registered or deregistered: bank at once (a deregistered one is billed to this moment) and keep the meter running.
+provideClusterListener('cost', (ctx) => {
+  startCostMeter(ctx);
+  bankCost(ctx);
+});
+
+/** The report: banked totals plus what the meters ran up since, without changing the state. */
+export function renderCost(state: EngineState, nowMs: number): CostReport {
+  const cost = state.cost!;
+  const totals = new Map(cost.totals);
+  const meters = currentMeters(state);
+  const seen = new Set<string>();
+  const rateByCharge = new Map<string, number>();
+  const services = new Map(cost.services);
+  for (const meter of meters) {
+    seen.add(meter.key);
+    book(totals, meter, meterUsd(meter, nowMs) - (cost.billed.get(meter.key) ?? 0));
+    if (meter.serviceArn !== undefined) services.set(meter.charge, meter.serviceArn);
+    if (meterRunning(meter, nowMs)) {
+      add(rateByCharge, meter.charge, meter.usdPerHour);
+      if (meter.share === true) add(rateByCharge, UNUSED_EC2, -meter.usdPerHour);
+    }
+  }
+  for (const [key, meter] of cost.meters) {
+    if (seen.has(key)) continue;
+    book(totals, meter, meterUsd(meter.endMs === undefined ? { ...meter, endMs: nowMs } : meter, nowMs) - (cost.billed.get(key) ?? 0));
+  }
+  const rates = ratesNow(meters, nowMs);
+  const byLaunchType = Object.fromEntries(LAUNCH_TYPES.map((lt) => [lt, { totalUsd: totals.get(`lt:${lt}`) ?? 0, ratePerHourUsd: rates[lt] }])) as CostReport['byLaunchType'];
+  const names = new Set<string>();
+  for (const key of totals.keys()) if (key.startsWith('svc:')) names.add(key.slice(4));
+  for (const name of rateByCharge.keys()) names.add(name);
+  const byService = [...names]
+    .map((name) => ({
+      name,
+      ...(services.has(name) ? { serviceArn: services.get(name)! } : {}),
+      totalUsd: clean(totals.get(`svc:${name}`) ?? 0),
+      ratePerHourUsd: clean(rateByCharge.get(name) ?? 0),
+    }))
+    .filter((row) => row.totalUsd !== 0 || row.ratePerHourUsd !== 0)
+    .sort((a, b) => b.totalUsd - a.totalUsd || (a.name < b.name ? -1 : 1));
+  return {
+    totalUsd: LAUNCH_TYPES.reduce((sum, lt) => sum + byLaunchType[lt].totalUsd, 0),
+    ratePerHourUsd: LAUNCH_TYPES.reduce((sum, lt) => sum + rates[lt], 0),
+    byLaunchType,
+    byService,
+    history: cost.history.map((point) => ({ ...point })),
+  };
+}
+
+/** Shares moved in and out leave float dust (1e-17) on "unused EC2 capacity": show it as 0. */
+function clean(usd: number): number {
+  return Math.abs(usd) < 1e-12 ? 0 : usd;
+}
+
+provideCapacitySnapshot('cost', (state, timeMs) => (state.cost === undefined ? {} : { cost: renderCost(state, Math.max(timeMs, state.cost.accountedToMs)) }));

@@ -1,0 +1,153 @@
+/**
+ * Everything that costs money right now (or did until it stopped), as meters: a rate, the interval
+ * it runs over, and whom it is charged to. Read from the state each time (nothing to keep in sync):
+ * - an EC2 instance (ec2/ state: from `running` until terminated), or a container instance added
+ *   with sim:AddContainerInstances (no EC2 record: from its registration while it is registered) —
+ *   charged to the EC2 launch type and, until tasks take a share, to "unused EC2 capacity";
+ * - each task on an EC2 instance, a SHARE of its instance's cost: the task's CPU units over the
+ *   instance's registered CPU, from placement until it stops. A share moves cost from "unused EC2
+ *   capacity" to the task's service; the launch type's total does not change;
+ * - a Fargate task: its Fargate (or Fargate Spot) rate from pullStartedAt until stoppedAt, at least
+ *   the minimum billed time once stopped;
+ * - an ECS Anywhere instance: the per-instance fee while registered.
+ */
+import type { CostLaunchType } from '../../protocol.ts';
+import { FARGATE_SPOT } from '../faults/model.ts';
+import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
+import { ec2InstanceUsdPerHour, ECS_ANYWHERE_USD_PER_HOUR, fargateRate } from './prices.ts';
+
+export const UNUSED_EC2 = 'unused EC2 capacity';
+export const STANDALONE = 'standalone tasks';
+export const ANYWHERE_INSTANCES = 'ECS Anywhere instances';
+
+export interface Meter {
+  key: string;
+  launchType: CostLaunchType;
+  /** Charged to: a service name, or one of the groups above. */
+  charge: string;
+  serviceArn?: string;
+  usdPerHour: number;
+  startMs: number;
+  /** Absent while it runs. */
+  endMs?: number;
+  minimumMs?: number;
+  /** An EC2 task's share: moves cost from UNUSED_EC2 to `charge`, adds nothing to the launch type. */
+  share?: boolean;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** USD the meter has run up by `nowMs` (the minimum applies once it has stopped). */
+export function meterUsd(meter: Meter, nowMs: number): number {
+  if (nowMs <= meter.startMs) return 0;
+  const ended = meter.endMs !== undefined && meter.endMs <= nowMs;
+  let ms = (ended ? meter.endMs! : nowMs) - meter.startMs;
+  if (ended && meter.minimumMs !== undefined) ms = Math.max(ms, meter.minimumMs);
+  return (meter.usdPerHour * Math.max(0, ms)) / HOUR_MS;
+}
+
+/** Whether the meter is running at `nowMs` (for the hourly rate). */
+export function meterRunning(meter: Meter, nowMs: number): boolean {
+  return meter.startMs <= nowMs && (meter.endMs === undefined || meter.endMs > nowMs);
+}
+
+const PARSED = new Map<string, number>();
+/** Virtual ms of an ISO timestamp the engine wrote (isoAt); cached, timestamps repeat. */
+function msOf(iso: string): number {
+  let ms = PARSED.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(iso, ms);
+  }
+  return ms;
+}
+
+function chargeOf(state: EngineState, record: TaskRecord): { charge: string; serviceArn?: string } {
+  if (record.serviceArn === undefined) return { charge: STANDALONE };
+  const name = state.services?.get(record.serviceArn)?.name ?? record.serviceArn.slice(record.serviceArn.lastIndexOf('/') + 1);
+  return { charge: name, serviceArn: record.serviceArn };
+}
+
+/** Each EC2 container instance's cost per hour, by container instance ARN (for the tasks' shares). */
+function instanceRates(state: EngineState, out: Meter[]): Map<string, number> {
+  const rates = new Map<string, number>();
+  const ec2 = state.ec2?.instances;
+  if (ec2 !== undefined) {
+    for (const instance of ec2.values()) {
+      if (instance.runningMs === undefined) continue;
+      const usdPerHour = ec2InstanceUsdPerHour(instance.instanceType, instance.spot);
+      out.push({
+        key: `i:${instance.instanceId}`,
+        launchType: 'EC2',
+        charge: UNUSED_EC2,
+        usdPerHour,
+        startMs: instance.runningMs,
+        ...(instance.terminatedMs === undefined ? {} : { endMs: instance.terminatedMs }),
+      });
+      if (instance.containerInstanceArn !== undefined) rates.set(instance.containerInstanceArn, usdPerHour);
+    }
+  }
+  for (const instance of state.instances.values()) {
+    if (instance.launchType === 'EXTERNAL') {
+      out.push({ key: `ci:${instance.containerInstanceArn}`, launchType: 'EXTERNAL', charge: ANYWHERE_INSTANCES, usdPerHour: ECS_ANYWHERE_USD_PER_HOUR, startMs: msOf(instance.registeredAt) });
+      continue;
+    }
+    if (rates.has(instance.containerInstanceArn) || ec2?.has(instance.ec2InstanceId) === true) continue;
+    // Added with sim:AddContainerInstances: an On-Demand instance, billed while registered.
+    const usdPerHour = ec2InstanceUsdPerHour(instance.instanceType.name, false);
+    out.push({ key: `ci:${instance.containerInstanceArn}`, launchType: 'EC2', charge: UNUSED_EC2, usdPerHour, startMs: msOf(instance.registeredAt) });
+    rates.set(instance.containerInstanceArn, usdPerHour);
+  }
+  return rates;
+}
+
+function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, number>): Meter | undefined {
+  const task = record.task;
+  if (task.launchType === 'FARGATE') {
+    if (task.pullStartedAt === undefined) return undefined;
+    const runtime = record.taskDefinition.runtimePlatform as { cpuArchitecture?: unknown; operatingSystemFamily?: unknown } | undefined;
+    const ephemeral = (task.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
+    const spot = (record.capacityProviderName ?? task.capacityProviderName) === FARGATE_SPOT;
+    const rate = fargateRate({
+      cpuUnits: record.cpuUnits,
+      memoryMiB: record.memoryMiB,
+      ...(typeof runtime?.cpuArchitecture === 'string' ? { architecture: runtime.cpuArchitecture } : {}),
+      ...(typeof runtime?.operatingSystemFamily === 'string' ? { operatingSystemFamily: runtime.operatingSystemFamily } : {}),
+      ...(ephemeral === undefined ? {} : { ephemeralGiB: ephemeral }),
+    }, spot);
+    return {
+      key: `t:${task.taskArn}`,
+      launchType: spot ? 'FARGATE_SPOT' : 'FARGATE',
+      ...chargeOf(state, record),
+      usdPerHour: rate.usdPerHour,
+      startMs: msOf(task.pullStartedAt),
+      ...(task.stoppedAt === undefined ? {} : { endMs: msOf(task.stoppedAt) }),
+      minimumMs: rate.minimumBilledMs,
+    };
+  }
+  if (task.launchType !== 'EC2' || record.instanceArn === undefined) return undefined;
+  const instanceRate = rates.get(record.instanceArn);
+  const instance: InstanceRecord | undefined = state.instances.get(record.instanceArn);
+  if (instanceRate === undefined || instance === undefined || instance.registeredCpuUnits <= 0) return undefined;
+  return {
+    key: `s:${task.taskArn}`,
+    launchType: 'EC2',
+    ...chargeOf(state, record),
+    usdPerHour: (instanceRate * record.cpuUnits) / instance.registeredCpuUnits,
+    startMs: record.createdMs,
+    ...(task.stoppedAt === undefined ? {} : { endMs: msOf(task.stoppedAt) }),
+    share: true,
+  };
+}
+
+/** Every meter the state shows now. */
+export function currentMeters(state: EngineState): Meter[] {
+  const meters: Meter[] = [];
+  const rates = instanceRates(state, meters);
+  for (const record of state.tasks.values()) {
+    const meter = taskMeter(state, record, rates);
+    if (meter !== undefined) meters.push(meter);
+  }
+  return meters;
+}

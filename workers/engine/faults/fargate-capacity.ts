@@ -1,0 +1,41 @@
+/**
+ * Fargate capacity as the faults leave it (read by commands/run-task-fargate.ts before it places):
+ * - Fargate Spot without capacity (sim:SetSpotMarket fargateSpotCapacityAvailable false): new
+ *   FARGATE_SPOT tasks cannot start, with AWS's reason "Capacity is unavailable at this time. Please
+ *   try again later or in a different availability zone." (a service shows it as "(service NAME) was
+ *   unable to place a task. Reason: …"); FARGATE tasks are not affected;
+ * - a zone that is out: new Fargate tasks go to the request's other subnets; when every subnet's
+ *   zone is out, none can start (the sandbox's reason, since AWS documents no zone outage).
+ */
+import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
+import type { Subnet } from '../network/index.ts';
+import type { EngineState } from '../state.ts';
+import { CAPACITY_UNAVAILABLE } from './messages.ts';
+import { FARGATE_SPOT } from './model.ts';
+
+export type FargateCapacity =
+  | { ok: true; subnets: readonly Subnet[]; avoided: string[] }
+  | { ok: false; reason: string; arn: string };
+
+export function fargateCapacity(state: EngineState, capacityProviderName: string | undefined, subnets: readonly Subnet[]): FargateCapacity {
+  const faults = state.faults;
+  if (faults === undefined) return { ok: true, subnets, avoided: [] };
+  if (capacityProviderName === FARGATE_SPOT && !faults.spot.fargateSpotCapacityAvailable) {
+    return { ok: false, reason: CAPACITY_UNAVAILABLE, arn: capacityProviderArn(FARGATE_SPOT) };
+  }
+  if (faults.unavailableZones.size === 0) return { ok: true, subnets, avoided: [] };
+  const usable = subnets.filter((subnet) => !faults.unavailableZones.has(subnet.availabilityZone));
+  const avoided = [...new Set(subnets.filter((subnet) => faults.unavailableZones.has(subnet.availabilityZone)).map((subnet) => subnet.availabilityZone))];
+  if (usable.length === 0) {
+    return {
+      ok: false,
+      reason: `${CAPACITY_UNAVAILABLE} (Sandbox: every Availability Zone of the given subnets is out — ${avoided.join(', ')}; give a subnet in another zone or restore the zone.)`,
+      arn: capacityProviderArn(capacityProviderName ?? 'FARGATE'),
+    };
+  }
+  return { ok: true, subnets: usable, avoided };
+}
+
+function capacityProviderArn(name: string): string {
+  return `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:capacity-provider/${name}`;
+}
