@@ -31,6 +31,8 @@ export interface SandboxTestHook {
   ready: Promise<void>;
   /** The service editor while it is open (issue 5), else undefined. */
   serviceEditor?: EditorAccess;
+  /** The capacity provider editor while it is open (issue 6), else undefined. */
+  capacityEditor?: EditorAccess;
 }
 
 declare global {
@@ -61,9 +63,9 @@ export function editorReady(access: EditorAccess): void {
   resolveReady();
 }
 
-/** Called by the service editor once its Monaco is mounted, and with null when it closes. */
-export function serviceEditorReady(access: EditorAccess | null): void {
+/** Called by a request editor once its Monaco is mounted, and with null when it closes. */
+export function requestEditorReady(name: 'serviceEditor' | 'capacityEditor', access: EditorAccess | null): void {
   if (!window.__ecsSandbox) return;
-  if (access) window.__ecsSandbox.serviceEditor = access;
-  else delete window.__ecsSandbox.serviceEditor;
+  if (access) window.__ecsSandbox[name] = access;
+  else delete window.__ecsSandbox[name];
 }

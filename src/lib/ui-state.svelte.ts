@@ -11,6 +11,8 @@ export class UiState {
   selectedServiceArn = $state<string | null>(null);
   /** The service editor, when open: a CreateService request, or an UpdateService one for a service. */
   serviceEditor = $state<{ kind: 'create' | 'update'; serviceArn?: string } | null>(null);
+  /** The capacity provider editor, when open, on one of its requests (issue 6). */
+  capacityEditor = $state<{ kind: 'create' | 'update' | 'cluster' } | null>(null);
   #returnFocusTo: HTMLElement | null = null;
 
   select(arn: string, from: HTMLElement | null): void {

@@ -10,7 +10,7 @@
  * out of the initial bundle, and `prefers-reduced-motion` turns it all off in one place.
  */
 import { select, type EnterElement, type Selection } from 'd3-selection';
-import type { ClusterViewModel, FargateTile, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
+import type { ClusterViewModel, FargateTile, GhostInstance, InstanceBox, ResourceBar, TaskTile, ZoneColumn } from '../view-model/cluster.ts';
 
 /** Must match the `tile-out` animation's duration in app.css. */
 export const EXIT_MS = 450;
@@ -26,14 +26,21 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
     .join((enter) => {
       const zone = enter.append('section').attr('class', 'zone');
       zone.append('h3').attr('class', 'zone-title');
+      zone.append('p').attr('class', 'zone-outage').attr('role', 'status');
       zone.append('div').attr('class', 'instances');
+      zone.append('div').attr('class', 'ghost-instances');
       const lane = zone.append('div').attr('class', 'fargate-lane').attr('role', 'group');
       lane.append('h4').attr('class', 'lane-title').text('Fargate (serverless)');
       lane.append('div').attr('class', 'tiles');
       return zone;
     });
-  zones.attr('aria-label', (d) => `Availability zone ${d.zone}`);
+  zones.attr('aria-label', (d) => `Availability zone ${d.zone}${d.outage ? ' (out of service)' : ''}`).classed('zone-out', (d) => d.outage !== null);
   zones.select('h3.zone-title').text((d) => d.zone);
+  zones
+    .select<HTMLElement>('p.zone-outage')
+    .property('hidden', (d) => d.outage === null)
+    .text((d) => (d.outage ? `Zone out: ${d.outage}` : ''));
+  renderGhosts(zones);
   zones
     .select<HTMLElement>('div.fargate-lane')
     .property('hidden', !vm.showFargateLanes)
@@ -80,12 +87,43 @@ function joinTiles<T extends TaskTile>(bound: Selection<HTMLElement, T, HTMLElem
   );
 }
 
+/**
+ * EC2 instances that are not container instances (yet, or any more): outlines with the boot (or
+ * shutdown) animation of app.css. When the agent registers, the outline leaves and the real box
+ * enters in its place.
+ */
+function renderGhosts(zones: Sel<HTMLElement, ZoneColumn>): void {
+  const ghosts = zones
+    .select<HTMLElement>('div.ghost-instances')
+    .selectAll<HTMLElement, GhostInstance>(':scope > div.ghost')
+    .data((d) => d.ghosts, (d) => d.key)
+    .join((enter) => {
+      const ghost = enter.append('div').attr('class', 'ghost').attr('tabindex', 0).attr('role', 'img');
+      ghost.append('span').attr('class', 'instance-id');
+      ghost.append('span').attr('class', 'instance-type');
+      ghost.append('span').attr('class', 'ghost-phase');
+      ghost.append('span').attr('class', 'instance-owner');
+      return ghost;
+    });
+  ghosts
+    .attr('data-instance-id', (d) => d.instanceId)
+    .attr('data-phase', (d) => d.phase)
+    .attr('aria-label', (d) => d.ariaLabel)
+    .attr('title', (d) => d.ariaLabel)
+    .classed('spot', (d) => d.spot);
+  ghosts.select('.instance-id').text((d) => d.instanceId);
+  ghosts.select('.instance-type').text((d) => `${d.instanceType}${d.spot ? ' · Spot' : ''}`);
+  ghosts.select('.ghost-phase').text((d) => d.phaseText);
+  ghosts.select('.instance-owner').text((d) => d.owner ?? '');
+}
+
 function enterInstance(enter: Enter<InstanceBox>): Sel<HTMLElement, InstanceBox> {
   const box = enter.append('article').attr('class', 'instance').attr('tabindex', 0).attr('role', 'button');
   const head = box.append('header');
   head.append('span').attr('class', 'instance-id');
   head.append('span').attr('class', 'instance-type');
   head.append('span').attr('class', 'instance-status');
+  box.append('div').attr('class', 'instance-owner');
   for (const name of ['cpu', 'memory'] as const) {
     const bar = box.append('div').attr('class', `bar bar-${name}`);
     bar.append('span').attr('class', 'bar-label').text(name === 'cpu' ? 'CPU' : 'Memory');
@@ -110,13 +148,21 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
     .attr('data-status', (d) => d.status)
     .attr('aria-label', (d) => d.ariaLabel)
     .classed('draining', (d) => d.draining)
-    .classed('inactive', (d) => d.status !== 'ACTIVE' && !d.draining);
+    .classed('inactive', (d) => d.status !== 'ACTIVE' && !d.draining)
+    .classed('spot', (d) => d.capacity.spot)
+    .classed('external', (d) => d.capacity.external)
+    .classed('disconnected', (d) => d.capacity.disconnected)
+    .classed('shutting-down', (d) => d.capacity.shuttingDown);
+  instances
+    .select<HTMLElement>('.instance-owner')
+    .property('hidden', (d) => !d.capacity.owner && !d.capacity.spot && !d.capacity.external && !d.capacity.disconnected)
+    .text((d) => instanceTags(d));
   instances
     .select('.instance-id')
     .text((d) => d.ec2InstanceId)
     .attr('title', (d) => d.ec2InstanceId);
   instances.select('.instance-type').text((d) => d.instanceType);
-  instances.select('.instance-status').text((d) => (d.status === 'ACTIVE' ? '' : d.status));
+  instances.select('.instance-status').text((d) => (d.capacity.shuttingDown ? 'shutting down' : d.status === 'ACTIVE' ? '' : d.status));
   const bars: [string, (d: InstanceBox) => ResourceBar][] = [
     ['.bar-cpu', (d) => d.cpu],
     ['.bar-memory', (d) => d.memory],
@@ -130,6 +176,12 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
       .style('width', (d) => `${(pick(d).fraction * 100).toFixed(1)}%`);
   }
   updateNetwork(instances);
+}
+
+/** The capacity line under an instance's header: `EXTERNAL · SPOT · agent disconnected · cp-web`. */
+function instanceTags(d: InstanceBox): string {
+  const c = d.capacity;
+  return [c.external ? 'EXTERNAL' : null, c.spot ? 'SPOT' : null, c.disconnected ? 'agent disconnected' : null, c.owner].filter(Boolean).join(' · ');
 }
 
 /** ENI slots (one square each, or a bar when trunking gives dozens) and the host ports in use. */
@@ -166,6 +218,7 @@ function enterTile(enter: Enter<TaskTile>): Sel<HTMLElement, TaskTile> {
   tile.append('span').attr('class', 'tile-def');
   tile.append('span').attr('class', 'tile-id');
   tile.append('span').attr('class', 'tile-status');
+  tile.append('span').attr('class', 'tile-badge').attr('aria-hidden', 'true');
   return tile as unknown as Sel<HTMLElement, TaskTile>;
 }
 
@@ -194,10 +247,13 @@ function updateTiles<T extends TaskTile>(tiles: Sel<HTMLElement, T>): void {
     .attr('data-phase', (d) => d.phase)
     .attr('data-service', (d) => d.service)
     .attr('data-deployment', (d) => d.deployment)
+    .attr('data-interruption', (d) => d.interruption)
+    .classed('spot', (d) => d.spot)
     .style('--family', (d) => d.color);
   tiles.select('.tile-def').text((d) => d.definition);
   tiles.select('.tile-id').text((d) => d.shortId);
-  tiles.select('.tile-status').text((d) => d.lastStatus);
+  tiles.select('.tile-status').text((d) => d.interruptionText ?? d.lastStatus);
+  tiles.select('.tile-badge').text((d) => (d.spot ? 'SPOT' : ''));
 }
 
 /**

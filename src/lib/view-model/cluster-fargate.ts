@@ -19,8 +19,8 @@ export interface FargateTile extends TaskTile {
   title: string;
 }
 
-export function isFargateTask(task: Pick<Task, 'launchType'>): boolean {
-  return task.launchType === 'FARGATE';
+export function isFargateTask(task: Pick<Task, 'launchType' | 'capacityProviderName'>): boolean {
+  return task.launchType === 'FARGATE' || task.capacityProviderName === 'FARGATE' || task.capacityProviderName === 'FARGATE_SPOT';
 }
 
 /** `256` → `0.25 vCPU`; `1024` → `1 vCPU`. */

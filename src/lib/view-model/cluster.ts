@@ -11,8 +11,9 @@ import { eniDetail, fargateTile, isFargateTask, type FargateTile } from './clust
 import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
 import { taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './service-tasks.ts';
+import { capacityIndex, instanceCapacity, taskCapacity, type CapacityIndex, type GhostInstance, type InstanceCapacity, type TaskCapacity } from './cluster-capacity.ts';
 
-export type { EniLimitLookup, EniSlots, FargateTile, HostPorts };
+export type { EniLimitLookup, EniSlots, FargateTile, GhostInstance, HostPorts, InstanceCapacity };
 
 export interface ResourceBar {
   reserved: number;
@@ -40,6 +41,11 @@ export interface TaskTile {
   service: string | null;
   /** Its place in the service's rollout: new (PRIMARY while an older deployment lives), old, steady. */
   deployment: DeploymentRole | null;
+  /** A FARGATE_SPOT task (badged SPOT). */
+  spot: boolean;
+  /** A Spot interruption: `warned` (with a countdown in `interruptionText`) or `stopped`. */
+  interruption: 'warned' | 'stopped' | null;
+  interruptionText: string | null;
 }
 
 export interface InstanceBox {
@@ -56,6 +62,8 @@ export interface InstanceBox {
   eni: EniSlots;
   ports: HostPorts;
   tasks: TaskTile[];
+  /** Issue 6: its capacity provider or group, Spot, EXTERNAL, agent disconnected, shutting down. */
+  capacity: InstanceCapacity;
   ariaLabel: string;
 }
 
@@ -67,6 +75,10 @@ export interface ZoneColumn {
   fargate: FargateTile[];
   /** `Fargate tasks in us-east-1a: 2 live` */
   fargateLabel: string;
+  /** EC2 instances booting, registering or shutting down there: drawn as outlines. */
+  ghosts: GhostInstance[];
+  /** Why the zone is out (an availability-zone-outage fault), else null. */
+  outage: string | null;
 }
 
 export interface ClusterViewModel {
@@ -81,6 +93,8 @@ export interface ClusterViewModel {
   rollingUpdate: boolean;
   /** EC2 tasks with no container instance yet: shown apart. */
   unplacedTasks: TaskTile[];
+  /** EC2 instances launched that are not container instances yet. */
+  bootingCount: number;
 }
 
 /** STOPPED tasks stay on their instance, fading, for this long in virtual time, then leave. */
@@ -126,7 +140,9 @@ export function resourceBar(instance: ContainerInstance, name: 'CPU' | 'MEMORY')
   };
 }
 
-export function taskTile(task: Task, service?: TaskServiceInfo): TaskTile {
+const NO_TASK_CAPACITY: TaskCapacity = { spot: false, interruption: null };
+
+export function taskTile(task: Task, service?: TaskServiceInfo, capacity: TaskCapacity = NO_TASK_CAPACITY): TaskTile {
   const ref = taskDefinitionRef(task.taskDefinitionArn);
   const shortId = shortTaskId(task.taskArn);
   const desired = task.desiredStatus !== task.lastStatus ? `, desired ${task.desiredStatus}` : '';
@@ -144,9 +160,14 @@ export function taskTile(task: Task, service?: TaskServiceInfo): TaskTile {
     color: familyColor(ref.family),
     ariaLabel:
       `Task ${shortId} of ${ref.label}, ${task.lastStatus}${desired}${ip ? `, private IP ${ip}` : ''}` +
-      (service ? `, service ${service.serviceName}${ROLE_WORDS[service.role]}` : ''),
+      (service ? `, service ${service.serviceName}${ROLE_WORDS[service.role]}` : '') +
+      (capacity.spot ? ', on Fargate Spot' : '') +
+      (capacity.interruption ? `, ${capacity.interruption.text}` : ''),
     service: service?.serviceName ?? null,
     deployment: service?.role ?? null,
+    spot: capacity.spot,
+    interruption: capacity.interruption?.kind ?? null,
+    interruptionText: capacity.interruption?.text ?? null,
   };
 }
 
@@ -191,13 +212,15 @@ export function instanceBox(
   definitions: ReadonlyMap<string, TaskDefinition> = new Map(),
   eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT,
   services: ReadonlyMap<string, TaskServiceInfo> = new Map(),
+  capacity: CapacityIndex | null = null,
 ): InstanceBox {
   const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
   const eni = eniSlots(instance, tasks, definitions, eniLimits);
   const ports = hostPorts(instance, tasks, definitions);
-  const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn)));
+  const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn), capacity ? taskCapacity(task, capacity) : undefined));
+  const cap = capacity ? instanceCapacity(instance, capacity) : NO_INSTANCE_CAPACITY;
   const running = tiles.filter((t) => t.phase === 'running').length;
   const draining = instance.status === 'DRAINING';
   return {
@@ -213,9 +236,11 @@ export function instanceBox(
     eni,
     ports,
     tasks: tiles,
+    capacity: cap,
     ariaLabel:
-      `Container instance ${instance.ec2InstanceId}, ${instanceType}, ${instance.status}` +
-      `${draining ? ' (no new tasks are placed on it)' : ''}, ` +
+      `${cap.external ? 'External container instance' : 'Container instance'} ${instance.ec2InstanceId}, ${instanceType}${cap.spot ? ' Spot' : ''}, ${instance.status}` +
+      `${draining ? ' (no new tasks are placed on it)' : ''}${cap.owner ? `, capacity from ${cap.owner}` : ''}` +
+      `${cap.disconnected ? ', agent disconnected' : ''}${cap.shuttingDown ? ', shutting down' : ''}, ` +
       `CPU ${cpu.text} reserved, memory ${memory.text} reserved, ENIs ${eni.text} used by awsvpc tasks, ` +
       `host ports ${ports.compact}, ${running} running task${running === 1 ? '' : 's'}`,
   };
@@ -227,6 +252,8 @@ export function clusterNameOfInstance(containerInstanceArn: string): string {
   return parts.length >= 3 ? parts[parts.length - 2]! : '';
 }
 
+const NO_INSTANCE_CAPACITY: InstanceCapacity = { owner: null, spot: false, external: false, disconnected: false, shuttingDown: false };
+
 export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   zones: [],
   instanceCount: 0,
@@ -235,6 +262,7 @@ export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   showFargateLanes: false,
   rollingUpdate: false,
   unplacedTasks: [],
+  bootingCount: 0,
 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -251,7 +279,8 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
   if (snapshot === null) return EMPTY_CLUSTER_VIEW;
   const definitions = definitionsByArn(snapshot.taskDefinitions);
   const services = taskServiceInfo(snapshot);
-  const tile = (task: Task) => taskTile(task, services.get(task.taskArn));
+  const capacity = capacityIndex(snapshot);
+  const tile = (task: Task) => taskTile(task, services.get(task.taskArn), taskCapacity(task, capacity));
   const tasksByInstance = new Map<string, Task[]>();
   const fargateByZone = new Map<string, Task[]>();
   const unplaced: Task[] = [];
@@ -264,9 +293,9 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
   for (const instance of snapshot.containerInstances ?? []) {
     const zone = attributeValue(instance, 'ecs.availability-zone') ?? 'unknown AZ';
     const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
-    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits, services));
+    push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits, services, capacity));
   }
-  const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys()])].sort((a, b) => a.localeCompare(b));
+  const zoneNames = [...new Set([...instancesByZone.keys(), ...fargateByZone.keys(), ...capacity.ghostsByZone.keys(), ...capacity.outages.keys()])].sort((a, b) => a.localeCompare(b));
   const columns = zoneNames.map((zone): ZoneColumn => {
     const fargate = liveThenRecentlyStopped(fargateByZone.get(zone) ?? []).map((task) => fargateTile(task, tile(task)));
     const live = fargate.filter((t) => t.phase !== 'stopped').length;
@@ -276,6 +305,8 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
       instances: (instancesByZone.get(zone) ?? []).sort((a, b) => a.ec2InstanceId.localeCompare(b.ec2InstanceId)),
       fargate,
       fargateLabel: `Fargate (serverless) in ${zone}: ${live} task${live === 1 ? '' : 's'}`,
+      ghosts: capacity.ghostsByZone.get(zone) ?? [],
+      outage: capacity.outages.get(zone) ?? null,
     };
   });
   const running = (snapshot.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING');
@@ -287,6 +318,7 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
     showFargateLanes: fargateByZone.size > 0,
     rollingUpdate: [...services.values()].some((s) => s.role !== 'steady'),
     unplacedTasks: unplaced.sort(byCreation).map(tile),
+    bootingCount: [...capacity.ghostsByZone.values()].reduce((n, list) => n + list.filter((g) => g.phase !== 'shutting-down').length, 0),
   };
 }
 

@@ -8,7 +8,7 @@ import { instance, snapshot, task } from './fixtures.ts';
 
 describe('clusterViewModel', () => {
   it('is empty before the first snapshot', () => {
-    expect(clusterViewModel(null)).toEqual({ zones: [], instanceCount: 0, runningTaskCount: 0, fargateRunningCount: 0, showFargateLanes: false, rollingUpdate: false, unplacedTasks: [] });
+    expect(clusterViewModel(null)).toEqual({ zones: [], instanceCount: 0, runningTaskCount: 0, fargateRunningCount: 0, showFargateLanes: false, rollingUpdate: false, unplacedTasks: [], bootingCount: 0 });
   });
 
   it('groups instances into sorted AZ columns', () => {

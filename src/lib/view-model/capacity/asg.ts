@@ -1,0 +1,166 @@
+/**
+ * The Auto Scaling group panel's view model: per group, its size (min / desired / max), its
+ * instances by lifecycle state, a chart of GroupDesiredCapacity, GroupPendingInstances and
+ * GroupInServiceInstances over virtual time (AWS/AutoScaling, dimension AutoScalingGroupName) with
+ * the latest scaling activities as marks, its scaling policies with the states of their alarms,
+ * and the activities as a list (Description and Cause, as DescribeScalingActivities gives them).
+ */
+import type { AutoScalingActivity, AutoScalingGroup, AutoScalingPolicy, MetricAlarm, Snapshot } from '../../../../workers/protocol.ts';
+import { formatVirtualTime } from '../time.ts';
+import { chartModel, findSeries, pointsUpToNow, type ChartModel, type ChartSeries } from './chart.ts';
+
+export const ASG_NAMESPACE = 'AWS/AutoScaling';
+/** How many activities each group lists (newest first) and marks on its chart. */
+export const ACTIVITIES_SHOWN = 5;
+
+/** The three group metrics the chart draws, with their colours. */
+export const ASG_SERIES = [
+  { metric: 'GroupDesiredCapacity', label: 'desired', color: '#0972d3' },
+  { metric: 'GroupPendingInstances', label: 'pending', color: '#d97706' },
+  { metric: 'GroupInServiceInstances', label: 'in service', color: '#037f0c' },
+] as const;
+
+export interface AsgCounts {
+  pending: number;
+  inService: number;
+  terminating: number;
+}
+
+export interface AsgPolicyRow {
+  key: string;
+  name: string;
+  type: AutoScalingPolicy['PolicyType'];
+  /** e.g. `target 50 on ASGAverageCPUUtilization` or `+1 (ChangeInCapacity), cooldown 300 s`. */
+  detail: string;
+  alarms: { name: string; state: MetricAlarm['StateValue'] | 'missing'; reason: string }[];
+}
+
+export interface AsgActivityRow {
+  key: string;
+  time: number;
+  timeText: string;
+  description: string;
+  cause: string;
+  status: AutoScalingActivity['StatusCode'];
+}
+
+export interface AsgCard {
+  key: string;
+  name: string;
+  min: number;
+  desired: number;
+  max: number;
+  counts: AsgCounts;
+  /** The capacity provider that manages the group, if any. */
+  capacityProviderName: string | null;
+  chart: ChartModel;
+  policies: AsgPolicyRow[];
+  activities: AsgActivityRow[];
+  ariaLabel: string;
+}
+
+export function asgCounts(group: AutoScalingGroup): AsgCounts {
+  const counts: AsgCounts = { pending: 0, inService: 0, terminating: 0 };
+  for (const instance of group.Instances ?? []) {
+    if (instance.LifecycleState === 'Pending') counts.pending++;
+    else if (instance.LifecycleState === 'InService') counts.inService++;
+    else if (instance.LifecycleState.startsWith('Terminating')) counts.terminating++;
+  }
+  return counts;
+}
+
+function policyDetail(policy: AutoScalingPolicy): string {
+  const tt = policy.TargetTrackingConfiguration;
+  if (tt) {
+    const metric = tt.PredefinedMetricSpecification?.PredefinedMetricType ?? tt.CustomizedMetricSpecification?.MetricName ?? 'a metric';
+    return `target ${tt.TargetValue} on ${metric}${tt.DisableScaleIn ? ', no scale-in' : ''}`;
+  }
+  const cooldown = policy.Cooldown !== undefined ? `, cooldown ${policy.Cooldown} s` : '';
+  if (policy.StepAdjustments?.length) {
+    const steps = policy.StepAdjustments.map((s) => `${s.MetricIntervalLowerBound ?? '−∞'}…${s.MetricIntervalUpperBound ?? '+∞'}: ${signed(s.ScalingAdjustment)}`);
+    return `steps ${steps.join('; ')} (${policy.AdjustmentType ?? 'ChangeInCapacity'})${cooldown}`;
+  }
+  return `${signed(policy.ScalingAdjustment ?? 0)} (${policy.AdjustmentType ?? 'ChangeInCapacity'})${cooldown}`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function policyRows(snapshot: Snapshot, groupName: string): AsgPolicyRow[] {
+  const alarms = new Map((snapshot.alarms ?? []).map((a) => [a.AlarmName, a]));
+  return (snapshot.autoScalingPolicies ?? [])
+    .filter((p) => p.AutoScalingGroupName === groupName)
+    .map((p) => ({
+      key: p.PolicyARN || p.PolicyName,
+      name: p.PolicyName,
+      type: p.PolicyType,
+      detail: policyDetail(p),
+      alarms: (p.Alarms ?? []).map((ref) => {
+        const alarm = alarms.get(ref.AlarmName);
+        return { name: ref.AlarmName, state: alarm?.StateValue ?? 'missing', reason: alarm?.StateReason ?? 'The alarm does not exist.' };
+      }),
+    }));
+}
+
+function activityRows(snapshot: Snapshot, groupName: string): AsgActivityRow[] {
+  return (snapshot.scalingActivities ?? [])
+    .filter((a) => a.AutoScalingGroupName === groupName)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, ACTIVITIES_SHOWN)
+    .map((a) => ({ key: a.ActivityId, time: a.time, timeText: formatVirtualTime(a.time), description: a.Description, cause: a.Cause, status: a.StatusCode }));
+}
+
+function groupChart(snapshot: Snapshot, group: AutoScalingGroup, counts: AsgCounts, activities: AsgActivityRow[]): ChartModel {
+  const dims = { AutoScalingGroupName: group.AutoScalingGroupName };
+  const now: Record<(typeof ASG_SERIES)[number]['metric'], number> = {
+    GroupDesiredCapacity: group.DesiredCapacity,
+    GroupPendingInstances: counts.pending,
+    GroupInServiceInstances: counts.inService,
+  };
+  const series: ChartSeries[] = ASG_SERIES.map((s) => ({
+    key: s.metric,
+    label: s.label,
+    color: s.color,
+    step: true,
+    points: pointsUpToNow(findSeries(snapshot, ASG_NAMESPACE, s.metric, dims), snapshot.time, now[s.metric]),
+  }));
+  return chartModel({
+    series,
+    rules: [{ key: 'max', value: group.MaxSize, label: `max ${group.MaxSize}` }],
+    marks: activities.map((a) => ({ key: a.key, t: a.time, label: `${a.timeText} ${a.description}` })),
+    now: snapshot.time,
+    unit: '',
+    summary: `${group.AutoScalingGroupName}: desired ${group.DesiredCapacity}, ${counts.pending} pending, ${counts.inService} in service (max ${group.MaxSize}).`,
+  });
+}
+
+export function asgCard(snapshot: Snapshot, group: AutoScalingGroup): AsgCard {
+  const counts = asgCounts(group);
+  const activities = activityRows(snapshot, group.AutoScalingGroupName);
+  const provider = group.capacityProviderName ?? null;
+  return {
+    key: group.AutoScalingGroupARN || group.AutoScalingGroupName,
+    name: group.AutoScalingGroupName,
+    min: group.MinSize,
+    desired: group.DesiredCapacity,
+    max: group.MaxSize,
+    counts,
+    capacityProviderName: provider,
+    chart: groupChart(snapshot, group, counts, activities),
+    policies: policyRows(snapshot, group.AutoScalingGroupName),
+    activities,
+    ariaLabel:
+      `Auto Scaling group ${group.AutoScalingGroupName}: min ${group.MinSize}, desired ${group.DesiredCapacity}, max ${group.MaxSize}; ` +
+      `${counts.pending} Pending, ${counts.inService} InService, ${counts.terminating} Terminating` +
+      (provider ? `; managed by capacity provider ${provider}` : ''),
+  };
+}
+
+export function asgCards(snapshot: Snapshot | null): AsgCard[] {
+  if (!snapshot) return [];
+  return (snapshot.autoScalingGroups ?? [])
+    .filter((g) => g.Status !== 'Delete in progress' || (g.Instances ?? []).length > 0)
+    .map((g) => asgCard(snapshot, g))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
