@@ -43,6 +43,8 @@ export interface CapacityState {
   /** Tasks waiting for capacity, by cluster name, oldest first (placed FIFO). */
   waiting?: Map<string, WaitingTask[]>;
   scaling?: Map<string, ScalingMemory>;
+  /** Managed draining: EC2 instances held in Terminating:Wait until drained → their group's name. */
+  drains?: Map<string, string>;
 }
 
 export type { CapacityProviderStrategyItem };

@@ -25,6 +25,7 @@ import { plural } from '../text.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord, placeAwaitingRecord } from './task-factory.ts';
 import { createWaitingTasks, waitsForCapacity } from '../capacity/waiting.ts';
+import { protectOnPlacement } from '../capacity/termination-protection.ts';
 
 export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult {
   const prepared = prepareEc2Placement(ctx, run);
@@ -160,6 +161,8 @@ function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, plan
   const record = existing === undefined ? createTaskRecord(ctx, run, facts) : placeAwaitingRecord(existing, facts);
   record.placement = { placementId, index };
   reserve(instance, record, planned);
+  // Managed termination protection: an instance that takes a task is protected from scale-in at once.
+  if (instance.capacityProviderName !== undefined) protectOnPlacement(ctx, instance);
   const waited = existing === undefined ? '' : `; it waited ${Math.round((ctx.clock.now - existing.createdMs) / 1000)} s in PROVISIONING for capacity from ${existing.capacityProviderName}`;
   const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB${waited})`;
   // awsvpc: the task's own ENI, in a given subnet of the instance's AZ (the attributes filter made sure there is one).
