@@ -39,7 +39,7 @@ export function renderCluster(root: HTMLElement, vm: ClusterViewModel): void {
   zones
     .select<HTMLElement>('p.zone-outage')
     .property('hidden', (d) => d.outage === null)
-    .text((d) => (d.outage ? `Zone out: ${d.outage}` : ''));
+    .text((d) => d.outage ?? '');
   renderGhosts(zones);
   zones
     .select<HTMLElement>('div.fargate-lane')
@@ -152,7 +152,8 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
     .classed('spot', (d) => d.capacity.spot)
     .classed('external', (d) => d.capacity.external)
     .classed('disconnected', (d) => d.capacity.disconnected)
-    .classed('shutting-down', (d) => d.capacity.shuttingDown);
+    .classed('shutting-down', (d) => d.capacity.shuttingDown)
+    .classed('spot-notice', (d) => d.capacity.spotNotice !== null);
   instances
     .select<HTMLElement>('.instance-owner')
     .property('hidden', (d) => !d.capacity.owner && !d.capacity.spot && !d.capacity.external && !d.capacity.disconnected)
@@ -181,7 +182,7 @@ function updateInstances(instances: Sel<HTMLElement, InstanceBox>): void {
 /** The capacity line under an instance's header: `EXTERNAL · SPOT · agent disconnected · cp-web`. */
 function instanceTags(d: InstanceBox): string {
   const c = d.capacity;
-  return [c.external ? 'EXTERNAL' : null, c.spot ? 'SPOT' : null, c.disconnected ? 'agent disconnected' : null, c.owner].filter(Boolean).join(' · ');
+  return [c.external ? 'EXTERNAL' : null, c.spot ? 'SPOT' : null, c.spotNotice, c.disconnected ? 'agent disconnected' : null, c.owner].filter(Boolean).join(' · ');
 }
 
 /** ENI slots (one square each, or a bar when trunking gives dozens) and the host ports in use. */

@@ -35,6 +35,8 @@ export interface InstanceCapacity {
   disconnected: boolean;
   /** Its EC2 instance is shutting down (or its group is terminating it): the box fades. */
   shuttingDown: boolean;
+  /** A Spot Instance under its two-minute notice: `Spot notice 1:42`. */
+  spotNotice: string | null;
 }
 
 export interface TaskCapacity {
@@ -134,7 +136,13 @@ export function instanceCapacity(instance: ContainerInstance, index: CapacityInd
     external: isExternalInstance(instance),
     disconnected: instance.agentConnected === false,
     shuttingDown: state === 'shutting-down' || state === 'terminated' || index.terminatingIds.has(instance.ec2InstanceId),
+    spotNotice: spotNoticeText(instance, index),
   };
+}
+
+function spotNoticeText(instance: ContainerInstance, index: CapacityIndex): string | null {
+  const left = index.noticeTimes.has(instance.containerInstanceArn) ? noticeLeft(index, instance.containerInstanceArn) : null;
+  return left === null || left <= 0 ? null : `Spot notice ${countdownText(left)}`;
 }
 
 /** `1:42` */
@@ -143,13 +151,21 @@ export function countdownText(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * A Spot interruption: the engine sets stopCode TerminationNotice (the EventBridge event's) and
+ * then SpotInterruption as the task stops, so either code means "interrupted"; until the task is
+ * STOPPED the tile counts down AWS's two minutes from the notice.
+ */
 export function taskCapacity(task: Task, index: CapacityIndex): TaskCapacity {
   const spot = task.capacityProviderName === 'FARGATE_SPOT';
-  if (task.stopCode === 'SpotInterruption' || (task.stopCode === 'TerminationNotice' && task.lastStatus === 'STOPPED')) {
-    return { spot, interruption: { kind: 'stopped', text: 'Spot interrupted' } };
-  }
-  if (task.stopCode !== 'TerminationNotice') return { spot, interruption: null };
-  const at = index.noticeTimes.get(task.taskArn);
-  const msLeft = at === undefined ? null : Math.max(0, at + SPOT_WARNING_MS - index.now);
+  if (task.stopCode !== 'TerminationNotice' && task.stopCode !== 'SpotInterruption') return { spot, interruption: null };
+  if (task.lastStatus === 'STOPPED') return { spot, interruption: { kind: 'stopped', text: 'Spot interrupted' } };
+  const msLeft = noticeLeft(index, task.taskArn);
   return { spot, interruption: { kind: 'warned', msLeft, text: msLeft === null ? 'Spot interruption' : `Spot interruption ${countdownText(msLeft)}` } };
+}
+
+/** Ms left of the two-minute warning given to `arn` (a task, or a Spot Instance's container instance), if any. */
+function noticeLeft(index: CapacityIndex, arn: string): number | null {
+  const at = index.noticeTimes.get(arn);
+  return at === undefined ? null : Math.max(0, at + SPOT_WARNING_MS - index.now);
 }

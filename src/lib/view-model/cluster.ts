@@ -240,7 +240,7 @@ export function instanceBox(
     ariaLabel:
       `${cap.external ? 'External container instance' : 'Container instance'} ${instance.ec2InstanceId}, ${instanceType}${cap.spot ? ' Spot' : ''}, ${instance.status}` +
       `${draining ? ' (no new tasks are placed on it)' : ''}${cap.owner ? `, capacity from ${cap.owner}` : ''}` +
-      `${cap.disconnected ? ', agent disconnected' : ''}${cap.shuttingDown ? ', shutting down' : ''}, ` +
+      `${cap.disconnected ? ', agent disconnected' : ''}${cap.shuttingDown ? ', shutting down' : ''}${cap.spotNotice ? `, ${cap.spotNotice}` : ''}, ` +
       `CPU ${cpu.text} reserved, memory ${memory.text} reserved, ENIs ${eni.text} used by awsvpc tasks, ` +
       `host ports ${ports.compact}, ${running} running task${running === 1 ? '' : 's'}`,
   };
@@ -252,7 +252,7 @@ export function clusterNameOfInstance(containerInstanceArn: string): string {
   return parts.length >= 3 ? parts[parts.length - 2]! : '';
 }
 
-const NO_INSTANCE_CAPACITY: InstanceCapacity = { owner: null, spot: false, external: false, disconnected: false, shuttingDown: false };
+const NO_INSTANCE_CAPACITY: InstanceCapacity = { owner: null, spot: false, external: false, disconnected: false, shuttingDown: false, spotNotice: null };
 
 export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   zones: [],

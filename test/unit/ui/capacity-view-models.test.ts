@@ -229,8 +229,8 @@ describe('capacity in the cluster picture', () => {
     const s = { ...base, containerInstances: [ci, ext], ec2Instances: [ec2('i-a', 'shutting-down', 'us-east-1a', { InstanceLifecycle: 'spot' })] };
     const boxes = clusterViewModel(s).zones[0]!.instances;
     expect(boxes.map((b) => [b.ec2InstanceId, b.capacity])).toEqual([
-      ['i-a', { owner: 'cp-web', spot: true, external: false, disconnected: false, shuttingDown: true }],
-      ['mi-0123', { owner: null, spot: false, external: true, disconnected: true, shuttingDown: false }],
+      ['i-a', { owner: 'cp-web', spot: true, external: false, disconnected: false, shuttingDown: true, spotNotice: null }],
+      ['mi-0123', { owner: null, spot: false, external: true, disconnected: true, shuttingDown: false, spotNotice: null }],
     ]);
     expect(boxes[1]!.ariaLabel).toMatch(/^External container instance mi-0123.*agent disconnected/);
   });
@@ -246,7 +246,16 @@ describe('capacity in the cluster picture', () => {
     });
     const tiles = Object.fromEntries(clusterViewModel(s).zones[0]!.fargate.map((t) => [t.shortId, [t.spot, t.interruption, t.interruptionText]]));
     expect(tiles).toEqual({ ok: [true, null, null], w: [true, 'warned', 'Spot interruption 1:42'], done: [true, 'stopped', 'Spot interrupted'] });
+    // The engine moves the stop code to SpotInterruption as the task stops: still counting down.
+    const stopping = { ...s, tasks: [{ ...warned, lastStatus: 'STOPPING' as const, stopCode: 'SpotInterruption' as const }] };
+    expect(clusterViewModel(stopping).zones[0]!.fargate[0]!.interruptionText).toBe('Spot interruption 1:42');
     expect(countdownText(0)).toBe('0:00');
+  });
+
+  it('counts down an EC2 Spot Instance\'s notice on its box', () => {
+    // notice 30 s ago → 90 s left
+    const s = { ...base, events: [{ id: 1, time: 5 * MIN - 30_000, kind: 'ec2.spot-interruption', message: 'EC2 Spot Instance i-a got its two-minute interruption notice', resourceArn: ci.containerInstanceArn }] };
+    expect(clusterViewModel(s).zones[0]!.instances[0]!.capacity.spotNotice).toBe('Spot notice 1:30');
   });
 
   it('greys a zone that is out, even one with nothing in it', () => {

@@ -1,0 +1,165 @@
+// Proves the capacity UI end to end in Chromium, driven through the command box and the capacity
+// provider editor as a learner would: a launch template and an Auto Scaling group (its card
+// appears); a capacity provider created in the editor (Monaco with the CreateCapacityProvider
+// schema; a refused request shows AWS's error) and put on the cluster; a service on it whose tasks
+// wait in PROVISIONING while ghost instances boot and then become container instances; the
+// reservation and ASG charts drawing; Fargate and Fargate Spot side by side with SPOT badges; the
+// cost meter moving; a Spot interruption flagged with its countdown; a zone out greyed.
+// Screenshots go to /tmp/ecs-sandbox-capacity-*.png for a person to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
+
+let session: AppSession;
+let opened: OpenedPage;
+let page: Page;
+const shot = (name: string) => page.screenshot({ path: `/tmp/ecs-sandbox-capacity-${name}.png`, fullPage: true });
+
+beforeAll(async () => {
+  ({ session, opened, page } = await startWithPage());
+  await page.setViewportSize({ width: 1400, height: 1100 });
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Send one command from the command box; its response JSON. Fails the test on an error. */
+async function command(step: unknown): Promise<Record<string, any>> {
+  const entries = page.locator('.command-entry');
+  const before = await entries.count();
+  await page.fill('#command-input', typeof step === 'string' ? step : JSON.stringify(step));
+  await page.press('#command-input', 'Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.command-entry').length === n + 1, before);
+  const last = entries.last();
+  expect(await last.locator('.error').count(), (await last.textContent()) ?? '').toBe(0);
+  const json = last.locator('pre.json');
+  return (await json.count()) > 0 ? JSON.parse((await json.textContent()) ?? 'null') : {};
+}
+
+const editor = {
+  text: () => page.evaluate(() => window.__ecsSandbox!.capacityEditor!.getText()),
+  set: (value: unknown) => page.evaluate((t) => window.__ecsSandbox!.capacityEditor!.setText(t), JSON.stringify(value, null, 2)),
+  message: () => page.locator('[data-testid="capacity-editor-message"]'),
+  async send(expected: 'ok' | 'error') {
+    const before = await this.message().textContent().catch(() => null);
+    await page.click('button.send-capacity');
+    await page.waitForFunction(
+      ([cls, prev]) => {
+        const el = document.querySelector(`[data-testid="capacity-editor-message"].${cls}`);
+        return el !== null && el.textContent !== prev;
+      },
+      [expected, before] as const,
+    );
+    return (await this.message().textContent()) ?? '';
+  },
+};
+
+const SUBNETS = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
+
+describe('capacity in the UI', () => {
+  it('shows an Auto Scaling group made from the command box', async () => {
+    await command({ 'ec2:CreateLaunchTemplate': { LaunchTemplateName: 'ecs-nodes', LaunchTemplateData: { InstanceType: 't3.medium', UserData: 'ECS_CLUSTER=demo' } } });
+    await command({
+      'autoscaling:CreateAutoScalingGroup': { AutoScalingGroupName: 'web-asg', LaunchTemplate: { LaunchTemplateName: 'ecs-nodes' }, MinSize: 0, MaxSize: 6, DesiredCapacity: 0, AvailabilityZones: ['us-east-1a', 'us-east-1b'], NewInstancesProtectedFromScaleIn: true },
+    });
+    const card = page.locator('.asg-card[data-asg="web-asg"]');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator('[data-count="max"]').textContent()).toBe('6');
+    expect(await card.locator('[data-count="desired"]').textContent()).toBe('0');
+  });
+
+  it("creates a capacity provider in the editor: AWS's error first, then accepted; then puts it on the cluster", async () => {
+    await page.click('button.open-capacity-editor');
+    await page.waitForFunction(() => window.__ecsSandbox?.capacityEditor !== undefined, undefined, { timeout: 30_000 });
+    const request = JSON.parse(await editor.text());
+    expect(request).toMatchObject({ name: 'cp-web-asg', autoScalingGroupProvider: { managedScaling: { status: 'ENABLED' }, managedTerminationProtection: 'ENABLED' } });
+    expect(request.autoScalingGroupProvider.autoScalingGroupArn).toMatch(/autoScalingGroupName\/web-asg$/);
+    // The schema is on: a targetCapacity over 100 gets a schema marker.
+    await editor.set({ ...request, autoScalingGroupProvider: { ...request.autoScalingGroupProvider, managedScaling: { ...request.autoScalingGroupProvider.managedScaling, targetCapacity: 150 } } });
+    await page.waitForFunction(() => (window.__ecsSandbox!.capacityEditor!.getMarkers() ?? []).some((m) => /100/.test(m.message)), undefined, { timeout: 15_000 });
+    // A name AWS reserves: refused, with AWS's error.
+    await editor.set({ ...request, name: 'fargate-nodes' });
+    expect(await editor.send('error')).toMatch(/Exception/);
+    await editor.set(request);
+    expect(await editor.send('ok')).toContain('cp-web-asg created');
+    await page.click('.capacity-editor .tabs label:has-text("Cluster providers")');
+    const put = JSON.parse(await editor.text());
+    expect(put).toMatchObject({ cluster: 'demo', capacityProviders: expect.arrayContaining(['cp-web-asg', 'FARGATE', 'FARGATE_SPOT']) });
+    expect(await editor.send('ok')).toContain('PutClusterCapacityProviders accepted');
+    await shot('1-editor');
+    await page.click('button[aria-label="Close the capacity provider editor"]');
+    expect(await page.locator('.capacity-editor').count()).toBe(0);
+    await page.locator('.reservation-card[data-provider="cp-web-asg"]').waitFor({ timeout: 20_000 });
+  });
+
+  it('runs a service on the provider: tasks wait in PROVISIONING while ghost instances boot, then become container instances', async () => {
+    await command({ 'ecs:RegisterTaskDefinition': { family: 'app', containerDefinitions: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 512, memory: 1024 }] } });
+    await command({ 'ecs:CreateService': { cluster: 'demo', serviceName: 'app', taskDefinition: 'app', desiredCount: 6, capacityProviderStrategy: [{ capacityProvider: 'cp-web-asg', weight: 1 }] } });
+    // The first scale-out comes on a minute tick; an instance boots for some seconds: step until one shows.
+    for (let i = 0; i < 24 && (await page.locator('.ghost').count()) === 0; i++) {
+      await command('wait: 5s');
+      await page.waitForTimeout(100);
+    }
+    await page.waitForSelector('.ghost[data-phase="booting"], .ghost[data-phase="registering"]', { timeout: 5_000 });
+    const reservation = page.locator('.reservation-card[data-provider="cp-web-asg"]');
+    expect(Number(await reservation.locator('[data-value="provisioning"]').textContent())).toBeGreaterThan(0);
+    expect(await reservation.locator('[data-value="reservation"]').textContent()).toMatch(/^\d+(\.\d)?%$/);
+    await shot('2-booting');
+    await command('wait: 5m');
+    await page.waitForFunction(() => document.querySelectorAll('.ghost').length === 0 && document.querySelectorAll('.instance .instance-owner').length > 0, undefined, { timeout: 20_000 });
+    const owners = await page.locator('.instance .instance-owner:not([hidden])').allTextContents();
+    expect(owners.some((t) => t.includes('cp-web-asg'))).toBe(true);
+    expect(await reservation.locator('[data-value="provisioning"]').textContent()).toBe('0');
+    // The charts draw: one-minute points of the reservation and the group's three series.
+    expect(Number(await reservation.locator('path.series').getAttribute('data-points'))).toBeGreaterThanOrEqual(5);
+    const asg = page.locator('.asg-card[data-asg="web-asg"]');
+    for (const metric of ['GroupDesiredCapacity', 'GroupPendingInstances', 'GroupInServiceInstances']) {
+      expect(Number(await asg.locator(`path.series[data-series="${metric}"]`).getAttribute('data-points'))).toBeGreaterThanOrEqual(5);
+    }
+    expect(await asg.locator('.activities li .desc').first().textContent()).toMatch(/^Launching a new EC2 instance/);
+    expect(await asg.locator('svg g.mark').count()).toBeGreaterThan(0);
+    expect(Number(await asg.locator('[data-count="inService"]').textContent())).toBeGreaterThan(0);
+    await shot('3-scaled');
+  });
+
+  it('puts Fargate and Fargate Spot next to EC2: SPOT badges, and the cost meter moves by launch type', async () => {
+    const costBefore = await page.locator('[data-cost="total"]').textContent();
+    await command({ 'ecs:RegisterTaskDefinition': { family: 'worker', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'worker', image: 'public.ecr.aws/nginx/nginx:1.27' }] } });
+    await command({
+      'ecs:CreateService': {
+        cluster: 'demo',
+        serviceName: 'worker',
+        taskDefinition: 'worker',
+        desiredCount: 4,
+        capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 1, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }],
+        networkConfiguration: SUBNETS,
+      },
+    });
+    await command('wait: 2m');
+    await page.waitForFunction(() => document.querySelectorAll('.fargate-tile.spot[data-status="RUNNING"]').length >= 2, undefined, { timeout: 20_000 });
+    expect(new Set(await page.locator('.fargate-tile.spot .tile-badge').allTextContents())).toEqual(new Set(['SPOT']));
+    expect(await page.locator('.fargate-providers [data-provider="FARGATE_SPOT"]').count()).toBe(1);
+    expect(await page.locator('[data-cost="total"]').textContent()).not.toBe(costBefore);
+    expect(await page.locator('.cost-rows tr[data-launch-type="EC2"]').count()).toBe(1);
+    expect(await page.locator('.cost-rows tr[data-cost-service="app"]').count()).toBe(1);
+    expect(await page.locator('svg.cost-chart path.band').count()).toBeGreaterThan(0);
+  });
+
+  it('flags a Spot interruption with its two-minute countdown', async () => {
+    await command({ 'sim:InterruptSpot': { cluster: 'demo', count: 1 } });
+    const tile = page.locator('.fargate-tile[data-interruption="warned"]');
+    await tile.first().waitFor({ timeout: 20_000 });
+    expect(await tile.first().locator('.tile-status').textContent()).toMatch(/^Spot interruption [0-2]:\d\d$/);
+    expect(await tile.first().getAttribute('aria-label')).toMatch(/Spot interruption/);
+    await shot('4-spot');
+  });
+
+  it('greys a zone that is out, with its reason', async () => {
+    await command({ 'sim:FailAvailabilityZone': { zone: 'us-east-1c', durationSeconds: 600 } });
+    const zone = page.locator('section.zone.zone-out[aria-label^="Availability zone us-east-1c"]');
+    await zone.waitFor({ timeout: 20_000 });
+    expect(await zone.locator('.zone-outage').textContent()).toMatch(/us-east-1c is out/);
+    await shot('5-zone-out');
+    expect(opened.problems).toEqual([]);
+  });
+});
