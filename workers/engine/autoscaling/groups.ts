@@ -78,6 +78,8 @@ export function setInstancesProtection(ctx: EngineContext, group: AsgRecord, ins
       group.arn,
     );
   }
+  // A group held above its desired capacity by protection can scale in now.
+  if (!protect && changed.length > 0) reconcileGroup(ctx, group);
 }
 
 export type ScaleInGate = (ctx: EngineContext, group: AsgRecord, instanceId: string) => 'terminate' | 'drain-first';

@@ -18,6 +18,8 @@ import { defaultSubnetOfZone } from '../network/default-vpc.ts';
 import { capacityOf } from '../capacity/model.ts';
 import { ec2Of, type Ec2InstanceRecord } from './model.ts';
 import { agentConfigOf } from './user-data.ts';
+import { dropSeries } from '../metrics/store.ts';
+import { ec2CpuMetric } from '../metrics/ec2-metrics.ts';
 import { asgInstanceGone, asgInstanceRunning, asgInstanceTerminating, findAutoScalingGroup } from '../autoscaling/groups.ts';
 
 /**
@@ -171,6 +173,7 @@ function becomeTerminated(ctx: EngineContext, record: Ec2InstanceRecord): void {
   asgInstanceGone(ctx, record);
   record.timer = ctx.clock.schedule(ctx.clock.now + EC2_TIMINGS.terminatedVisibleMs, () => {
     ctx.state.ec2?.instances.delete(record.instanceId);
+    dropSeries(ctx.state, ec2CpuMetric(record.instanceId));
   });
 }
 

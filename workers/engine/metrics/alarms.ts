@@ -1,0 +1,271 @@
+/**
+ * CloudWatch metric alarms (generic: Auto Scaling policies use them in issue 6, service scaling in
+ * issue 7). An alarm watches one metric of the store (metrics/store.ts) over EvaluationPeriods
+ * periods of Period seconds (a multiple of 60) with one statistic, and goes ALARM when
+ * DatapointsToAlarm of them breach the threshold, OK when so few breach that ALARM is out of
+ * reach, INSUFFICIENT_DATA when no period has data (TreatMissingData `missing`, the default).
+ * Evaluated each minute in the ticker's 'evaluate' phase; actions run in its 'act' phase.
+ *
+ * AWS facts (CloudWatch User Guide "Using Amazon CloudWatch alarms", "Alarm actions"):
+ * - A new alarm is INSUFFICIENT_DATA, reason "Unchecked: Initial alarm creation".
+ * - StateReason texts: "Threshold Crossed: 3 out of the last 3 datapoints [72.5 (07/12/26
+ *   03:04:00), …] were greater than the threshold (50.0) (minimum 3 datapoints for OK -> ALARM
+ *   transition)." — datapoints newest first, dd/MM/yy HH:mm:ss UTC, numbers as Java prints doubles.
+ * - "Alarms invoke actions only when the alarm changes state. The exception is for alarms with
+ *   Auto Scaling actions. For Auto Scaling actions, the alarm continues to invoke the action once
+ *   per minute that the alarm remains in the new state."
+ * - The INSUFFICIENT_DATA reason for an alarm whose periods all lack data is UNCONFIRMED wording.
+ */
+import type { MetricAlarm } from '../../protocol.ts';
+import type { EngineContext } from '../context.ts';
+import type { EngineState } from '../state.ts';
+import { isoAt } from '../ids/arn.ts';
+import { provideCapacitySnapshot } from '../snapshot-parts.ts';
+import { metricsOf, seriesOf, type MetricId } from './store.ts';
+import { ensureMinuteTicks, provideMinuteJob } from './minute-tick.ts';
+
+export type AlarmState = MetricAlarm['StateValue'];
+export type ComparisonOperator = MetricAlarm['ComparisonOperator'];
+export type Statistic = MetricAlarm['Statistic'];
+
+export interface AlarmRecord {
+  name: string;
+  arn: string;
+  description?: string;
+  metric: MetricId;
+  statistic: Statistic;
+  periodSeconds: number;
+  evaluationPeriods: number;
+  datapointsToAlarm: number;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  alarmActions: string[];
+  actionsEnabled: boolean;
+  state: AlarmState;
+  stateReason: string;
+  stateUpdatedMs: number;
+  /** Set for alarms a scaling policy created and owns (target tracking). */
+  ownerArn?: string;
+}
+
+declare module './store.ts' {
+  interface MetricsState {
+    /** CloudWatch alarms by name (metrics/alarms.ts). */
+    alarms?: Map<string, AlarmRecord>;
+  }
+}
+
+export function alarmsOf(state: EngineState): Map<string, AlarmRecord> {
+  const metrics = metricsOf(state);
+  metrics.alarms ??= new Map();
+  return metrics.alarms;
+}
+
+export const alarmArn = (name: string): string => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`;
+
+export const INITIAL_REASON = 'Unchecked: Initial alarm creation';
+
+/** Create or replace an alarm (PutMetricAlarm replaces an alarm of the same name, keeping nothing of its state). */
+export function putAlarm(ctx: EngineContext, fields: Omit<AlarmRecord, 'arn' | 'state' | 'stateReason' | 'stateUpdatedMs'>): AlarmRecord {
+  const alarm: AlarmRecord = { ...fields, arn: alarmArn(fields.name), state: 'INSUFFICIENT_DATA', stateReason: INITIAL_REASON, stateUpdatedMs: ctx.clock.now };
+  alarmsOf(ctx.state).set(alarm.name, alarm);
+  ensureMinuteTicks(ctx);
+  return alarm;
+}
+
+export function deleteAlarm(state: EngineState, name: string): boolean {
+  return state.metrics?.alarms?.delete(name) ?? false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------------------------
+
+interface Period {
+  /** The period's start, as CloudWatch stamps a datapoint (its first one-minute point). */
+  t: number;
+  value: number | undefined;
+}
+
+/** The alarm's last EvaluationPeriods periods, newest first, each its statistic over the minutes in it. */
+export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number): Period[] {
+  const series = seriesOf(state, alarm.metric);
+  const periodMs = alarm.periodSeconds * 1000;
+  const out: Period[] = [];
+  let index = series === undefined ? -1 : series.t.length - 1;
+  // The newest period ends with the current minute's datapoint.
+  let end = nowMs;
+  for (let p = 0; p < alarm.evaluationPeriods; p++) {
+    const start = end - periodMs;
+    const values: number[] = [];
+    while (series !== undefined && index >= 0 && series.t[index]! > end) index--;
+    while (series !== undefined && index >= 0 && series.t[index]! > start) values.push(series.v[index--]!);
+    out.push({ t: start + 60_000, value: values.length === 0 ? undefined : statistic(alarm.statistic, values) });
+    end = start;
+  }
+  return out;
+}
+
+function statistic(kind: Statistic, values: number[]): number {
+  switch (kind) {
+    case 'Sum':
+      return values.reduce((a, b) => a + b, 0);
+    case 'Minimum':
+      return Math.min(...values);
+    case 'Maximum':
+      return Math.max(...values);
+    case 'SampleCount':
+      return values.length;
+    default:
+      return values.reduce((a, b) => a + b, 0) / values.length;
+  }
+}
+
+export function breaches(op: ComparisonOperator, value: number, threshold: number): boolean {
+  switch (op) {
+    case 'GreaterThanThreshold':
+      return value > threshold;
+    case 'GreaterThanOrEqualToThreshold':
+      return value >= threshold;
+    case 'LessThanThreshold':
+      return value < threshold;
+    case 'LessThanOrEqualToThreshold':
+      return value <= threshold;
+  }
+}
+
+const OPERATOR_WORDS: Record<ComparisonOperator, string> = {
+  GreaterThanThreshold: 'greater than',
+  GreaterThanOrEqualToThreshold: 'greater than or equal to',
+  LessThanThreshold: 'less than',
+  LessThanOrEqualToThreshold: 'less than or equal to',
+};
+
+/** Numbers as Java's Double.toString prints them (CloudWatch's reasons): 50 → "50.0", 72.5 → "72.5". */
+export function javaDouble(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+/** "07/12/26 03:04:00": dd/MM/yy HH:mm:ss in UTC, as CloudWatch's reasons print datapoint times. */
+export function reasonTime(ms: number): string {
+  const iso = isoAt(ms);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)} ${iso.slice(11, 19)}`;
+}
+
+export interface Evaluation {
+  state: AlarmState;
+  reason: string;
+  /** The newest datapoint (for step scaling's breach size). */
+  latest?: number;
+}
+
+/** What the alarm's periods say now. `from` is the current state (named in the reason). */
+export function evaluateAlarm(state: EngineState, alarm: AlarmRecord, nowMs: number): Evaluation {
+  const periods = periodsOf(state, alarm, nowMs);
+  const present = periods.filter((p) => p.value !== undefined) as { t: number; value: number }[];
+  const n = alarm.evaluationPeriods;
+  const m = alarm.datapointsToAlarm;
+  if (present.length === 0) {
+    return { state: 'INSUFFICIENT_DATA', reason: `Insufficient Data: ${n} datapoint${n === 1 ? ' was' : 's were'} unknown.` };
+  }
+  const breaching = present.filter((p) => breaches(alarm.comparisonOperator, p.value, alarm.threshold));
+  const latest = present[0]!.value;
+  const words = OPERATOR_WORDS[alarm.comparisonOperator];
+  const list = (points: { t: number; value: number }[]) => `[${points.map((p) => `${javaDouble(p.value)} (${reasonTime(p.t)})`).join(', ')}]`;
+  const minimum = (count: number, to: AlarmState) => `(minimum ${count} datapoint${count === 1 ? '' : 's'} for ${alarm.state} -> ${to} transition)`;
+  if (breaching.length >= m) {
+    const verb = breaching.length === 1 ? 'was' : 'were';
+    return {
+      state: 'ALARM',
+      latest,
+      reason: `Threshold Crossed: ${breaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(breaching)} ${verb} ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(m, 'ALARM')}.`,
+    };
+  }
+  const notBreaching = present.filter((p) => !breaches(alarm.comparisonOperator, p.value, alarm.threshold));
+  // OK once ALARM is out of reach even if every missing period breached.
+  if (notBreaching.length > n - m) {
+    const needed = n - m + 1;
+    const verb = notBreaching.length === 1 ? 'was' : 'were';
+    return {
+      state: 'OK',
+      latest,
+      reason: `Threshold Crossed: ${notBreaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(notBreaching)} ${verb} not ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(needed, 'OK')}.`,
+    };
+  }
+  return { state: alarm.state, reason: alarm.stateReason, latest };
+}
+
+export interface AlarmActionHandler {
+  /** Whether this handler owns the action ARN (its prefix), and whether the resource exists. */
+  owns(arn: string): boolean;
+  exists(state: EngineState, arn: string): boolean;
+  /** Invoked once per minute while the alarm is in ALARM (Auto Scaling actions), with the alarm's newest datapoint. */
+  invoke(ctx: EngineContext, arn: string, alarm: AlarmRecord, latest: number | undefined): void;
+}
+
+const actionHandlers = new Map<string, AlarmActionHandler>();
+
+/** Auto Scaling policies (issue 6), Application Auto Scaling (issue 7): one handler per owner. */
+export function provideAlarmActionHandler(owner: string, handler: AlarmActionHandler): void {
+  actionHandlers.set(owner, handler);
+}
+
+export function actionHandlerFor(arn: string): AlarmActionHandler | undefined {
+  for (const handler of actionHandlers.values()) if (handler.owns(arn)) return handler;
+  return undefined;
+}
+
+const latestByAlarm = new WeakMap<AlarmRecord, number | undefined>();
+
+function evaluateAll(ctx: EngineContext): void {
+  const alarms = ctx.state.metrics?.alarms;
+  if (alarms === undefined) return;
+  for (const alarm of alarms.values()) {
+    const result = evaluateAlarm(ctx.state, alarm, ctx.clock.now);
+    latestByAlarm.set(alarm, result.latest);
+    if (result.state === alarm.state) continue;
+    ctx.emit('cloudwatch.alarm', `Alarm ${alarm.name} went from ${alarm.state} to ${result.state}: ${result.reason}`, alarm.arn);
+    alarm.state = result.state;
+    alarm.stateReason = result.reason;
+    alarm.stateUpdatedMs = ctx.clock.now;
+  }
+}
+
+function runActions(ctx: EngineContext): void {
+  const alarms = ctx.state.metrics?.alarms;
+  if (alarms === undefined) return;
+  // A copy: an action may delete alarms (a policy replaced) while we walk them.
+  for (const alarm of [...alarms.values()]) {
+    if (alarm.state !== 'ALARM' || !alarm.actionsEnabled || !alarms.has(alarm.name)) continue;
+    for (const arn of alarm.alarmActions) actionHandlerFor(arn)?.invoke(ctx, arn, alarm, latestByAlarm.get(alarm));
+  }
+}
+
+const hasAlarms = (ctx: EngineContext): boolean => (ctx.state.metrics?.alarms?.size ?? 0) > 0;
+
+provideMinuteJob('alarms', { phase: 'evaluate', active: hasAlarms, run: evaluateAll });
+provideMinuteJob('alarm-actions', { phase: 'act', active: hasAlarms, run: runActions });
+
+export function renderAlarm(alarm: AlarmRecord): MetricAlarm {
+  return {
+    AlarmName: alarm.name,
+    AlarmArn: alarm.arn,
+    ...(alarm.description === undefined ? {} : { AlarmDescription: alarm.description }),
+    StateValue: alarm.state,
+    StateReason: alarm.stateReason,
+    StateUpdatedTimestamp: isoAt(alarm.stateUpdatedMs),
+    Namespace: alarm.metric.namespace,
+    MetricName: alarm.metric.metricName,
+    Dimensions: alarm.metric.dimensions.map((d) => ({ Name: d.Name, Value: d.Value })),
+    Statistic: alarm.statistic,
+    Period: alarm.periodSeconds,
+    EvaluationPeriods: alarm.evaluationPeriods,
+    DatapointsToAlarm: alarm.datapointsToAlarm,
+    Threshold: alarm.threshold,
+    ComparisonOperator: alarm.comparisonOperator,
+    AlarmActions: [...alarm.alarmActions],
+    ActionsEnabled: alarm.actionsEnabled,
+  };
+}
+
+provideCapacitySnapshot('alarms', (state) => (state.metrics?.alarms === undefined ? {} : { alarms: [...state.metrics.alarms.values()].map(renderAlarm) }));
