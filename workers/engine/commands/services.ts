@@ -23,6 +23,7 @@ import { findCluster } from './clusters.ts';
 import { paginate } from './paginate.ts';
 import { checkParams, invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
 import { checkTags } from './tags.ts';
+import { FAULT_MESSAGES } from '../faults/messages.ts';
 
 const SERVICE_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 const PROPAGATE_TAGS = ['NONE', 'SERVICE', 'TASK_DEFINITION'] as const;
@@ -190,13 +191,14 @@ export function createService(ctx: EngineContext, raw: unknown): CommandResult {
 }
 
 type CreateEnums =
-  | { ok: true; launchType: 'EC2' | 'FARGATE'; schedulingStrategy: 'REPLICA' | 'DAEMON'; propagateTags: ServiceRecord['propagateTags'] }
+  | { ok: true; launchType: 'EC2' | 'FARGATE' | 'EXTERNAL'; schedulingStrategy: 'REPLICA' | 'DAEMON'; propagateTags: ServiceRecord['propagateTags'] }
   | { ok: false; result: CommandResult };
 
 function checkCreateEnums(input: CreateServiceInput): CreateEnums {
   const launchType = input.launchType ?? 'EC2';
-  if (launchType === 'EXTERNAL') return refuse(invalidParameter(MESSAGES.externalLater()));
-  if (launchType !== 'EC2' && launchType !== 'FARGATE') return refuse(invalidParameter(MESSAGES.invalidLaunchType(launchType)));
+  // ECS Anywhere (ecs-anywhere): "Service load balancing isn't supported."
+  if (launchType === 'EXTERNAL' && (input.loadBalancers?.length ?? 0) > 0) return refuse(invalidParameter(FAULT_MESSAGES.externalLoadBalancers()));
+  if (launchType !== 'EC2' && launchType !== 'FARGATE' && launchType !== 'EXTERNAL') return refuse(invalidParameter(MESSAGES.invalidLaunchType(launchType)));
   const strategy = input.schedulingStrategy ?? 'REPLICA';
   if (strategy !== 'REPLICA' && strategy !== 'DAEMON') return refuse(invalidParameter(M.invalidEnum('schedulingStrategy', strategy, ['REPLICA', 'DAEMON'])));
   const propagate = checkPropagateTags(input.propagateTags ?? 'NONE');

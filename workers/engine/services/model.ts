@@ -23,7 +23,7 @@ export interface DeploymentRecord {
   id: string;
   status: DeploymentStatus;
   taskDefinition: TaskDefinition;
-  launchType: 'EC2' | 'FARGATE';
+  launchType: 'EC2' | 'FARGATE' | 'EXTERNAL';
   /** Issue 6: the capacity provider strategy the deployment launches through (launchType is then its kind: FARGATE or EC2). */
   capacityProviderStrategy?: { capacityProvider: string; weight: number; base: number }[];
   /** Fargate: the platform version asked for (LATEST resolves to 1.4.0). */
@@ -53,7 +53,7 @@ export interface ServiceRecord {
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   desiredCount: number;
-  launchType: 'EC2' | 'FARGATE';
+  launchType: 'EC2' | 'FARGATE' | 'EXTERNAL';
   /** Issue 6: instead of a launch type, a capacity provider strategy (launchType is then its kind: FARGATE or EC2). */
   capacityProviderStrategy?: { capacityProvider: string; weight: number; base: number }[];
   deploymentConfiguration: DeploymentConfiguration;

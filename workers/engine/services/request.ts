@@ -31,7 +31,7 @@ import { SERVICE_MESSAGES as M } from './api-messages.ts';
 import type { DeploymentRecord, ServiceRecord } from './model.ts';
 import type { StrategyItem } from '../capacity/provider-strategy.ts';
 
-export type LaunchType = 'EC2' | 'FARGATE';
+export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL';
 
 /** UNCONFIRMED wording (AWS documents that DAEMON services do not support capacity provider strategies). */
 const DAEMON_WITH_STRATEGY = 'The DAEMON scheduling strategy does not support capacity provider strategies. Specify a launch type or use the REPLICA scheduling strategy.';

@@ -72,11 +72,13 @@ export function launchServiceTasks(
           placementConstraints: service.placementConstraints,
           defaultStrategies: service.schedulingStrategy === 'DAEMON' ? [] : SCHEDULER_DEFAULT_STRATEGIES,
           ...(onlyInstanceArn === undefined ? {} : { onlyInstanceArn }),
+          // ECS Anywhere: placed on external instances only (placement/filters/status.ts).
+          ...(deployment.launchType === 'EXTERNAL' ? { launchType: 'EXTERNAL' as const } : {}),
         }),
   };
   const strategy = deployment.capacityProviderStrategy;
   const result = strategy !== undefined
-    ? runWithStrategy(ctx, run, { items: strategy, launchType: deployment.launchType, fromClusterDefault: false }, tasksPerProvider(ctx, deployment))
+    ? runWithStrategy(ctx, run, { items: strategy, launchType: deployment.launchType === 'FARGATE' ? 'FARGATE' : 'EC2', fromClusterDefault: false }, tasksPerProvider(ctx, deployment))
     : deployment.launchType === 'FARGATE' ? runOnFargate(ctx, run) : runOnEc2(ctx, run);
   if (!result.ok) {
     const noInstances = /no container instances/i.test(result.error.message);
