@@ -106,11 +106,10 @@ function actOn(ctx: EngineContext, provider: CapacityProviderRecord, cluster: Cl
   });
   if (decision.action === 'none') return;
   ctx.emit('capacity.managed-scaling', `Capacity provider ${provider.name} (cluster ${cluster.clusterName}): ${decision.reason}${describeWaiting(inputs)}`, provider.arn);
+  // Once the low alarm fires it keeps scaling in minute by minute while the metric stays low.
   if (decision.action === 'scale-out') {
     memory.lastScaleOutMs = ctx.clock.now;
     memory.scaleOuts += 1;
-  } else {
-    memory.lowDatapoints = 0;
   }
   setDesiredCapacity(ctx, group, decision.desiredCapacity, scalingCause(group.name, provider.name, decision.action === 'scale-out'));
 }
