@@ -13,6 +13,7 @@
  */
 import type { CostLaunchType } from '../../protocol.ts';
 import { FARGATE_SPOT } from '../faults/model.ts';
+import { EPOCH_ISO } from '../ids/arn.ts';
 import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
 import { ec2InstanceUsdPerHour, ECS_ANYWHERE_USD_PER_HOUR, fargateRate } from './prices.ts';
 
@@ -52,11 +53,12 @@ export function meterRunning(meter: Meter, nowMs: number): boolean {
 }
 
 const PARSED = new Map<string, number>();
-/** Virtual ms of an ISO timestamp the engine wrote (isoAt); cached, timestamps repeat. */
+const EPOCH_MS = Date.parse(EPOCH_ISO);
+/** Virtual ms of an ISO timestamp the engine wrote (isoAt counts from EPOCH_ISO); cached, timestamps repeat. */
 function msOf(iso: string): number {
   let ms = PARSED.get(iso);
   if (ms === undefined) {
-    ms = Date.parse(iso);
+    ms = Date.parse(iso) - EPOCH_MS;
     if (PARSED.size > 50_000) PARSED.clear();
     PARSED.set(iso, ms);
   }
