@@ -16,7 +16,7 @@ const CASES: Case[] = [
   // cluster, name, unsupported features
   ['unknown cluster', () => ({ cluster: 'nope' }), 'ClusterNotFoundException', 'Cluster not found.'],
   ['bad service name', () => ({ serviceName: 'web app' }), 'InvalidParameterException', /Service name "web app" is invalid/],
-  ['capacity provider strategy', () => ({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE' }] }), 'InvalidParameterException', /capacity providers/],
+  ['capacity provider strategy naming a provider the cluster does not have', () => ({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE' }] }), 'InvalidParameterException', /not associated with the cluster/],
   ['service registries', () => ({ serviceRegistries: [{ registryArn: 'x' }] }), 'InvalidParameterException', /Cloud Map/],
   ['CODE_DEPLOY controller', () => ({ deploymentController: { type: 'CODE_DEPLOY' } }), 'InvalidParameterException', /rolling updates \(deploymentController type ECS\) only; "CODE_DEPLOY"/],
   ['EXTERNAL launch type', () => ({ launchType: 'EXTERNAL' }), 'InvalidParameterException', /EXTERNAL \(ECS Anywhere\)/],

@@ -123,7 +123,7 @@ describe('UpdateService refusals', () => {
     ['networkConfiguration for bridge tasks', () => ({ networkConfiguration: AWSVPC }), 'InvalidParameterException', 'Network Configuration is not valid for the given networkMode of this task definition.'],
     ['platformVersion on EC2', () => ({ platformVersion: '1.4.0' }), 'InvalidParameterException', 'The platform version must be null when specifying an EC2 launch type.'],
     ['CODE_DEPLOY controller', () => ({ deploymentController: { type: 'CODE_DEPLOY' } }), 'InvalidParameterException', /rolling updates/],
-    ['capacity provider strategy', () => ({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE' }] }), 'InvalidParameterException', /capacity providers/],
+    ['capacity provider strategy naming a provider the cluster does not have', () => ({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE' }] }), 'InvalidParameterException', /not associated with the cluster/],
   ];
 
   it.each(CASES)('%s', (_name, request, code, message) => {
