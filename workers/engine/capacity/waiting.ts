@@ -27,6 +27,8 @@ import { stampClusterInstances } from './association.ts';
 import { CAPACITY_MESSAGES as M } from './messages.ts';
 import { capacityOf, type WaitingTask } from './model.ts';
 import { findProvider } from './providers.ts';
+import { provideEc2CapacityHooks } from './ec2-hooks.ts';
+import { protectOnPlacement } from './termination-protection.ts';
 
 /** Service quota: tasks in PROVISIONING per cluster (ecs-reference §6, §15; not adjustable). */
 export const MAX_PROVISIONING_TASKS_PER_CLUSTER = 300;
@@ -174,6 +176,8 @@ function kindOf(entry: WaitingTask): string {
   const run = entry.run;
   return `${entry.providerName}|${run.taskDefinition.taskDefinitionArn}|${run.group}|${run.startedBy ?? ''}|${run.networkMode}`;
 }
+
+provideEc2CapacityHooks({ waitsForCapacity, createWaitingTasks, protectOnPlacement });
 
 provideClusterListener('capacity', (ctx, clusterName) => {
   const cluster = ctx.state.clusters.get(clusterName);

@@ -24,15 +24,15 @@ import { portRequirements, taskReservation } from '../taskdef/index.ts';
 import { plural } from '../text.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord, placeAwaitingRecord } from './task-factory.ts';
-import { createWaitingTasks, waitsForCapacity } from '../capacity/waiting.ts';
-import { protectOnPlacement } from '../capacity/termination-protection.ts';
+import { ec2CapacityHooks } from '../capacity/ec2-hooks.ts';
 
 export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult {
   const prepared = prepareEc2Placement(ctx, run);
+  const capacity = ec2CapacityHooks(run);
   if (!prepared.ok) {
     // An Auto Scaling group provider with managed scaling and no instance yet: every task waits for capacity.
-    if (prepared.request !== undefined && waitsForCapacity(ctx.state, run)) {
-      const waiting = createWaitingTasks(ctx, run, prepared.request, run.count);
+    if (prepared.request !== undefined && capacity?.waitsForCapacity(ctx.state, run) === true) {
+      const waiting = capacity.createWaitingTasks(ctx, run, prepared.request, run.count);
       return ok({ tasks: waiting.tasks.map((record) => outward(run, record.task)), failures: waiting.failures });
     }
     return prepared.result;
@@ -48,8 +48,8 @@ export function runOnEc2(ctx: EngineContext, run: RunTaskRequest): CommandResult
     const task = launch(ctx, run, { request, ledger, planned, placementId: decision.placementId, index, awsvpc: prepared.awsvpc }).task;
     return outward(run, task);
   });
-  if (plan.unplaced > 0 && waitsForCapacity(ctx.state, run)) {
-    const waiting = createWaitingTasks(ctx, run, request, plan.unplaced);
+  if (plan.unplaced > 0 && capacity?.waitsForCapacity(ctx.state, run) === true) {
+    const waiting = capacity.createWaitingTasks(ctx, run, request, plan.unplaced);
     for (const record of waiting.tasks) tasks.push(outward(run, record.task));
     return ok({ tasks, failures: waiting.failures });
   }
@@ -162,7 +162,7 @@ function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, plan
   record.placement = { placementId, index };
   reserve(instance, record, planned);
   // Managed termination protection: an instance that takes a task is protected from scale-in at once.
-  if (instance.capacityProviderName !== undefined) protectOnPlacement(ctx, instance);
+  if (instance.capacityProviderName !== undefined) ec2CapacityHooks(instance)?.protectOnPlacement(ctx, instance);
   const waited = existing === undefined ? '' : `; it waited ${Math.round((ctx.clock.now - existing.createdMs) / 1000)} s in PROVISIONING for capacity from ${existing.capacityProviderName}`;
   const reserved = ` (reserved ${record.cpuUnits} CPU units, ${record.memoryMiB} MiB${waited})`;
   // awsvpc: the task's own ENI, in a given subnet of the instance's AZ (the attributes filter made sure there is one).
