@@ -187,3 +187,26 @@ describe('waiting for capacity', () => {
     expect(t.engine.snapshot().tasks).toHaveLength(5);
   });
 });
+
+describe('UpdateService with a capacity provider strategy', () => {
+  it('a new strategy starts a deployment; switching kinds or moving from a launch type without forceNewDeployment is refused', () => {
+    const t = fargateCluster();
+    standInGroup(t.ctx, 'asg-a');
+    t.run({ 'ecs:CreateCapacityProvider': { name: 'cp-ec2', autoScalingGroupProvider: { autoScalingGroupArn: 'asg-a' } } });
+    t.run({ 'ecs:PutClusterCapacityProviders': { cluster: 'demo', capacityProviders: ['FARGATE', 'FARGATE_SPOT', 'cp-ec2'], defaultCapacityProviderStrategy: [] } });
+    t.run({ 'ecs:CreateService': { cluster: 'demo', serviceName: 'spot', taskDefinition: 'web', desiredCount: 2, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }], networkConfiguration: AWSVPC } });
+    t.run({ 'ecs:CreateService': { cluster: 'demo', serviceName: 'plain', taskDefinition: 'web', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: AWSVPC } });
+    const before = JSON.stringify(t.engine.snapshot());
+    expect(t.refuse({ 'ecs:UpdateService': { cluster: 'demo', service: 'spot', capacityProviderStrategy: [{ capacityProvider: 'cp-ec2', weight: 1 }] } }).message).toMatch(/can't switch between Auto Scaling group capacity providers and Fargate/);
+    expect(t.refuse({ 'ecs:UpdateService': { cluster: 'demo', service: 'plain', capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }).message).toMatch(/forceNewDeployment/);
+    expect(JSON.stringify(t.engine.snapshot())).toBe(before);
+    const updated = t.run({ 'ecs:UpdateService': { cluster: 'demo', service: 'spot', capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }).service;
+    expect(updated.deployments).toHaveLength(2);
+    expect(updated.deployments[0].capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }]);
+    const moved = t.run({ 'ecs:UpdateService': { cluster: 'demo', service: 'plain', forceNewDeployment: true, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }).service;
+    expect(moved.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }]);
+    t.engine.advance(5 * 60_000);
+    const spotTasks = t.engine.snapshot().tasks.filter((task) => task.desiredStatus === 'RUNNING');
+    expect(spotTasks.map((task) => task.capacityProviderName)).toEqual(['FARGATE_SPOT', 'FARGATE_SPOT', 'FARGATE_SPOT']);
+  });
+});
