@@ -94,11 +94,13 @@ provideMinuteJob('cost', {
   run: minuteJob,
 });
 
-// A container instance registered or deregistered: bank at once (a deregistered one is billed to this moment) and keep the meter running.
-provideClusterListener('cost', (ctx) => {
-  startCostMeter(ctx);
-  bankCost(ctx);
-});
+// A container instance registered or deregistered: bank at once, so a deregistered one is billed to
+// this moment. This does not start the minute ticker by itself: a cluster of sim:AddContainerInstances
+// instances alone (issues 1–5) keeps no timer running; EC2 instances of Auto Scaling groups, Fargate
+// tasks and external instances start it (their own minute jobs, run-task-fargate.ts, faults/external.ts).
+// Without ticks the totals stay exact (instances leave only through this hook); only the service split
+// of an EC2 task dropped an hour after it stopped, with no bank in between, falls back to unused capacity.
+provideClusterListener('cost', (ctx) => bankCost(ctx));
 
 /** The report: banked totals plus what the meters ran up since, without changing the state. */
 export function renderCost(state: EngineState, nowMs: number): CostReport {

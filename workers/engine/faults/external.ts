@@ -15,6 +15,7 @@ import type { EngineContext } from '../context.ts';
 import { containerInstanceArn, isoAt, newResourceId } from '../ids/arn.ts';
 import { newInstanceRecord } from '../commands/instance-record.ts';
 import { clusterInstancesChanged } from '../services/cluster-changes.ts';
+import { startCostMeter } from '../cost/ledger.ts';
 import type { ClusterRecord, InstanceRecord } from '../state.ts';
 import { containerInstanceStateChange } from './instance-events.ts';
 
@@ -91,5 +92,6 @@ export function registerExternal(ctx: EngineContext, cluster: ClusterRecord, inp
     containerInstanceStateChange(ctx.state, record, ctx.clock.now),
   );
   clusterInstancesChanged(ctx, cluster.clusterName);
+  startCostMeter(ctx);
   return record;
 }
