@@ -210,3 +210,18 @@ describe('UpdateService with a capacity provider strategy', () => {
     expect(spotTasks.map((task) => task.capacityProviderName)).toEqual(['FARGATE_SPOT', 'FARGATE_SPOT', 'FARGATE_SPOT']);
   });
 });
+
+describe('room freed by stopping tasks', () => {
+  it('a waiting task is placed within a minute when a task on the provider’s instance stops', () => {
+    const t = ec2ProviderCluster('ENABLED');
+    addGroupInstances(t, 1);
+    const out = t.run({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'api', count: 3 } });
+    const [first, , third] = out.tasks as Task[];
+    expect(third!.lastStatus).toBe('PROVISIONING');
+    t.engine.advance(60_000);
+    t.run({ 'ecs:StopTask': { cluster: 'demo', task: first!.taskArn } });
+    t.engine.advance(3 * 60_000);
+    const placed = t.engine.snapshot().tasks.find((task) => task.taskArn === third!.taskArn)!;
+    expect(placed.lastStatus).toBe('RUNNING');
+  });
+});

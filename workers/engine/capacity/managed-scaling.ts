@@ -21,7 +21,7 @@ import { scalingProviders } from './providers.ts';
 import { capacityProviderReservation, managedScalingDesired } from './reservation.ts';
 import { hasSeveralTypesOrZones, reservationInputs, type ReservationInputs } from './reservation-inputs.ts';
 import { finishDrains, syncProtection } from './termination-protection.ts';
-import './waiting.ts';
+import { placeWaiting } from './waiting.ts';
 
 export const RESERVATION_NAMESPACE = 'AWS/ECS/ManagedScaling';
 export const RESERVATION_METRIC = 'CapacityProviderReservation';
@@ -49,6 +49,8 @@ function memoryOf(state: EngineState, name: string): ScalingMemory {
 }
 
 function publish(ctx: EngineContext): void {
+  // Room also frees up when tasks stop (no instance change is announced then): look once a minute.
+  for (const clusterName of [...(ctx.state.capacity?.waiting?.keys() ?? [])]) placeWaiting(ctx, clusterName);
   for (const { provider, cluster } of scalingProviders(ctx.state)) {
     const inputs = reservationInputs(ctx.state, cluster, provider);
     if (inputs === undefined) continue;
