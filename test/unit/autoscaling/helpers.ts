@@ -7,13 +7,13 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function run(engine: Engine, step: Step): unknown {
   const result = engine.dispatch(step) as StepResult;
-  if ('error' in result && result.error !== undefined) throw new Error(`${result.action}: ${result.error.code}: ${result.error.message}`);
+  if ('error' in result) throw new Error(`${result.action}: ${result.error.code}: ${result.error.message}`);
   return result.response;
 }
 
 export function refusal(engine: Engine, step: Step): { code: string; message: string } {
   const result = engine.dispatch(step) as StepResult;
-  if (!('error' in result) || result.error === undefined) throw new Error(`expected ${Object.keys(step)[0]} to be refused`);
+  if (!('error' in result)) throw new Error(`expected ${Object.keys(step)[0]} to be refused`);
   return result.error;
 }
 

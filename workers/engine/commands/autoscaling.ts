@@ -98,8 +98,7 @@ export function createAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
   const validated = validateCreateAutoScalingGroup(input);
   if (!validated.ok) return validation(validated.error.message);
   const request = validated.value;
-  const state = autoScalingOf(ctx.state);
-  if (state.groups.has(request.autoScalingGroupName)) return fail('AlreadyExists', ASG_MESSAGES.alreadyExists(request.autoScalingGroupName));
+  if (ctx.state.autoscaling?.groups.has(request.autoScalingGroupName) === true) return fail('AlreadyExists', ASG_MESSAGES.alreadyExists(request.autoScalingGroupName));
   const placement = placementOf(request.availabilityZones, request.subnetIds);
   if (!placement.ok) return placement.result;
   const spec = request.launchTemplate ?? request.mixedInstancesPolicy!.launchTemplate;
@@ -130,7 +129,7 @@ export function createAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
     tags: tags.tags,
     instances: new Map(),
   };
-  state.groups.set(name, group);
+  autoScalingOf(ctx.state).groups.set(name, group);
   ctx.emit('autoscaling.created', `Auto Scaling group ${name} was created: min ${request.minSize}, max ${request.maxSize}, desired ${request.desiredCapacity}, in ${placement.zones.join(', ')}.`, group.arn);
   ensureMinuteTicks(ctx);
   setGroupDesired(ctx, group, request.desiredCapacity, 'a user request created an AutoScalingGroup');

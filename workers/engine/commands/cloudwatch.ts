@@ -11,7 +11,7 @@
 import type { EngineContext } from '../context.ts';
 import { fail, ok, type CommandResult } from '../errors.ts';
 import { checkParams, invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
-import { actionHandlerFor, alarmsOf, deleteAlarm, putAlarm, renderAlarm, type ComparisonOperator, type Statistic } from '../metrics/alarms.ts';
+import { actionHandlerFor, deleteAlarm, putAlarm, renderAlarm, type ComparisonOperator, type Statistic } from '../metrics/alarms.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
 import { findCluster } from './clusters.ts';
 import { findService } from '../services/model.ts';
@@ -103,7 +103,7 @@ export function putMetricAlarm(ctx: EngineContext, raw: unknown): CommandResult 
     if (handler === undefined) return validation(`Invalid alarm action ${arn}: the sandbox runs Auto Scaling scaling policy actions (arn:aws:autoscaling:…:scalingPolicy:…).`);
     if (!handler.exists(ctx.state, arn)) return validation(`The alarm action ${arn} names no scaling policy that exists (autoscaling:PutScalingPolicy creates one; DescribePolicies lists their PolicyARN).`);
   }
-  const existing = alarmsOf(ctx.state).get(input.AlarmName);
+  const existing = ctx.state.metrics?.alarms?.get(input.AlarmName);
   putAlarm(ctx, {
     name: input.AlarmName,
     ...(input.AlarmDescription === undefined ? {} : { description: input.AlarmDescription }),
@@ -144,8 +144,8 @@ export function deleteAlarms(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<{ AlarmNames: string[] }>(raw, { params: { AlarmNames: 'list' }, required: ['AlarmNames'] });
   if (!checked.ok) return checked.result;
   const names = checked.input.AlarmNames.map(String);
-  const alarms = alarmsOf(ctx.state);
-  const missing = names.filter((name) => !alarms.has(name));
+  const alarms = ctx.state.metrics?.alarms;
+  const missing = names.filter((name) => alarms?.has(name) !== true);
   // AWS: ResourceNotFound naming how many were not found (UNCONFIRMED wording).
   if (missing.length > 0) return fail('ResourceNotFound', `${missing.length} out of ${names.length} alarms were not found: ${missing.join(', ')}`);
   for (const name of names) deleteAlarm(ctx.state, name);

@@ -38,8 +38,7 @@ export function createLaunchTemplate(ctx: EngineContext, raw: unknown): CommandR
   if (!checked.ok) return checked.result;
   const { LaunchTemplateName: name, LaunchTemplateData: data } = checked.input;
   if (!LAUNCH_TEMPLATE_NAME.test(name)) return fail('InvalidLaunchTemplateName.MalformedException', LAUNCH_TEMPLATE_MESSAGES.malformedName(name));
-  const ec2 = ec2Of(ctx.state);
-  if (ec2.launchTemplates.has(name)) return fail('InvalidLaunchTemplateName.AlreadyExistsException', LAUNCH_TEMPLATE_MESSAGES.nameInUse(name));
+  if (ctx.state.ec2?.launchTemplates.has(name) === true) return fail('InvalidLaunchTemplateName.AlreadyExistsException', LAUNCH_TEMPLATE_MESSAGES.nameInUse(name));
   const unknown = Object.keys(data).filter((key) => !DATA_FIELDS.includes(key));
   if (unknown.length > 0) {
     return fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${unknown.map((key) => `Unknown parameter in LaunchTemplateData: "${key}", must be one of: ${DATA_FIELDS.join(', ')}`).join('\n')}`);
@@ -73,7 +72,7 @@ export function createLaunchTemplate(ctx: EngineContext, raw: unknown): CommandR
   }
 
   const id = `lt-${ctx.prng.hex(17)}`;
-  ec2.launchTemplates.set(name, {
+  ec2Of(ctx.state).launchTemplates.set(name, {
     id,
     name,
     createdMs: ctx.clock.now,
@@ -111,7 +110,7 @@ export function describeLaunchTemplates(ctx: EngineContext, raw: unknown): Comma
     params: { LaunchTemplateIds: 'list', LaunchTemplateNames: 'list', Filters: 'list', MaxResults: 'integer', NextToken: 'string', DryRun: 'boolean' },
   });
   if (!checked.ok) return checked.result;
-  const templates = [...ec2Of(ctx.state).launchTemplates.values()];
+  const templates = [...(ctx.state.ec2?.launchTemplates.values() ?? [])];
   const { LaunchTemplateIds: ids, LaunchTemplateNames: names } = checked.input;
   for (const id of ids ?? []) {
     if (!templates.some((t) => t.id === id)) return fail('InvalidLaunchTemplateId.NotFound', LAUNCH_TEMPLATE_MESSAGES.idNotFound(String(id)));
@@ -138,15 +137,15 @@ export function deleteLaunchTemplate(ctx: EngineContext, raw: unknown): CommandR
     // EC2's MissingParameter text for this operation.
     return fail('MissingParameter', 'The request must contain the parameter launchTemplateName or launchTemplateId');
   }
-  const templates = ec2Of(ctx.state).launchTemplates;
-  const template = id !== undefined ? [...templates.values()].find((t) => t.id === id) : templates.get(name!);
+  const templates = ctx.state.ec2?.launchTemplates;
+  const template = id !== undefined ? [...(templates?.values() ?? [])].find((t) => t.id === id) : templates?.get(name!);
   if (template === undefined) {
     return id !== undefined
       ? fail('InvalidLaunchTemplateId.NotFound', LAUNCH_TEMPLATE_MESSAGES.idNotFound(id))
       : fail('InvalidLaunchTemplateName.NotFoundException', LAUNCH_TEMPLATE_MESSAGES.nameNotFound(name!));
   }
   const summary = launchTemplateSummary(ctx, template.name);
-  templates.delete(template.name);
+  templates!.delete(template.name);
   ctx.emit('ec2.launch-template.deleted', `Launch template ${template.name} (${template.id}) was deleted; groups that use it can no longer launch instances.`);
   return ok({ LaunchTemplate: summary });
 }
@@ -167,7 +166,7 @@ export function describeInstances(ctx: EngineContext, raw: unknown): CommandResu
     params: { InstanceIds: 'list', Filters: 'list', MaxResults: 'integer', NextToken: 'string', DryRun: 'boolean' },
   });
   if (!checked.ok) return checked.result;
-  const instances = ec2Of(ctx.state).instances;
+  const instances = ctx.state.ec2?.instances ?? new Map<string, Ec2InstanceRecord>();
   for (const id of checked.input.InstanceIds ?? []) {
     if (!instances.has(String(id))) return fail('InvalidInstanceID.NotFound', `The instance ID '${String(id)}' does not exist`);
   }
@@ -218,7 +217,7 @@ interface TerminateInstancesInput {
 export function terminateInstances(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<TerminateInstancesInput>(raw, { params: { InstanceIds: 'list', DryRun: 'boolean' }, required: ['InstanceIds'] });
   if (!checked.ok) return checked.result;
-  const instances = ec2Of(ctx.state).instances;
+  const instances = ctx.state.ec2?.instances ?? new Map<string, Ec2InstanceRecord>();
   const ids = checked.input.InstanceIds.map(String);
   const missing = ids.filter((id) => !instances.has(id));
   if (missing.length > 0) return fail('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);

@@ -6,7 +6,7 @@
  * launch template, with template name …, does not exist." / "…, with template ID …, does not exist.").
  */
 import type { EngineState } from '../state.ts';
-import { ec2Of, type LaunchTemplateRecord, type LaunchTemplateVersion } from './model.ts';
+import { type LaunchTemplateRecord, type LaunchTemplateVersion } from './model.ts';
 
 export const LAUNCH_TEMPLATE_MESSAGES = {
   nameInUse: (name: string) => `Launch template name already in use. The specified launch template name ${name} is already in use.`,
@@ -31,7 +31,7 @@ export type TemplateLookup =
   | { ok: false; code: string; message: string };
 
 export function findLaunchTemplate(state: EngineState, ref: TemplateRef): TemplateLookup {
-  const templates = ec2Of(state).launchTemplates;
+  const templates = state.ec2?.launchTemplates ?? new Map<string, LaunchTemplateRecord>();
   let template: LaunchTemplateRecord | undefined;
   if (ref.launchTemplateId !== undefined) {
     template = [...templates.values()].find((t) => t.id === ref.launchTemplateId);
