@@ -13,7 +13,7 @@ import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
 let session: AppSession;
 let opened: OpenedPage;
 let page: Page;
-const shot = (name: string) => page.screenshot({ path: `/tmp/ecs-sandbox-capacity-${name}.png`, fullPage: true });
+const shot = (name: string) => page.screenshot({ path: `/tmp/ecs-sandbox-capacity-${name}.png` });
 
 beforeAll(async () => {
   ({ session, opened, page } = await startWithPage());
@@ -41,7 +41,7 @@ const editor = {
   set: (value: unknown) => page.evaluate((t) => window.__ecsSandbox!.capacityEditor!.setText(t), JSON.stringify(value, null, 2)),
   message: () => page.locator('[data-testid="capacity-editor-message"]'),
   async send(expected: 'ok' | 'error') {
-    const before = await this.message().textContent().catch(() => null);
+    const before = (await this.message().count()) > 0 ? await this.message().textContent() : null;
     await page.click('button.send-capacity');
     await page.waitForFunction(
       ([cls, prev]) => {
@@ -82,6 +82,8 @@ describe('capacity in the UI', () => {
     expect(await editor.send('error')).toMatch(/Exception/);
     await editor.set(request);
     expect(await editor.send('ok')).toContain('cp-web-asg created');
+    // The next snapshot has the provider (its card appears): the cluster template lists it.
+    await page.locator('.reservation-card[data-provider="cp-web-asg"]').waitFor({ timeout: 20_000 });
     await page.click('.capacity-editor .tabs label:has-text("Cluster providers")');
     const put = JSON.parse(await editor.text());
     expect(put).toMatchObject({ cluster: 'demo', capacityProviders: expect.arrayContaining(['cp-web-asg', 'FARGATE', 'FARGATE_SPOT']) });
@@ -89,7 +91,6 @@ describe('capacity in the UI', () => {
     await shot('1-editor');
     await page.click('button[aria-label="Close the capacity provider editor"]');
     expect(await page.locator('.capacity-editor').count()).toBe(0);
-    await page.locator('.reservation-card[data-provider="cp-web-asg"]').waitFor({ timeout: 20_000 });
   });
 
   it('runs a service on the provider: tasks wait in PROVISIONING while ghost instances boot, then become container instances', async () => {
@@ -104,12 +105,16 @@ describe('capacity in the UI', () => {
     const reservation = page.locator('.reservation-card[data-provider="cp-web-asg"]');
     expect(Number(await reservation.locator('[data-value="provisioning"]').textContent())).toBeGreaterThan(0);
     expect(await reservation.locator('[data-value="reservation"]').textContent()).toMatch(/^\d+(\.\d)?%$/);
+    const ghostId = (await page.locator('.ghost').first().getAttribute('data-instance-id'))!;
+    await page.locator('.ghost').first().scrollIntoViewIfNeeded();
     await shot('2-booting');
-    await command('wait: 5m');
-    await page.waitForFunction(() => document.querySelectorAll('.ghost').length === 0 && document.querySelectorAll('.instance .instance-owner').length > 0, undefined, { timeout: 20_000 });
-    const owners = await page.locator('.instance .instance-owner:not([hidden])').allTextContents();
-    expect(owners.some((t) => t.includes('cp-web-asg'))).toBe(true);
-    expect(await reservation.locator('[data-value="provisioning"]').textContent()).toBe('0');
+    // Booted and registered: the outline is gone, the real box stands there, labelled with its provider.
+    await command('wait: 2m');
+    const box = page.locator('article.instance', { has: page.locator(`.instance-id:text-is("${ghostId}")`) });
+    await box.waitFor({ timeout: 20_000 });
+    expect(await page.locator(`.ghost[data-instance-id="${ghostId}"]`).count()).toBe(0);
+    expect(await box.locator('.instance-owner').textContent()).toContain('cp-web-asg');
+    await command('wait: 3m');
     // The charts draw: one-minute points of the reservation and the group's three series.
     expect(Number(await reservation.locator('path.series').getAttribute('data-points'))).toBeGreaterThanOrEqual(5);
     const asg = page.locator('.asg-card[data-asg="web-asg"]');
@@ -119,6 +124,7 @@ describe('capacity in the UI', () => {
     expect(await asg.locator('.activities li .desc').first().textContent()).toMatch(/^Launching a new EC2 instance/);
     expect(await asg.locator('svg g.mark').count()).toBeGreaterThan(0);
     expect(Number(await asg.locator('[data-count="inService"]').textContent())).toBeGreaterThan(0);
+    await page.locator('.capacity-dock').scrollIntoViewIfNeeded();
     await shot('3-scaled');
   });
 
@@ -137,7 +143,7 @@ describe('capacity in the UI', () => {
     });
     await command('wait: 2m');
     await page.waitForFunction(() => document.querySelectorAll('.fargate-tile.spot[data-status="RUNNING"]').length >= 2, undefined, { timeout: 20_000 });
-    expect(new Set(await page.locator('.fargate-tile.spot .tile-badge').allTextContents())).toEqual(new Set(['SPOT']));
+    expect(new Set(await page.locator('.fargate-tile.spot:not([data-interruption]) .tile-badge').allTextContents())).toEqual(new Set(['SPOT']));
     expect(await page.locator('.fargate-providers [data-provider="FARGATE_SPOT"]').count()).toBe(1);
     expect(await page.locator('[data-cost="total"]').textContent()).not.toBe(costBefore);
     expect(await page.locator('.cost-rows tr[data-launch-type="EC2"]').count()).toBe(1);
@@ -150,7 +156,9 @@ describe('capacity in the UI', () => {
     const tile = page.locator('.fargate-tile[data-interruption="warned"]');
     await tile.first().waitFor({ timeout: 20_000 });
     expect(await tile.first().locator('.tile-status').textContent()).toMatch(/^Spot interruption [0-2]:\d\d$/);
+    expect(await tile.first().locator('.tile-badge').textContent()).toMatch(/^SPOT [0-2]:\d\d$/);
     expect(await tile.first().getAttribute('aria-label')).toMatch(/Spot interruption/);
+    await tile.first().scrollIntoViewIfNeeded();
     await shot('4-spot');
   });
 
@@ -159,6 +167,7 @@ describe('capacity in the UI', () => {
     const zone = page.locator('section.zone.zone-out[aria-label^="Availability zone us-east-1c"]');
     await zone.waitFor({ timeout: 20_000 });
     expect(await zone.locator('.zone-outage').textContent()).toMatch(/us-east-1c is out/);
+    await zone.scrollIntoViewIfNeeded();
     await shot('5-zone-out');
     expect(opened.problems).toEqual([]);
   });

@@ -109,6 +109,19 @@ export function renderTimeChart(svg: SVGSVGElement, model: ChartModel): void {
         .y((p) => s.y(p.v))
         .curve(d.step ? curveStepAfter : curveLinear)(d.points),
     );
+  // The latest value of each series as a dot: a one-point series (the first minute) shows too.
+  root
+    .selectAll<SVGCircleElement, ChartSeries>('circle.now')
+    .data(
+      model.series.filter((d) => d.points.length > 0),
+      (d) => d.key,
+    )
+    .join('circle')
+    .attr('class', 'now')
+    .attr('r', 2.5)
+    .attr('fill', (d) => d.color)
+    .attr('cx', (d) => s.x(d.points.at(-1)!.t))
+    .attr('cy', (d) => s.y(d.points.at(-1)!.v));
   renderMarks(root, model.marks, s);
 }
 

@@ -254,7 +254,7 @@ function updateTiles<T extends TaskTile>(tiles: Sel<HTMLElement, T>): void {
   tiles.select('.tile-def').text((d) => d.definition);
   tiles.select('.tile-id').text((d) => d.shortId);
   tiles.select('.tile-status').text((d) => d.interruptionText ?? d.lastStatus);
-  tiles.select('.tile-badge').text((d) => (d.spot ? 'SPOT' : ''));
+  tiles.select('.tile-badge').text((d) => d.badge);
 }
 
 /**

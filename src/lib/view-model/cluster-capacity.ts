@@ -41,6 +41,8 @@ export interface InstanceCapacity {
 
 export interface TaskCapacity {
   spot: boolean;
+  /** The tile's corner badge: `SPOT`, `SPOT 1:42` under a warning, `SPOT ✕` once interrupted. */
+  badge: string;
   /** A Spot interruption: warned (with ms left, when the warning's time is known) or done. */
   interruption: { kind: 'warned'; msLeft: number | null; text: string } | { kind: 'stopped'; text: string } | null;
 }
@@ -158,10 +160,11 @@ export function countdownText(ms: number): string {
  */
 export function taskCapacity(task: Task, index: CapacityIndex): TaskCapacity {
   const spot = task.capacityProviderName === 'FARGATE_SPOT';
-  if (task.stopCode !== 'TerminationNotice' && task.stopCode !== 'SpotInterruption') return { spot, interruption: null };
-  if (task.lastStatus === 'STOPPED') return { spot, interruption: { kind: 'stopped', text: 'Spot interrupted' } };
+  if (task.stopCode !== 'TerminationNotice' && task.stopCode !== 'SpotInterruption') return { spot, badge: spot ? 'SPOT' : '', interruption: null };
+  if (task.lastStatus === 'STOPPED') return { spot, badge: 'SPOT ✕', interruption: { kind: 'stopped', text: 'Spot interrupted' } };
   const msLeft = noticeLeft(index, task.taskArn);
-  return { spot, interruption: { kind: 'warned', msLeft, text: msLeft === null ? 'Spot interruption' : `Spot interruption ${countdownText(msLeft)}` } };
+  const left = msLeft === null ? null : countdownText(msLeft);
+  return { spot, badge: left === null ? 'SPOT !' : `SPOT ${left}`, interruption: { kind: 'warned', msLeft, text: left === null ? 'Spot interruption' : `Spot interruption ${left}` } };
 }
 
 /** Ms left of the two-minute warning given to `arn` (a task, or a Spot Instance's container instance), if any. */

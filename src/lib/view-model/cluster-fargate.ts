@@ -61,7 +61,8 @@ export function fargateTile(task: Task, base: TaskTile): FargateTile {
   const subnetId = eniDetail(task, 'subnetId');
   const networkInterfaceId = eniDetail(task, 'networkInterfaceId');
   const where = [privateIp ? `private IP ${privateIp}` : 'no IP yet', subnetId, networkInterfaceId].filter(Boolean).join(', ');
-  const ariaLabel = `Fargate task ${base.shortId} of ${base.definition}, ${size}, ${task.lastStatus}${privateIp ? `, private IP ${privateIp}` : ''}`;
+  const spot = [base.spot ? 'on Fargate Spot' : null, base.interruptionText].filter(Boolean).join(', ');
+  const ariaLabel = `Fargate task ${base.shortId} of ${base.definition}, ${size}, ${task.lastStatus}${privateIp ? `, private IP ${privateIp}` : ''}${spot ? `, ${spot}` : ''}`;
   return {
     ...base,
     ariaLabel,
@@ -71,6 +72,6 @@ export function fargateTile(task: Task, base: TaskTile): FargateTile {
     privateIp,
     subnetId,
     networkInterfaceId,
-    title: `${base.definition} (${base.shortId}) on Fargate: ${size}, ${task.lastStatus}; ${where}`,
+    title: `${base.definition} (${base.shortId}) on Fargate${base.spot ? ' Spot' : ''}: ${size}, ${task.lastStatus}${base.interruptionText ? ` (${base.interruptionText})` : ''}; ${where}`,
   };
 }

@@ -43,6 +43,8 @@ export interface TaskTile {
   deployment: DeploymentRole | null;
   /** A FARGATE_SPOT task (badged SPOT). */
   spot: boolean;
+  /** The corner badge: `SPOT`, with the interruption countdown when warned; '' for none. */
+  badge: string;
   /** A Spot interruption: `warned` (with a countdown in `interruptionText`) or `stopped`. */
   interruption: 'warned' | 'stopped' | null;
   interruptionText: string | null;
@@ -140,7 +142,7 @@ export function resourceBar(instance: ContainerInstance, name: 'CPU' | 'MEMORY')
   };
 }
 
-const NO_TASK_CAPACITY: TaskCapacity = { spot: false, interruption: null };
+const NO_TASK_CAPACITY: TaskCapacity = { spot: false, badge: '', interruption: null };
 
 export function taskTile(task: Task, service?: TaskServiceInfo, capacity: TaskCapacity = NO_TASK_CAPACITY): TaskTile {
   const ref = taskDefinitionRef(task.taskDefinitionArn);
@@ -166,6 +168,7 @@ export function taskTile(task: Task, service?: TaskServiceInfo, capacity: TaskCa
     service: service?.serviceName ?? null,
     deployment: service?.role ?? null,
     spot: capacity.spot,
+    badge: capacity.badge,
     interruption: capacity.interruption?.kind ?? null,
     interruptionText: capacity.interruption?.text ?? null,
   };

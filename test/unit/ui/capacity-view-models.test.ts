@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../workers/protocol.ts';
 import { chartModel, findSeries, niceMax } from '../../../src/lib/view-model/capacity/chart.ts';
 import { asgCards } from '../../../src/lib/view-model/capacity/asg.ts';
-import { fargateProviderRows, reservationCards } from '../../../src/lib/view-model/capacity/reservation.ts';
+import { fargateProviderRows, reservationCards, reservationFormula } from '../../../src/lib/view-model/capacity/reservation.ts';
 import { costMeter, usd } from '../../../src/lib/view-model/capacity/cost.ts';
 import { countdownText } from '../../../src/lib/view-model/cluster-capacity.ts';
 import { capacityStep, capacityTemplate } from '../../../src/lib/view-model/capacity/provider-request.ts';
@@ -121,7 +121,15 @@ describe('capacity provider reservation cards', () => {
   const [card] = reservationCards(s);
 
   it('shows the latest value with its M and N, the target, and the tasks waiting for it', () => {
-    expect(card).toMatchObject({ name: 'cp-web', value: 250, instancesNeeded: 5, runningInstances: 2, targetCapacity: 90, provisioningTasks: 3, autoScalingGroupName: 'web-asg', verdict: 'above target: scale out' });
+    expect(card).toMatchObject({ name: 'cp-web', value: 250, instancesNeeded: 5, runningInstances: 2, targetCapacity: 90, provisioningTasks: 3, autoScalingGroupName: 'web-asg', verdict: 'above target: scale out', formula: '5 needed / 2 running × 100' });
+  });
+
+  it.each([
+    [2, 0, 'no instance running, 2 needed: 200 (scale out)'],
+    [0, 0, 'no instance running or needed: 100'],
+    [3, 4, '3 needed / 4 running × 100'],
+  ])('says how M = %i and N = %i make the value', (m, n, text) => {
+    expect(reservationFormula({ value: 0, instancesNeeded: m, runningInstances: n, provisioningTasks: 0, time: 0 })).toBe(text);
   });
 
   it('charts the metric against the target line, on a y axis of at least 100 %', () => {
@@ -244,8 +252,10 @@ describe('capacity in the cluster picture', () => {
       // The notice came 18 s ago: 120 − 18 = 102 s left → 1:42
       events: [{ id: 1, time: 5 * MIN - 18_000, kind: 'task.state-change', message: 'Your Spot Task was interrupted.', resourceArn: warned.taskArn, eventBridge: { detail: { stopCode: 'TerminationNotice' } } as never }],
     });
-    const tiles = Object.fromEntries(clusterViewModel(s).zones[0]!.fargate.map((t) => [t.shortId, [t.spot, t.interruption, t.interruptionText]]));
-    expect(tiles).toEqual({ ok: [true, null, null], w: [true, 'warned', 'Spot interruption 1:42'], done: [true, 'stopped', 'Spot interrupted'] });
+    const tiles = Object.fromEntries(clusterViewModel(s).zones[0]!.fargate.map((t) => [t.shortId, [t.badge, t.interruption, t.interruptionText]]));
+    expect(tiles).toEqual({ ok: ['SPOT', null, null], w: ['SPOT 1:42', 'warned', 'Spot interruption 1:42'], done: ['SPOT ✕', 'stopped', 'Spot interrupted'] });
+    const lane = clusterViewModel(s).zones[0]!.fargate;
+    expect(lane.find((t) => t.shortId === 'w')!.ariaLabel).toMatch(/on Fargate Spot, Spot interruption 1:42$/);
     // The engine moves the stop code to SpotInterruption as the task stops: still counting down.
     const stopping = { ...s, tasks: [{ ...warned, lastStatus: 'STOPPING' as const, stopCode: 'SpotInterruption' as const }] };
     expect(clusterViewModel(stopping).zones[0]!.fargate[0]!.interruptionText).toBe('Spot interruption 1:42');

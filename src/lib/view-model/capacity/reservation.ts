@@ -29,6 +29,8 @@ export interface ReservationCard {
   provisioningTasks: number;
   /** `scale out`, `scale in`, `steady` or `managed scaling off`: what the value means against the target. */
   verdict: string;
+  /** How the latest value is made: `M 5 / N 2 × 100`, or AWS's rule when no instance runs. */
+  formula: string;
   chart: ChartModel;
   ariaLabel: string;
 }
@@ -53,6 +55,14 @@ function verdict(managed: boolean, value: number | null, target: number): string
   return 'at target: steady';
 }
 
+/** ecs-reference §6: M / N × 100; with N = 0, 200 when instances are needed and 100 when none are. */
+export function reservationFormula(reservation: CapacityProvider['reservation'] | undefined): string {
+  if (!reservation) return '';
+  const { instancesNeeded: m, runningInstances: n } = reservation;
+  if (n === 0) return m > 0 ? `no instance running, ${m} needed: 200 (scale out)` : 'no instance running or needed: 100';
+  return `${m} needed / ${n} running × 100`;
+}
+
 function provisioningFor(snapshot: Snapshot, provider: string): number {
   return (snapshot.tasks ?? []).filter((t) => t.lastStatus === 'PROVISIONING' && t.capacityProviderName === provider).length;
 }
@@ -68,7 +78,7 @@ export function reservationCard(snapshot: Snapshot, provider: CapacityProvider):
   const value = latest?.value ?? points.at(-1)?.v ?? null;
   const waiting = provisioningFor(snapshot, provider.name);
   const said = verdict(managed, value, target);
-  const made = latest ? `M ${latest.instancesNeeded} needed / N ${latest.runningInstances} running` : '';
+  const made = reservationFormula(latest ?? undefined);
   return {
     key: provider.capacityProviderArn || provider.name,
     name: provider.name,
@@ -81,6 +91,7 @@ export function reservationCard(snapshot: Snapshot, provider: CapacityProvider):
     runningInstances: latest?.runningInstances ?? null,
     provisioningTasks: waiting,
     verdict: said,
+    formula: made,
     chart: chartModel({
       series: [{ key: RESERVATION_METRIC, label: 'reservation', color: RESERVATION_COLOR, step: false, points }],
       rules: [{ key: 'target', value: target, label: `target ${target}%` }],
