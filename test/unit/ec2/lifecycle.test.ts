@@ -141,3 +141,18 @@ describe('ecs:DeregisterContainerInstance', () => {
     expect(refusal(engine, { 'ecs:DeregisterContainerInstance': { cluster: 'demo', containerInstance: 'nope' } }).code).toBe('InvalidParameterException');
   });
 });
+
+describe('capacity provider of the group', () => {
+  it('an instance registers with its group and, when the cluster lists the group provider, its capacityProviderName', () => {
+    const engine = createEngine({ seed: 6 });
+    run(engine, { 'ec2:CreateLaunchTemplate': { LaunchTemplateName: 'ecs-lt', LaunchTemplateData: { InstanceType: 'm5.large', UserData: userData('demo') } } });
+    run(engine, { 'autoscaling:CreateAutoScalingGroup': { AutoScalingGroupName: 'asg', MinSize: 0, MaxSize: 3, AvailabilityZones: ['us-east-1a'], LaunchTemplate: { LaunchTemplateName: 'ecs-lt' } } });
+    const arn = group(engine).AutoScalingGroupARN;
+    run(engine, { 'ecs:CreateCapacityProvider': { name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: arn, managedScaling: { status: 'DISABLED' }, managedTerminationProtection: 'DISABLED' } } });
+    run(engine, { 'ecs:CreateCluster': { clusterName: 'demo', capacityProviders: ['cp'] } });
+    run(engine, { 'autoscaling:SetDesiredCapacity': { AutoScalingGroupName: 'asg', DesiredCapacity: 1 } });
+    engine.advance(90_000);
+    expect(engine.snapshot().containerInstances[0]!.capacityProviderName).toBe('cp');
+    expect(group(engine).capacityProviderName).toBe('cp');
+  });
+});
