@@ -285,7 +285,7 @@ function createdSentence(service: ServiceRecord, spec: ServiceSpec): string {
   const td = `${spec.taskDefinition.family}:${spec.taskDefinition.revision}`;
   const count = service.schedulingStrategy === 'DAEMON' ? 'one task on each container instance (DAEMON)' : `${service.desiredCount} task${service.desiredCount === 1 ? '' : 's'} of ${td}`;
   const { minimumHealthyPercent: min, maximumPercent: max } = service.deploymentConfiguration;
-  return `Service ${service.name} was created in cluster ${service.clusterName} on ${service.launchType}: it keeps ${count} running (deployments: minimum healthy ${min}%, maximum ${max}%).`;
+  return `Service ${service.name} was created in cluster ${service.clusterName} on ${service.capacityProviderStrategy === undefined ? service.launchType : `capacity provider strategy ${service.capacityProviderStrategy.map((i) => `${i.capacityProvider} (base ${i.base}, weight ${i.weight})`).join(' + ')}`}: it keeps ${count} running (deployments: minimum healthy ${min}%, maximum ${max}%).`;
 }
 
 // ---------------------------------------------------------------------------------------------
