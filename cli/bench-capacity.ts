@@ -23,6 +23,7 @@ export interface CapacityBenchOptions {
   runs: number;
   seed: number;
   instanceType: string;
+  zones: readonly string[];
   progress?: (line: string) => void;
 }
 
@@ -45,6 +46,7 @@ export interface CapacityBenchResult {
   minutes: number;
   runs: number;
   instanceType: string;
+  zones: readonly string[];
   wallMs: number;
   cpuMs: number;
   steadyAfterMinutes: number | null;
@@ -71,7 +73,10 @@ function build(engine: SandboxEngine, options: CapacityBenchOptions): void {
     MinSize: 0,
     MaxSize: 100,
     DesiredCapacity: 0,
-    VPCZoneIdentifier: 'subnet-us-east-1a,subnet-us-east-1b,subnet-us-east-1c',
+    // One zone and one instance type: ECS then scales out by what the waiting tasks need, up to
+    // maximumScalingStepSize. (With several zones or types it adds exactly minimumScalingStepSize
+    // per instance warm-up — ecs-reference §6 — which `--zones 3` shows.)
+    VPCZoneIdentifier: options.zones.map((zone) => `subnet-${zone}`).join(','),
     NewInstancesProtectedFromScaleIn: true,
   });
   must(engine, 'ecs:CreateCapacityProvider', {
@@ -155,6 +160,7 @@ export function benchCapacity(options: CapacityBenchOptions): CapacityBenchResul
     minutes: options.minutes,
     runs: options.runs,
     instanceType: options.instanceType,
+    zones: options.zones,
     wallMs: median(perRun.map((run) => run.wallMs)),
     cpuMs: median(perRun.map((run) => run.cpuMs)),
     steadyAfterMinutes: steady.length === perRun.length ? median(steady) : null,

@@ -67,7 +67,7 @@ Exit status:
 
 export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--seed N] [--json]
-       ecs-sandbox bench capacity [--tasks N] [--runs N] [--seed N] [--json]
+       ecs-sandbox bench capacity [--tasks N] [--zones N] [--runs N] [--seed N] [--json]
 
 Measures the task placement pipeline and the placement explainer, and prints medians:
   - N tasks placed onto N instances in 3 AZs (m5, c5, r5 sizes) with strategies
@@ -84,14 +84,16 @@ i.e. ≥ 28,800× real time). A run that does not end with every service steady 
 
 bench capacity starts from 0 instances: a service of N tasks (default 200; 512 CPU units and 1 GiB
 each) on a capacity provider over an Auto Scaling group of m5.xlarge with managed scaling (target
-capacity 100 %) and managed termination protection. It prints the virtual minutes until the
+capacity 100 %) and managed termination protection, in one zone (--zones 2 or 3: ECS then adds
+exactly minimumScalingStepSize instances per warm-up). It prints the virtual minutes until the
 service is steady, the number of scale-out steps, and the wall time of one virtual hour (budget at
-200 tasks: ≤ 1 s). A run that never reaches steady state fails.
+200 tasks in one zone: ≤ 1 s). A run that never reaches steady state fails.
 
 Options:
   --instances N  container instances (1 to 5000; default 5000, services: 100)
   --tasks N      tasks to place (default 5000; services: service tasks, default 1000)
   --hours N      services: virtual hours to simulate (default 24)
+  --zones N      capacity: Availability Zones of the Auto Scaling group (1 to 3; default 1)
   --runs N       timed runs; the median is reported (default 7; services: 5)
   --seed N       seed of the run (default 1)
   --json         print one JSON object instead of the report

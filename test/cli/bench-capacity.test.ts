@@ -21,7 +21,7 @@ describe('ecs-sandbox bench capacity', () => {
   });
 
   it.each([
-    [['bench', 'capacity', '--hours', '2'], 'bench capacity takes --tasks, --runs, --seed and --json'],
+    [['bench', 'capacity', '--hours', '2'], 'bench capacity takes --tasks, --zones, --runs, --seed and --json'],
     [['bench', 'capacity', '--tasks', '0'], '--tasks must be a whole number from 1 to 2000, not "0"'],
   ])('%j → exit 2', (argv, message) => {
     const { code, stderr } = runCli(argv);
