@@ -118,6 +118,16 @@ describe('scale-in', () => {
     expect(refusal(engine, { 'autoscaling:SetInstanceProtection': { AutoScalingGroupName: 'asg', InstanceIds: ['i-nope'], ProtectedFromScaleIn: true } }).message).toBe('The instance i-nope is not part of Auto Scaling group asg.');
   });
 
+  it('scaling in before the instances are up cancels their launch activities', () => {
+    const engine = groupEngine({ desired: 2 });
+    run(engine, { 'autoscaling:SetDesiredCapacity': { AutoScalingGroupName: 'asg', DesiredCapacity: 0 } });
+    engine.advance(120_000);
+    const launches = engine.snapshot().scalingActivities!.filter((a) => a.Description.startsWith('Launching'));
+    expect(launches.map((a) => a.StatusCode)).toEqual(['Cancelled', 'Cancelled']);
+    expect(engine.snapshot().scalingActivities!.filter((a) => a.Description.startsWith('Terminating')).map((a) => a.StatusCode)).toEqual(['Successful', 'Successful']);
+    expect(group(engine).Instances).toEqual([]);
+  });
+
   it('NewInstancesProtectedFromScaleIn protects every new instance', () => {
     const engine = groupEngine({ desired: 2, extra: { NewInstancesProtectedFromScaleIn: true } });
     expect(group(engine).Instances.every((i) => i.ProtectedFromScaleIn)).toBe(true);

@@ -46,6 +46,15 @@ export function inServiceOrPending(group: AsgRecord): AsgInstanceRecord[] {
 }
 
 /**
+ * The instance starts leaving the group. A launch still in progress ends Cancelled (its instance
+ * never went InService), so no activity is left PreInService for ever.
+ */
+export function markLeaving(ctx: EngineContext, instance: AsgInstanceRecord, state: 'Terminating' | 'Terminating:Wait'): void {
+  if (instance.lifecycleState === 'Pending') updateActivity(ctx, instance.activityId, 'Cancelled', 100);
+  instance.lifecycleState = state;
+}
+
+/**
  * Set the desired capacity (clamped to MinSize..MaxSize) and act on it. `cause` says what asked,
  * in AWS's words without the time ("a user request explicitly set group desired capacity", "a
  * monitor alarm X in state ALARM triggered policy Y"); the activity's Cause reads "At <now> <cause>
@@ -253,11 +262,11 @@ function scaleIn(ctx: EngineContext, group: AsgRecord, live: AsgInstanceRecord[]
     const fullCause = [cause, shrinking, selected].filter((s) => s !== undefined).join('  ');
     const gate = scaleInGate?.(ctx, group, id) ?? 'terminate';
     if (gate === 'drain-first') {
-      instance.lifecycleState = 'Terminating:Wait';
+      markLeaving(ctx, instance, 'Terminating:Wait');
       instance.activityId = startActivity(ctx, group, `Terminating EC2 instance: ${id}`, fullCause, 'MidLifecycleAction').ActivityId;
       continue;
     }
-    instance.lifecycleState = 'Terminating';
+    markLeaving(ctx, instance, 'Terminating');
     instance.activityId = startActivity(ctx, group, `Terminating EC2 instance: ${id}`, fullCause).ActivityId;
     terminateEc2Instance(ctx, id, { reason: `Auto Scaling group ${group.name} terminated it on scale-in.`, initiatedBy: 'autoscaling' });
   }
@@ -294,7 +303,7 @@ export function asgInstanceTerminating(ctx: EngineContext, record: Ec2InstanceRe
   const { group, instance } = found;
   if (instance.lifecycleState === 'Terminating' || instance.lifecycleState === 'Terminating:Proceed') return;
   const wasWaiting = instance.lifecycleState === 'Terminating:Wait';
-  instance.lifecycleState = 'Terminating';
+  markLeaving(ctx, instance, 'Terminating');
   if (wasWaiting || how.initiatedBy === 'autoscaling') {
     updateActivity(ctx, instance.activityId, 'InProgress', 50);
     return;
@@ -321,7 +330,7 @@ export function asgInstanceGone(ctx: EngineContext, record: Ec2InstanceRecord): 
 /** Mark an instance Unhealthy and replace it (EC2 health check: status checks failed). */
 export function replaceUnhealthy(ctx: EngineContext, group: AsgRecord, instance: AsgInstanceRecord, why: string): void {
   instance.healthStatus = 'Unhealthy';
-  instance.lifecycleState = 'Terminating';
+  markLeaving(ctx, instance, 'Terminating');
   instance.activityId = startActivity(ctx, group, `Terminating EC2 instance: ${instance.instanceId}`, at(ctx.clock.now, why)).ActivityId;
   terminateEc2Instance(ctx, instance.instanceId, { reason: `Auto Scaling group ${group.name} replaced it: ${why}`, initiatedBy: 'autoscaling' });
   reconcileGroup(ctx, group);
@@ -332,8 +341,7 @@ export function deleteGroup(ctx: EngineContext, group: AsgRecord): void {
   group.deleting = true;
   const ids = [...group.instances.values()].filter((i) => i.lifecycleState !== 'Terminating' && i.lifecycleState !== 'Terminating:Proceed').map((i) => i.instanceId);
   for (const id of ids) {
-    const instance = group.instances.get(id)!;
-    instance.lifecycleState = 'Terminating';
+    markLeaving(ctx, group.instances.get(id)!, 'Terminating');
     terminateEc2Instance(ctx, id, { reason: `Auto Scaling group ${group.name} is being deleted.`, initiatedBy: 'autoscaling' });
   }
   if (group.instances.size === 0) removeGroup(ctx, group);

@@ -12,7 +12,7 @@ import { validateCreateAutoScalingGroup, type LaunchTemplateSpecification } from
 import { autoScalingOf, type AsgRecord } from '../autoscaling/model.ts';
 import { ASG_MESSAGES } from '../autoscaling/messages.ts';
 import { at, startActivity } from '../autoscaling/activities.ts';
-import { deleteGroup, findAutoScalingGroup, reconcileGroup, setDesiredCapacity as setGroupDesired, setInstancesProtection } from '../autoscaling/groups.ts';
+import { deleteGroup, findAutoScalingGroup, markLeaving, reconcileGroup, setDesiredCapacity as setGroupDesired, setInstancesProtection } from '../autoscaling/groups.ts';
 import { renderGroup } from '../autoscaling/render.ts';
 import { cooldownRemainingMs } from '../autoscaling/scaling-policies.ts';
 import { findLaunchTemplate } from '../ec2/launch-templates.ts';
@@ -304,7 +304,7 @@ export function terminateInstanceInAutoScalingGroup(ctx: EngineContext, raw: unk
     ? at(ctx.clock.now, `instance ${id} was taken out of service in response to a user request, shrinking the capacity from ${from} to ${from - 1}.`)
     : at(ctx.clock.now, `instance ${id} was taken out of service in response to a user request.`);
   if (decrement) group.desiredCapacity = from - 1;
-  instance.lifecycleState = 'Terminating';
+  markLeaving(ctx, instance, 'Terminating');
   const activity = startActivity(ctx, group, `Terminating EC2 instance: ${id}`, cause);
   instance.activityId = activity.ActivityId;
   terminateEc2Instance(ctx, id, { reason: `terminated by autoscaling:TerminateInstanceInAutoScalingGroup${decrement ? ' (desired capacity decremented)' : ''}.`, initiatedBy: 'autoscaling' });
