@@ -116,10 +116,12 @@ describe('capacity in the UI', () => {
     expect(await box.locator('.instance-owner').textContent()).toContain('cp-web-asg');
     await command('wait: 3m');
     // The charts draw: one-minute points of the reservation and the group's three series.
-    expect(Number(await reservation.locator('path.series').getAttribute('data-points'))).toBeGreaterThanOrEqual(5);
+    const pointsAtLeast = (selector: string, n: number) =>
+      page.waitForFunction(([sel, min]) => Number(document.querySelector(sel)?.getAttribute('data-points') ?? 0) >= min, [selector, n] as const, { timeout: 20_000 });
+    await pointsAtLeast('.reservation-card[data-provider="cp-web-asg"] path.series', 5);
     const asg = page.locator('.asg-card[data-asg="web-asg"]');
     for (const metric of ['GroupDesiredCapacity', 'GroupPendingInstances', 'GroupInServiceInstances']) {
-      expect(Number(await asg.locator(`path.series[data-series="${metric}"]`).getAttribute('data-points'))).toBeGreaterThanOrEqual(5);
+      await pointsAtLeast(`.asg-card[data-asg="web-asg"] path.series[data-series="${metric}"]`, 5);
     }
     expect(await asg.locator('.activities li .desc').first().textContent()).toMatch(/^Launching a new EC2 instance/);
     expect(await asg.locator('svg g.mark').count()).toBeGreaterThan(0);

@@ -181,7 +181,8 @@ describe('the cost meter', () => {
     expect(meter.comparison).toBe('Now EC2 costs $1.00/h and Fargate (with Spot) $0.5000/h.');
   });
 
-  it('stacks the rate history by launch type', () => {
+  it('stacks the rate history by launch type, up to the rate now', () => {
+    expect(meter.layers[0]!.points.map((p) => p.t)).toEqual([0, MIN, 2 * MIN]); // two minutes of history, then now
     // minute 1: EC2 0→1, FARGATE 1→1.3, FARGATE_SPOT 1.3→1.5
     expect(meter.layers.map((l) => [l.key, l.points[1]!.y0, l.points[1]!.y1])).toEqual([
       ['EC2', 0, 1],

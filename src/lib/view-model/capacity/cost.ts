@@ -72,12 +72,22 @@ function activeLaunchTypes(cost: CostReport): CostLaunchType[] {
   });
 }
 
-export function costLayers(cost: CostReport, keys: CostLaunchType[]): CostLayer[] {
-  const base = (cost.history ?? []).map(() => 0);
+type RatePoint = CostReport['history'][number];
+
+/** The per-minute history, with the rate now appended so the bands reach the present. */
+export function historyUpToNow(cost: CostReport, now: number): RatePoint[] {
+  const history = cost.history ?? [];
+  if ((history.at(-1)?.t ?? -1) >= now) return history;
+  const rate = (lt: CostLaunchType) => cost.byLaunchType?.[lt]?.ratePerHourUsd ?? 0;
+  return [...history, { t: now, EC2: rate('EC2'), FARGATE: rate('FARGATE'), FARGATE_SPOT: rate('FARGATE_SPOT'), EXTERNAL: rate('EXTERNAL') }];
+}
+
+export function costLayers(history: RatePoint[], keys: CostLaunchType[]): CostLayer[] {
+  const base = history.map(() => 0);
   return keys.map((key) => ({
     key,
     color: LAUNCH_TYPE_COLORS[key],
-    points: (cost.history ?? []).map((p, i) => {
+    points: history.map((p, i) => {
       const y0 = base[i]!;
       base[i] = y0 + (p[key] ?? 0);
       return { t: p.t, y0, y1: base[i]! };
@@ -103,7 +113,7 @@ export function costMeter(snapshot: Snapshot | null): CostMeter | null {
   const byService = (cost.byService ?? []).map(
     (s): CostRow => ({ key: s.serviceArn ?? s.name, label: s.name, color: null, totalText: usd(s.totalUsd), rateText: usdPerHour(s.ratePerHourUsd), share: share(s.ratePerHourUsd, cost.ratePerHourUsd) }),
   );
-  const history = cost.history ?? [];
+  const history = historyUpToNow(cost, snapshot!.time);
   const tEnd = Math.max(snapshot!.time, history.at(-1)?.t ?? 0);
   const tStart = Math.min(history[0]?.t ?? tEnd, tEnd - 60_000);
   const peak = Math.max(cost.ratePerHourUsd, ...history.map((p) => LAUNCH_TYPES.reduce((sum, lt) => sum + (p[lt] ?? 0), 0)));
@@ -112,7 +122,7 @@ export function costMeter(snapshot: Snapshot | null): CostMeter | null {
     rateText: usdPerHour(cost.ratePerHourUsd),
     byLaunchType,
     byService,
-    layers: costLayers(cost, keys),
+    layers: costLayers(history, keys),
     tStart,
     tEnd,
     rateMax: peak > 0 ? peak * 1.15 : 0.01,
