@@ -62,6 +62,17 @@ describe('Fargate Spot interruptions', () => {
   });
 });
 
+describe('Fargate Spot platforms', () => {
+  it('refuses ARM64 and Windows task definitions on FARGATE_SPOT (Linux x86_64 only), changing nothing', () => {
+    const engine = spotEngine();
+    responseOf(engine.dispatch({ 'ecs:RegisterTaskDefinition': { family: 'arm', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' }, containerDefinitions: [{ name: 'a', image: 'nginx' }] } }));
+    const before = JSON.stringify(engine.snapshot());
+    const refused = errorOf(engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'arm', networkConfiguration: networkConfiguration(), capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }));
+    expect(refused.message).toMatch(/Fargate Spot does not run ARM64 tasks/);
+    expect(JSON.stringify(engine.snapshot())).toBe(before);
+  });
+});
+
 describe('a service on FARGATE_SPOT', () => {
   const create = {
     'ecs:CreateService': {

@@ -30,7 +30,8 @@ import { plural } from '../text.ts';
 import { fargateStartTimings } from '../timing-draws.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord } from './task-factory.ts';
-import { fargateCapacity } from '../faults/fargate-capacity.ts';
+import { fargateCapacity, spotPlatformRefusal } from '../faults/fargate-capacity.ts';
+import { FARGATE_SPOT } from '../faults/model.ts';
 import { startCostMeter } from '../cost/ledger.ts';
 
 export const FARGATE_MESSAGES = {
@@ -65,6 +66,8 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   const network = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'FARGATE', catalog: networkCatalogOf(ctx.state) });
   if (!network.ok) return { ok: false, error: network.error };
   // Issue 6 faults: Fargate Spot without capacity, zones that are out (faults/fargate-capacity.ts).
+  const spotPlatform = run.capacityProviderName === FARGATE_SPOT ? spotPlatformRefusal(td) : undefined;
+  if (spotPlatform !== undefined) return invalidParameter(spotPlatform);
   const capacity = fargateCapacity(ctx.state, run.capacityProviderName, network.config.subnets);
   if (!capacity.ok) return noFargateCapacity(ctx, run, capacity);
   const plan = planSubnets(ctx, run, capacity.subnets);

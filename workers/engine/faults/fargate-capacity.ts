@@ -9,6 +9,7 @@
  */
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import type { Subnet } from '../network/index.ts';
+import type { TaskDefinition } from '../../protocol.ts';
 import type { EngineState } from '../state.ts';
 import { CAPACITY_UNAVAILABLE } from './messages.ts';
 import { FARGATE_SPOT } from './model.ts';
@@ -16,6 +17,19 @@ import { FARGATE_SPOT } from './model.ts';
 export type FargateCapacity =
   | { ok: true; subnets: readonly Subnet[]; avoided: string[] }
   | { ok: false; reason: string; arn: string };
+
+/**
+ * Fargate Spot runs Linux x86_64 tasks only (ecs-reference §3: "Fargate Spot not supported for
+ * Windows or ARM64"). AWS's error text for it is UNCONFIRMED; this is the sandbox's sentence.
+ */
+export function spotPlatformRefusal(td: TaskDefinition): string | undefined {
+  const runtime = td.runtimePlatform as { cpuArchitecture?: unknown; operatingSystemFamily?: unknown } | undefined;
+  const os = typeof runtime?.operatingSystemFamily === 'string' ? runtime.operatingSystemFamily : 'LINUX';
+  const arch = typeof runtime?.cpuArchitecture === 'string' ? runtime.cpuArchitecture.toUpperCase() : 'X86_64';
+  if (os.startsWith('WINDOWS')) return `Fargate Spot does not run Windows containers (${td.family}:${td.revision} is ${os}); use the FARGATE capacity provider. (Sandbox wording)`;
+  if (arch === 'ARM64') return `Fargate Spot does not run ARM64 tasks (${td.family}:${td.revision} asks for ARM64); use FARGATE or an X86_64 task definition. (Sandbox wording)`;
+  return undefined;
+}
 
 export function fargateCapacity(state: EngineState, capacityProviderName: string | undefined, subnets: readonly Subnet[]): FargateCapacity {
   const faults = state.faults;
