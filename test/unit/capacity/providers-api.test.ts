@@ -157,3 +157,18 @@ describe('PutClusterCapacityProviders, UpdateCapacityProvider, DeleteCapacityPro
     expect(JSON.stringify(t.engine.snapshot())).toBe(before);
   });
 });
+
+describe('association stamps the container instances of the group', () => {
+  it('instances of the group show the provider while it is associated, and lose it when it is removed', () => {
+    const t = setup();
+    t.run(provider('cp-a', t.groupArn));
+    const arns = t.run({ 'sim:AddContainerInstances': { cluster: 'demo', instanceType: 't3.medium', count: 2 } }).containerInstances.map((i: { containerInstanceArn: string }) => i.containerInstanceArn);
+    t.ctx.state.instances.get(arns[0])!.autoScalingGroupName = 'asg-a';
+    const names = () => t.run({ 'ecs:DescribeContainerInstances': { cluster: 'demo', containerInstances: arns } }).containerInstances.map((i: { capacityProviderName?: string }) => i.capacityProviderName);
+    expect(names()).toEqual([undefined, undefined]);
+    t.run({ 'ecs:PutClusterCapacityProviders': { cluster: 'demo', capacityProviders: ['cp-a'], defaultCapacityProviderStrategy: [] } });
+    expect(names()).toEqual(['cp-a', undefined]);
+    t.run({ 'ecs:PutClusterCapacityProviders': { cluster: 'demo', capacityProviders: [], defaultCapacityProviderStrategy: [] } });
+    expect(names()).toEqual([undefined, undefined]);
+  });
+});
