@@ -45,4 +45,16 @@ describe('EC2 Spot interruptions', () => {
     expect(engine.snapshot().containerInstances[0]!.status).toBe('ACTIVE');
     expect(refusal(engine, { 'sim:InterruptSpot': { instanceIds: [instance!.InstanceId] } }).message).toMatch(/already has its two-minute/);
   });
+
+  it('interrupts Spot Instances at the market rate, the same way for the same seed', () => {
+    const noticed = (): string[] => {
+      const engine = spotGroup(true);
+      run(engine, { 'sim:SetSpotMarket': { ec2SpotInterruptionsPerHour: 30 } });
+      engine.advance(20 * 60_000);
+      return engine.snapshot().events.filter((e) => e.kind === 'ec2.spot-interruption').map((e) => `${e.time} ${e.message.slice(0, 40)}`);
+    };
+    const first = noticed();
+    expect(first.length, 'seed 11').toBeGreaterThan(0);
+    expect(noticed()).toEqual(first);
+  });
 });
