@@ -47,6 +47,16 @@ describe('CreateAutoScalingGroup', () => {
   });
 });
 
+describe('tags', () => {
+  it('propagates PropagateAtLaunch tags to its instances, beside aws:autoscaling:groupName', () => {
+    const engine = groupEngine({ desired: 1, extra: { Tags: [{ Key: 'Name', Value: 'ecs-node', PropagateAtLaunch: true }, { Key: 'team', Value: 'a', PropagateAtLaunch: false }] } });
+    expect(engine.snapshot().ec2Instances![0]!.Tags).toEqual([{ Key: 'aws:autoscaling:groupName', Value: 'asg' }, { Key: 'Name', Value: 'ecs-node' }]);
+    expect(group(engine).Tags.map((t) => t.Key)).toEqual(['Name', 'team']);
+    const found = run(engine, { 'ec2:DescribeInstances': { Filters: [{ Name: 'tag:Name', Values: ['ecs-node'] }] } }) as { Reservations: unknown[] };
+    expect(found.Reservations).toHaveLength(1);
+  });
+});
+
 describe('SetDesiredCapacity and UpdateAutoScalingGroup', () => {
   it('scales out and in with AWS causes; refuses values outside min..max', () => {
     const engine = groupEngine({ desired: 1, max: 4 });

@@ -212,6 +212,7 @@ function launchInto(ctx: EngineContext, group: AsgRecord, zone: string, spot: bo
     ...(roleName === undefined ? {} : { instanceRoleName: roleName }),
     ...(profile === undefined ? {} : { iamInstanceProfile: profile }),
     securityGroupIds: found.data.securityGroupIds ?? [],
+    tags: group.tags.filter((tag) => tag.propagateAtLaunch).map((tag) => ({ Key: tag.key, Value: tag.value })),
   });
   const activity = startActivity(ctx, group, `Launching a new EC2 instance: ${ec2.instanceId}`, cause, 'PreInService');
   group.instances.set(ec2.instanceId, {

@@ -31,6 +31,8 @@ export interface AsgRecord {
   maxSize: number;
   desiredCapacity: number;
   defaultCooldownSeconds: number;
+  /** DefaultInstanceWarmup (seconds), when set: step and target tracking policies' warm-up without EstimatedInstanceWarmup. */
+  defaultInstanceWarmupSeconds?: number;
   healthCheckGracePeriodSeconds: number;
   healthCheckType: 'EC2' | 'ELB';
   availabilityZones: string[];

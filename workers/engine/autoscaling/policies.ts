@@ -10,9 +10,10 @@
  *   LOW_ALARM_FACTOR × target for 15 of 15), described "DO NOT EDIT OR DELETE. For
  *   TargetTrackingScaling policy <arn>." Deleting the policy deletes them.
  * - Simple scaling waits for its cooldown (the policy's Cooldown, else the group's DefaultCooldown,
- *   300 s) after a scaling activity before it acts again.
+ *   300 s) after a scaling activity before it acts again. (AWS starts the cooldown when the
+ *   activity completes; the sandbox starts it when the policy acts — a simplification.)
  * - Step scaling and target tracking use instance warmup instead (EstimatedInstanceWarmup, else the
- *   group's DefaultCooldown): instances still warming count toward capacity, so repeated breaches in
+ *   group's DefaultInstanceWarmup, else its DefaultCooldown): instances still warming count toward capacity, so repeated breaches in
  *   the same step make one scaling activity, and a larger step adds only the difference.
  */
 import type { EngineContext } from '../context.ts';
@@ -157,7 +158,7 @@ export function executePolicy(ctx: EngineContext, policy: ScalingPolicyRecord, t
   const config = configOf(policy);
   const bounds = { current: group.desiredCapacity, minSize: group.minSize, maxSize: group.maxSize };
   const cause = trigger.cause;
-  const warmup = config.EstimatedInstanceWarmup ?? group.defaultCooldownSeconds;
+  const warmup = config.EstimatedInstanceWarmup ?? group.defaultInstanceWarmupSeconds ?? group.defaultCooldownSeconds;
   if (policy.type === 'SimpleScaling') {
     const cooldown = config.Cooldown ?? group.defaultCooldownSeconds;
     if (trigger.honorCooldown && inCooldown(group.lastScalingMs, ctx.clock.now, cooldown)) {

@@ -108,6 +108,8 @@ export function createAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
   if (healthProblem !== undefined) return healthProblem;
   const tags = checkTags(input['Tags']);
   if (!tags.ok) return tags.result;
+  const warmup = input['DefaultInstanceWarmup'];
+  if (warmup !== undefined && (warmup as number) < 0) return validation(`DefaultInstanceWarmup must be a whole number of seconds ≥ 0, got ${String(warmup)}`);
 
   const name = request.autoScalingGroupName;
   const group: AsgRecord = {
@@ -118,6 +120,7 @@ export function createAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
     maxSize: request.maxSize,
     desiredCapacity: 0,
     defaultCooldownSeconds: request.defaultCooldownSeconds,
+    ...(input['DefaultInstanceWarmup'] === undefined ? {} : { defaultInstanceWarmupSeconds: input['DefaultInstanceWarmup'] as number }),
     healthCheckGracePeriodSeconds: request.healthCheckGracePeriodSeconds,
     healthCheckType: (input['HealthCheckType'] as 'EC2' | 'ELB' | undefined) ?? 'EC2',
     availabilityZones: placement.zones,
@@ -164,7 +167,7 @@ export function updateAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
   for (const key of ['LaunchConfigurationName', 'InstanceId'] as const) {
     if (input[key] !== undefined) return validation(`${key} is not supported by the sandbox; use LaunchTemplate or MixedInstancesPolicy`);
   }
-  for (const key of ['MinSize', 'MaxSize', 'DesiredCapacity', 'DefaultCooldown', 'HealthCheckGracePeriod'] as const) {
+  for (const key of ['MinSize', 'MaxSize', 'DesiredCapacity', 'DefaultCooldown', 'HealthCheckGracePeriod', 'DefaultInstanceWarmup'] as const) {
     const value = input[key];
     if (value !== undefined && (value as number) < 0) return validation(`1 validation error detected: Value '${String(value)}' at '${key.charAt(0).toLowerCase()}${key.slice(1)}' failed to satisfy constraint: Member must have value greater than or equal to 0`);
   }
@@ -204,6 +207,7 @@ export function updateAutoScalingGroup(ctx: EngineContext, raw: unknown): Comman
   group.minSize = min;
   group.maxSize = max;
   if (input['DefaultCooldown'] !== undefined) group.defaultCooldownSeconds = input['DefaultCooldown'] as number;
+  if (input['DefaultInstanceWarmup'] !== undefined) group.defaultInstanceWarmupSeconds = input['DefaultInstanceWarmup'] as number;
   if (input['HealthCheckGracePeriod'] !== undefined) group.healthCheckGracePeriodSeconds = input['HealthCheckGracePeriod'] as number;
   if (input['HealthCheckType'] !== undefined) group.healthCheckType = input['HealthCheckType'] as 'EC2' | 'ELB';
   if (input['NewInstancesProtectedFromScaleIn'] !== undefined) group.newInstancesProtectedFromScaleIn = input['NewInstancesProtectedFromScaleIn'] as boolean;
@@ -310,7 +314,8 @@ export function terminateInstanceInAutoScalingGroup(ctx: EngineContext, raw: unk
   terminateEc2Instance(ctx, id, { reason: `terminated by autoscaling:TerminateInstanceInAutoScalingGroup${decrement ? ' (desired capacity decremented)' : ''}.`, initiatedBy: 'autoscaling' });
   // Without the decrement the group is now below desired and launches a replacement.
   reconcileGroup(ctx, group);
-  return ok({ Activity: { ...activity } });
+  const { time: _time, ...shown } = activity;
+  return ok({ Activity: shown });
 }
 
 export function describeScalingActivities(ctx: EngineContext, raw: unknown): CommandResult {

@@ -54,6 +54,8 @@ export interface LaunchSpec {
   instanceRoleName?: string;
   iamInstanceProfile?: string;
   securityGroupIds: readonly string[];
+  /** Tags the group propagates at launch. */
+  tags?: readonly { Key: string; Value: string }[];
 }
 
 export interface TerminateHow {
@@ -84,6 +86,7 @@ export function launchEc2Instance(ctx: EngineContext, spec: LaunchSpec): Ec2Inst
     ...(spec.launchTemplateVersionNumber === undefined ? {} : { launchTemplateVersionNumber: spec.launchTemplateVersionNumber }),
     ...(spec.iamInstanceProfile === undefined ? {} : { iamInstanceProfile: spec.iamInstanceProfile }),
     ...(spec.instanceRoleName === undefined ? {} : { instanceRoleName: spec.instanceRoleName }),
+    ...(spec.tags === undefined || spec.tags.length === 0 ? {} : { tags: spec.tags.map((tag) => ({ Key: tag.Key, Value: tag.Value })) }),
   };
   ec2.instances.set(instanceId, record);
   const bootMs = draw(ctx, EC2_TIMINGS.bootMs);

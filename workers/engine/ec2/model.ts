@@ -40,6 +40,8 @@ export interface Ec2InstanceRecord {
   stateTransitionReason?: string;
   /** The Auto Scaling group that launched it. */
   autoScalingGroupName?: string;
+  /** The group's tags with PropagateAtLaunch (DescribeInstances shows them besides aws:autoscaling:groupName). */
+  tags?: { Key: string; Value: string }[];
   launchTemplateId?: string;
   launchTemplateVersion?: string;
   /** The cluster its agent registers with, and the instance profile / security groups it launches with. */

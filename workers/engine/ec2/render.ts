@@ -10,7 +10,10 @@ import type { Ec2InstanceRecord, LaunchTemplateRecord } from './model.ts';
 const STATE_CODES = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48 } as const;
 
 export function renderEc2Instance(record: Ec2InstanceRecord): Ec2Instance {
-  const tags = record.autoScalingGroupName === undefined ? [] : [{ Key: 'aws:autoscaling:groupName', Value: record.autoScalingGroupName }];
+  const tags = [
+    ...(record.autoScalingGroupName === undefined ? [] : [{ Key: 'aws:autoscaling:groupName', Value: record.autoScalingGroupName }]),
+    ...(record.tags ?? []).map((tag) => ({ Key: tag.Key, Value: tag.Value })),
+  ];
   return {
     InstanceId: record.instanceId,
     InstanceType: record.instanceType,
