@@ -124,6 +124,24 @@ export function capacityIndex(snapshot: Snapshot): CapacityIndex {
   return { ec2ById, terminatingIds, ghostsByZone, outages, noticeTimes: interruptionNotices(snapshot), now: snapshot.time };
 }
 
+/** The capacity decorations of one snapshot, as the cluster view model asks for them. */
+export interface CapacityView {
+  ghostsByZone: ReadonlyMap<string, GhostInstance[]>;
+  outages: ReadonlyMap<string, string>;
+  instance(instance: ContainerInstance): InstanceCapacity;
+  task(task: Task): TaskCapacity;
+}
+
+/**
+ * The cluster view model takes this function as a parameter rather than importing it, so this
+ * module is a chunk of its own, loaded after the first paint (the build-time first frame has no
+ * capacity to decorate).
+ */
+export function capacityView(snapshot: Snapshot): CapacityView {
+  const index = capacityIndex(snapshot);
+  return { ghostsByZone: index.ghostsByZone, outages: index.outages, instance: (ci) => instanceCapacity(ci, index), task: (t) => taskCapacity(t, index) };
+}
+
 /** EXTERNAL (ECS Anywhere) instances are SSM managed instances (`mi-…`), not EC2 ones. */
 export function isExternalInstance(instance: Pick<ContainerInstance, 'ec2InstanceId' | 'attributes'>): boolean {
   return instance.ec2InstanceId.startsWith('mi-') || (instance.attributes ?? []).some((a) => a.name === 'ecs.capability.external');

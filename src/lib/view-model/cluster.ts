@@ -11,7 +11,7 @@ import { eniDetail, fargateTile, isFargateTask, type FargateTile } from './clust
 import { definitionsByArn, eniSlots, hostPorts, UNKNOWN_ENI_LIMIT, type EniLimitLookup, type EniSlots, type HostPorts } from './cluster-network.ts';
 import { familyColor } from './palette.ts';
 import { taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './service-tasks.ts';
-import { capacityIndex, instanceCapacity, taskCapacity, type CapacityIndex, type GhostInstance, type InstanceCapacity, type TaskCapacity } from './cluster-capacity.ts';
+import type { CapacityView, GhostInstance, InstanceCapacity, TaskCapacity } from './cluster-capacity.ts';
 
 export type { EniLimitLookup, EniSlots, FargateTile, GhostInstance, HostPorts, InstanceCapacity };
 
@@ -215,15 +215,15 @@ export function instanceBox(
   definitions: ReadonlyMap<string, TaskDefinition> = new Map(),
   eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT,
   services: ReadonlyMap<string, TaskServiceInfo> = new Map(),
-  capacity: CapacityIndex | null = null,
+  capacity: CapacityView | null = null,
 ): InstanceBox {
   const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
   const eni = eniSlots(instance, tasks, definitions, eniLimits);
   const ports = hostPorts(instance, tasks, definitions);
-  const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn), capacity ? taskCapacity(task, capacity) : undefined));
-  const cap = capacity ? instanceCapacity(instance, capacity) : NO_INSTANCE_CAPACITY;
+  const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn), capacity?.task(task)));
+  const cap = capacity?.instance(instance) ?? NO_INSTANCE_CAPACITY;
   const running = tiles.filter((t) => t.phase === 'running').length;
   const draining = instance.status === 'DRAINING';
   return {
@@ -256,6 +256,8 @@ export function clusterNameOfInstance(containerInstanceArn: string): string {
 }
 
 const NO_INSTANCE_CAPACITY: InstanceCapacity = { owner: null, spot: false, external: false, disconnected: false, shuttingDown: false, spotNotice: null };
+/** Before cluster-capacity.ts has loaded: no ghosts, no outages, plain boxes and tiles. */
+const NO_CAPACITY_VIEW: CapacityView = { ghostsByZone: new Map(), outages: new Map(), instance: () => NO_INSTANCE_CAPACITY, task: () => NO_TASK_CAPACITY };
 
 export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   zones: [],
@@ -277,13 +279,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * `eniLimits` gives each instance type's awsvpc task limit (cluster-eni-limits.ts); without it
  * the ENI slots show "?" for the limit.
+ * `capacityOf` (cluster-capacity.ts's capacityView) adds issue 6: ghost instances, zone outages,
+ * capacity labels, Spot badges and countdowns; without it the picture has none of them.
  */
-export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT): ClusterViewModel {
+export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitLookup = UNKNOWN_ENI_LIMIT, capacityOf?: (snapshot: Snapshot) => CapacityView): ClusterViewModel {
   if (snapshot === null) return EMPTY_CLUSTER_VIEW;
   const definitions = definitionsByArn(snapshot.taskDefinitions);
   const services = taskServiceInfo(snapshot);
-  const capacity = capacityIndex(snapshot);
-  const tile = (task: Task) => taskTile(task, services.get(task.taskArn), taskCapacity(task, capacity));
+  const capacity = capacityOf?.(snapshot) ?? NO_CAPACITY_VIEW;
+  const tile = (task: Task) => taskTile(task, services.get(task.taskArn), capacity.task(task));
   const tasksByInstance = new Map<string, Task[]>();
   const fargateByZone = new Map<string, Task[]>();
   const unplaced: Task[] = [];

@@ -4,19 +4,21 @@
 // card's M / N and PROVISIONING count and verdict, the cost meter's rows, stacked bands and
 // by-service split, ghost instances, Spot badges and interruption countdowns, and zone outages.
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../../workers/protocol.ts';
+import type { Snapshot, Task } from '../../../workers/protocol.ts';
 import { chartModel, findSeries, niceMax } from '../../../src/lib/view-model/capacity/chart.ts';
 import { asgCards } from '../../../src/lib/view-model/capacity/asg.ts';
 import { fargateProviderRows, reservationCards, reservationFormula } from '../../../src/lib/view-model/capacity/reservation.ts';
 import { costMeter, usd } from '../../../src/lib/view-model/capacity/cost.ts';
-import { countdownText } from '../../../src/lib/view-model/cluster-capacity.ts';
+import { capacityView, countdownText } from '../../../src/lib/view-model/cluster-capacity.ts';
 import { capacityStep, capacityTemplate } from '../../../src/lib/view-model/capacity/provider-request.ts';
-import { clusterViewModel } from '../../../src/lib/view-model/cluster.ts';
+import { clusterViewModel as plainClusterViewModel } from '../../../src/lib/view-model/cluster.ts';
 import { capacityRequestJsonSchema } from '../../../workers/engine/capacity/schema.ts';
 import { instance, snapshot, task } from './fixtures.ts';
 import { ASG_ARN, cost, ec2, group, provider, series } from './capacity-fixtures.ts';
 
 const MIN = 60_000;
+/** The cluster view model with its capacity decorations loaded (as ClusterView does after the first paint). */
+const clusterViewModel = (s: Snapshot) => plainClusterViewModel(s, undefined, capacityView);
 
 describe('chart helpers', () => {
   it('finds a series by namespace, name and exactly its dimensions', () => {
@@ -267,6 +269,12 @@ describe('capacity in the cluster picture', () => {
     // notice 30 s ago → 90 s left
     const s = { ...base, events: [{ id: 1, time: 5 * MIN - 30_000, kind: 'ec2.spot-interruption', message: 'EC2 Spot Instance i-a got its two-minute interruption notice', resourceArn: ci.containerInstanceArn }] };
     expect(clusterViewModel(s).zones[0]!.instances[0]!.capacity.spotNotice).toBe('Spot notice 1:30');
+  });
+
+  it('draws none of it before its chunk has loaded', () => {
+    const vm = plainClusterViewModel(base);
+    expect(vm.zones.flatMap((z) => z.ghosts)).toEqual([]);
+    expect(vm.zones[0]!.instances[0]!.capacity.owner).toBeNull();
   });
 
   it('greys a zone that is out, even one with nothing in it', () => {
