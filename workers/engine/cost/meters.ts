@@ -15,7 +15,7 @@ import type { CostLaunchType } from '../../protocol.ts';
 import { FARGATE_SPOT } from '../faults/model.ts';
 import { EPOCH_ISO } from '../ids/arn.ts';
 import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
-import { ec2InstanceUsdPerHour, ECS_ANYWHERE_USD_PER_HOUR, fargateRate } from './prices.ts';
+import { EC2_MINIMUM_BILLED_MS, ec2InstanceUsdPerHour, ECS_ANYWHERE_USD_PER_HOUR, fargateRate } from './prices.ts';
 
 export const UNUSED_EC2 = 'unused EC2 capacity';
 export const STANDALONE = 'standalone tasks';
@@ -86,6 +86,7 @@ function instanceRates(state: EngineState, out: Meter[]): Map<string, number> {
         usdPerHour,
         startMs: instance.runningMs,
         ...(instance.terminatedMs === undefined ? {} : { endMs: instance.terminatedMs }),
+        minimumMs: EC2_MINIMUM_BILLED_MS,
       });
       if (instance.containerInstanceArn !== undefined) rates.set(instance.containerInstanceArn, usdPerHour);
     }

@@ -18,6 +18,8 @@ export const HOURS_PER_MONTH: number = capacityPricing.hoursPerMonth;
 /** One constant for every EC2 container instance: its root volume (Sandbox; ECS-optimized AL2023 default size). */
 export const ROOT_VOLUME_GIB: number = capacityPricing.rootVolumeGiB;
 export const ECS_ANYWHERE_USD_PER_HOUR: number = capacityPricing.ecsAnywhereUsdPerInstanceHour;
+/** Linux EC2 bills per second with a 60-second minimum each time an instance starts running. */
+export const EC2_MINIMUM_BILLED_MS: number = capacityPricing.ec2MinimumBilledSeconds * 1000;
 export const EC2_SPOT_USD_PER_HOUR: Readonly<Record<string, number>> = spotPricing.ec2SpotUsdPerHour;
 export const FARGATE_SPOT_PRICES = spotPricing.fargateSpot['LINUX/X86_64'];
 
