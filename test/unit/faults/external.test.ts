@@ -36,6 +36,8 @@ describe('ECS Anywhere external instances', () => {
     for (const t of ec2.tasks) expect(t.containerInstanceArn).not.toBe(external.containerInstanceArn);
     engine.advance(30_000);
     expect(engine.snapshot().tasks.filter((t) => t.launchType === 'EXTERNAL' && t.lastStatus === 'RUNNING')).toHaveLength(3);
+    const explained = JSON.stringify(responseOf(engine.dispatch({ 'sim:ExplainPlacement': { runTask: { cluster: 'demo', taskDefinition: 'web' } } })));
+    expect(explained).toContain('an external (ECS Anywhere) instance: takes EXTERNAL tasks only');
   });
 
   it('refuses awsvpc definitions on EXTERNAL (not in their compatibilities) and service load balancing', () => {
