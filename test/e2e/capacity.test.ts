@@ -57,13 +57,26 @@ const editor = {
 const SUBNETS = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
 
 describe('capacity in the UI', () => {
+  it('starts folded, with the running cost in one line; the toggle opens the cost meter', async () => {
+    const toggle = page.locator('button.capacity-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.waitForFunction(() => /^Cost \$\d/.test(document.querySelector('.capacity-head .hint')?.textContent?.trim() ?? ''), undefined, { timeout: 20_000 });
+    await toggle.press('Enter');
+    await page.locator('#capacity-body .cost-meter').waitFor({ timeout: 20_000 });
+    await toggle.press('Enter');
+    expect(await page.locator('#capacity-body').isHidden()).toBe(true);
+    await toggle.press('Enter'); // left open: the learner's choice wins from here on
+  });
+
   it('shows an Auto Scaling group made from the command box', async () => {
     await command({ 'ec2:CreateLaunchTemplate': { LaunchTemplateName: 'ecs-nodes', LaunchTemplateData: { InstanceType: 't3.medium', UserData: 'ECS_CLUSTER=demo' } } });
     await command({
       'autoscaling:CreateAutoScalingGroup': { AutoScalingGroupName: 'web-asg', LaunchTemplate: { LaunchTemplateName: 'ecs-nodes' }, MinSize: 0, MaxSize: 6, DesiredCapacity: 0, AvailabilityZones: ['us-east-1a', 'us-east-1b'], NewInstancesProtectedFromScaleIn: true },
     });
+    // The capacity section opens by itself once there is an Auto Scaling group.
     const card = page.locator('.asg-card[data-asg="web-asg"]');
     await card.waitFor({ timeout: 20_000 });
+    expect(await page.getAttribute('button.capacity-toggle', 'aria-expanded')).toBe('true');
     expect(await card.locator('[data-count="max"]').textContent()).toBe('6');
     expect(await card.locator('[data-count="desired"]').textContent()).toBe('0');
   });
