@@ -16,6 +16,7 @@
  *   group's DefaultInstanceWarmup, else its DefaultCooldown): instances still warming count toward capacity, so repeated breaches in
  *   the same step make one scaling activity, and a larger step adds only the difference.
  */
+import type { AutoScalingPolicy } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { deleteAlarm, provideAlarmActionHandler, putAlarm, type AlarmRecord } from '../metrics/alarms.ts';
@@ -37,22 +38,11 @@ export const LOW_DATAPOINTS = 15;
 export const policyArn = (uuid: string, group: string, name: string): string =>
   `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:${uuid}:autoScalingGroupName/${group}:policyName/${name}`;
 
-/** The stored policy configuration (DescribePolicies' fields) the engine reads back. */
-export interface PolicyConfig {
-  AdjustmentType?: AdjustmentType;
-  ScalingAdjustment?: number;
-  MinAdjustmentMagnitude?: number;
-  Cooldown?: number;
-  StepAdjustments?: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }[];
-  MetricAggregationType?: 'Average' | 'Minimum' | 'Maximum';
-  EstimatedInstanceWarmup?: number;
-  TargetTrackingConfiguration?: {
-    PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string };
-    CustomizedMetricSpecification?: { MetricName: string; Namespace: string; Dimensions?: { Name: string; Value: string }[]; Statistic: string; Unit?: string };
-    TargetValue: number;
-    DisableScaleIn?: boolean;
-  };
-}
+/** The stored policy configuration: DescribePolicies' own fields, as the engine reads them back. */
+export type PolicyConfig = Pick<
+  AutoScalingPolicy,
+  'AdjustmentType' | 'ScalingAdjustment' | 'MinAdjustmentMagnitude' | 'Cooldown' | 'StepAdjustments' | 'MetricAggregationType' | 'EstimatedInstanceWarmup' | 'TargetTrackingConfiguration'
+>;
 
 const configOf = (policy: ScalingPolicyRecord): PolicyConfig => policy.config as PolicyConfig;
 
