@@ -54,6 +54,9 @@ const editor = {
   },
 };
 
+/** The EC2 instance the first scale-out launched (set once it has registered). */
+let firstAsgInstance = '';
+
 const SUBNETS = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
 
 describe('capacity in the UI', () => {
@@ -127,6 +130,7 @@ describe('capacity in the UI', () => {
     await box.waitFor({ timeout: 20_000 });
     expect(await page.locator(`.ghost[data-instance-id="${ghostId}"]`).count()).toBe(0);
     expect(await box.locator('.instance-owner').textContent()).toContain('cp-web-asg');
+    firstAsgInstance = ghostId;
     await command('wait: 3m');
     // The charts draw: one-minute points of the reservation and the group's three series.
     const pointsAtLeast = (selector: string, n: number) =>
@@ -173,8 +177,38 @@ describe('capacity in the UI', () => {
     expect(await tile.first().locator('.tile-status').textContent()).toMatch(/^Spot interruption [0-2]:\d\d$/);
     expect(await tile.first().locator('.tile-badge').textContent()).toMatch(/^SPOT [0-2]:\d\d$/);
     expect(await tile.first().getAttribute('aria-label')).toMatch(/Spot interruption/);
+    // The countdown runs on virtual time. nginx exits on SIGTERM, so the task stops within seconds,
+    // long before the two minutes are up; then it is marked interrupted while it fades.
+    const arn = (await tile.first().getAttribute('data-arn'))!;
+    const badge = (a: string) => document.querySelector(`.tile[data-arn="${a}"] .tile-badge`)?.textContent ?? '';
+    await command('wait: 1s');
+    await page.waitForFunction((a) => /^SPOT 1:5\d$/.test(document.querySelector(`.tile[data-arn="${a}"] .tile-badge`)?.textContent ?? ''), arn, { timeout: 20_000 });
     await tile.first().scrollIntoViewIfNeeded();
     await shot('4-spot');
+    await command('wait: 30s');
+    await page.waitForSelector(`.tile[data-arn="${arn}"][data-interruption="stopped"]`, { timeout: 20_000 });
+    expect(await page.evaluate(badge, arn)).toBe('SPOT ✕');
+  });
+
+  it('draws an EXTERNAL instance, a disconnected agent and an instance shutting down apart', async () => {
+    await command({ 'sim:RegisterExternalInstance': { cluster: 'demo', hostname: 'rack-1', cpu: 2048, memory: 4096 } });
+    const external = page.locator('article.instance.external');
+    await external.waitFor({ timeout: 20_000 });
+    expect(await external.locator('.instance-owner').textContent()).toContain('EXTERNAL');
+    expect(await external.getAttribute('aria-label')).toMatch(/^External container instance /);
+    expect(await page.locator('section.zone[aria-label="Availability zone on-premises (ECS Anywhere)"] article.instance.external').count()).toBe(1);
+    const box = page.locator('article.instance', { has: page.locator(`.instance-id:text-is("${firstAsgInstance}")`) });
+    await command({ 'sim:DisconnectAgent': { cluster: 'demo', containerInstance: (await box.getAttribute('data-arn'))! } });
+    await page.waitForFunction((id) => [...document.querySelectorAll('article.instance.disconnected .instance-id')].some((e) => e.textContent === id), firstAsgInstance, { timeout: 20_000 });
+    expect(await box.locator('.instance-owner').textContent()).toContain('agent disconnected');
+    // Another of the group's instances is terminated: its box leaves, an outline fades in its place.
+    const other = (await page.locator('article.instance:has(.instance-owner:text("cp-web-asg")) .instance-id').allTextContents()).find((id) => id !== firstAsgInstance)!;
+    await command({ 'ec2:TerminateInstances': { InstanceIds: [other] } });
+    const leaving = page.locator(`.ghost[data-instance-id="${other}"][data-phase="shutting-down"]`);
+    await leaving.waitFor({ timeout: 20_000 });
+    expect(await leaving.locator('.ghost-phase').textContent()).toBe('shutting down');
+    await external.scrollIntoViewIfNeeded();
+    await shot('6-instances');
   });
 
   it('greys a zone that is out, with its reason', async () => {

@@ -130,7 +130,12 @@ export interface CapacityView {
   outages: ReadonlyMap<string, string>;
   instance(instance: ContainerInstance): InstanceCapacity;
   task(task: Task): TaskCapacity;
+  /** The column of an instance without an availability-zone attribute: EXTERNAL ones are on premises. */
+  zone(instance: ContainerInstance): string | null;
 }
+
+/** The column of ECS Anywhere instances (they are in no AWS zone). */
+export const EXTERNAL_COLUMN = 'on-premises (ECS Anywhere)';
 
 /**
  * The cluster view model takes this function as a parameter rather than importing it, so this
@@ -139,7 +144,13 @@ export interface CapacityView {
  */
 export function capacityView(snapshot: Snapshot): CapacityView {
   const index = capacityIndex(snapshot);
-  return { ghostsByZone: index.ghostsByZone, outages: index.outages, instance: (ci) => instanceCapacity(ci, index), task: (t) => taskCapacity(t, index) };
+  return {
+    ghostsByZone: index.ghostsByZone,
+    outages: index.outages,
+    instance: (ci) => instanceCapacity(ci, index),
+    task: (t) => taskCapacity(t, index),
+    zone: (ci) => (isExternalInstance(ci) ? EXTERNAL_COLUMN : null),
+  };
 }
 
 /** EXTERNAL (ECS Anywhere) instances are SSM managed instances (`mi-…`), not EC2 ones. */

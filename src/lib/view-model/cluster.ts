@@ -217,13 +217,13 @@ export function instanceBox(
   services: ReadonlyMap<string, TaskServiceInfo> = new Map(),
   capacity: CapacityView | null = null,
 ): InstanceBox {
-  const instanceType = attributeValue(instance, 'ecs.instance-type') ?? 'unknown type';
+  const cap = capacity?.instance(instance) ?? NO_INSTANCE_CAPACITY;
+  const instanceType = attributeValue(instance, 'ecs.instance-type') ?? (cap.external ? 'ECS Anywhere' : 'unknown type');
   const cpu = resourceBar(instance, 'CPU');
   const memory = resourceBar(instance, 'MEMORY');
   const eni = eniSlots(instance, tasks, definitions, eniLimits);
   const ports = hostPorts(instance, tasks, definitions);
   const tiles = liveThenRecentlyStopped(tasks).map((task) => taskTile(task, services.get(task.taskArn), capacity?.task(task)));
-  const cap = capacity?.instance(instance) ?? NO_INSTANCE_CAPACITY;
   const running = tiles.filter((t) => t.phase === 'running').length;
   const draining = instance.status === 'DRAINING';
   return {
@@ -257,7 +257,7 @@ export function clusterNameOfInstance(containerInstanceArn: string): string {
 
 const NO_INSTANCE_CAPACITY: InstanceCapacity = { owner: null, spot: false, external: false, disconnected: false, shuttingDown: false, spotNotice: null };
 /** Before cluster-capacity.ts has loaded: no ghosts, no outages, plain boxes and tiles. */
-const NO_CAPACITY_VIEW: CapacityView = { ghostsByZone: new Map(), outages: new Map(), instance: () => NO_INSTANCE_CAPACITY, task: () => NO_TASK_CAPACITY };
+const NO_CAPACITY_VIEW: CapacityView = { ghostsByZone: new Map(), outages: new Map(), instance: () => NO_INSTANCE_CAPACITY, task: () => NO_TASK_CAPACITY, zone: () => null };
 
 export const EMPTY_CLUSTER_VIEW: ClusterViewModel = {
   zones: [],
@@ -298,7 +298,7 @@ export function clusterViewModel(snapshot: Snapshot | null, eniLimits: EniLimitL
   }
   const instancesByZone = new Map<string, InstanceBox[]>();
   for (const instance of snapshot.containerInstances ?? []) {
-    const zone = attributeValue(instance, 'ecs.availability-zone') ?? 'unknown AZ';
+    const zone = attributeValue(instance, 'ecs.availability-zone') ?? capacity.zone(instance) ?? 'unknown AZ';
     const tasks = tasksByInstance.get(instance.containerInstanceArn) ?? [];
     push(instancesByZone, zone, instanceBox(instance, tasks, clusterNameOfInstance(instance.containerInstanceArn), definitions, eniLimits, services, capacity));
   }

@@ -31,11 +31,12 @@ describe('chart helpers', () => {
 
   it.each([
     [0, 1, 1],
-    [3, 1, 5], // 3 → 5 (steps of 1, 2, 5 × 10ⁿ)
-    [250, 100, 500], // 250 → 500: a line at 250 keeps some room above it
+    [3, 1, 5], // 3 → 5 (steps of 1, 2, 2.5, 5 × 10ⁿ)
+    [250, 100, 250],
     [7, 1, 10],
     [200, 100, 200],
     [101, 100, 200], // 101 → 200 (2 × 10²)
+    [201, 100, 250], // 201 → 250 (2.5 × 10²)
     [0.013, 0, 0.02],
   ])('niceMax(%d, floor %d) = %d', (v, floor, expected) => expect(niceMax(v, floor)).toBeCloseTo(expected, 9));
 
@@ -84,8 +85,8 @@ describe('Auto Scaling group cards', () => {
     // pending: no series yet, only the live point (1 Pending)
     expect(byKey['GroupPendingInstances']).toEqual([{ t: s.time, v: 1 }]);
     expect(byKey['GroupInServiceInstances']!.at(-1)).toEqual({ t: s.time, v: 2 });
-    expect(card!.chart.rules).toEqual([{ key: 'max', value: 6, label: 'max 6' }]);
-    expect(card!.chart.yMax).toBe(10); // max 6 → 10
+    expect(card!.chart.rules).toEqual([]); // max 6 is in the numbers: on the chart it would squash lines of 0–3
+    expect(card!.chart.yMax).toBe(5); // 3 × 1.1 headroom = 3.3 → 5
   });
 
   it('lists its activities newest first, and marks them on the chart', () => {
@@ -137,13 +138,13 @@ describe('capacity provider reservation cards', () => {
   it('charts the metric against the target line, on a y axis of at least 100 %', () => {
     expect(card!.chart.series[0]!.points.map((p) => p.v)).toEqual([100, 200, 250]);
     expect(card!.chart.rules).toEqual([{ key: 'target', value: 90, label: 'target 90%' }]);
-    expect(card!.chart.yMax).toBe(500); // 250 → 500 (5 × 10²)
+    expect(card!.chart.yMax).toBe(500); // 250 × 1.1 headroom = 275 → 500 (5 × 10²)
     expect(card!.chart.unit).toBe('%');
   });
 
   it('before the first minute: no value, no datapoint yet; at the target: steady; below: scale in', () => {
     const fresh = reservationCards(snapshot({ capacityProviders: [provider('cp', 'g')] }))[0]!;
-    expect([fresh.value, fresh.verdict, fresh.chart.yMax]).toEqual([null, 'no datapoint yet', 100]);
+    expect([fresh.value, fresh.verdict, fresh.chart.yMax]).toEqual([null, 'no datapoint yet', 200]); // the target 100 × 1.1 → 200
     const at = (v: number) => reservationCards(snapshot({ capacityProviders: [provider('cp', 'g', 100, { value: v, instancesNeeded: 1, runningInstances: 1, provisioningTasks: 0, time: 0 })] }))[0]!.verdict;
     expect(at(100)).toBe('at target: steady');
     expect(at(98)).toBe('below target: scale in'); // 2 empty instances → 100 − 2
@@ -236,9 +237,15 @@ describe('capacity in the cluster picture', () => {
   });
 
   it('labels instances with their provider, Spot, EXTERNAL, a disconnected agent, shutting down', () => {
-    const ext = { ...instance('ext', 'us-east-1a', [0, 1024], [0, 2048]), ec2InstanceId: 'mi-0123', agentConnected: false };
+    const ext = { ...instance('ext', 'us-east-1a', [0, 1024], [0, 2048]), ec2InstanceId: 'mi-0123', agentConnected: false, attributes: [{ name: 'ecs.capability.external' }] };
     const s = { ...base, containerInstances: [ci, ext], ec2Instances: [ec2('i-a', 'shutting-down', 'us-east-1a', { InstanceLifecycle: 'spot' })] };
-    const boxes = clusterViewModel(s).zones[0]!.instances;
+    const zones = clusterViewModel(s).zones;
+    // An external instance has no zone attribute: it gets a column of its own, on premises.
+    expect(zones.map((z) => [z.zone, z.instances.map((b) => b.instanceType)])).toEqual([
+      ['on-premises (ECS Anywhere)', ['ECS Anywhere']],
+      ['us-east-1a', ['t3.medium']],
+    ]);
+    const boxes = [...zones[1]!.instances, ...zones[0]!.instances];
     expect(boxes.map((b) => [b.ec2InstanceId, b.capacity])).toEqual([
       ['i-a', { owner: 'cp-web', spot: true, external: false, disconnected: false, shuttingDown: true, spotNotice: null }],
       ['mi-0123', { owner: null, spot: false, external: true, disconnected: true, shuttingDown: false, spotNotice: null }],

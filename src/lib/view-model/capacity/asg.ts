@@ -2,7 +2,8 @@
  * The Auto Scaling group panel's view model: per group, its size (min / desired / max), its
  * instances by lifecycle state, a chart of GroupDesiredCapacity, GroupPendingInstances and
  * GroupInServiceInstances over virtual time (AWS/AutoScaling, dimension AutoScalingGroupName) with
- * the latest scaling activities as marks, its scaling policies with the states of their alarms,
+ * the latest scaling activities as marks (the group's maximum is in its numbers, not on the chart,
+ * where it would squash the lines), its scaling policies with the states of their alarms,
  * and the activities as a list (Description and Cause, as DescribeScalingActivities gives them).
  */
 import type { AutoScalingActivity, AutoScalingGroup, AutoScalingPolicy, MetricAlarm, Snapshot } from '../../../../workers/protocol.ts';
@@ -127,7 +128,6 @@ function groupChart(snapshot: Snapshot, group: AutoScalingGroup, counts: AsgCoun
   }));
   return chartModel({
     series,
-    rules: [{ key: 'max', value: group.MaxSize, label: `max ${group.MaxSize}` }],
     marks: activities.map((a) => ({ key: a.key, t: a.time, label: `${a.timeText} ${a.description}` })),
     now: snapshot.time,
     unit: '',

@@ -71,13 +71,16 @@ export function pointsUpToNow(series: MetricSeries | undefined, now: number, cur
   return points;
 }
 
-/** A y maximum that clears every value: the next "nice" step (1, 2, 5 × 10ⁿ) at or above it. */
+/** A y maximum that clears every value: the next "nice" step (1, 2, 2.5, 5 × 10ⁿ) at or above it. */
 export function niceMax(value: number, floor = 1): number {
   const v = Math.max(floor, value);
   const power = 10 ** Math.floor(Math.log10(v));
-  for (const step of [1, 2, 5, 10]) if (step * power >= v) return step * power;
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= v) return step * power;
   return 10 * power;
 }
+
+/** Room above the highest value, so a line at the top is not drawn on the frame. */
+const HEADROOM = 1.1;
 
 /** Assembles a chart: the x domain spans every point and mark (and ends at `now`). */
 export function chartModel(parts: { series: ChartSeries[]; rules?: ChartRule[]; marks?: ChartMark[]; now: number; unit: string; yFloor?: number; summary: string }): ChartModel {
@@ -87,5 +90,5 @@ export function chartModel(parts: { series: ChartSeries[]; rules?: ChartRule[]; 
   const tEnd = Math.max(parts.now, ...times);
   const tStart = Math.min(tEnd - 60_000, ...times);
   const values = [...parts.series.flatMap((s) => s.points.map((p) => p.v)), ...rules.map((r) => r.value)];
-  return { series: parts.series, rules, marks, tStart, tEnd, yMax: niceMax(Math.max(0, ...values), parts.yFloor ?? 1), unit: parts.unit, summary: parts.summary };
+  return { series: parts.series, rules, marks, tStart, tEnd, yMax: niceMax(Math.max(0, ...values) * HEADROOM, parts.yFloor ?? 1), unit: parts.unit, summary: parts.summary };
 }
