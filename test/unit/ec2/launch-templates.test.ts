@@ -24,7 +24,7 @@ describe('launch templates', () => {
     const engine = createEngine({ seed: 1 });
     run(engine, create('web'));
     const before = JSON.stringify(engine.snapshot());
-    expect(refusal(engine, create('web')).code).toBe('InvalidLaunchTemplateName.AlreadyExistsException');
+    expect(refusal(engine, create('web'))).toEqual({ code: 'InvalidLaunchTemplateName.AlreadyExistsException', message: 'Launch template name already in use.' });
     expect(refusal(engine, create('x')).code).toBe('InvalidLaunchTemplateName.MalformedException');
     expect(refusal(engine, create('other', { InstanceType: 'm5.lorge' })).message).toContain('m5.large');
     expect(refusal(engine, create('other', { SecurityGroupIds: ['sg-nope'] })).code).toBe('InvalidGroup.NotFound');

@@ -38,7 +38,7 @@ export function createLaunchTemplate(ctx: EngineContext, raw: unknown): CommandR
   if (!checked.ok) return checked.result;
   const { LaunchTemplateName: name, LaunchTemplateData: data } = checked.input;
   if (!LAUNCH_TEMPLATE_NAME.test(name)) return fail('InvalidLaunchTemplateName.MalformedException', LAUNCH_TEMPLATE_MESSAGES.malformedName(name));
-  if (ctx.state.ec2?.launchTemplates.has(name) === true) return fail('InvalidLaunchTemplateName.AlreadyExistsException', LAUNCH_TEMPLATE_MESSAGES.nameInUse(name));
+  if (ctx.state.ec2?.launchTemplates.has(name) === true) return fail('InvalidLaunchTemplateName.AlreadyExistsException', LAUNCH_TEMPLATE_MESSAGES.nameInUse());
   const unknown = Object.keys(data).filter((key) => !DATA_FIELDS.includes(key));
   if (unknown.length > 0) {
     return fail(PARAM_VALIDATION_ERROR, `${PARAM_VALIDATION_PREFIX}${unknown.map((key) => `Unknown parameter in LaunchTemplateData: "${key}", must be one of: ${DATA_FIELDS.join(', ')}`).join('\n')}`);

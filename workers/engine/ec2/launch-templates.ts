@@ -1,15 +1,17 @@
 /**
- * Launch templates as records, and AWS's answers when one is looked up (ec2 error codes and texts:
- * EC2 API reference "Error codes": InvalidLaunchTemplateName.AlreadyExistsException "The specified
- * launch template name is already in use.", InvalidLaunchTemplateId.NotFound "The specified launch
- * template ID does not exist", and the texts AWS returns for a missing template, "The specified
- * launch template, with template name …, does not exist." / "…, with template ID …, does not exist.").
+ * Launch templates as records, and AWS's answers when one is looked up. EC2 error codes from the
+ * API reference's "Error codes" page; texts: "Launch template name already in use." (as AWS answers
+ * CreateLaunchTemplate, quoted by users and MOTO's tests), "At least one of the launch templates
+ * specified in the request does not exist." (DescribeLaunchTemplates, MOTO), and for one template
+ * named by name or ID "The specified launch template, with template name …, does not exist." /
+ * "…, with template ID …, does not exist." (as Auto Scaling relays it; UNCONFIRMED for EC2's own
+ * DeleteLaunchTemplate).
  */
 import type { EngineState } from '../state.ts';
 import { type LaunchTemplateRecord, type LaunchTemplateVersion } from './model.ts';
 
 export const LAUNCH_TEMPLATE_MESSAGES = {
-  nameInUse: (name: string) => `Launch template name already in use. The specified launch template name ${name} is already in use.`,
+  nameInUse: () => 'Launch template name already in use.',
   nameNotFound: (name: string) => `The specified launch template, with template name ${name}, does not exist.`,
   idNotFound: (id: string) => `The specified launch template, with template ID ${id}, does not exist.`,
   versionNotFound: (version: string, id: string) => `The specified launch template version ${version} does not exist for launch template ${id}.`,
