@@ -22,10 +22,9 @@ import { AVAILABILITY_ZONES } from '../catalog/network.ts';
 import { defaultSubnetOfZone, DEFAULT_SUBNETS } from '../network/default-vpc.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
 import { paginate } from './paginate.ts';
-import '../autoscaling/render.ts';
+// Modules that register their snapshot part, minute job or alarm-action handler when they load.
 import '../ec2/render.ts';
 import '../metrics/ec2-metrics.ts';
-import '../metrics/alarms.ts';
 import '../autoscaling/policies.ts';
 import '../autoscaling/health.ts';
 
