@@ -101,6 +101,7 @@ describe('capacity in the UI', () => {
     // The next snapshot has the provider (its card appears): the cluster template lists it.
     await page.locator('.reservation-card[data-provider="cp-web-asg"]').waitFor({ timeout: 20_000 });
     await page.click('.capacity-editor .tabs label:has-text("Cluster providers")');
+    await page.waitForFunction(() => window.__ecsSandbox!.capacityEditor!.getText().includes('"capacityProviders"'));
     const put = JSON.parse(await editor.text());
     expect(put).toMatchObject({ cluster: 'demo', capacityProviders: expect.arrayContaining(['cp-web-asg', 'FARGATE', 'FARGATE_SPOT']) });
     expect(await editor.send('ok')).toContain('PutClusterCapacityProviders accepted');
@@ -216,6 +217,7 @@ describe('capacity in the UI', () => {
     const zone = page.locator('section.zone.zone-out[aria-label^="Availability zone us-east-1c"]');
     await zone.waitFor({ timeout: 20_000 });
     expect(await zone.locator('.zone-outage').textContent()).toMatch(/us-east-1c is out/);
+    expect(await page.locator('.faults-card li[data-fault="availability-zone-outage"]').textContent()).toMatch(/us-east-1c is out/);
     await zone.scrollIntoViewIfNeeded();
     await shot('5-zone-out');
     expect(opened.problems).toEqual([]);
