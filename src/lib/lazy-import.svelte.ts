@@ -1,0 +1,29 @@
+/**
+ * A module (or a component) fetched with a dynamic import the first time it is wanted, held as
+ * reactive state so the markup that needs it appears once it is there. A failed fetch is
+ * forgotten, so the next `load()` (the next snapshot, the next press) tries again.
+ */
+export class LazyImport<T> {
+  current = $state.raw<T | null>(null);
+  #loading = false;
+  readonly #importer: () => Promise<T>;
+
+  constructor(importer: () => Promise<T>) {
+    this.#importer = importer;
+  }
+
+  /** Start fetching, unless it is here or on its way; `onError` runs when the fetch fails. */
+  load(onError?: () => void): void {
+    if (this.current !== null || this.#loading) return;
+    this.#loading = true;
+    this.#importer().then(
+      (value) => {
+        this.current = value;
+      },
+      () => {
+        this.#loading = false;
+        onError?.();
+      },
+    );
+  }
+}
