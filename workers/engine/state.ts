@@ -87,9 +87,11 @@ export interface InstanceRecord {
   capacityProviderName?: string;
   /** False while the agent is disconnected (sim:DisconnectAgent, an AZ outage): no placements; absent = true. */
   agentConnected?: boolean;
+  /** DEREGISTERING: what the event log says once its last task has stopped and it is gone (machines/instance-deregistration.ts). */
+  deregistrationMessage?: string;
 }
 
-export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING';
+export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'DEREGISTERING';
 
 /**
  * ECS account settings (PutAccountSetting…): `defaults` holds the account's default per setting

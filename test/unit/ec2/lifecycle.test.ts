@@ -67,14 +67,18 @@ describe('termination', () => {
       expect(task.stoppedReason).toBe(`Host EC2 (instance ${victim.ec2InstanceId}) terminated.`);
       expect(task.stopCode).toBe('TerminationNotice');
     }
-    expect(engine.snapshot().containerInstances.map((c) => c.ec2InstanceId)).not.toContain(victim.ec2InstanceId);
+    // DEREGISTERING until its tasks are reported STOPPED (at once: the host is gone), then gone.
+    expect(engine.snapshot().containerInstances.find((c) => c.ec2InstanceId === victim.ec2InstanceId)).toMatchObject({ status: 'DEREGISTERING', agentConnected: false });
     const g = group(engine);
     expect(g.Instances.filter((i) => i.LifecycleState === 'Pending')).toHaveLength(1);
     const activities = engine.snapshot().scalingActivities!;
     expect(activities[1]!.Description).toBe(`Terminating EC2 instance: ${victim.ec2InstanceId}`);
     expect(activities[1]!.Cause).toMatch(/^At \S+Z an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped\.$/);
     expect(activities[0]!.Cause).toMatch(/an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 1 to 2\.$/);
-    engine.advance(120_000);
+    engine.advance(5_000);
+    expect(engine.snapshot().containerInstances.map((c) => c.ec2InstanceId)).not.toContain(victim.ec2InstanceId);
+    expect(engine.snapshot().tasks.filter((t) => onIt.some((o) => o.taskArn === t.taskArn)).every((t) => t.lastStatus === 'STOPPED')).toBe(true);
+    engine.advance(115_000);
     expect(engine.snapshot().containerInstances).toHaveLength(2);
     expect(engine.snapshot().services[0]!.runningCount).toBe(4);
     expect(engine.snapshot().ec2Instances!.find((i) => i.InstanceId === victim.ec2InstanceId)!.State.Name).toBe('terminated');
@@ -127,9 +131,13 @@ describe('ecs:DeregisterContainerInstance', () => {
     expect(JSON.stringify(engine.snapshot())).toBe(before);
     const response = run(engine, { 'ecs:DeregisterContainerInstance': { cluster: 'demo', containerInstance: instance.containerInstanceArn, force: true } }) as { containerInstance: { status: string } };
     expect(response.containerInstance.status).toBe('INACTIVE');
-    expect(engine.snapshot().containerInstances).toHaveLength(0);
-    expect(engine.snapshot().ec2Instances![0]!.State.Name).toBe('running');
+    // Listed as DEREGISTERING while its task stops (SIGTERM, stop timeout), then gone.
+    expect(engine.snapshot().containerInstances.map((c) => c.status)).toEqual(['DEREGISTERING']);
     expect(engine.snapshot().tasks[0]!.desiredStatus).toBe('STOPPED');
+    engine.advance(60_000);
+    expect(engine.snapshot().containerInstances).toHaveLength(0);
+    expect(engine.snapshot().tasks[0]!.lastStatus).toBe('STOPPED');
+    expect(engine.snapshot().ec2Instances![0]!.State.Name).toBe('running');
   });
 
   it('deregisters an idle instance without force; refuses one it does not know', () => {

@@ -12,6 +12,7 @@ import { lookupInstanceType, type InstanceType } from '../catalog/instance-types
 import { isoAt, newEc2InstanceId } from '../ids/arn.ts';
 import type { InstanceRecord, TaskRecord } from '../state.ts';
 import { clusterInstancesChanged } from '../services/cluster-changes.ts';
+import { startDeregistration } from '../machines/instance-deregistration.ts';
 import { createDefaultCluster, registerInstance } from '../commands/container-instances.ts';
 import { setInstanceGroups } from '../network/security-groups.ts';
 import { defaultSubnetOfZone } from '../network/default-vpc.ts';
@@ -38,6 +39,12 @@ export const EC2_TIMINGS = {
   shutdownMs: [20_000, 40_000],
   terminatedVisibleMs: 3_600_000,
 } as const;
+
+/**
+ * The tasks of a host that is gone: their containers die with it (exit at once, no stop timeout),
+ * and ECS reports them STOPPED a moment later (Sandbox: 2 s, UNCONFIRMED).
+ */
+const HOST_GONE_STOP = { exitMs: 0, reportMs: 2_000, killed: true } as const;
 
 /** AWS's reason on the tasks of a host that was terminated (DescribeTasks stoppedReason). */
 export const hostTerminatedReason = (instanceId: string): string => `Host EC2 (instance ${instanceId}) terminated.`;
@@ -223,15 +230,17 @@ function removeContainerInstance(ctx: EngineContext, instance: InstanceRecord, r
     record.task.stopCode = stopCode;
     record.task.stoppedReason = reason;
     record.task.version += 1;
-    ctx.requestStop(record);
+    // A host that is gone takes its containers with it; an agent deregistered with force stops them as usual.
+    if (stopCode === 'TerminationNotice') record.handle?.stop(HOST_GONE_STOP);
+    else ctx.requestStop(record);
   }
-  ctx.state.instances.delete(instance.containerInstanceArn);
-  ctx.emit(
-    'instance.deregistered',
-    `Container instance ${instance.ec2InstanceId} was deregistered from cluster ${instance.clusterName}${tasks.length > 0 ? `; its ${tasks.length} task(s) stop` : ''}.`,
-    instance.containerInstanceArn,
+  startDeregistration(
+    ctx,
+    instance,
+    `Container instance ${instance.ec2InstanceId} was deregistered from cluster ${instance.clusterName}${tasks.length > 0 ? ` once its ${tasks.length} task(s) had stopped` : ''}.`,
   );
-  clusterInstancesChanged(ctx, instance.clusterName);
+  // Still there (DEREGISTERING until its tasks stop): the scheduler learns it takes nothing new.
+  if (ctx.state.instances.has(instance.containerInstanceArn)) clusterInstancesChanged(ctx, instance.clusterName);
 }
 
 function draw(ctx: EngineContext, range: readonly [number, number]): number {

@@ -3,6 +3,7 @@
  * containers, the instance's resources and the event log. Kept apart from the machine so the
  * machine stays a pure description of timing.
  */
+import { noteTaskReleased } from './instance-deregistration.ts';
 import type { NetworkBinding } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { idOfArn, isoAt } from '../ids/arn.ts';
@@ -297,5 +298,6 @@ export function releaseResources(ctx: EngineContext, record: TaskRecord): string
   }
   if (record.usesEni) instance.enisUsed -= 1;
   instance.version += 1;
+  noteTaskReleased(ctx, instance);
   return freed;
 }
