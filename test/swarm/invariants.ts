@@ -56,7 +56,7 @@ import type { ContainerInstance, ElbTargetGroup, Service, Snapshot, Task, TaskDe
 import catalogue from '../../workers/engine/catalog/instance-types.json' with { type: 'json' };
 
 export interface Violation {
-  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'steady';
+  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'steady';
   message: string;
 }
 
