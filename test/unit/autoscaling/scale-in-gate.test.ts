@@ -1,16 +1,15 @@
 // Scale-in through the capacity provider's gate (ECS managed draining): the chosen instance waits in
 // Terminating:Wait while its container instance drains, and is terminated only once its tasks moved.
-// (Managed scaling is ENABLED here: capacity/ finishes drains on its minute job, which runs only for
-// providers with managed scaling — see the report.)
+// Managed draining works with managed scaling on or off (the user scales the group by hand here).
 import { expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
 import { group, run, userData } from './helpers.ts';
 
-it('an instance of a managed-draining provider drains before the group terminates it', () => {
+it.each(['ENABLED', 'DISABLED'])('an instance of a managed-draining provider drains before the group terminates it (managed scaling %s)', (scaling) => {
   const engine = createEngine({ seed: 12 });
   run(engine, { 'ec2:CreateLaunchTemplate': { LaunchTemplateName: 'ecs-lt', LaunchTemplateData: { InstanceType: 'm5.large', UserData: userData('demo') } } });
   run(engine, { 'autoscaling:CreateAutoScalingGroup': { AutoScalingGroupName: 'asg', MinSize: 0, MaxSize: 3, DesiredCapacity: 2, AvailabilityZones: ['us-east-1a', 'us-east-1b'], LaunchTemplate: { LaunchTemplateName: 'ecs-lt' } } });
-  run(engine, { 'ecs:CreateCapacityProvider': { name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: group(engine).AutoScalingGroupARN, managedScaling: { status: 'ENABLED', targetCapacity: 100 }, managedTerminationProtection: 'DISABLED', managedDraining: 'ENABLED' } } });
+  run(engine, { 'ecs:CreateCapacityProvider': { name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: group(engine).AutoScalingGroupARN, managedScaling: { status: scaling, targetCapacity: 100 }, managedTerminationProtection: 'DISABLED', managedDraining: 'ENABLED' } } });
   run(engine, { 'ecs:CreateCluster': { clusterName: 'demo', capacityProviders: ['cp'] } });
   run(engine, { 'ecs:RegisterTaskDefinition': { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', cpu: 256, memory: 256 }] } });
   engine.advance(90_000);

@@ -20,7 +20,7 @@ import { capacityOf, type CapacityProviderRecord, type ScalingMemory } from './m
 import { scalingProviders } from './providers.ts';
 import { capacityProviderReservation, managedScalingDesired } from './reservation.ts';
 import { hasSeveralTypesOrZones, reservationInputs, type ReservationInputs } from './reservation-inputs.ts';
-import { finishDrains, syncProtection } from './termination-protection.ts';
+import { syncProtection } from './termination-protection.ts';
 import { placeWaiting } from './waiting.ts';
 
 export const RESERVATION_NAMESPACE = 'AWS/ECS/ManagedScaling';
@@ -72,7 +72,6 @@ function act(ctx: EngineContext): void {
     syncProtection(ctx, provider);
     actOn(ctx, provider, cluster);
   }
-  finishDrains(ctx);
 }
 
 function actOn(ctx: EngineContext, provider: CapacityProviderRecord, cluster: ClusterRecord): void {

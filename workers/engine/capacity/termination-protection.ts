@@ -10,6 +10,7 @@
  *   termination proceed once no non-daemon task is left on it.
  * The group is changed only through autoscaling/groups.ts.
  */
+import { ensureMinuteTicks, provideMinuteJob } from '../metrics/minute-tick.ts';
 import { completeScaleInTermination, findAutoScalingGroup, provideScaleInGate, setInstancesProtection } from '../autoscaling/groups.ts';
 import type { AsgRecord } from '../autoscaling/model.ts';
 import { updateContainerInstancesState } from '../commands/instance-state.ts';
@@ -74,10 +75,14 @@ provideScaleInGate((ctx, group, instanceId) => {
     ctx.emit('capacity.draining', `Capacity provider ${provider.name} drains ${instanceId} before Auto Scaling group ${group.name} terminates it (managed draining).`, instance.containerInstanceArn);
     updateContainerInstancesState(ctx, { cluster: instance.clusterName, containerInstances: [instance.containerInstanceArn], status: 'DRAINING' });
   }
-  // The gate answers before the instance is in Terminating:Wait: look again just after.
+  // The gate answers before the instance is in Terminating:Wait: look again just after, then each
+  // minute (drains finish with or without managed scaling: the drains job keeps the ticker alive).
   ctx.clock.schedule(ctx.clock.now, () => finishDrains(ctx));
+  ensureMinuteTicks(ctx);
   return 'drain-first';
 });
+
+provideMinuteJob('capacity:drains', { phase: 'act', active: (ctx) => (ctx.state.capacity?.drains?.size ?? 0) > 0, run: finishDrains });
 
 function containerInstanceOf(ctx: EngineContext, ec2InstanceId: string): InstanceRecord | undefined {
   for (const instance of ctx.state.instances.values()) if (instance.ec2InstanceId === ec2InstanceId) return instance;
