@@ -6,6 +6,7 @@
  * reserves). Money is USD, as AWS bills it.
  */
 import type { CostLaunchType, CostReport, Snapshot } from '../../../../workers/protocol.ts';
+import { usd, usdPerHour } from './money.ts';
 
 export const LAUNCH_TYPES: readonly CostLaunchType[] = ['EC2', 'FARGATE', 'FARGATE_SPOT', 'EXTERNAL'];
 
@@ -48,20 +49,11 @@ export interface CostMeter {
   ariaLabel: string;
 }
 
-/** `$0.0123` under a dollar (four decimals: a minute of a small task costs fractions of a cent), `$12.34` above. */
-export function usd(amount: number): string {
-  const value = Number.isFinite(amount) ? amount : 0;
-  return Math.abs(value) < 1 ? `$${value.toFixed(4)}` : `$${value.toFixed(2)}`;
-}
-
 /** A share of the hourly rate, 0..1, to three decimals (it only sizes a bar). */
 function share(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0;
 }
 
-export function usdPerHour(amount: number): string {
-  return `${usd(amount)}/h`;
-}
 
 /** The launch types that cost something now or so far, in their fixed order. */
 function activeLaunchTypes(cost: CostReport): CostLaunchType[] {
