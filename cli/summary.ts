@@ -16,6 +16,8 @@ export function formatSummary(scenario: Scenario, snapshot: Snapshot, results: r
     clustersSection(snapshot),
     instancesSection(snapshot),
     tasksSection(snapshot),
+    capacitySection(snapshot),
+    costSection(snapshot),
     failedSection(failed),
     responseFailuresSection(results),
     eventsSection(snapshot),
@@ -51,6 +53,49 @@ function instancesSection(snapshot: Snapshot): string {
     'Container instances (CPU units and memory MiB: remaining / registered; tasks: running+pending)\n' +
     table(['INSTANCE', 'CLUSTER', 'AZ', 'TYPE', 'STATUS', 'CPU', 'MEMORY', 'TASKS'], rows)
   );
+}
+
+/** Auto Scaling groups and capacity providers (issue 6), when the run has any. */
+function capacitySection(snapshot: Snapshot): string {
+  const parts: string[] = [];
+  const groups = snapshot.autoScalingGroups ?? [];
+  if (groups.length > 0) {
+    const rows = groups.map((group) => {
+      const count = (state: string) => group.Instances.filter((i) => i.LifecycleState === state).length;
+      return [group.AutoScalingGroupName, `${group.MinSize}/${group.DesiredCapacity}/${group.MaxSize}`, String(count('Pending')), String(count('InService')), String(group.Instances.length - count('Pending') - count('InService')), group.capacityProviderName ?? '-'];
+    });
+    parts.push('Auto Scaling groups (min/desired/max)\n' + table(['GROUP', 'SIZE', 'PENDING', 'INSERVICE', 'LEAVING', 'PROVIDER'], rows));
+  }
+  const providers = (snapshot.capacityProviders ?? []).filter((provider) => provider.autoScalingGroupProvider !== undefined);
+  if (providers.length > 0) {
+    const rows = providers.map((provider) => {
+      const scaling = provider.autoScalingGroupProvider!.managedScaling;
+      const r = provider.reservation;
+      return [
+        provider.name,
+        provider.clusterName ?? '-',
+        scaling.status === 'ENABLED' ? `${scaling.targetCapacity}%` : 'off',
+        r === undefined ? '-' : `${Math.round(r.value)}% (M ${r.instancesNeeded} / N ${r.runningInstances})`,
+        r === undefined ? '-' : String(r.provisioningTasks),
+      ];
+    });
+    parts.push('Capacity providers (CapacityProviderReservation = M / N × 100)\n' + table(['PROVIDER', 'CLUSTER', 'TARGET', 'RESERVATION', 'WAITING'], rows));
+  }
+  return parts.join('\n\n');
+}
+
+function costSection(snapshot: Snapshot): string {
+  const cost = snapshot.cost;
+  if (cost === undefined || (cost.totalUsd === 0 && cost.ratePerHourUsd === 0)) return '';
+  const rows = Object.entries(cost.byLaunchType)
+    .filter(([, amount]) => amount.totalUsd > 0 || amount.ratePerHourUsd > 0)
+    .map(([launchType, amount]) => [launchType, usd(amount.totalUsd), `${usd(amount.ratePerHourUsd)}/h`]);
+  rows.push(['total', usd(cost.totalUsd), `${usd(cost.ratePerHourUsd)}/h`]);
+  return 'Cost so far (us-east-1 prices)\n' + table(['LAUNCH TYPE', 'TOTAL', 'NOW'], rows);
+}
+
+function usd(amount: number): string {
+  return `$${amount.toFixed(amount < 1 ? 4 : 2)}`;
 }
 
 function tasksSection(snapshot: Snapshot): string {
