@@ -135,3 +135,30 @@ describe('the Spot market rate', () => {
     expect(JSON.stringify(engine.snapshot())).toBe(before);
   });
 });
+
+describe('Fargate Spot behind a load balancer', () => {
+  it('gets SIGTERM at the warning instead of waiting out the 300 s deregistration delay, and is STOPPED within two minutes', () => {
+    const engine = spotEngine();
+    responseOf(engine.dispatch({ 'elbv2:CreateLoadBalancer': { Name: 'web-alb', Subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } }));
+    responseOf(engine.dispatch({ 'elbv2:CreateTargetGroup': { Name: 'web-tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default', TargetType: 'ip' } }));
+    responseOf(engine.dispatch({ 'elbv2:CreateListener': { LoadBalancerArn: '${loadBalancer:web-alb}', Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: '${targetGroup:web-tg}' }] } }));
+    responseOf(engine.dispatch({
+      'ecs:CreateService': {
+        cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1,
+        capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+        networkConfiguration: networkConfiguration(),
+        loadBalancers: [{ targetGroupArn: '${targetGroup:web-tg}', containerName: 'web', containerPort: 80 }],
+      },
+    }));
+    engine.advance(3 * 60_000);
+    const running = engine.snapshot().tasks.find((t) => t.lastStatus === 'RUNNING')!;
+    const warnedAt = engine.snapshot().time;
+    responseOf(engine.dispatch({ 'sim:InterruptSpot': { cluster: 'demo', tasks: [running.taskArn] } }));
+    engine.advance(1);
+    expect(events(engine, "task.draining").at(-1)!.message).toMatch(/interrupted by Spot: its targets drain \(300.0 s\) while it gets SIGTERM now/);
+    engine.advance(120_000);
+    const stopped = task(engine, running.taskArn);
+    expect(stopped.lastStatus).toBe('STOPPED');
+    expect(Date.parse(stopped.stoppedAt!) - Date.parse('2026-01-01T00:00:00.000Z') - warnedAt).toBeLessThanOrEqual(120_000);
+  });
+});

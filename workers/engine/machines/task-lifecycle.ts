@@ -157,7 +157,15 @@ function markDeactivating(ctx: EngineContext, record: TaskRecord): number {
   cancelCrashes(ctx, record);
   const reason = task.stoppedReason === undefined ? '' : ` (${task.stoppedReason})`;
   stateChange(ctx, record, 'task.deactivating', `${taskLabel(record)} is DEACTIVATING${reason}: ECS deregisters it from its load balancers first.`);
-  const drainMs = deregisterTaskTargets(ctx, record);
+  const deregistration = deregisterTaskTargets(ctx, record);
+  // A Spot interruption leaves two minutes: ECS sends SIGTERM at the warning while the targets drain
+  // (ECS Developer Guide, fargate-capacity-providers), so the task does not wait out the delay.
+  const spot = task.stopCode === 'TerminationNotice' || task.stopCode === 'SpotInterruption';
+  const drainMs = spot ? 0 : deregistration;
+  if (spot && deregistration > 0) {
+    ctx.emit('task.draining', `${taskLabel(record)} was interrupted by Spot: its targets drain (${seconds(deregistration)}) while it gets SIGTERM now, as the capacity is gone in two minutes.`, task.taskArn);
+    return 0;
+  }
   ctx.emit(
     'task.draining',
     drainMs > 0
