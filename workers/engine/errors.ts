@@ -42,9 +42,6 @@ export const MESSAGES = {
   tooManyTags: (count: number) => `A resource can have at most 50 tags; ${count} were given.`,
   invalidTag: (index: number) => `tags[${index}] must be {key, value} with a key of 1-128 characters and a string value.`,
   tooManyTasksToDescribe: (count: number) => `DescribeTasks takes at most 100 tasks per call; ${count} were given.`,
-  externalLater: () => 'The sandbox does not simulate EXTERNAL (ECS Anywhere) instances: use launchType EC2 or FARGATE.',
-  capacityProvidersLater: () =>
-    'The sandbox does not simulate capacity providers yet (they arrive in a later version): give launchType EC2 or FARGATE instead of capacityProviderStrategy.',
   countRange: (count: number) =>
     `count must be between 1 and 10, not ${count}: RunTask starts at most 10 tasks per call.`,
   deregisterNeedsRevision: (given: string) =>
