@@ -25,12 +25,12 @@ afterAll(async () => {
 
 /** Send one command from the command box; its response JSON. Fails the test on an error. */
 async function command(step: unknown): Promise<Record<string, any>> {
-  const entries = page.locator('.command-entry');
-  const before = await entries.count();
+  // The box keeps its last 30 entries: a new entry is the last one without the mark set here.
+  await page.evaluate(() => document.querySelectorAll('.command-entry').forEach((e) => e.setAttribute('data-seen', '')));
   await page.fill('#command-input', typeof step === 'string' ? step : JSON.stringify(step));
   await page.press('#command-input', 'Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.command-entry').length === n + 1, before);
-  const last = entries.last();
+  await page.waitForFunction(() => document.querySelector('.command-entry:last-child:not([data-seen])') !== null);
+  const last = page.locator('.command-entry').last();
   expect(await last.locator('.error').count(), (await last.textContent()) ?? '').toBe(0);
   const json = last.locator('pre.json');
   return (await json.count()) > 0 ? JSON.parse((await json.textContent()) ?? 'null') : {};
@@ -56,6 +56,10 @@ const editor = {
 
 /** The EC2 instance the first scale-out launched (set once it has registered). */
 let firstAsgInstance = '';
+
+/** Wait until the chart path `selector` has at least `n` one-minute points. */
+const pointsAtLeast = (selector: string, n: number) =>
+  page.waitForFunction(([sel, min]) => Number(document.querySelector(sel)?.getAttribute('data-points') ?? 0) >= min, [selector, n] as const, { timeout: 20_000 });
 
 const SUBNETS = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
 
@@ -134,8 +138,6 @@ describe('capacity in the UI', () => {
     firstAsgInstance = ghostId;
     await command('wait: 3m');
     // The charts draw: one-minute points of the reservation and the group's three series.
-    const pointsAtLeast = (selector: string, n: number) =>
-      page.waitForFunction(([sel, min]) => Number(document.querySelector(sel)?.getAttribute('data-points') ?? 0) >= min, [selector, n] as const, { timeout: 20_000 });
     await pointsAtLeast('.reservation-card[data-provider="cp-web-asg"] path.series', 5);
     const asg = page.locator('.asg-card[data-asg="web-asg"]');
     for (const metric of ['GroupDesiredCapacity', 'GroupPendingInstances', 'GroupInServiceInstances']) {
@@ -146,6 +148,30 @@ describe('capacity in the UI', () => {
     expect(Number(await asg.locator('[data-count="inService"]').textContent())).toBeGreaterThan(0);
     await page.locator('.capacity-dock').scrollIntoViewIfNeeded();
     await shot('3-scaled');
+  });
+
+  it('scales a second group on its average CPU (the other EC2 style), next to the capacity provider', async () => {
+    await command({ 'ecs:CreateCluster': { clusterName: 'cpu' } });
+    await command({ 'ec2:CreateLaunchTemplate': { LaunchTemplateName: 'cpu-nodes', LaunchTemplateData: { InstanceType: 't3.medium', UserData: 'ECS_CLUSTER=cpu' } } });
+    await command({ 'autoscaling:CreateAutoScalingGroup': { AutoScalingGroupName: 'cpu-asg', LaunchTemplate: { LaunchTemplateName: 'cpu-nodes' }, MinSize: 1, MaxSize: 4, DesiredCapacity: 1, AvailabilityZones: ['us-east-1a', 'us-east-1b'] } });
+    await command({
+      'autoscaling:PutScalingPolicy': { AutoScalingGroupName: 'cpu-asg', PolicyName: 'cpu50', PolicyType: 'TargetTrackingScaling', TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 } },
+    });
+    await command({ 'ecs:RegisterTaskDefinition': { family: 'busy', containerDefinitions: [{ name: 'busy', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 768, memory: 512 }] } });
+    await command('wait: 2m');
+    await command({ 'ecs:CreateService': { cluster: 'cpu', serviceName: 'busy', taskDefinition: 'busy', desiredCount: 2, launchType: 'EC2' } });
+    await command('wait: 1m');
+    // Two tasks of 768 CPU units working flat out on one t3.medium: 1536 / 2048 = 75 % > the 50 % target.
+    await command({ 'sim:SetServiceLoad': { cluster: 'cpu', service: 'busy', cpuUnits: 1800 } });
+    await command('wait: 5m');
+    const card = page.locator('.asg-card[data-asg="cpu-asg"]');
+    await page.waitForFunction(() => document.querySelector('.asg-card[data-asg="cpu-asg"] [data-count="desired"]')?.textContent === '2', undefined, { timeout: 20_000 });
+    expect(await card.locator('.alarm').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.alarm))).toEqual(['AlarmHigh', 'AlarmLow']);
+    expect(await card.locator('.activities li .cause').first().textContent()).toMatch(/TargetTracking-cpu-asg-AlarmHigh/);
+    await pointsAtLeast('.asg-card[data-asg="cpu-asg"] [data-chart="cpu"] path.series', 5);
+    expect(await card.locator('[data-chart="cpu"] g.rule[data-rule="target"]').count()).toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await shot('4-two-styles');
   });
 
   it('puts Fargate and Fargate Spot next to EC2: SPOT badges, and the cost meter moves by launch type', async () => {
@@ -185,7 +211,7 @@ describe('capacity in the UI', () => {
     await command('wait: 1s');
     await page.waitForFunction((a) => /^SPOT 1:5\d$/.test(document.querySelector(`.tile[data-arn="${a}"] .tile-badge`)?.textContent ?? ''), arn, { timeout: 20_000 });
     await tile.first().scrollIntoViewIfNeeded();
-    await shot('4-spot');
+    await shot('5-spot');
     await command('wait: 30s');
     await page.waitForSelector(`.tile[data-arn="${arn}"][data-interruption="stopped"]`, { timeout: 20_000 });
     expect(await page.evaluate(badge, arn)).toBe('SPOT ✕');
@@ -199,6 +225,7 @@ describe('capacity in the UI', () => {
     expect(await external.getAttribute('aria-label')).toMatch(/^External container instance /);
     expect(await page.locator('section.zone[aria-label="Availability zone on-premises (ECS Anywhere)"] article.instance.external').count()).toBe(1);
     const box = page.locator('article.instance', { has: page.locator(`.instance-id:text-is("${firstAsgInstance}")`) });
+    await box.waitFor({ timeout: 5_000 });
     await command({ 'sim:DisconnectAgent': { cluster: 'demo', containerInstance: (await box.getAttribute('data-arn'))! } });
     await page.waitForFunction((id) => [...document.querySelectorAll('article.instance.disconnected .instance-id')].some((e) => e.textContent === id), firstAsgInstance, { timeout: 20_000 });
     expect(await box.locator('.instance-owner').textContent()).toContain('agent disconnected');
@@ -219,7 +246,7 @@ describe('capacity in the UI', () => {
     expect(await zone.locator('.zone-outage').textContent()).toMatch(/us-east-1c is out/);
     expect(await page.locator('.faults-card li[data-fault="availability-zone-outage"]').textContent()).toMatch(/us-east-1c is out/);
     await zone.scrollIntoViewIfNeeded();
-    await shot('5-zone-out');
+    await shot('7-zone-out');
     expect(opened.problems).toEqual([]);
   });
 });

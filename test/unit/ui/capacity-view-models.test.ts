@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, Task } from '../../../workers/protocol.ts';
 import { chartModel, findSeries, niceMax } from '../../../src/lib/view-model/capacity/chart.ts';
-import { asgCards } from '../../../src/lib/view-model/capacity/asg.ts';
+import { alarmLabel, asgCards } from '../../../src/lib/view-model/capacity/asg.ts';
 import { fargateProviderRows, reservationCards, reservationFormula } from '../../../src/lib/view-model/capacity/reservation.ts';
 import { costMeter } from '../../../src/lib/view-model/capacity/cost.ts';
 import { usd } from '../../../src/lib/view-model/capacity/money.ts';
@@ -104,11 +104,52 @@ describe('Auto Scaling group cards', () => {
         type: 'TargetTrackingScaling',
         detail: 'target 50 on ASGAverageCPUUtilization',
         alarms: [
-          { name: 'high', state: 'ALARM', reason: '3 datapoints above 50' },
-          { name: 'gone', state: 'missing', reason: 'The alarm does not exist.' },
+          { name: 'high', label: 'high', state: 'ALARM', reason: '3 datapoints above 50' },
+          { name: 'gone', label: 'gone', state: 'missing', reason: 'The alarm does not exist.' },
         ],
       },
     ]);
+  });
+});
+
+describe('the CPU side of a group (the other EC2 scaling style)', () => {
+  it('names a target tracking alarm by its role', () => {
+    expect(alarmLabel('TargetTracking-cpu-asg-AlarmHigh-6ccc993e-398e-46e9-a9fb-8bb39fb36db1')).toBe('AlarmHigh');
+    expect(alarmLabel('my-alarm')).toBe('my-alarm');
+  });
+
+  const cpu = series('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'cpu-asg' }, [20, 75, 75], 'Percent');
+  const policy = {
+    AutoScalingGroupName: 'cpu-asg',
+    PolicyName: 'cpu50',
+    PolicyARN: 'arn:policy/cpu50',
+    PolicyType: 'TargetTrackingScaling' as const,
+    TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 },
+    Alarms: [],
+    Enabled: true,
+  };
+
+  it('charts the group average CPU against the policy target', () => {
+    const [card] = asgCards(snapshot({ time: 3 * MIN, autoScalingGroups: [group('cpu-asg', [1, 1, 4])], metrics: [cpu], autoScalingPolicies: [policy] }));
+    expect(card!.cpuChart!.series[0]!.points.map((p) => p.v)).toEqual([20, 75, 75]);
+    expect(card!.cpuChart!.rules).toEqual([{ key: 'target', value: 50, label: 'target 50%' }]);
+    expect(card!.cpuChart!.summary).toBe('cpu-asg: average CPUUtilization 75% against a target of 50%.');
+  });
+
+  it('shares its time axis with the group chart', () => {
+    const dims = { AutoScalingGroupName: 'cpu-asg' };
+    const [card] = asgCards(snapshot({ time: 3 * MIN, autoScalingGroups: [group('cpu-asg', [1, 1, 4])], metrics: [cpu, series('AWS/AutoScaling', 'GroupDesiredCapacity', dims, [1])], autoScalingPolicies: [policy] }));
+    expect([card!.chart.tStart, card!.chart.tEnd]).toEqual([card!.cpuChart!.tStart, card!.cpuChart!.tEnd]);
+  });
+
+  it('lists groups a capacity provider scales first, then the others by name', () => {
+    const s = snapshot({ autoScalingGroups: [group('a-cpu', [0, 0, 1]), group('z-managed', [0, 0, 1], [], { capacityProviderName: 'cp' }), group('b-cpu', [0, 0, 1])] });
+    expect(asgCards(s).map((c) => c.name)).toEqual(['z-managed', 'a-cpu', 'b-cpu']);
+  });
+
+  it('has none for a group a capacity provider scales, or before the first CPU datapoint', () => {
+    expect(asgCards(snapshot({ autoScalingGroups: [group('cpu-asg', [1, 1, 4], [], { capacityProviderName: 'cp' })], metrics: [cpu] }))[0]!.cpuChart).toBeNull();
+    expect(asgCards(snapshot({ autoScalingGroups: [group('cpu-asg', [1, 1, 4])] }))[0]!.cpuChart).toBeNull();
   });
 });
 

@@ -14,11 +14,12 @@ export const ASG_NAMESPACE = 'AWS/AutoScaling';
 /** How many activities each group lists (newest first) and marks on its chart. */
 export const ACTIVITIES_SHOWN = 5;
 
-/** The three group metrics the chart draws, with their colours. */
+/** The three group metrics the chart draws, in drawing order, with their colours. */
 export const ASG_SERIES = [
-  { metric: 'GroupDesiredCapacity', label: 'desired', color: '#0972d3' },
-  { metric: 'GroupPendingInstances', label: 'pending', color: '#d97706' },
   { metric: 'GroupInServiceInstances', label: 'in service', color: '#037f0c' },
+  { metric: 'GroupPendingInstances', label: 'pending', color: '#d97706' },
+  // Drawn last, dashed: in service often runs on the same values.
+  { metric: 'GroupDesiredCapacity', label: 'desired', color: '#0972d3' },
 ] as const;
 
 export interface AsgCounts {
@@ -33,7 +34,8 @@ export interface AsgPolicyRow {
   type: AutoScalingPolicy['PolicyType'];
   /** e.g. `target 50 on ASGAverageCPUUtilization` or `+1 (ChangeInCapacity), cooldown 300 s`. */
   detail: string;
-  alarms: { name: string; state: MetricAlarm['StateValue'] | 'missing'; reason: string }[];
+  /** `label` is the short name on the chip (`AlarmHigh` of a target tracking policy's generated alarm). */
+  alarms: { name: string; label: string; state: MetricAlarm['StateValue'] | 'missing'; reason: string }[];
 }
 
 export interface AsgActivityRow {
@@ -55,6 +57,8 @@ export interface AsgCard {
   /** The capacity provider that manages the group, if any. */
   capacityProviderName: string | null;
   chart: ChartModel;
+  /** The group's average CPUUtilization against its target tracking target: the other EC2 scaling style (null for a group a capacity provider scales, or with no CPU metric yet). */
+  cpuChart: ChartModel | null;
   policies: AsgPolicyRow[];
   activities: AsgActivityRow[];
   ariaLabel: string;
@@ -88,6 +92,11 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
+/** Target tracking alarms are named `TargetTracking-<group>-AlarmHigh-<uuid>`: the chip says `AlarmHigh`. */
+export function alarmLabel(name: string): string {
+  return /-(Alarm(?:High|Low))-/.exec(name)?.[1] ?? name;
+}
+
 function policyRows(snapshot: Snapshot, groupName: string): AsgPolicyRow[] {
   const alarms = new Map((snapshot.alarms ?? []).map((a) => [a.AlarmName, a]));
   return (snapshot.autoScalingPolicies ?? [])
@@ -99,7 +108,7 @@ function policyRows(snapshot: Snapshot, groupName: string): AsgPolicyRow[] {
       detail: policyDetail(p),
       alarms: (p.Alarms ?? []).map((ref) => {
         const alarm = alarms.get(ref.AlarmName);
-        return { name: ref.AlarmName, state: alarm?.StateValue ?? 'missing', reason: alarm?.StateReason ?? 'The alarm does not exist.' };
+        return { name: ref.AlarmName, label: alarmLabel(ref.AlarmName), state: alarm?.StateValue ?? 'missing', reason: alarm?.StateReason ?? 'The alarm does not exist.' };
       }),
     }));
 }
@@ -135,6 +144,40 @@ function groupChart(snapshot: Snapshot, group: AutoScalingGroup, counts: AsgCoun
   });
 }
 
+export const CPU_COLOR = '#d91515';
+
+/** The target of the group's target tracking policy on ASGAverageCPUUtilization, if any. */
+function cpuTarget(snapshot: Snapshot, groupName: string): number | null {
+  const policy = (snapshot.autoScalingPolicies ?? []).find(
+    (p) => p.AutoScalingGroupName === groupName && p.TargetTrackingConfiguration?.PredefinedMetricSpecification?.PredefinedMetricType === 'ASGAverageCPUUtilization',
+  );
+  return policy?.TargetTrackingConfiguration?.TargetValue ?? null;
+}
+
+function cpuChart(snapshot: Snapshot, group: AutoScalingGroup): ChartModel | null {
+  if (group.capacityProviderName) return null;
+  const series = findSeries(snapshot, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.AutoScalingGroupName });
+  if (!series || series.points.length === 0) return null;
+  const target = cpuTarget(snapshot, group.AutoScalingGroupName);
+  const latest = series.points.at(-1)!.v;
+  return chartModel({
+    series: [{ key: 'CPUUtilization', label: 'average CPU', color: CPU_COLOR, step: false, points: series.points.map((p) => ({ t: p.t, v: p.v })) }],
+    rules: target === null ? [] : [{ key: 'target', value: target, label: `target ${target}%` }],
+    now: snapshot.time,
+    unit: '%',
+    yFloor: 100,
+    summary: `${group.AutoScalingGroupName}: average CPUUtilization ${Math.round(latest)}%${target === null ? '' : ` against a target of ${target}%`}.`,
+  });
+}
+
+/** The group's two charts, one above the other, on the same time axis. */
+function sharedTimeAxis(chart: ChartModel, cpu: ChartModel | null): { chart: ChartModel; cpuChart: ChartModel | null } {
+  if (!cpu) return { chart, cpuChart: null };
+  const tStart = Math.min(chart.tStart, cpu.tStart);
+  const tEnd = Math.max(chart.tEnd, cpu.tEnd);
+  return { chart: { ...chart, tStart, tEnd }, cpuChart: { ...cpu, tStart, tEnd } };
+}
+
 export function asgCard(snapshot: Snapshot, group: AutoScalingGroup): AsgCard {
   const counts = asgCounts(group);
   const activities = activityRows(snapshot, group.AutoScalingGroupName);
@@ -147,7 +190,7 @@ export function asgCard(snapshot: Snapshot, group: AutoScalingGroup): AsgCard {
     max: group.MaxSize,
     counts,
     capacityProviderName: provider,
-    chart: groupChart(snapshot, group, counts, activities),
+    ...sharedTimeAxis(groupChart(snapshot, group, counts, activities), cpuChart(snapshot, group)),
     policies: policyRows(snapshot, group.AutoScalingGroupName),
     activities,
     ariaLabel:
@@ -157,10 +200,16 @@ export function asgCard(snapshot: Snapshot, group: AutoScalingGroup): AsgCard {
   };
 }
 
+/** Groups a capacity provider scales first (they sit next to its reservation card), then by name. */
+function providerGroupsFirst(a: AsgCard, b: AsgCard): number {
+  const managed = Number(b.capacityProviderName !== null) - Number(a.capacityProviderName !== null);
+  return managed || (a.capacityProviderName ?? '').localeCompare(b.capacityProviderName ?? '') || a.name.localeCompare(b.name);
+}
+
 export function asgCards(snapshot: Snapshot | null): AsgCard[] {
   if (!snapshot) return [];
   return (snapshot.autoScalingGroups ?? [])
     .filter((g) => g.Status !== 'Delete in progress' || (g.Instances ?? []).length > 0)
     .map((g) => asgCard(snapshot, g))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(providerGroupsFirst);
 }
