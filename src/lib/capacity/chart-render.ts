@@ -30,10 +30,11 @@ function scales(tStart: number, tEnd: number, yMax: number) {
 
 type Scales = ReturnType<typeof scales>;
 
-function frame(svg: SVGSVGElement, s: Scales, yMax: number, unit: string, format: (v: number) => string = (v) => `${+v.toFixed(2)}${unit}`): void {
+/** Counts (unit '') get whole-number ticks only: half of a 3-instance axis is no tick. */
+function frame(svg: SVGSVGElement, s: Scales, yMax: number, unit: string, format: (v: number) => string = (v) => `${+v.toFixed(2)}${unit}`, counts = unit === ''): void {
   const root = select(svg).attr('viewBox', `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`);
   const axis = root.selectAll<SVGGElement, null>('g.axis').data([null]).join('g').attr('class', 'axis');
-  const yTicks = [0, yMax / 2, yMax];
+  const yTicks = [0, yMax / 2, yMax].filter((v) => !counts || Number.isInteger(v));
   axis
     .selectAll<SVGLineElement, number>('line.grid')
     .data(yTicks)
@@ -148,7 +149,7 @@ function renderMarks(root: ReturnType<typeof select<SVGSVGElement, unknown>>, ma
 /** The cost meter's stacked bands of $/hour by launch type. */
 export function renderCostChart(svg: SVGSVGElement, meter: CostMeter): void {
   const s = scales(meter.tStart, meter.tEnd, meter.rateMax);
-  frame(svg, s, meter.rateMax, '', (v) => `$${v < 1 ? v.toFixed(2) : v.toFixed(1)}`);
+  frame(svg, s, meter.rateMax, '', (v) => `$${v < 1 ? v.toFixed(2) : v.toFixed(1)}`, false);
   const band = area<{ t: number; y0: number; y1: number }>()
     .x((p) => s.x(p.t))
     .y0((p) => s.y(p.y0))

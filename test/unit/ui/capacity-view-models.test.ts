@@ -41,6 +41,12 @@ describe('chart helpers', () => {
     [0.013, 0, 0.02],
   ])('niceMax(%d, floor %d) = %d', (v, floor, expected) => expect(niceMax(v, floor)).toBeCloseTo(expected, 9));
 
+  it('tops counts out at a whole number and percentages at a nice one, with 10% headroom', () => {
+    const line = (v: number) => [{ key: 's', label: 's', color: '#000', step: true, points: [{ t: 0, v }] }];
+    expect(chartModel({ series: line(2), now: 0, unit: '', summary: '' }).yMax).toBe(3); // 2 × 1.1 = 2.2 → 2.5 → 3 instances
+    expect(chartModel({ series: line(2), now: 0, unit: '%', yFloor: 100, summary: '' }).yMax).toBe(100);
+  });
+
   it('spans at least a minute and ends at now', () => {
     const m = chartModel({ series: [], now: 10_000, unit: '', summary: '' });
     expect([m.tStart, m.tEnd]).toEqual([10_000 - MIN, 10_000]);

@@ -82,6 +82,11 @@ export function niceMax(value: number, floor = 1): number {
 /** Room above the highest value, so a line at the top is not drawn on the frame. */
 const HEADROOM = 1.1;
 
+/** Counts (no unit) top out at a whole number: 2.5 instances → 3. */
+function roundFor(unit: string, yMax: number): number {
+  return unit === '' ? Math.ceil(yMax) : yMax;
+}
+
 /** Assembles a chart: the x domain spans every point and mark (and ends at `now`). */
 export function chartModel(parts: { series: ChartSeries[]; rules?: ChartRule[]; marks?: ChartMark[]; now: number; unit: string; yFloor?: number; summary: string }): ChartModel {
   const rules = parts.rules ?? [];
@@ -90,5 +95,5 @@ export function chartModel(parts: { series: ChartSeries[]; rules?: ChartRule[]; 
   const tEnd = Math.max(parts.now, ...times);
   const tStart = Math.min(tEnd - 60_000, ...times);
   const values = [...parts.series.flatMap((s) => s.points.map((p) => p.v)), ...rules.map((r) => r.value)];
-  return { series: parts.series, rules, marks, tStart, tEnd, yMax: niceMax(Math.max(0, ...values) * HEADROOM, parts.yFloor ?? 1), unit: parts.unit, summary: parts.summary };
+  return { series: parts.series, rules, marks, tStart, tEnd, yMax: roundFor(parts.unit, niceMax(Math.max(0, ...values) * HEADROOM, parts.yFloor ?? 1)), unit: parts.unit, summary: parts.summary };
 }
