@@ -8,7 +8,7 @@
 // Screenshots go to /tmp/ecs-sandbox-capacity-*.png for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
+import { type AppSession, type OpenedPage, openPage, startWithPage, waitForClusterPaint } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
@@ -248,5 +248,29 @@ describe('capacity in the UI', () => {
     await zone.scrollIntoViewIfNeeded();
     await shot('7-zone-out');
     expect(opened.problems).toEqual([]);
+  });
+});
+
+describe('the capacity scenario', () => {
+  it('shows both EC2 scaling styles, Fargate and Fargate Spot side by side, with their numbers', async () => {
+    const scenario = await openPage(session, '/?scenario=capacity', { width: 1400, height: 1100 });
+    page = scenario.page;
+    try {
+      await waitForClusterPaint(page);
+      await page.locator('.asg-card[data-asg="cpu-scaled-asg"]').waitFor({ timeout: 30_000 });
+      await command('wait: 10m');
+      await page.locator('.reservation-card[data-provider="managed-cp"]').waitFor({ timeout: 20_000 });
+      await pointsAtLeast('.reservation-card[data-provider="managed-cp"] path.series', 5);
+      await pointsAtLeast('.asg-card[data-asg="cpu-scaled-asg"] [data-chart="cpu"] path.series', 5);
+      await page.waitForFunction(() => document.querySelectorAll('.fargate-tile.spot').length > 0, undefined, { timeout: 20_000 });
+      expect(await page.locator('.cost-rows tr[data-launch-type]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.launchType))).toEqual(expect.arrayContaining(['EC2']));
+      await page.locator('.capacity-dock').scrollIntoViewIfNeeded();
+      await shot('8-scenario-panel');
+      await page.locator('.cluster-view').scrollIntoViewIfNeeded();
+      await shot('9-scenario-cluster');
+      expect(scenario.problems).toEqual([]);
+    } finally {
+      await scenario.context.close();
+    }
   });
 });
