@@ -11,7 +11,7 @@
 import { capacitySteadyProblems, CapacityTracker } from './capacity-invariants.ts';
 import { ASG_NAME, capacityServiceRequest, drawCapacityWorld, PROVIDER, type CapacityWorld } from './capacity-world.ts';
 import { SnapshotIndex, steadyStateProblems, type Violation } from './invariants.ts';
-import { fmt, SwarmBase, SwarmFailure, type SwarmFailureInfo } from './swarm-base.ts';
+import { fmt, runPhases, SwarmBase, type SwarmFailureInfo } from './swarm-base.ts';
 import { Budget, capacityOf, CLUSTER, taskDefinitionRequest, type ServiceSpec } from './world.ts';
 
 export interface CapacitySwarmOptions {
@@ -34,16 +34,7 @@ export interface CapacitySwarmOutcome {
 
 export function runCapacitySwarm(options: CapacitySwarmOptions): CapacitySwarmOutcome {
   const run = new CapacitySwarmRun(options);
-  try {
-    run.setup();
-    run.chaos();
-    run.converge();
-  } catch (error) {
-    if (!(error instanceof SwarmFailure)) {
-      run.fail([{ invariant: 'steady', message: `the harness threw: ${error instanceof Error ? error.stack : String(error)}` }], false);
-    }
-  }
-  return run.outcome();
+  return runPhases(run, [() => run.setup(), () => run.chaos(), () => run.converge()]);
 }
 
 class CapacitySwarmRun extends SwarmBase {

@@ -93,6 +93,18 @@ export abstract class SwarmBase {
   }
 }
 
+/** Run a swarm's phases in order; the first failure (an invariant, or the harness throwing) ends it and is kept in the outcome. */
+export function runPhases<T>(run: SwarmBase & { outcome(): T }, phases: readonly (() => void)[]): T {
+  try {
+    for (const phase of phases) phase();
+  } catch (error) {
+    if (!(error instanceof SwarmFailure)) {
+      run.fail([{ invariant: 'steady', message: `the harness threw: ${error instanceof Error ? error.stack : String(error)}` }], false);
+    }
+  }
+  return run.outcome();
+}
+
 export function fmt(ms: number): string {
   const s = Math.floor(ms / 1000);
   const h = Math.floor(s / 3600);

@@ -16,7 +16,7 @@
  * user acts); then every service must be steady within `convergeMs`.
  */
 import { SnapshotIndex, steadyStateProblems } from './invariants.ts';
-import { fmt, SwarmBase, SwarmFailure, type SwarmFailureInfo } from './swarm-base.ts';
+import { fmt, runPhases, SwarmBase, type SwarmFailureInfo } from './swarm-base.ts';
 import { ALB_NAME, Budget, NLB_NAME, capacityOf, CLUSTER, createServiceRequest, DEPLOYMENT_CONFIGS, drawWorld, image, taskDefinitionRequest, usesIpTargets, type ServiceSpec, type WorldSpec } from './world.ts';
 
 export interface SwarmOptions {
@@ -44,16 +44,7 @@ export interface SwarmOutcome {
 
 export function runSwarm(options: SwarmOptions): SwarmOutcome {
   const run = new SwarmRun(options);
-  try {
-    run.setup();
-    run.chaos();
-    run.converge();
-  } catch (error) {
-    if (!(error instanceof SwarmFailure)) {
-      run.fail([{ invariant: 'steady', message: `the harness threw: ${error instanceof Error ? error.stack : String(error)}` }], false);
-    }
-  }
-  return run.outcome();
+  return runPhases(run, [() => run.setup(), () => run.chaos(), () => run.converge()]);
 }
 
 class SwarmRun extends SwarmBase {
