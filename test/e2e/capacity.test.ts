@@ -217,6 +217,27 @@ describe('capacity in the UI', () => {
     expect(await page.evaluate(badge, arn)).toBe('SPOT ✕');
   });
 
+  it('badges an EC2 Spot Instance and counts down its interruption notice', async () => {
+    await command({
+      'autoscaling:CreateAutoScalingGroup': {
+        AutoScalingGroupName: 'spot-asg',
+        MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateName: 'ecs-nodes' } }, InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 0 } },
+        MinSize: 1,
+        MaxSize: 1,
+        DesiredCapacity: 1,
+        AvailabilityZones: ['us-east-1b'],
+      },
+    });
+    await command('wait: 90s');
+    const box = page.locator('article.instance.spot');
+    await box.waitFor({ timeout: 20_000 });
+    expect(await box.locator('.instance-owner').textContent()).toBe('SPOT · spot-asg');
+    const id = (await box.locator('.instance-id').textContent())!;
+    await command({ 'sim:InterruptSpot': { instanceIds: [id] } });
+    await command('wait: 5s');
+    await page.waitForFunction((i) => [...document.querySelectorAll('article.instance.spot-notice')].some((b) => b.querySelector('.instance-id')?.textContent === i && /Spot notice 1:5\d/.test(b.querySelector('.instance-owner')?.textContent ?? '')), id, { timeout: 20_000 });
+  });
+
   it('draws an EXTERNAL instance, a disconnected agent and an instance shutting down apart', async () => {
     await command({ 'sim:RegisterExternalInstance': { cluster: 'demo', hostname: 'rack-1', cpu: 2048, memory: 4096 } });
     const external = page.locator('article.instance.external');
