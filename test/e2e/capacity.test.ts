@@ -114,6 +114,18 @@ describe('capacity in the UI', () => {
     expect(await page.locator('.capacity-editor').count()).toBe(0);
   });
 
+  it("knows capacityProviderStrategy in the service editor's schema", async () => {
+    await page.click('button.create-service');
+    await page.waitForFunction(() => window.__ecsSandbox?.serviceEditor !== undefined, undefined, { timeout: 30_000 });
+    const { launchType: _dropped, ...request } = JSON.parse(await page.evaluate(() => window.__ecsSandbox!.serviceEditor!.getText()));
+    const strategy = [{ capacityProvider: 'cp-web-asg', weight: 5000 }];
+    await page.evaluate((t) => window.__ecsSandbox!.serviceEditor!.setText(t), JSON.stringify({ ...request, capacityProviderStrategy: strategy }, null, 2));
+    await page.waitForFunction(() => window.__ecsSandbox!.serviceEditor!.getMarkers().some((m) => /1000/.test(m.message)), undefined, { timeout: 15_000 });
+    const markers = await page.evaluate(() => window.__ecsSandbox!.serviceEditor!.getMarkers().map((m) => m.message));
+    expect(markers.filter((m) => /not allowed/i.test(m))).toEqual([]);
+    await page.click('button[aria-label="Close the service editor"]');
+  });
+
   it('runs a service on the provider: tasks wait in PROVISIONING while ghost instances boot, then become container instances', async () => {
     await command({ 'ecs:RegisterTaskDefinition': { family: 'app', containerDefinitions: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 512, memory: 1024 }] } });
     await command({ 'ecs:CreateService': { cluster: 'demo', serviceName: 'app', taskDefinition: 'app', desiredCount: 6, capacityProviderStrategy: [{ capacityProvider: 'cp-web-asg', weight: 1 }] } });

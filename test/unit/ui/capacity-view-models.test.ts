@@ -13,7 +13,9 @@ import { usd } from '../../../src/lib/view-model/capacity/money.ts';
 import { capacityView, countdownText } from '../../../src/lib/view-model/cluster-capacity.ts';
 import { capacityStep, capacityTemplate } from '../../../src/lib/view-model/capacity/provider-request.ts';
 import { clusterViewModel as plainClusterViewModel } from '../../../src/lib/view-model/cluster.ts';
-import { capacityRequestJsonSchema } from '../../../workers/engine/capacity/schema.ts';
+import { capacityRequestJsonSchema, STRATEGY_SCHEMA } from '../../../workers/engine/capacity/schema.ts';
+import { serviceRequestJsonSchema } from '../../../workers/engine/services/schema.ts';
+import { withCapacityStrategy } from '../../../src/lib/editor/service-schema.ts';
 import { instance, snapshot, task } from './fixtures.ts';
 import { ASG_ARN, cost, ec2, group, provider, series } from './capacity-fixtures.ts';
 
@@ -361,6 +363,17 @@ describe('the capacity provider editor requests', () => {
       defaultCapacityProviderStrategy: [{ capacityProvider: 'cp-web-asg', weight: 1 }],
     });
     expect(capacityStep('cluster', { cluster: 'demo' })).toEqual({ 'ecs:PutClusterCapacityProviders': { cluster: 'demo' } });
+  });
+
+  it('adds capacityProviderStrategy to the service editor\'s schema, leaving the engine\'s frozen one as it is', () => {
+    for (const kind of ['create', 'update'] as const) {
+      const base = serviceRequestJsonSchema(kind) as { properties: Record<string, unknown> };
+      const schema = withCapacityStrategy(base, STRATEGY_SCHEMA) as { properties: Record<string, { maxItems?: number; description?: string }> };
+      expect(schema.properties['capacityProviderStrategy']).toMatchObject({ type: 'array', maxItems: 6 });
+      expect(schema.properties['capacityProviderStrategy']!.description).toMatch(/^The capacity providers that run the tasks, instead of a launchType/);
+      expect(Object.keys(schema.properties)).toEqual([...Object.keys(base.properties), 'capacityProviderStrategy']);
+      expect('capacityProviderStrategy' in base.properties).toBe(false);
+    }
   });
 
   it('has a schema per request whose required fields the templates fill', () => {
