@@ -138,6 +138,7 @@ describe('capacity in the UI', () => {
     const reservation = page.locator('.reservation-card[data-provider="cp-web-asg"]');
     expect(Number(await reservation.locator('[data-value="provisioning"]').textContent())).toBeGreaterThan(0);
     expect(await reservation.locator('[data-value="reservation"]').textContent()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.locator('.service-card[data-service="app"] .service-def').textContent()).toContain('cp-web-asg weight 1');
     const ghostId = (await page.locator('.ghost').first().getAttribute('data-instance-id'))!;
     await page.locator('.ghost').first().scrollIntoViewIfNeeded();
     await shot('2-booting');

@@ -5,7 +5,7 @@
  * virtual time. (Which service and deployment each task belongs to is service-tasks.ts: the
  * cluster view needs that at first paint, the panel's cards come in a lazy chunk.)
  */
-import type { Deployment, Service, ServiceEvent, Snapshot } from '../../../workers/protocol.ts';
+import type { CapacityProviderStrategyItem, Deployment, Service, ServiceEvent, Snapshot } from '../../../workers/protocol.ts';
 import { EPOCH_ISO } from '../../../workers/engine/ids/arn.ts';
 import { arnId, taskDefinitionRef } from './arn.ts';
 import { formatVirtualTime } from './time.ts';
@@ -59,6 +59,7 @@ export interface ServiceCard {
   running: number;
   pending: number;
   schedulingStrategy: Service['schedulingStrategy'];
+  /** `EC2`, `FARGATE`, or its capacity provider strategy: `FARGATE base 2 weight 1 + FARGATE_SPOT weight 3`. */
   launchType: string;
   definition: string;
   /** A rolling update is under way: more than one live deployment, or the PRIMARY not COMPLETED. */
@@ -145,7 +146,7 @@ export function serviceCard(service: Service): ServiceCard {
     running: service.runningCount,
     pending: service.pendingCount,
     schedulingStrategy: service.schedulingStrategy,
-    launchType: service.launchType ?? 'EC2',
+    launchType: service.launchType ?? (service.capacityProviderStrategy?.length ? strategyLabel(service.capacityProviderStrategy) : 'EC2'),
     definition,
     deploying,
     steady,
@@ -174,3 +175,8 @@ export function servicesViewModel(snapshot: Snapshot | null): ServiceCard[] {
 }
 
 export { serviceNameOfTask, taskServiceInfo, type DeploymentRole, type TaskServiceInfo } from './service-tasks.ts';
+
+/** A capacity provider strategy as one line: `FARGATE base 2 weight 1 + FARGATE_SPOT weight 3`. */
+export function strategyLabel(items: readonly CapacityProviderStrategyItem[]): string {
+  return items.map((i) => `${i.capacityProvider}${i.base ? ` base ${i.base}` : ''} weight ${i.weight ?? 0}`).join(' + ');
+}

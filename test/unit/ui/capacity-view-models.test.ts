@@ -13,6 +13,7 @@ import { usd } from '../../../src/lib/view-model/capacity/money.ts';
 import { capacityView, countdownText } from '../../../src/lib/view-model/cluster-capacity.ts';
 import { capacityStep, capacityTemplate } from '../../../src/lib/view-model/capacity/provider-request.ts';
 import { clusterViewModel as plainClusterViewModel } from '../../../src/lib/view-model/cluster.ts';
+import { strategyLabel } from '../../../src/lib/view-model/services.ts';
 import { capacityRequestJsonSchema, STRATEGY_SCHEMA } from '../../../workers/engine/capacity/schema.ts';
 import { serviceRequestJsonSchema } from '../../../workers/engine/services/schema.ts';
 import { withCapacityStrategy } from '../../../src/lib/editor/service-schema.ts';
@@ -339,6 +340,14 @@ describe('capacity in the cluster picture', () => {
     const zone = clusterViewModel(s).zones.find((z) => z.zone === 'us-east-1c')!;
     expect(zone.outage).toBe('us-east-1c is out until +00:30:00.');
     expect(clusterViewModel(base).zones.every((z) => z.outage === null)).toBe(true);
+  });
+});
+
+describe('a service on capacity providers', () => {
+  it('names its strategy where a launch type would be', () => {
+    // AWS's example: FARGATE base 2 weight 1, FARGATE_SPOT weight 3
+    expect(strategyLabel([{ capacityProvider: 'FARGATE', base: 2, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }])).toBe('FARGATE base 2 weight 1 + FARGATE_SPOT weight 3');
+    expect(strategyLabel([{ capacityProvider: 'cp' }])).toBe('cp weight 0'); // the API's default weight
   });
 });
 
