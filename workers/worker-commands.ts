@@ -24,11 +24,22 @@ export function loadAllCommands(): Promise<void> {
   return loading;
 }
 
+/**
+ * Request fields that make a core command reach code of the full table (engine/commands/capacity-hooks.ts):
+ * capacity provider strategies and a cluster's capacity providers.
+ */
+const FULL_TABLE_FIELDS = ['capacityProviderStrategy', 'capacityProviders', 'defaultCapacityProviderStrategy'];
+
+function needsFullTable(request: unknown): boolean {
+  return request !== null && typeof request === 'object' && FULL_TABLE_FIELDS.some((field) => Object.hasOwn(request, field));
+}
+
 /** Whether every step can run with the core commands (a malformed step can: the engine refuses it). */
-function coreSuffices(steps: readonly unknown[]): boolean {
+export function coreSuffices(steps: readonly unknown[]): boolean {
   return steps.every((step) => {
     const keys = step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step) : [];
-    return keys.length !== 1 || keys[0] === 'wait' || Object.hasOwn(CORE_COMMANDS, keys[0]!);
+    if (keys.length !== 1 || keys[0] === 'wait') return true;
+    return Object.hasOwn(CORE_COMMANDS, keys[0]!) && !needsFullTable((step as Record<string, unknown>)[keys[0]!]);
   });
 }
 

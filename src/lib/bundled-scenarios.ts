@@ -4,12 +4,11 @@
  * fetched this way: its first frame is computed at build time (main.ts). Issue 9 adds scenario
  * URLs and inline scenarios for embedding; this covers the bundled ids.
  */
-const FILES = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+// sandbox.yaml is left out: main.ts imports it at once (and draws its build-time first frame).
+const FILES = import.meta.glob(['../../scenarios/*.yaml', '!../../scenarios/sandbox.yaml'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
-/** Bundled scenario ids (file names without .yaml), sorted. */
-export const BUNDLED_SCENARIO_IDS: readonly string[] = Object.keys(FILES)
-  .map((path) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length))
-  .sort();
+/** Bundled scenario ids (file names without .yaml), sorted; `sandbox` is the default. */
+export const BUNDLED_SCENARIO_IDS: readonly string[] = ['sandbox', ...Object.keys(FILES).map((path) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length))].sort();
 
 export type ScenarioChoice = { kind: 'default' } | { kind: 'bundled'; id: string } | { kind: 'unknown'; given: string };
 
@@ -17,7 +16,7 @@ export type ScenarioChoice = { kind: 'default' } | { kind: 'bundled'; id: string
 export function scenarioChoice(search: string): ScenarioChoice {
   const given = new URLSearchParams(search).get('scenario');
   if (given === null || given === '' || given === 'sandbox') return { kind: 'default' };
-  return BUNDLED_SCENARIO_IDS.includes(given) ? { kind: 'bundled', id: given } : { kind: 'unknown', given };
+  return Object.hasOwn(FILES, `../../scenarios/${given}.yaml`) ? { kind: 'bundled', id: given } : { kind: 'unknown', given };
 }
 
 export function loadBundledScenario(id: string): Promise<string> {

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../../workers/engine/commands/index.ts';
 import { createEngineWith } from '../../../workers/engine/engine.ts';
 import type { ActionName } from '../../../workers/engine/actions.ts';
 import { parseScenarioText } from '../../../workers/scenario/index.ts';
-import { commandsFor, lookupCommand } from '../../../workers/worker-commands.ts';
+import { commandsFor, coreSuffices, lookupCommand } from '../../../workers/worker-commands.ts';
 
 describe('the worker command table', () => {
   it('core commands are the full table\'s own handlers', () => {
@@ -37,5 +37,13 @@ describe('the worker command table', () => {
     await commandsFor([{ 'iam:ListRoles': {} }]);
     expect(lookupCommand('iam:ListRoles')).toBe(COMMANDS['iam:ListRoles']);
     expect('response' in engine.dispatch({ 'iam:ListRoles': {} })).toBe(true);
+  });
+
+  it('a core command that names capacity providers needs the full table (their code is there)', () => {
+    expect(coreSuffices([{ 'ecs:RunTask': { taskDefinition: 'web' } }, { wait: '1m' }])).toBe(true);
+    expect(coreSuffices([{ 'ecs:RunTask': { taskDefinition: 'web', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] } }])).toBe(false);
+    expect(coreSuffices([{ 'ecs:CreateCluster': { clusterName: 'x', capacityProviders: ['FARGATE'] } }])).toBe(false);
+    expect(coreSuffices([{ 'ecs:CreateCluster': { clusterName: 'x', defaultCapacityProviderStrategy: [] } }])).toBe(false);
+    expect(coreSuffices([{ 'iam:ListRoles': {} }])).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * group (and removes it from those of a provider taken away), as DescribeContainerInstances shows
  * on AWS, and starts the minute ticks when a provider with managed scaling arrives.
  */
+import { provideCapacityHook, type ClusterProviders } from '../commands/capacity-hooks.ts';
 import type { EngineContext } from '../context.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
 import type { ClusterRecord, EngineState } from '../state.ts';
@@ -15,10 +16,7 @@ import { clusterOfProvider, findGroupByArnOrName, findProvider, isFargateProvide
 /** Capacity providers per cluster: 10 in the older quota table, 20 in the current docs (ecs-reference §15); the newer figure. */
 export const MAX_PROVIDERS_PER_CLUSTER = 20;
 
-export interface ClusterProviders {
-  capacityProviders: string[];
-  defaultCapacityProviderStrategy: StrategyItem[];
-}
+export type { ClusterProviders };
 
 type Checked = { ok: true; value: ClusterProviders } | { ok: false; error: { code: string; message: string } };
 
@@ -112,3 +110,6 @@ export function stampClusterInstances(state: EngineState, cluster: ClusterRecord
   }
   return changed;
 }
+
+// CreateCluster (first chunk) reaches these through its hook.
+provideCapacityHook('clusterProviders', { check: checkClusterProviders, apply: applyClusterProviders });

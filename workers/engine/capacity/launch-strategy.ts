@@ -10,17 +10,9 @@ import { CAPACITY_MESSAGES as M } from './messages.ts';
 import { checkCapacityProviderStrategy, distributeTasks, type StrategyItem } from './provider-strategy.ts';
 import { isFargateProvider, knownProvidersOf } from './providers.ts';
 
-export interface ResolvedStrategy {
-  items: StrategyItem[];
-  /** FARGATE when the providers are FARGATE / FARGATE_SPOT, EC2 when they are Auto Scaling group providers. */
-  launchType: 'EC2' | 'FARGATE';
-  /** Taken from the cluster's default strategy (nothing given in the request). */
-  fromClusterDefault: boolean;
-}
+import type { ResolvedStrategy, StrategyResolution } from '../commands/capacity-hooks.ts';
 
-export type StrategyResolution =
-  | { ok: true; value: ResolvedStrategy | undefined }
-  | { ok: false; error: { code: string; message: string } };
+export type { ResolvedStrategy, StrategyResolution };
 
 /**
  * `value` undefined = use the launch type (given, or EC2 by default). The strategy is checked

@@ -5,6 +5,8 @@
  * an Auto Scaling group provider on its own instances (waiting for capacity when it has managed
  * scaling and no room). The answers are merged: tasks in strategy order, then failures.
  */
+import { provideCapacityHook } from '../commands/capacity-hooks.ts';
+import { resolveStrategy } from './launch-strategy.ts';
 import type { Task } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { ok, type CommandResult } from '../errors.ts';
@@ -44,3 +46,6 @@ export function runWithStrategy(ctx: EngineContext, run: RunTaskRequest, strateg
   }
   return ok({ tasks, failures });
 }
+
+// RunTask (first chunk) reaches strategies through its hook.
+provideCapacityHook('strategies', { resolve: resolveStrategy, run: (ctx, run, strategy) => runWithStrategy(ctx, run, strategy) });

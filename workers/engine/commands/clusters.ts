@@ -1,7 +1,7 @@
 /** ecs:CreateCluster, ecs:DescribeClusters, ecs:ListClusters. */
 import type { EngineContext } from '../context.ts';
 import { clusterNotFound, fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
-import { applyClusterProviders, checkClusterProviders } from '../capacity/association.ts';
+import { CAPACITY_NOT_LOADED, capacityHooks } from './capacity-hooks.ts';
 import { clusterArn, clusterNameOf } from '../ids/arn.ts';
 import { countTasks, renderCluster } from '../snapshot.ts';
 import type { ClusterRecord } from '../state.ts';
@@ -51,7 +51,9 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
   if (existing !== undefined) return ok({ cluster: renderCluster(existing, ctx.state, counts) });
   // Issue 6: the capacity providers it may use and its default strategy, as PutClusterCapacityProviders checks them.
   const wantsProviders = input.capacityProviders !== undefined || input.defaultCapacityProviderStrategy !== undefined;
-  const providers = wantsProviders ? checkClusterProviders(ctx.state, undefined, input.capacityProviders ?? [], input.defaultCapacityProviderStrategy ?? []) : undefined;
+  const hook = capacityHooks.clusterProviders;
+  if (wantsProviders && hook === undefined) return fail('ClientException', CAPACITY_NOT_LOADED);
+  const providers = wantsProviders ? hook!.check(ctx.state, undefined, input.capacityProviders ?? [], input.defaultCapacityProviderStrategy ?? []) : undefined;
   if (providers !== undefined && !providers.ok) return fail(providers.error.code, providers.error.message);
   const record: ClusterRecord = {
     clusterArn: clusterArn(name),
@@ -62,7 +64,7 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
   };
   ctx.state.clusters.set(name, record);
   ctx.emit('cluster.created', `Cluster ${name} was created.`, record.clusterArn);
-  if (providers?.ok === true) applyClusterProviders(ctx, record, providers.value);
+  if (providers?.ok === true) hook!.apply(ctx, record, providers.value);
   return ok({ cluster: renderCluster(record, ctx.state, counts) });
 }
 

@@ -64,6 +64,11 @@ import { createLaunchTemplate, describeLaunchTemplates, deleteLaunchTemplate, de
 import { putMetricAlarm, describeAlarms, deleteAlarms, setServiceLoad } from './cloudwatch.ts';
 import { createCapacityProvider, updateCapacityProvider, deleteCapacityProvider, describeCapacityProviders, putClusterCapacityProviders } from './capacity-providers.ts';
 import { interruptSpot, setSpotMarket, failAvailabilityZone, restoreAvailabilityZone, disconnectAgent, reconnectAgent, registerExternalInstance } from './faults.ts';
+// The first-chunk commands reach these through capacity-hooks.ts, filled as they load.
+import '../capacity/run-with-strategy.ts';
+import '../capacity/association.ts';
+import '../faults/fargate-capacity.ts';
+import '../cost/ledger.ts';
 
 import type { CommandHandler } from './handler.ts';
 

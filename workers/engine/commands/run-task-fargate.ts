@@ -30,9 +30,7 @@ import { plural } from '../text.ts';
 import { fargateStartTimings } from '../timing-draws.ts';
 import type { RunTaskRequest } from './run-task-request.ts';
 import { createTaskRecord } from './task-factory.ts';
-import { fargateCapacity, spotPlatformRefusal } from '../faults/fargate-capacity.ts';
-import { FARGATE_SPOT } from '../faults/model.ts';
-import { startCostMeter } from '../cost/ledger.ts';
+import { capacityHooks } from './capacity-hooks.ts';
 
 export const FARGATE_MESSAGES = {
   // AWS (CreateService's answer, quoted in hashicorp/terraform-provider-aws#26337 and a Terraform
@@ -66,9 +64,10 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
   const network = checkAwsvpcConfiguration(run.networkConfiguration, { launchType: 'FARGATE', catalog: networkCatalogOf(ctx.state) });
   if (!network.ok) return { ok: false, error: network.error };
   // Issue 6 faults: Fargate Spot without capacity, zones that are out (faults/fargate-capacity.ts).
-  const spotPlatform = run.capacityProviderName === FARGATE_SPOT ? spotPlatformRefusal(td) : undefined;
+  // Faults and Fargate Spot exist only once their code has loaded (capacity-hooks.ts).
+  const spotPlatform = capacityHooks.fargate?.spotPlatformRefusal !== undefined && run.capacityProviderName === 'FARGATE_SPOT' ? capacityHooks.fargate.spotPlatformRefusal(td) : undefined;
   if (spotPlatform !== undefined) return invalidParameter(spotPlatform);
-  const capacity = fargateCapacity(ctx.state, run.capacityProviderName, network.config.subnets);
+  const capacity = capacityHooks.fargate?.capacity(ctx.state, run.capacityProviderName, network.config.subnets) ?? { ok: true as const, subnets: network.config.subnets, avoided: [] };
   if (!capacity.ok) return noFargateCapacity(ctx, run, capacity);
   const plan = planSubnets(ctx, run, capacity.subnets);
   if (plan.subnets.length === 0) return invalidParameter(FARGATE_MESSAGES.subnetsFull(network.config.subnets));
@@ -99,7 +98,7 @@ export function runOnFargate(ctx: EngineContext, run: RunTaskRequest): CommandRe
     tasks.push(run.requester === undefined ? renderTask(record.task) : record.task);
   }
   if (capacity.avoided.length > 0) ctx.emit('placement.fargate', `Fargate avoided ${capacity.avoided.join(', ')}: the Availability Zone is out (sim:FailAvailabilityZone).`, td.taskDefinitionArn);
-  startCostMeter(ctx);
+  capacityHooks.cost?.start(ctx);
   // Sandbox choice: when tasks found no free address, each full subnet is listed like an instance
   // that refused a placement (AWS would start the task and fail it in PROVISIONING).
   const failures = plan.unplaced === 0 ? [] : network.config.subnets.map((subnet) => ({ arn: subnetArn(subnet), reason: 'RESOURCE:ENI' }));

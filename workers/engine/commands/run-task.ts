@@ -8,8 +8,7 @@
 import type { TaskDefinition } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { clientError, fail, invalidParameter, MESSAGES, unableToAssumeRole, type CommandResult } from '../errors.ts';
-import { resolveStrategy, type ResolvedStrategy } from '../capacity/launch-strategy.ts';
-import { runWithStrategy } from '../capacity/run-with-strategy.ts';
+import { CAPACITY_NOT_LOADED, capacityHooks, type ResolvedStrategy, type StrategyResolution } from './capacity-hooks.ts';
 import { trusts } from '../iam/policy.ts';
 import { ECS_TASKS_PRINCIPAL, findRole } from '../iam/roles.ts';
 import type { EngineState } from '../state.ts';
@@ -65,7 +64,7 @@ export const RUN_TASK_SHAPE = {
 export function runTask(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkRunTask(ctx, raw);
   if (!checked.ok) return checked.result;
-  if (checked.strategy !== undefined) return runWithStrategy(ctx, checked.run, checked.strategy);
+  if (checked.strategy !== undefined) return capacityHooks.strategies!.run(ctx, checked.run, checked.strategy);
   return checked.launchType === 'FARGATE' ? runOnFargate(ctx, checked.run) : runOnEc2(ctx, checked.run);
 }
 
@@ -121,6 +120,13 @@ export function checkRunTask(ctx: EngineContext, raw: unknown): RunTaskCheck {
     ...(launchType.value === 'EXTERNAL' ? { launchType: 'EXTERNAL' as const } : {}),
   };
   return { ok: true, launchType: launchType.value, run, ...(strategy.value === undefined ? {} : { strategy: strategy.value }) };
+}
+
+/** The strategy through its hook (capacity/ loads with the full command table); none can apply before it has. */
+function resolveStrategy(state: EngineState, cluster: RunTaskRequest['cluster'], input: RunTaskInput): StrategyResolution {
+  if (capacityHooks.strategies !== undefined) return capacityHooks.strategies.resolve(state, cluster, input);
+  const wants = (input.capacityProviderStrategy?.length ?? 0) > 0 || (input.launchType === undefined && (cluster.defaultCapacityProviderStrategy?.length ?? 0) > 0);
+  return wants ? { ok: false, error: { code: 'ClientException', message: CAPACITY_NOT_LOADED } } : { ok: true, value: undefined };
 }
 
 function refuse(result: CommandResult): { ok: false; result: CommandResult } {

@@ -11,6 +11,7 @@
  * moment it went. The snapshot adds the unbanked part without changing anything, so totals do not
  * depend on how often snapshots are taken.
  */
+import { provideCapacityHook } from '../commands/capacity-hooks.ts';
 import type { CostLaunchType, CostReport } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { ensureMinuteTicks, provideMinuteJob } from '../metrics/minute-tick.ts';
@@ -152,3 +153,6 @@ function clean(usd: number): number {
 }
 
 provideCapacitySnapshot('cost', (state, timeMs) => (state.cost === undefined ? {} : { cost: renderCost(state, Math.max(timeMs, state.cost.accountedToMs)) }));
+
+// The Fargate launch path (first chunk) starts the meter through its hook.
+provideCapacityHook('cost', { start: startCostMeter });

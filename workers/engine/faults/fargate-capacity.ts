@@ -7,6 +7,7 @@
  * - a zone that is out: new Fargate tasks go to the request's other subnets; when every subnet's
  *   zone is out, none can start (the sandbox's reason, since AWS documents no zone outage).
  */
+import { provideCapacityHook, type FargateCapacity } from '../commands/capacity-hooks.ts';
 import { ACCOUNT_ID, REGION } from '../ids/arn.ts';
 import type { Subnet } from '../network/index.ts';
 import type { TaskDefinition } from '../../protocol.ts';
@@ -14,9 +15,7 @@ import type { EngineState } from '../state.ts';
 import { CAPACITY_UNAVAILABLE } from './messages.ts';
 import { FARGATE_SPOT } from './model.ts';
 
-export type FargateCapacity =
-  | { ok: true; subnets: readonly Subnet[]; avoided: string[] }
-  | { ok: false; reason: string; arn: string };
+export type { FargateCapacity };
 
 /**
  * Fargate Spot runs Linux x86_64 tasks only (ecs-reference §3: "Fargate Spot not supported for
@@ -53,3 +52,6 @@ export function fargateCapacity(state: EngineState, capacityProviderName: string
 function capacityProviderArn(name: string): string {
   return `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:capacity-provider/${name}`;
 }
+
+// The Fargate launch path (first chunk) reaches these through its hook.
+provideCapacityHook('fargate', { capacity: fargateCapacity, spotPlatformRefusal });
