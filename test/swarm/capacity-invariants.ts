@@ -10,7 +10,9 @@
  *       path names an Auto Scaling group capacity provider, and a cluster holds at most 300 of them;
  *   C4  capacity provider names agree: a task on a container instance that belongs to a provider
  *       carries that provider's name; FARGATE_SPOT tasks are FARGATE launch-type tasks;
- *   C5  cost: totals never go down, rates are never negative, and the launch types add up to the total;
+ *   C5  cost: totals never go down, no amount is negative (not even "unused EC2 capacity": a task's
+ *       share of its instance lies within the instance's billed time), and the launch types add up
+ *       to the total;
  *   C6  no task is placed on a container instance whose agent is disconnected (at the last observation
  *       and now).
  *
@@ -80,6 +82,9 @@ export class CapacityTracker {
       const sum = Object.values(cost.byLaunchType).reduce((total, part) => total + part.totalUsd, 0);
       if (Math.abs(sum - cost.totalUsd) > 1e-6 * Math.max(1, cost.totalUsd)) out.push({ invariant: 'C5', message: `launch types add up to $${sum}, total says $${cost.totalUsd}` });
       if (cost.ratePerHourUsd < 0 || Object.values(cost.byLaunchType).some((part) => part.ratePerHourUsd < 0)) out.push({ invariant: 'C5', message: 'a negative hourly rate' });
+      for (const row of cost.byService) {
+        if (row.totalUsd < -1e-9 || row.ratePerHourUsd < -1e-9) out.push({ invariant: 'C5', message: `${row.name} costs $${row.totalUsd} ($${row.ratePerHourUsd}/h): negative` });
+      }
       const before = this.previous?.cost?.totalUsd;
       if (before !== undefined && cost.totalUsd < before - 1e-9) out.push({ invariant: 'C5', message: `total cost went down from $${before} to $${cost.totalUsd}` });
     }

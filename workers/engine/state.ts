@@ -179,6 +179,8 @@ export interface TaskRecord {
    */
   capacityProviderName?: string;
   awaitingCapacity?: boolean;
+  /** Virtual ms when a task that waited for capacity was placed on its instance (others: createdMs). */
+  placedMs?: number;
 }
 
 export interface TaskLifecycleObserver {

@@ -158,7 +158,7 @@ function launch(ctx: EngineContext, run: RunTaskRequest, { request, ledger, plan
     ports: planned.fit.ports,
     usesEni: request.needsEni,
   } as const;
-  const record = existing === undefined ? createTaskRecord(ctx, run, facts) : placeAwaitingRecord(existing, facts);
+  const record = existing === undefined ? createTaskRecord(ctx, run, facts) : placeAwaitingRecord(existing, facts, ctx.clock.now);
   record.placement = { placementId, index };
   reserve(instance, record, planned);
   // Managed termination protection: an instance that takes a task is protected from scale-in at once.

@@ -91,9 +91,10 @@ export function createTaskRecord(ctx: EngineContext, run: RunTaskRequest, facts:
  * instance, zone and host ports, and is PENDING (or PROVISIONING again while its ENI attaches);
  * its ARN and createdAt stay those RunTask gave it.
  */
-export function placeAwaitingRecord(record: TaskRecord, facts: TaskPlacementFacts): TaskRecord {
+export function placeAwaitingRecord(record: TaskRecord, facts: TaskPlacementFacts, nowMs: number): TaskRecord {
   const task = record.task;
   delete record.awaitingCapacity;
+  record.placedMs = nowMs;
   if (facts.instance !== undefined) {
     record.instanceArn = facts.instance.containerInstanceArn;
     task.containerInstanceArn = facts.instance.containerInstanceArn;

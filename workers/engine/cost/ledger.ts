@@ -50,6 +50,16 @@ function book(totals: Map<string, number>, meter: Meter, usd: number): void {
   add(totals, `svc:${meter.charge}`, usd);
 }
 
+/**
+ * A meter that left the state while it was still running, ended: at `now` — except a task's share of
+ * an instance, which ends where it was last seen (`lastSeenMs`, the last bank): it left because its
+ * instance did, and a share never outlives its instance (else "unused EC2 capacity" turns negative).
+ */
+function endedMeter(meter: Meter, now: number, lastSeenMs: number): Meter {
+  if (meter.endMs !== undefined) return meter;
+  return { ...meter, endMs: meter.share === true ? Math.max(meter.startMs, lastSeenMs) : now };
+}
+
 /** Bank everything run up to now; forget meters that are gone (after billing them to their end). */
 export function bankCost(ctx: EngineContext): void {
   const cost = costOf(ctx.state);
@@ -66,7 +76,7 @@ export function bankCost(ctx: EngineContext): void {
   for (const [key, meter] of cost.meters) {
     if (seen.has(key)) continue;
     // Gone from the state: billed to its known end, or to now if it was still running when last seen.
-    const final = meterUsd(meter.endMs === undefined ? { ...meter, endMs: now } : meter, now);
+    const final = meterUsd(endedMeter(meter, now, cost.accountedToMs), now);
     book(cost.totals, meter, final - (cost.billed.get(key) ?? 0));
     cost.meters.delete(key);
     cost.billed.delete(key);
@@ -122,7 +132,7 @@ export function renderCost(state: EngineState, nowMs: number): CostReport {
   }
   for (const [key, meter] of cost.meters) {
     if (seen.has(key)) continue;
-    book(totals, meter, meterUsd(meter.endMs === undefined ? { ...meter, endMs: nowMs } : meter, nowMs) - (cost.billed.get(key) ?? 0));
+    book(totals, meter, meterUsd(endedMeter(meter, nowMs, cost.accountedToMs), nowMs) - (cost.billed.get(key) ?? 0));
   }
   const rates = ratesNow(meters, nowMs);
   const byLaunchType = Object.fromEntries(LAUNCH_TYPES.map((lt) => [lt, { totalUsd: totals.get(`lt:${lt}`) ?? 0, ratePerHourUsd: rates[lt] }])) as CostReport['byLaunchType'];

@@ -71,9 +71,16 @@ function chargeOf(state: EngineState, record: TaskRecord): { charge: string; ser
   return { charge: name, serviceArn: record.serviceArn };
 }
 
-/** Each EC2 container instance's cost per hour, by container instance ARN (for the tasks' shares). */
-function instanceRates(state: EngineState, out: Meter[]): Map<string, number> {
-  const rates = new Map<string, number>();
+/** An EC2 container instance's meter, as the tasks' shares need it: its rate and the interval it is billed over. */
+interface InstanceRate {
+  usdPerHour: number;
+  startMs: number;
+  endMs?: number;
+}
+
+/** Each EC2 container instance's cost per hour and billed interval, by container instance ARN (for the tasks' shares). */
+function instanceRates(state: EngineState, out: Meter[]): Map<string, InstanceRate> {
+  const rates = new Map<string, InstanceRate>();
   const ec2 = state.ec2?.instances;
   if (ec2 !== undefined) {
     for (const instance of ec2.values()) {
@@ -88,7 +95,9 @@ function instanceRates(state: EngineState, out: Meter[]): Map<string, number> {
         ...(instance.terminatedMs === undefined ? {} : { endMs: instance.terminatedMs }),
         minimumMs: EC2_MINIMUM_BILLED_MS,
       });
-      if (instance.containerInstanceArn !== undefined) rates.set(instance.containerInstanceArn, usdPerHour);
+      if (instance.containerInstanceArn !== undefined) {
+        rates.set(instance.containerInstanceArn, { usdPerHour, startMs: instance.runningMs, ...(instance.terminatedMs === undefined ? {} : { endMs: instance.terminatedMs }) });
+      }
     }
   }
   for (const instance of state.instances.values()) {
@@ -99,13 +108,14 @@ function instanceRates(state: EngineState, out: Meter[]): Map<string, number> {
     if (rates.has(instance.containerInstanceArn) || ec2?.has(instance.ec2InstanceId) === true) continue;
     // Added with sim:AddContainerInstances: an On-Demand instance, billed while registered.
     const usdPerHour = ec2InstanceUsdPerHour(instance.instanceType.name, false);
-    out.push({ key: `ci:${instance.containerInstanceArn}`, launchType: 'EC2', charge: UNUSED_EC2, usdPerHour, startMs: msOf(instance.registeredAt) });
-    rates.set(instance.containerInstanceArn, usdPerHour);
+    const startMs = msOf(instance.registeredAt);
+    out.push({ key: `ci:${instance.containerInstanceArn}`, launchType: 'EC2', charge: UNUSED_EC2, usdPerHour, startMs });
+    rates.set(instance.containerInstanceArn, { usdPerHour, startMs });
   }
   return rates;
 }
 
-function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, number>): Meter | undefined {
+function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, InstanceRate>): Meter | undefined {
   const task = record.task;
   if (task.launchType === 'FARGATE') {
     if (task.pullStartedAt === undefined) return undefined;
@@ -133,13 +143,17 @@ function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, nu
   const instanceRate = rates.get(record.instanceArn);
   const instance: InstanceRecord | undefined = state.instances.get(record.instanceArn);
   if (instanceRate === undefined || instance === undefined || instance.registeredCpuUnits <= 0) return undefined;
+  // A share runs from the task's placement (a task that waited for capacity was created long before)
+  // and lies within its instance's billed interval (a task whose host was terminated stops a moment after it).
+  const stoppedMs = task.stoppedAt === undefined ? undefined : msOf(task.stoppedAt);
+  const endMs = stoppedMs === undefined ? instanceRate.endMs : instanceRate.endMs === undefined ? stoppedMs : Math.min(stoppedMs, instanceRate.endMs);
   return {
     key: `s:${task.taskArn}`,
     launchType: 'EC2',
     ...chargeOf(state, record),
-    usdPerHour: (instanceRate * record.cpuUnits) / instance.registeredCpuUnits,
-    startMs: record.createdMs,
-    ...(task.stoppedAt === undefined ? {} : { endMs: msOf(task.stoppedAt) }),
+    usdPerHour: (instanceRate.usdPerHour * record.cpuUnits) / instance.registeredCpuUnits,
+    startMs: Math.max(record.placedMs ?? record.createdMs, instanceRate.startMs),
+    ...(endMs === undefined ? {} : { endMs }),
     share: true,
   };
 }
