@@ -21,6 +21,7 @@ import { clearReport, reportOnce } from './scheduler-events.ts';
 import { startInPass, stopInPass, type PassState } from './scheduler-pass.ts';
 import type { TaskView } from './scheduler-tasks.ts';
 import { tasksToStop, type StoppableTask } from './scale-in.ts';
+import { distributeTasks } from '../capacity/provider-strategy.ts';
 
 export function replicaPass(pass: PassState): void {
   const { service } = pass;
@@ -88,11 +89,45 @@ function stopChosen(pass: PassState, views: readonly TaskView[], count: number):
     else {
       const byArn = new Map(rest.map((view) => [view.record.task.taskArn, view]));
       const attributesOf = new Map<string, Record<string, string | undefined>>();
-      const picks = tasksToStop(rest.map((view) => stoppable(pass.ctx, view, attributesOf)), more, pass.service.strategies, (n) => pass.ctx.prng.int(0, n));
-      for (const pick of picks) chosen.push(byArn.get(pick.taskArn)!);
+      for (const [group, n] of stopsPerProvider(pass, rest, more)) {
+        const picks = tasksToStop(group.map((view) => stoppable(pass.ctx, view, attributesOf)), n, pass.service.strategies, (k) => pass.ctx.prng.int(0, k));
+        for (const pick of picks) chosen.push(byArn.get(pick.taskArn)!);
+      }
     }
   }
   for (const view of chosen) stopInPass(pass, view, STOP_REASONS.scaling(view.record.deploymentId ?? primaryOf(pass.service).id));
+}
+
+/**
+ * How many of `count` stops fall on each capacity provider's tasks: a service on a strategy keeps
+ * what stays as the strategy would split it (each provider's `base` is a minimum: "how many tasks, at
+ * a minimum, to run on the specified capacity provider"), so the providers most over their share of
+ * the new count give up tasks first. Without a strategy, one group: all of `views`.
+ */
+function stopsPerProvider(pass: PassState, views: readonly TaskView[], count: number): [readonly TaskView[], number][] {
+  const strategy = primaryOf(pass.service).capacityProviderStrategy;
+  if (strategy === undefined || strategy.length === 0) return [[views, count]];
+  const groups = new Map<string, TaskView[]>();
+  for (const view of views) {
+    const provider = view.record.capacityProviderName ?? '';
+    const group = groups.get(provider);
+    if (group === undefined) groups.set(provider, [view]);
+    else group.push(view);
+  }
+  const keep = distributeTasks(strategy, views.length - count);
+  const stops = new Map<string, number>();
+  for (let left = count; left > 0; left--) {
+    // The provider furthest over what it keeps (a provider not in the strategy keeps nothing).
+    let worst: string | undefined;
+    let excess = -Infinity;
+    for (const [provider, group] of groups) {
+      const over = group.length - (stops.get(provider) ?? 0) - (keep[provider] ?? 0);
+      if (over > excess && group.length > (stops.get(provider) ?? 0)) [worst, excess] = [provider, over];
+    }
+    if (worst === undefined) break;
+    stops.set(worst, (stops.get(worst) ?? 0) + 1);
+  }
+  return [...stops].map(([provider, n]) => [groups.get(provider)!, n]);
 }
 
 function stoppable(ctx: EngineContext, view: TaskView, attributesOf: Map<string, Record<string, string | undefined>>): StoppableTask {
