@@ -16,7 +16,6 @@ import { clusterViewModel as plainClusterViewModel } from '../../../src/lib/view
 import { strategyLabel } from '../../../src/lib/view-model/services.ts';
 import { capacityRequestJsonSchema, STRATEGY_SCHEMA } from '../../../workers/engine/capacity/schema.ts';
 import { serviceRequestJsonSchema } from '../../../workers/engine/services/schema.ts';
-import { withCapacityStrategy } from '../../../src/lib/editor/service-schema.ts';
 import { instance, snapshot, task } from './fixtures.ts';
 import { ASG_ARN, cost, ec2, group, provider, series } from './capacity-fixtures.ts';
 
@@ -374,14 +373,11 @@ describe('the capacity provider editor requests', () => {
     expect(capacityStep('cluster', { cluster: 'demo' })).toEqual({ 'ecs:PutClusterCapacityProviders': { cluster: 'demo' } });
   });
 
-  it('adds capacityProviderStrategy to the service editor\'s schema, leaving the engine\'s frozen one as it is', () => {
+  it('the service schemas take capacityProviderStrategy (the strategy\'s own schema) next to launchType', () => {
     for (const kind of ['create', 'update'] as const) {
-      const base = serviceRequestJsonSchema(kind) as { properties: Record<string, unknown> };
-      const schema = withCapacityStrategy(base, STRATEGY_SCHEMA) as { properties: Record<string, { maxItems?: number; description?: string }> };
-      expect(schema.properties['capacityProviderStrategy']).toMatchObject({ type: 'array', maxItems: 6 });
+      const schema = serviceRequestJsonSchema(kind) as { properties: Record<string, { maxItems?: number; description?: string; items?: unknown }> };
+      expect(schema.properties['capacityProviderStrategy']).toMatchObject({ type: 'array', maxItems: 6, items: STRATEGY_SCHEMA['items'] });
       expect(schema.properties['capacityProviderStrategy']!.description).toMatch(/^The capacity providers that run the tasks, instead of a launchType/);
-      expect(Object.keys(schema.properties)).toEqual([...Object.keys(base.properties), 'capacityProviderStrategy']);
-      expect('capacityProviderStrategy' in base.properties).toBe(false);
     }
   });
 

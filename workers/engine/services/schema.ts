@@ -7,11 +7,19 @@
  * Built once per kind and frozen.
  */
 
+import { STRATEGY_SCHEMA } from '../capacity/schema.ts';
+
 type Schema = Record<string, unknown>;
 
 const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
 const int = (description: string, extra: Schema = {}): Schema => ({ type: 'integer', description, ...extra });
 const bool = (description: string, extra: Schema = {}): Schema => ({ type: 'boolean', description, ...extra });
+
+/** Issue 6: the capacity providers that run the service's tasks, instead of a launch type. */
+const CAPACITY_PROVIDER_STRATEGY: Schema = {
+  ...STRATEGY_SCHEMA,
+  description: `The capacity providers that run the tasks, instead of a launchType (not both): base tasks on one provider first, the rest split by weight. Without either, the cluster's default strategy is used. ${String(STRATEGY_SCHEMA['description'])}`,
+};
 
 const CLUSTER = str('The short name or full ARN of the cluster that hosts the service. Default: the cluster named "default".', { default: 'default' });
 
@@ -148,7 +156,8 @@ function createSchema(): Schema {
       serviceName: str('Unique among the ACTIVE and DRAINING services of the cluster: up to 255 letters, numbers, hyphens and underscores.', { pattern: '^[a-zA-Z0-9_-]{1,255}$' }),
       taskDefinition: TASK_DEFINITION,
       desiredCount: DESIRED_COUNT,
-      launchType: str('EC2 (container instances of the cluster) or FARGATE (the task definition must be Fargate-compatible, awsvpc).', { enum: ['EC2', 'FARGATE'], default: 'EC2' }),
+      launchType: str("EC2 (container instances of the cluster), FARGATE (the task definition must be Fargate-compatible, awsvpc) or EXTERNAL (ECS Anywhere instances). Not with capacityProviderStrategy; without either, the cluster's default strategy, else EC2.", { enum: ['EC2', 'FARGATE', 'EXTERNAL'], default: 'EC2' }),
+      capacityProviderStrategy: CAPACITY_PROVIDER_STRATEGY,
       platformVersion: PLATFORM_VERSION,
       schedulingStrategy: str('REPLICA keeps desiredCount tasks; DAEMON runs one task on each container instance (EC2 only).', { enum: ['REPLICA', 'DAEMON'], default: 'REPLICA' }),
       deploymentConfiguration: DEPLOYMENT_CONFIGURATION,
@@ -186,6 +195,7 @@ function updateSchema(): Schema {
       desiredCount: { ...DESIRED_COUNT, description: 'A new desired count: the PRIMARY deployment scales, no new deployment starts. Not allowed for DAEMON services.' },
       taskDefinition: TASK_DEFINITION,
       forceNewDeployment: bool('Start a new deployment even when nothing else changes (e.g. to pull a newer image of the same tag).', { default: false }),
+      capacityProviderStrategy: { ...CAPACITY_PROVIDER_STRATEGY, description: `${String(CAPACITY_PROVIDER_STRATEGY['description'])} A change starts a new deployment; a service on a launch type needs forceNewDeployment to move to a strategy.` },
       platformVersion: PLATFORM_VERSION,
       deploymentConfiguration: DEPLOYMENT_CONFIGURATION,
       deploymentController: DEPLOYMENT_CONTROLLER,

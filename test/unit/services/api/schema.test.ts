@@ -52,7 +52,7 @@ describe('serviceRequestJsonSchema', () => {
     expect(p['schedulingStrategy']!.default).toBe(service.schedulingStrategy);
     expect(p['propagateTags']!.default).toBe(service.propagateTags);
     expect(p['enableExecuteCommand']!.default).toBe(service.enableExecuteCommand);
-    expect(p['launchType']!.enum).toEqual(['EC2', 'FARGATE']);
+    expect(p['launchType']!.enum).toEqual(['EC2', 'FARGATE', 'EXTERNAL']);
   });
 
   it('is built once and frozen', () => {
