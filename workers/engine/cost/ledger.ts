@@ -25,8 +25,12 @@ const LAUNCH_TYPES: readonly CostLaunchType[] = ['EC2', 'FARGATE', 'FARGATE_SPOT
 /** The cost meter's history: the newest 180 minutes (three hours), like the metric store. */
 const HISTORY_POINTS = 180;
 
+function emptyCost(): CostState {
+  return { accountedToMs: 0, totals: new Map(), history: [], billed: new Map(), meters: new Map(), services: new Map() };
+}
+
 export function costOf(state: EngineState): CostState {
-  state.cost ??= { accountedToMs: 0, totals: new Map(), history: [], billed: new Map(), meters: new Map(), services: new Map() };
+  state.cost ??= emptyCost();
   return state.cost;
 }
 
@@ -115,7 +119,9 @@ provideClusterListener('cost', (ctx) => bankCost(ctx));
 
 /** The report: banked totals plus what the meters ran up since, without changing the state. */
 export function renderCost(state: EngineState, nowMs: number): CostReport {
-  const cost = state.cost!;
+  // Nothing banked yet (e.g. the worker's first-chunk setup ran before this module loaded): the
+  // meters are read from the state itself, so the report is exact all the same.
+  const cost = state.cost ?? emptyCost();
   const totals = new Map(cost.totals);
   const meters = currentMeters(state);
   const seen = new Set<string>();
@@ -162,7 +168,12 @@ function clean(usd: number): number {
   return Math.abs(usd) < 1e-12 ? 0 : usd;
 }
 
-provideCapacitySnapshot('cost', (state, timeMs) => (state.cost === undefined ? {} : { cost: renderCost(state, Math.max(timeMs, state.cost.accountedToMs)) }));
+/** Whether anything could have cost money: a cost state, container instances, EC2 instances or tasks. */
+function anythingBillable(state: EngineState): boolean {
+  return state.cost !== undefined || state.instances.size > 0 || (state.ec2?.instances.size ?? 0) > 0 || state.tasks.size > 0;
+}
+
+provideCapacitySnapshot('cost', (state, timeMs) => (anythingBillable(state) ? { cost: renderCost(state, Math.max(timeMs, state.cost?.accountedToMs ?? 0)) } : {}));
 
 // The Fargate launch path (first chunk) starts the meter through its hook.
 provideCapacityHook('cost', { start: startCostMeter });
