@@ -9,12 +9,13 @@
 import type { ExplainQuery } from '../../workers/protocol.ts';
 import type { SandboxClient } from './sandbox-client.svelte.ts';
 import type { PlacementExplainerState } from './placement-explainer.svelte.ts';
+import { freshImport } from './fresh-import.ts';
 
 export type ExplainerUi = typeof import('./placement-explainer-ui.ts');
 export type LoadExplainerUi = () => Promise<ExplainerUi>;
 
-/** The one import() of the chunk: Vite preloads its CSS with it. */
-const importChunk: LoadExplainerUi = () => import('./placement-explainer-ui.ts');
+/** The one import() of the chunk (Vite preloads its CSS with it), fetched afresh after a failure. */
+const importChunk: LoadExplainerUi = freshImport(() => import('./placement-explainer-ui.ts'), (module) => module);
 
 export class LazyExplainer {
   /** The chunk's exports, once loaded: the dialog mounts `ui.PlacementExplainer` with `state`. */

@@ -11,7 +11,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, type AppSession, startSession, waitForClusterPaint } from './app.ts';
 
-const CHUNK = /\/assets\/placement-explainer-ui-[\w-]+\.js$/;
+// A retry asks for the same chunk with a query (src/lib/fresh-import.ts): browsers keep failed imports.
+const CHUNK = /\/assets\/placement-explainer-ui-[\w-]+\.js(\?retry=\d+)?$/;
 const dialog = 'dialog.placement-explainer';
 
 let session: AppSession;
