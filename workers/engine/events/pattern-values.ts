@@ -1,0 +1,93 @@
+/**
+ * Value helpers shared by the event-pattern checker and matcher: numbers compared as EventBridge's
+ * rule engine compares them, wildcard strings, IPv4 CIDR blocks.
+ *
+ * Source: aws/event-ruler (the open-source engine behind EventBridge rules): ComparableNumber.java,
+ * input/WildcardParser.java, CIDR.java. EventBridge User Guide "Content filtering in Amazon
+ * EventBridge event patterns" (numeric matching: JSON numbers, 15 digits of precision or six digits
+ * right of the decimal point).
+ */
+
+/**
+ * The numeric range the rule engine can compare. Ruler's ComparableNumber refuses numbers outside
+ * ±5.0e9 ("Value must be between -5.0E9 and 5.0E9, inclusive"). UNCONFIRMED which bound EventBridge
+ * applies today: older user-guide text said ±1.0e9, later Ruler releases widened it further.
+ */
+export const NUMERIC_LIMIT = 5e9;
+export const NUMERIC_LIMIT_MESSAGE = 'Value must be between -5.0E9 and 5.0E9, inclusive';
+
+/**
+ * A number as the engine compares it: six digits right of the decimal point, truncated
+ * ((long)(1e6 × (5e9 + f)) in ComparableNumber). undefined outside the range: such an event value
+ * matches no numeric pattern.
+ */
+export function comparableNumber(value: number): number | undefined {
+  if (!Number.isFinite(value) || value < -NUMERIC_LIMIT || value > NUMERIC_LIMIT) return undefined;
+  return Math.floor(1e6 * (NUMERIC_LIMIT + value));
+}
+
+/** Ruler's wildcard syntax: `*` any run of characters, `\*` and `\\` escapes; `**` refused. */
+export function wildcardProblem(text: string): string | undefined {
+  // Ruler parses the quoted value ("…"), so its positions count the opening quote: offset 1.
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x2a /* * */) {
+      if (bytes[i + 1] === 0x2a) return `Consecutive wildcard characters at pos ${i + 1}`;
+    } else if (bytes[i] === 0x5c /* \ */) {
+      if (bytes[i + 1] === 0x2a || bytes[i + 1] === 0x5c) {
+        i++;
+        continue;
+      }
+      return `Invalid escape character at pos ${i + 1}`;
+    }
+  }
+  return undefined;
+}
+
+const wildcardCache = new Map<string, RegExp>();
+
+/** True when `value` matches the (already checked) wildcard pattern. */
+export function wildcardMatches(pattern: string, value: string): boolean {
+  let regex = wildcardCache.get(pattern);
+  if (regex === undefined) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const ch = pattern[i] as string;
+      if (ch === '\\' && (pattern[i + 1] === '*' || pattern[i + 1] === '\\')) {
+        source += escapeRegex(pattern[i + 1] as string);
+        i++;
+      } else if (ch === '*') source += '[\\s\\S]*';
+      else source += escapeRegex(ch);
+    }
+    regex = new RegExp(`^${source}$`);
+    if (wildcardCache.size > 500) wildcardCache.clear();
+    wildcardCache.set(pattern, regex);
+  }
+  return regex.test(value);
+}
+
+function escapeRegex(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** An IPv4 CIDR block as [first, last] addresses (numbers); undefined when malformed. */
+export function parseCidr(text: string): [number, number] | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const bits = Number(match[5]);
+  if (octets.some((o) => o > 255) || bits > 32) return undefined;
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const first = Math.floor(address / size) * size;
+  return [first, first + size - 1];
+}
+
+/** An IPv4 address as a number; undefined when the string is not one. */
+export function ipv4(text: string): number | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return undefined;
+  return octets.reduce((acc, o) => acc * 256 + o, 0);
+}
