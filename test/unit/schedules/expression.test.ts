@@ -76,7 +76,7 @@ describe('accepted forms (AWS doc examples)', () => {
       ['cron(0 0 ? * 3#2 *)', { dayOfWeek: { kind: 'nth', day: 3, n: 2 } }],
       ['cron(0 0 ? * TUE#2 *)', { dayOfWeek: { kind: 'nth', day: 3, n: 2 } }],
       ['cron(0 0 ? * 6L *)', { dayOfWeek: { kind: 'last', day: 6 } }],
-      ['cron(0 0 ? * L *)', { dayOfWeek: { kind: 'last', day: 7 } }],
+      ['cron(0 0 ? * L *)', { dayOfWeek: { kind: 'days', days: [7] } }], // last day of the week = SAT
       ['cron(0 0 ? * SUN,SAT *)', { dayOfWeek: { kind: 'days', days: [1, 7] } }],
       ['cron(0 0 1/7 * ? *)', { dayOfMonth: { kind: 'days', days: [1, 8, 15, 22, 29] } }],
       ['cron(0 0 1 * ? 2026-2028)', { years: [2026, 2027, 2028] }],

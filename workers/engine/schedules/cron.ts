@@ -12,7 +12,7 @@
  *   with `#` the day-of-week field holds one expression only ("3#1,6#3" is not valid).
  * Sandbox choices where AWS documents nothing (UNCONFIRMED, Quartz-like, which AWS cron descends from):
  *   backwards ranges wrap (`FRI-MON`, `22-2`), except in the year; `L`, `LW`, `nW`, `nL`, `n#k` stand alone
- *   (no lists or ranges with them); `W` never crosses into another month; day-of-week `L` alone = SAT;
+ *   (no lists or ranges with them); `W` never crosses into another month; day-of-week `L` alone = every SAT (Quartz: "L" alone = "7");
  *   `/` steps are refused in day-of-week (the English doc table does not list it there); day and month
  *   names are upper case only (AWS refuses `rate(10 MINUTES)`, so its parser is case-sensitive there);
  *   a step must be 1 to the field's number of values.
@@ -28,7 +28,7 @@ export type DayOfMonthSpec =
 export type DayOfWeekSpec =
   | { kind: 'any' } // `?`
   | { kind: 'days'; days: number[] } // 1 = SUN … 7 = SAT
-  | { kind: 'last'; day: number } // `6L` = last Friday of the month; `L` alone = last SAT
+  | { kind: 'last'; day: number } // `6L` = last Friday of the month
   | { kind: 'nth'; day: number; n: number }; // `2#1` = first Monday
 
 export interface CronFields {
@@ -194,7 +194,7 @@ function parseDayOfMonth(field: string): Parsed<DayOfMonthSpec> {
 function parseDayOfWeek(field: string): Parsed<DayOfWeekSpec> {
   const rule = RULES.dayOfWeek;
   if (field === '?') return { ok: true, value: { kind: 'any' } };
-  if (field === 'L') return { ok: true, value: { kind: 'last', day: 7 } };
+  if (field === 'L') return { ok: true, value: { kind: 'days', days: [7] } }; // the last day of the week: SAT
   if (field.includes('#')) {
     if (field.includes(',')) return bad(`day-of-week "${field}": with '#' the field holds one expression only (AWS refuses e.g. 3#1,6#3).`);
     const parts = field.split('#');
@@ -210,7 +210,7 @@ function parseDayOfWeek(field: string): Parsed<DayOfWeekSpec> {
     return day.ok ? { ok: true, value: { kind: 'last', day: day.value } } : day;
   }
   if (field.includes('L')) {
-    return bad(`day-of-week "${field}": 'L' stands alone (L = last Saturday, 6L = last Friday of the month), not in a list or range.`);
+    return bad(`day-of-week "${field}": 'L' stands alone (L = every Saturday, the last day of the week; 6L = last Friday of the month), not in a list or range.`);
   }
   const list = plainField(field, rule, /[0-9A-Za-z,\-*/]/);
   return list.ok ? { ok: true, value: { kind: 'days', days: list.value } } : list;
