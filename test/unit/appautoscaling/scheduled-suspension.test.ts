@@ -1,10 +1,11 @@
 // Proves scheduled actions' effect at fire time (raise to a new min, lower to a new max, bounds only,
 // refusals, suspension) and the dynamic-scaling gate: scale-in suspended during an ECS deployment,
-// scale-out continuing, and the target's suspend flags.
+// scale-out continuing, and the target's suspend flags; the wording of a scaling activity.
 import { describe, expect, it } from 'vitest';
 import { scheduledActionEffect } from '../../../workers/engine/appautoscaling/scheduled.ts';
 import { dynamicScalingAllowed } from '../../../workers/engine/appautoscaling/suspension.ts';
 import { clampCapacity, ecsServiceResourceId } from '../../../workers/engine/appautoscaling/capacity.ts';
+import * as text from '../../../workers/engine/appautoscaling/activity-text.ts';
 
 describe('scheduled action at fire time', () => {
   it('raises the capacity to a new minimum above it', () => {
@@ -46,5 +47,16 @@ describe('capacity helpers', () => {
     expect(clampCapacity({ min: 2, max: 5 }, 0)).toEqual({ desired: 2, unclamped: 0, clampedBy: 'MinCapacity' });
     expect(clampCapacity({ min: 2, max: 5 }, 3)).toEqual({ desired: 3, unclamped: 3 });
     expect(ecsServiceResourceId('demo', 'web')).toBe('service/demo/web');
+  });
+});
+
+describe('scaling activity wording', () => {
+  it('matches the API reference example and a real scheduled activity', () => {
+    expect(text.activityDescription(3)).toBe('Setting desired count to 3.');
+    expect(text.activitySuccessMessage(3)).toBe('Successfully set desired count to 3. Change successfully fulfilled by ecs.');
+    expect(text.alarmCause('TargetTracking-service/my-cluster/my-service-AlarmHigh-d4f0770c-b46e-434a-a60f-3b36d653feca', 'cpu75-target-tracking-scaling-policy'))
+      .toBe('monitor alarm TargetTracking-service/my-cluster/my-service-AlarmHigh-d4f0770c-b46e-434a-a60f-3b36d653feca in state ALARM triggered policy cpu75-target-tracking-scaling-policy');
+    expect(text.boundsCause('minimum', 1)).toBe('minimum capacity was set to 1');
+    expect(text.boundsCause('maximum', 4)).toBe('maximum capacity was set to 4');
   });
 });
