@@ -114,6 +114,10 @@ describe('S3 Object Created for a bucket and key prefix', () => {
   it('suffix and cidr on the same event', () => {
     expect(matches({ detail: { object: { key: [{ suffix: '.jpg' }] }, 'source-ip-address': [{ cidr: '10.0.0.0/24' }] } }, objectCreated('u', 'a/b.jpg'))).toBe(true);
     expect(matches({ detail: { 'source-ip-address': [{ cidr: '10.0.1.0/24' }] } }, objectCreated('u', 'a'))).toBe(false);
+    expect(detailMatches([{ cidr: '2001:db8::/32' }], { x: '2001:db8:0:1::17' })).toBe(true);
+    expect(detailMatches([{ cidr: '2001:db8::/32' }], { x: '2001:db9::1' })).toBe(false);
+    expect(detailMatches([{ cidr: '10.0.0.0/8' }], { x: '::ffff' })).toBe(false);
+    expect(detailMatches([{ cidr: '10.0.0.0/8' }], { x: 10 })).toBe(false);
   });
 });
 
@@ -185,6 +189,7 @@ describe('each operator', () => {
     expect(detailMatches([{ exists: true }], { x: { c1: 100 } })).toBe(false); // intermediate node (user guide example)
     expect(detailMatches([{ exists: false }], {})).toBe(true);
     expect(detailMatches([{ exists: false }], { x: 1 })).toBe(false);
+    expect(detailMatches([{ exists: false }], { x: { c1: 100 } })).toBe(true); // Ruler README: not a leaf
     expect(matches({ detail: { deep: { x: [{ exists: false }] } } }, { source: 'a' })).toBe(true);
   });
   it('wildcard with escapes', () => {
@@ -243,6 +248,8 @@ describe('refusals, with the rule engine\'s reasons', () => {
     [{ $or: [{ a: ['1'] }, 'b'] }, 'Only JSON object is allowed in array of $or relationship.'],
     [{ $or: [{ a: ['1'] }, { prefix: ['b'] }] }, 'prefix is Ruler reserved fieldName which cannot be used inside $or.'],
     [{ source: 'aws.ecs' }, '"source" must be an object or an array at source'],
+    [{ ip: [{ cidr: '10.0.0.0/33' }] }, 'Malformed CIDR'],
+    [{ ip: [{ cidr: '2001:db8:::/32' }] }, 'Malformed CIDR'],
   ];
   it.each(cases)('%j → %s', (json, reason) => {
     const message = refusal(json);

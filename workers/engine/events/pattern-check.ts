@@ -10,6 +10,12 @@
  */
 import { NUMERIC_LIMIT, NUMERIC_LIMIT_MESSAGE, parseCidr, wildcardProblem } from './pattern-values.ts';
 
+/*
+ * `$or` must be an array of at least two objects without reserved field names. The compiler source
+ * refuses anything else (as here); Ruler's README describes an older fallback that read such a "$or"
+ * as a plain field name — UNCONFIRMED which one EventBridge applies today.
+ */
+
 /** Field names Ruler refuses inside a `$or` branch (Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP). */
 const RESERVED_IN_OR = new Set([
   'exactly', 'equals-ignore-case', 'prefix', 'suffix', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr',
@@ -124,8 +130,8 @@ function checkMatchExpression(expression: Record<string, unknown>, path: string)
     case 'cidr':
       // Ruler's message for a non-string CIDR is the prefix one (sic).
       if (typeof value !== 'string') fail('prefix match pattern must be a string', path);
-      // UNCONFIRMED wording for a malformed block; IPv6 blocks are not simulated (Sandbox).
-      if (parseCidr(value) === undefined) fail(`Malformed CIDR, "${value}" is not an IPv4 block such as 10.0.0.0/24`, path);
+      // UNCONFIRMED wording for a malformed block.
+      if (parseCidr(value) === undefined) fail(`Malformed CIDR, "${value}" is not a block such as 10.0.0.0/24 or 2001:db8::/32`, path);
       return onlyOne();
     default:
       fail(`Unrecognized match type ${name}`, path);

@@ -18,7 +18,7 @@
  *   a string list, null…) is "anything but" and matches (UNCONFIRMED; follows Ruler's byte matching).
  * - `$or`: at least one branch (an object of fields at that level) must match.
  */
-import { comparableNumber, ipv4, parseCidr, wildcardMatches } from './pattern-values.ts';
+import { comparableNumber, inCidr, wildcardMatches } from './pattern-values.ts';
 
 type Leaf = string | number | boolean | null;
 
@@ -96,11 +96,8 @@ function valueMatches(alternative: unknown, leaf: Leaf): boolean {
       return typeof leaf === 'number' && Array.isArray(operand) && numericMatches(operand, leaf);
     case 'anything-but':
       return anythingButMatches(operand, leaf);
-    case 'cidr': {
-      const range = typeof operand === 'string' ? parseCidr(operand) : undefined;
-      const address = str === undefined ? undefined : ipv4(str);
-      return range !== undefined && address !== undefined && address >= range[0] && address <= range[1];
-    }
+    case 'cidr':
+      return str !== undefined && typeof operand === 'string' && inCidr(operand, str);
     default:
       return false;
   }

@@ -70,24 +70,42 @@ function escapeRegex(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** An IPv4 CIDR block as [first, last] addresses (numbers); undefined when malformed. */
-export function parseCidr(text: string): [number, number] | undefined {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
-  if (!match) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  const bits = Number(match[5]);
-  if (octets.some((o) => o > 255) || bits > 32) return undefined;
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const size = 2 ** (32 - bits);
-  const first = Math.floor(address / size) * size;
-  return [first, first + size - 1];
+/** An IP address (IPv4 or IPv6) as a bigint, with its bit width; undefined when the string is not one. */
+export function ipAddress(text: string): { value: bigint; bits: 32 | 128 } | undefined {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const octets = v4.slice(1, 5).map(Number);
+    if (octets.some((o) => o > 255)) return undefined;
+    return { value: octets.reduce((acc, o) => acc * 256n + BigInt(o), 0n), bits: 32 };
+  }
+  if (!/^[0-9a-fA-F:]+$/.test(text) || text.length > 39) return undefined;
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (part: string): string[] => (part === '' ? [] : part.split(':'));
+  const head = groups(halves[0] as string);
+  const tail = halves.length === 2 ? groups(halves[1] as string) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const all = [...head, ...Array.from({ length: halves.length === 2 ? missing : 0 }, () => '0'), ...tail];
+  if (all.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+  return { value: all.reduce((acc, g) => acc * 65536n + BigInt(parseInt(g, 16)), 0n), bits: 128 };
 }
 
-/** An IPv4 address as a number; undefined when the string is not one. */
-export function ipv4(text: string): number | undefined {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!match) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return octets.reduce((acc, o) => acc * 256 + o, 0);
+/** A CIDR block (IPv4 or IPv6) as its first and last addresses; undefined when malformed. */
+export function parseCidr(text: string): { first: bigint; last: bigint; bits: 32 | 128 } | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0 || !/^\d{1,3}$/.test(text.slice(slash + 1))) return undefined;
+  const address = ipAddress(text.slice(0, slash));
+  const prefix = Number(text.slice(slash + 1));
+  if (address === undefined || prefix > address.bits) return undefined;
+  const size = 1n << BigInt(address.bits - prefix);
+  const first = (address.value / size) * size;
+  return { first, last: first + size - 1n, bits: address.bits };
+}
+
+/** True when the string is an address inside the block. */
+export function inCidr(block: string, text: string): boolean {
+  const range = parseCidr(block);
+  const address = ipAddress(text);
+  return range !== undefined && address !== undefined && address.bits === range.bits && address.value >= range.first && address.value <= range.last;
 }
