@@ -1,6 +1,6 @@
 /**
  * Value helpers shared by the event-pattern checker and matcher: numbers compared as EventBridge's
- * rule engine compares them, wildcard strings, IPv4 CIDR blocks.
+ * rule engine compares them, wildcard strings, IP addresses and CIDR blocks (IPv4 and IPv6).
  *
  * Source: aws/event-ruler (the open-source engine behind EventBridge rules): ComparableNumber.java,
  * input/WildcardParser.java, CIDR.java. EventBridge User Guide "Content filtering in Amazon
