@@ -14,6 +14,7 @@ import {
   type Queue,
 } from '../../../workers/engine/sqs/queue.ts';
 import { advanceQueue, consume, sendMessages, stopConsumers, type ConsumerModel } from '../../../workers/engine/sqs/flow.ts';
+import { createOrReuseQueue, parseCreateQueueRequest } from '../../../workers/engine/sqs/create-queue-request.ts';
 import { acceptableBacklogPerTask, backlogPerTask } from '../../../workers/engine/sqs/backlog.ts';
 
 const S = 1000;
@@ -223,5 +224,30 @@ describe('backlog per task (AWS’s SQS scaling pattern)', () => {
     expect(backlogPerTask(0, 3)).toBe(0);
     expect(acceptableBacklogPerTask(10, 0)).toBeUndefined();
     expect(acceptableBacklogPerTask(-1, 1)).toBeUndefined();
+  });
+});
+
+describe('CreateQueue in AWS’s request shape', () => {
+  it('reads string attributes, ignores unmodelled ones, refuses unknown and FIFO ones', () => {
+    expect(parseCreateQueueRequest({ QueueName: 'jobs', Attributes: { VisibilityTimeout: '60', DelaySeconds: '5', MaximumMessageSize: '1024' } })).toEqual({
+      ok: true,
+      input: { name: 'jobs', visibilityTimeoutSeconds: 60, delaySeconds: 5 },
+    });
+    expect(parseCreateQueueRequest({ QueueName: 'jobs', Attributes: { Colour: 'blue' } })).toEqual({ ok: false, error: { code: 'InvalidAttributeName', message: 'Unknown Attribute Colour.' } });
+    expect(parseCreateQueueRequest({ QueueName: 'jobs', Attributes: { toString: '1' } }).ok).toBe(false);
+    expect(parseCreateQueueRequest({ QueueName: 'jobs', Attributes: { VisibilityTimeout: 'soon' } })).toEqual({ ok: false, error: { code: 'InvalidAttributeValue', message: 'Invalid value for the parameter VisibilityTimeout.' } });
+    expect(parseCreateQueueRequest({ QueueName: 'jobs', Attributes: { FifoQueue: 'true' } }).ok).toBe(false);
+    expect(parseCreateQueueRequest({}).ok).toBe(false);
+  });
+  it('returns the existing queue for the same attributes, an error for different ones', () => {
+    const made = must(createOrReuseQueue(new Map(), { QueueName: 'jobs' }, 0));
+    expect(made.created).toBe(true);
+    const existing = new Map([['jobs', made.queue]]);
+    const again = must(createOrReuseQueue(existing, { QueueName: 'jobs', Attributes: { VisibilityTimeout: '30' } }, 5 * S));
+    expect([again.created, again.queue]).toEqual([false, made.queue]);
+    expect(createOrReuseQueue(existing, { QueueName: 'jobs', Attributes: { VisibilityTimeout: '31' } }, 5 * S)).toEqual({
+      ok: false,
+      error: { code: 'QueueAlreadyExists', message: 'A queue already exists with the same name and a different value for attribute VisibilityTimeout' },
+    });
   });
 });
