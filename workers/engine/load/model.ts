@@ -26,7 +26,7 @@ export const IDLE = {
 } as const;
 
 /** A task with no cpu reservation (EC2, container cpu 0) is measured against this many units (Docker's minimum shares, ecs-reference §2, is 2; 128 is EC2's smallest task size). */
-const MIN_TASK_CPU_UNITS = 128;
+export const MIN_TASK_CPU_UNITS = 128;
 
 export interface ServiceLoad {
   cpuUnits: number;

@@ -29,7 +29,7 @@
  *    NO_CPU_TASK_UNITS (128), as load/model.ts does (UNCONFIRMED what AWS divides by; Docker gives
  *    such a container 2 shares, ecs-reference §2).
  */
-import { IDLE } from './model.ts';
+import { IDLE, MIN_TASK_CPU_UNITS } from './model.ts';
 
 export interface TrafficCost {
   /** CPU units a task spends for each request per second it serves. */
@@ -48,8 +48,8 @@ export const TRAFFIC_COST: TrafficCost = Object.freeze({
   memoryMiBPerRequestPerSecond: 0.5,
 });
 
-/** The cpu a task with no cpu reservation is measured against: the same 128 units as load/model.ts (module-private there). */
-export const NO_CPU_TASK_UNITS = 128;
+/** The cpu a task with no cpu reservation is measured against: load/model.ts's own figure. */
+export const NO_CPU_TASK_UNITS = MIN_TASK_CPU_UNITS;
 
 export interface TrafficTask {
   /** The task's cpu units (0 when it reserves none). */
