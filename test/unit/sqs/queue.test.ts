@@ -121,6 +121,18 @@ describe('visibility timeout', () => {
   });
 });
 
+describe('a partial stop', () => {
+  it('1 of 4 consumers stopping loses a quarter of what is in flight; the rest is still deleted', () => {
+    const q = send(queue({ visibilityTimeoutSeconds: 30 }), 100, 0);
+    const held = must(consume(q, workers(4, 25, 20), 0, 1 * S)).queue; // 100 received at 0 s, delete due at 20 s
+    const stopped = must(stopConsumers(held, 1 * S, 0.25));
+    expect(stopped.abandoned).toBe(25);
+    const later = must(advanceQueue(stopped.queue, 30 * S));
+    expect([later.report.deleted, later.report.returnedToVisible, visible(later.queue)]).toEqual([75, 25, 25]);
+    expect(stopConsumers(held, 1 * S, 2).ok).toBe(false);
+  });
+});
+
 describe('delay and retention', () => {
   it('DelaySeconds keeps messages delayed, then visible', () => {
     const q = send(queue({ delaySeconds: 10 }), 5, 0);

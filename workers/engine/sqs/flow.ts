@@ -226,16 +226,26 @@ export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs
 
 const inFlightCount = (q: Queue): number => q.inFlight.reduce((n, b) => n + b.count, 0);
 
-/** The consumers stop at `atMs` (tasks stopped or crashed): nothing they hold will be deleted. */
-export function stopConsumers(queue: Queue, atMs: number): QueueResult<{ queue: Queue; report: FlowReport; abandoned: number }> {
+/**
+ * Consumers stop at `atMs` (tasks stopped or crashed): nothing they hold will be deleted. `share`
+ * (0–1, default all) is the fraction of the consumers that stop — e.g. 1 of 4 tasks → 0.25; each
+ * in-flight bucket loses that share of its messages, rounded to whole messages.
+ */
+export function stopConsumers(queue: Queue, atMs: number, share = 1): QueueResult<{ queue: Queue; report: FlowReport; abandoned: number }> {
+  if (typeof share !== 'number' || !(share >= 0 && share <= 1))
+    return { ok: false, error: { code: 'InvalidParameterValue', message: SQS_MESSAGES.badConsumers(`the share of consumers stopping must be from 0 to 1, not ${String(share)}.`) } };
   const advanced = advanceQueue(queue, atMs);
   if (!advanced.ok) return advanced;
   let abandoned = 0;
+  const buckets: InFlightBucket[] = [];
   for (const b of advanced.queue.inFlight) {
-    if (b.deleteAtMs !== undefined) {
-      b.deleteAtMs = undefined;
-      abandoned += b.count;
+    const lost = b.deleteAtMs === undefined ? 0 : Math.round(b.count * share);
+    if (lost > 0) {
+      buckets.push({ ...b, count: lost, deleteAtMs: undefined });
+      abandoned += lost;
     }
+    if (b.count - lost > 0) buckets.push({ ...b, count: b.count - lost });
   }
+  advanced.queue.inFlight = buckets;
   return { ok: true, queue: advanced.queue, report: advanced.report, abandoned };
 }
