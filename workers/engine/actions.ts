@@ -106,6 +106,7 @@ export const SUPPORTED_ACTIONS = [
   'cloudwatch:PutMetricAlarm',
   'cloudwatch:DescribeAlarms',
   'cloudwatch:DeleteAlarms',
+  'cloudwatch:GetMetricData',
   'sim:SetServiceLoad',
   'ecs:CreateCapacityProvider',
   'ecs:UpdateCapacityProvider',

@@ -18,6 +18,7 @@ import { findService } from '../services/model.ts';
 import { setServiceLoad as storeServiceLoad } from '../load/model.ts';
 import { paginate } from './paginate.ts';
 import '../metrics/ec2-metrics.ts';
+import { getMetricData as answerGetMetricData } from '../metrics/get-metric-data.ts';
 import '../autoscaling/policies.ts';
 
 const validation = (message: string): CommandResult => fail('ValidationError', message);
@@ -178,4 +179,9 @@ export function setServiceLoad(ctx: EngineContext, raw: unknown): CommandResult 
   ensureMinuteTicks(ctx);
   ctx.emit('load.set', `Service ${service.name} now needs ${cpuUnits} CPU units and ${memoryMiB} MiB, shared by its RUNNING tasks.`, service.arn);
   return ok({ service: service.arn, cpuUnits, memoryMiB });
+}
+
+/** cloudwatch:GetMetricData over the sandbox's one-minute series (metrics/get-metric-data.ts); reads only. */
+export function getMetricData(ctx: EngineContext, raw: unknown): CommandResult {
+  return answerGetMetricData(ctx.state, raw, ctx.clock.now);
 }

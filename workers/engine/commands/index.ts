@@ -61,7 +61,7 @@ import { configureHealthCheck, createClassicLoadBalancer, deleteClassicLoadBalan
 
 import { createAutoScalingGroup, updateAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, setInstanceProtection, terminateInstanceInAutoScalingGroup, describeScalingActivities, putScalingPolicy, describePolicies, deletePolicy, executePolicy } from './autoscaling.ts';
 import { createLaunchTemplate, describeLaunchTemplates, deleteLaunchTemplate, describeInstances, terminateInstances, simTerminateInstance, deregisterContainerInstance } from './ec2-instances.ts';
-import { putMetricAlarm, describeAlarms, deleteAlarms, setServiceLoad } from './cloudwatch.ts';
+import { deleteAlarms, describeAlarms, getMetricData, putMetricAlarm, setServiceLoad } from './cloudwatch.ts';
 import { createCapacityProvider, updateCapacityProvider, deleteCapacityProvider, describeCapacityProviders, putClusterCapacityProviders } from './capacity-providers.ts';
 import { interruptSpot, setSpotMarket, failAvailabilityZone, restoreAvailabilityZone, disconnectAgent, reconnectAgent, registerExternalInstance } from './faults.ts';
 // The first-chunk commands reach these through capacity-hooks.ts, filled as they load.
@@ -163,6 +163,7 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'cloudwatch:PutMetricAlarm': putMetricAlarm,
   'cloudwatch:DescribeAlarms': describeAlarms,
   'cloudwatch:DeleteAlarms': deleteAlarms,
+  'cloudwatch:GetMetricData': getMetricData,
   'sim:SetServiceLoad': setServiceLoad,
   'ecs:CreateCapacityProvider': createCapacityProvider,
   'ecs:UpdateCapacityProvider': updateCapacityProvider,
