@@ -72,7 +72,14 @@ export const METRIC_STATISTICS = ['Average', 'Minimum', 'Maximum', 'SampleCount'
 export const SANDBOX_ECS_ONLY =
   'The sandbox simulates Application Auto Scaling for ECS services only: ServiceNamespace ecs, ScalableDimension ecs:service:DesiredCount, ResourceId service/<cluster>/<service>.';
 
-const shown = (value: unknown): string => (value === undefined || value === null ? 'null' : `'${typeof value === 'object' ? JSON.stringify(value) : String(value)}'`);
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  try {
+    return `'${typeof value === 'object' ? JSON.stringify(value) : String(value)}'`;
+  } catch {
+    return `'${typeof value}'`; // a value JSON cannot write (BigInt, cycles, no prototype)
+  }
+}
 
 /** AWS's generic one-member validation sentence. */
 export const constraintViolation = (value: unknown, member: string, rule: string): string =>
