@@ -25,7 +25,7 @@
  */
 import { checkInputTransformer, type InputTransformer } from './input-transformer.ts';
 import { MESSAGES, TARGETS_PER_REQUEST, TARGETS_PER_RULE, notFound, validation, type EventsError } from './request-messages.ts';
-import { busNameOf, findRule, nameProblem, type RuleFailure, type RulesContext } from './rule-requests.ts';
+import { busNameOf, findRule, nameProblem, type RuleFailure, type RuleRecord, type RulesContext } from './rule-requests.ts';
 
 export const EVENTS_PRINCIPAL = 'events.amazonaws.com';
 /** RunTask's own cap on count (ecs-reference §15): a larger TaskCount could never be launched. */
@@ -72,7 +72,7 @@ export interface FailedEntry {
   ErrorMessage: string;
 }
 
-export type TargetsChange = { ok: true; rules: RulesContext['rules'][number][]; response: { FailedEntryCount: number; FailedEntries: FailedEntry[] } } | RuleFailure;
+export type TargetsChange = { ok: true; rules: RuleRecord[]; response: { FailedEntryCount: number; FailedEntries: FailedEntry[] } } | RuleFailure;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (error: EventsError): RuleFailure => ({ ok: false, error });
@@ -154,19 +154,33 @@ function ecsTargetProblem(target: TargetRecord, context: TargetsContext): string
   return undefined;
 }
 
+/** A request list (Targets, Ids) of 1..max members, in the request-validation format. */
+function listLengthProblem(value: unknown, field: string, max: number): EventsError | undefined {
+  if (!Array.isArray(value) || value.length === 0) return validation(MESSAGES.minLength(field, 1));
+  if (value.length > max) return validation(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  return undefined;
+}
+
+/** The rule a target request names (Rule + EventBusName), or the refusal AWS answers. */
+function requestedRule(context: RulesContext, req: Record<string, unknown>): { ok: true; rule: RuleRecord } | RuleFailure {
+  const ruleProblem = nameProblem(req.Rule, 'rule');
+  if (ruleProblem) return fail(ruleProblem);
+  const bus = busNameOf(req.EventBusName);
+  const rule = findRule(context, req.Rule, bus);
+  return rule ? { ok: true, rule } : fail(notFound(MESSAGES.ruleNotFound(req.Rule as string, bus)));
+}
+
 /** PutTargets: add or replace (same Id) targets of a rule. */
 export function checkPutTargets(context: TargetsContext, request: unknown): TargetsChange {
   const req = isRecord(request) ? request : {};
   const ruleProblem = nameProblem(req.Rule, 'rule');
   if (ruleProblem) return fail(ruleProblem);
   const targets = req.Targets;
-  if (!Array.isArray(targets) || targets.length === 0) return fail(validation(MESSAGES.minLength('targets', 1)));
-  if (targets.length > TARGETS_PER_REQUEST) {
-    return fail(validation(`1 validation error detected: Value at 'targets' failed to satisfy constraint: Member must have length less than or equal to ${TARGETS_PER_REQUEST}`));
-  }
-  const bus = busNameOf(req.EventBusName);
-  const rule = findRule(context, req.Rule, bus);
-  if (!rule) return fail(notFound(MESSAGES.ruleNotFound(req.Rule as string, bus)));
+  const countProblem = listLengthProblem(targets, 'targets', TARGETS_PER_REQUEST);
+  if (countProblem || !Array.isArray(targets)) return fail(countProblem ?? validation(MESSAGES.minLength('targets', 1)));
+  const found = requestedRule(context, req);
+  if (!found.ok) return found;
+  const rule = found.rule;
   for (const [index, raw] of targets.entries()) {
     const problem = targetShapeProblem(raw, index);
     if (problem) return fail(problem);
@@ -203,15 +217,15 @@ export function checkRemoveTargets(context: RulesContext, request: unknown): Tar
   const ruleProblem = nameProblem(req.Rule, 'rule');
   if (ruleProblem) return fail(ruleProblem);
   const ids = req.Ids;
-  if (!Array.isArray(ids) || ids.length === 0) return fail(validation(MESSAGES.minLength('ids', 1)));
-  if (ids.length > 100) return fail(validation("1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length less than or equal to 100"));
+  const countProblem = listLengthProblem(ids, 'ids', 100);
+  if (countProblem || !Array.isArray(ids)) return fail(countProblem ?? validation(MESSAGES.minLength('ids', 1)));
   for (const [index, id] of ids.entries()) {
     const problem = nameProblem(id, `ids.${index + 1}.member`);
     if (problem) return fail(problem);
   }
-  const bus = busNameOf(req.EventBusName);
-  const rule = findRule(context, req.Rule, bus);
-  if (!rule) return fail(notFound(MESSAGES.ruleNotFound(req.Rule as string, bus)));
+  const found = requestedRule(context, req);
+  if (!found.ok) return found;
+  const rule = found.rule;
   const failed: FailedEntry[] = (ids as string[])
     .filter((id) => !rule.targets.some((t) => t.Id === id))
     .map((id) => ({ TargetId: id, ErrorCode: 'ResourceNotFoundException', ErrorMessage: MESSAGES.noSuchTarget(rule.Name, id) }));
@@ -224,11 +238,6 @@ export function checkRemoveTargets(context: RulesContext, request: unknown): Tar
 }
 
 export function listTargetsByRule(context: RulesContext, request: unknown): { ok: true; response: { Targets: TargetRecord[] } } | RuleFailure {
-  const req = isRecord(request) ? request : {};
-  const ruleProblem = nameProblem(req.Rule, 'rule');
-  if (ruleProblem) return fail(ruleProblem);
-  const bus = busNameOf(req.EventBusName);
-  const rule = findRule(context, req.Rule, bus);
-  if (!rule) return fail(notFound(MESSAGES.ruleNotFound(req.Rule as string, bus)));
-  return { ok: true, response: { Targets: [...rule.targets] } };
+  const found = requestedRule(context, isRecord(request) ? request : {});
+  return found.ok ? { ok: true, response: { Targets: [...found.rule.targets] } } : found;
 }
