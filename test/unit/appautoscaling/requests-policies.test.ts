@@ -56,7 +56,7 @@ describe('PutScalingPolicy: target tracking', () => {
   it('keeps given cooldowns and DisableScaleIn; memory metric; an existing name is an update', () => {
     const v = value(
       checkPutScalingPolicy(
-        { ...cpu({ ScaleOutCooldown: 60, ScaleInCooldown: 600, DisableScaleIn: true }), TargetTrackingScalingPolicyConfiguration: { TargetValue: 75, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageMemoryUtilization' }, ScaleOutCooldown: 60, ScaleInCooldown: 600, DisableScaleIn: true } },
+        cpu({ TargetValue: 75, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageMemoryUtilization' }, ScaleOutCooldown: 60, ScaleInCooldown: 600, DisableScaleIn: true }),
         context(['cpu70']),
       ),
     );
