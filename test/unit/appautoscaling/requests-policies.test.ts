@@ -7,17 +7,9 @@ import {
   checkPutScalingPolicy,
   type PutScalingPolicyValue,
 } from '../../../workers/engine/appautoscaling/policy-requests.ts';
-import type { AasResult } from '../../../workers/engine/appautoscaling/request-messages.ts';
-import type { RegisteredTarget } from '../../../workers/engine/appautoscaling/requests.ts';
+import { ID, key, refusal, registeredTarget, value } from './request-helpers.ts';
 
-const ID = 'service/prod/web';
-const key = { ServiceNamespace: 'ecs', ResourceId: ID, ScalableDimension: 'ecs:service:DesiredCount' };
-const target: RegisteredTarget = {
-  MinCapacity: 1,
-  MaxCapacity: 10,
-  SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
-  RoleARN: 'r',
-};
+const target = registeredTarget();
 const context = (names: string[] = [], registered = true) => ({ target: () => (registered ? target : undefined), policyNames: () => names });
 const cpu = (extra: object = {}) => ({
   ...key,
@@ -27,14 +19,6 @@ const cpu = (extra: object = {}) => ({
 });
 const LABEL = 'app/my-alb/50dc6c495c0c9188/targetgroup/my-tg/943f017f100becff';
 
-function refusal<T>(result: AasResult<T>): { code: string; message: string } {
-  if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-function value<T>(result: AasResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 const tt = (v: PutScalingPolicyValue) => {
   if (v.PolicyType !== 'TargetTrackingScaling') throw new Error('not target tracking');
   return v.TargetTrackingScalingPolicyConfiguration;

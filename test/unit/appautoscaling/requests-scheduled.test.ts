@@ -1,8 +1,7 @@
 // Application Auto Scaling scheduled-action request checks (workers/engine/appautoscaling/scheduled-requests.ts):
 // PutScheduledAction, DeleteScheduledAction, DescribeScheduledActions.
 import { describe, expect, it } from 'vitest';
-import type { AasResult } from '../../../workers/engine/appautoscaling/request-messages.ts';
-import type { RegisteredTarget } from '../../../workers/engine/appautoscaling/requests.ts';
+import { ID, key, refusal, registeredTarget, value } from './request-helpers.ts';
 import {
   checkDeleteScheduledAction,
   checkDescribeScheduledActions,
@@ -11,25 +10,10 @@ import {
 } from '../../../workers/engine/appautoscaling/scheduled-requests.ts';
 import { AAS_INVALID_SCHEDULE, nextFireAfter, toVirtualMs } from '../../../workers/engine/schedules/index.ts';
 
-const ID = 'service/prod/web';
-const key = { ServiceNamespace: 'ecs', ResourceId: ID, ScalableDimension: 'ecs:service:DesiredCount' };
-const target: RegisteredTarget = {
-  MinCapacity: 1,
-  MaxCapacity: 10,
-  SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
-  RoleARN: 'r',
-};
+const target = registeredTarget();
 const context = (actions: StoredScheduledAction[] = [], registered = true) => ({ target: () => (registered ? target : undefined), scheduledActions: () => actions });
 const morning = { ...key, ScheduledActionName: 'morning', Schedule: 'cron(0 8 ? * MON-FRI *)', ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 20 } };
 
-function refusal<T>(result: AasResult<T>): { code: string; message: string } {
-  if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-function value<T>(result: AasResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('PutScheduledAction', () => {
   it('accepts a weekday cron in UTC, ready for nextFireAfter', () => {

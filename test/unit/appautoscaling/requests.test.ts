@@ -7,29 +7,16 @@ import {
   checkRegisterScalableTarget,
   ECS_SERVICE_LINKED_ROLE_ARN,
   pageOf,
-  type RegisteredTarget,
 } from '../../../workers/engine/appautoscaling/requests.ts';
-import type { AasResult } from '../../../workers/engine/appautoscaling/request-messages.ts';
+import { ID, key, refusal, registeredTarget, value } from './request-helpers.ts';
 
-const ID = 'service/prod/web';
-const key = { ServiceNamespace: 'ecs', ResourceId: ID, ScalableDimension: 'ecs:service:DesiredCount' };
-const registered: RegisteredTarget = {
-  MinCapacity: 1,
-  MaxCapacity: 10,
+const registered = registeredTarget({
   SuspendedState: { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
   RoleARN: 'arn:aws:iam::123456789012:role/custom',
-};
+});
 const fresh = { serviceExists: (id: string) => id === ID, target: () => undefined };
 const existing = { serviceExists: (id: string) => id === ID, target: (id: string) => (id === ID ? registered : undefined) };
 
-function refusal<T>(result: AasResult<T>): { code: string; message: string } {
-  if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-function value<T>(result: AasResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('RegisterScalableTarget', () => {
   it('registers a new ECS service target with defaults (suspend flags false, service-linked role)', () => {
