@@ -42,18 +42,12 @@ class CapacitySwarmRun extends SwarmBase {
   /** EC2 instances the swarm itself failed (their tasks may stop by termination). */
   private readonly killed = new Set<string>();
   private readonly capacityTracker = new CapacityTracker(this.killed);
-  private readonly chaosMs: number;
-  private readonly convergeMs: number;
   private budget!: Budget;
-  private faults = 0;
   private maxInstances = 0;
-  private convergedAfterMs?: number;
 
-  constructor(private readonly options: CapacitySwarmOptions) {
-    super(options.seed, options.checkEveryMs ?? 30_000);
+  constructor(options: CapacitySwarmOptions) {
+    super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 20 * 60_000, options.convergeMs ?? 2 * 3_600_000);
     this.world = drawCapacityWorld(this.prng);
-    this.chaosMs = options.chaosMs ?? 20 * 60_000;
-    this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
   }
 
   protected override extraChecks(index: SnapshotIndex): Violation[] {
@@ -76,23 +70,7 @@ class CapacitySwarmRun extends SwarmBase {
   }
 
   outcome(): CapacitySwarmOutcome {
-    return {
-      seed: this.options.seed,
-      chaosMs: this.chaosMs,
-      checkEveryMs: this.checkEveryMs,
-      ok: this.failure === undefined,
-      ...(this.failure === undefined ? {} : { failure: this.failure }),
-      log: this.log,
-      world: this.world,
-      stats: {
-        steps: this.stepNo,
-        checks: this.checks,
-        virtualMs: this.nowMs,
-        faults: this.faults,
-        maxInstances: this.maxInstances,
-        ...(this.convergedAfterMs === undefined ? {} : { convergedAfterMs: this.convergedAfterMs }),
-      },
-    };
+    return { ...this.commonOutcome(), world: this.world, stats: { ...this.commonStats(), maxInstances: this.maxInstances } };
   }
 
   setup(): void {

@@ -27,16 +27,44 @@ export abstract class SwarmBase {
   /** Virtual time, kept here so that logging does not need a snapshot. */
   protected nowMs = 0;
   protected checks = 0;
+  protected faults = 0;
+  /** Virtual time from the end of the faults to the first steady state, once reached. */
+  protected convergedAfterMs?: number;
   /** The snapshot of the last check: nothing changes between a check and the next step, so operations read it. */
   protected last!: SnapshotIndex;
 
   constructor(
     readonly seed: number,
     protected readonly checkEveryMs: number,
+    /** Virtual time of random operations and faults, and the bound on converging after them. */
+    protected readonly chaosMs: number,
+    protected readonly convergeMs: number,
   ) {
     // The world and the walk draw from a stream of their own; the engine has its own seeded one.
     this.prng = new Prng(seed ^ 0x5eed5);
     this.engine = createEngine({ seed });
+  }
+
+  /** The fields every swarm's outcome has; a driver adds its world and its own statistics. */
+  protected commonOutcome() {
+    return {
+      seed: this.seed,
+      chaosMs: this.chaosMs,
+      checkEveryMs: this.checkEveryMs,
+      ok: this.failure === undefined,
+      ...(this.failure === undefined ? {} : { failure: this.failure }),
+      log: this.log,
+    };
+  }
+
+  protected commonStats() {
+    return {
+      steps: this.stepNo,
+      checks: this.checks,
+      virtualMs: this.nowMs,
+      faults: this.faults,
+      ...(this.convergedAfterMs === undefined ? {} : { convergedAfterMs: this.convergedAfterMs }),
+    };
   }
 
   /** The driver's own invariants, after the shared ones. */

@@ -50,18 +50,12 @@ export function runSwarm(options: SwarmOptions): SwarmOutcome {
 class SwarmRun extends SwarmBase {
   readonly world: WorldSpec;
   private deployments = 0;
-  private faults = 0;
-  private convergedAfterMs?: number;
-  private readonly chaosMs: number;
-  private readonly convergeMs: number;
   private readonly badImages = new Set<string>();
   private budget!: Budget;
 
-  constructor(private readonly options: SwarmOptions) {
-    super(options.seed, options.checkEveryMs ?? 30_000);
+  constructor(options: SwarmOptions) {
+    super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 15 * 60_000, options.convergeMs ?? 2 * 3_600_000);
     this.world = drawWorld(this.prng);
-    this.chaosMs = options.chaosMs ?? 15 * 60_000;
-    this.convergeMs = options.convergeMs ?? 2 * 3_600_000;
   }
 
   protected dump(index: SnapshotIndex): string[] {
@@ -69,23 +63,7 @@ class SwarmRun extends SwarmBase {
   }
 
   outcome(): SwarmOutcome {
-    return {
-      seed: this.options.seed,
-      chaosMs: this.chaosMs,
-      checkEveryMs: this.checkEveryMs,
-      ok: this.failure === undefined,
-      ...(this.failure === undefined ? {} : { failure: this.failure }),
-      log: this.log,
-      world: this.world,
-      stats: {
-        steps: this.stepNo,
-        checks: this.checks,
-        virtualMs: this.nowMs,
-        deployments: this.deployments,
-        faults: this.faults,
-        ...(this.convergedAfterMs === undefined ? {} : { convergedAfterMs: this.convergedAfterMs }),
-      },
-    };
+    return { ...this.commonOutcome(), world: this.world, stats: { ...this.commonStats(), deployments: this.deployments } };
   }
 
   // -------------------------------------------------------------------------------------------
