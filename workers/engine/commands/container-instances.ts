@@ -36,6 +36,11 @@ export function findInstance(ctx: EngineContext, cluster: ClusterRecord, given: 
   return ctx.state.instances.get(arn);
 }
 
+/** A container instance of the cluster given by id or ARN, or by its EC2 instance id (i-…), as the sim actions take it. */
+export function findInstanceOrHost(ctx: EngineContext, cluster: ClusterRecord, given: string): InstanceRecord | undefined {
+  return findInstance(ctx, cluster, given) ?? instancesOfCluster(ctx.state, cluster.clusterName).find((instance) => instance.ec2InstanceId === given);
+}
+
 interface AddInput {
   cluster?: string;
   instanceType: string;

@@ -15,9 +15,8 @@ import { LAUNCH_TEMPLATE_MESSAGES, LAUNCH_TEMPLATE_NAME } from '../ec2/launch-te
 import { activeTasksOn, deregisterContainerInstance as deregister, RUNNING_TASKS_MESSAGE, terminateEc2Instance } from '../ec2/lifecycle.ts';
 import { renderEc2Instance, renderLaunchTemplate } from '../ec2/render.ts';
 import { findCluster } from './clusters.ts';
-import { findInstance } from './container-instances.ts';
+import { findInstanceOrHost } from './container-instances.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
-import { instancesOfCluster } from '../state.ts';
 
 interface CreateLaunchTemplateInput {
   LaunchTemplateName: string;
@@ -270,7 +269,7 @@ export function deregisterContainerInstance(ctx: EngineContext, raw: unknown): C
   const found = findCluster(ctx, checked.input.cluster);
   if (!found.ok) return found.result;
   const given = checked.input.containerInstance;
-  const instance = findInstance(ctx, found.cluster, given) ?? instancesOfCluster(ctx.state, found.cluster.clusterName).find((i) => i.ec2InstanceId === given);
+  const instance = findInstanceOrHost(ctx, found.cluster, given);
   // Sandbox wording (UNCONFIRMED): AWS answers an unknown container instance with InvalidParameterException.
   if (instance === undefined) return invalidParameter(`Container instance ${given} was not found in cluster ${found.cluster.clusterName}.`);
   const force = checked.input.force === true;

@@ -25,7 +25,7 @@ import { instancesOfCluster, type TaskRecord } from '../state.ts';
 import { plural } from '../text.ts';
 import { ATTRIBUTE_NAME, ATTRIBUTE_VALUE } from './attributes.ts';
 import { findCluster } from './clusters.ts';
-import { findInstance, MAX_INSTANCES_PER_CLUSTER } from './container-instances.ts';
+import { findInstanceOrHost, MAX_INSTANCES_PER_CLUSTER } from './container-instances.ts';
 import { checkParams } from './params.ts';
 
 const MAX_DURATION_SECONDS = 86_400;
@@ -172,8 +172,7 @@ interface AgentInput {
 function findAgentInstance(ctx: EngineContext, input: AgentInput) {
   const found = findCluster(ctx, input.cluster);
   if (!found.ok) return found;
-  const instance = findInstance(ctx, found.cluster, input.containerInstance)
-    ?? instancesOfCluster(ctx.state, found.cluster.clusterName).find((i) => i.ec2InstanceId === input.containerInstance);
+  const instance = findInstanceOrHost(ctx, found.cluster, input.containerInstance);
   if (instance === undefined) return { ok: false as const, result: invalidParameter(FAULT_MESSAGES.unknownInstance(input.containerInstance, found.cluster.clusterName)) };
   return { ok: true as const, instance };
 }
