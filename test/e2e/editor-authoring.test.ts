@@ -49,9 +49,19 @@ describe('authoring a task definition', () => {
     await page.evaluate(() => window.__ecsSandbox!.setEditorText('{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "nginx", "memory": 512 }]\n}'));
     // The innermost span is the token; the line's outer span contains the whole line.
     const token = page.locator('.monaco-editor .view-line span', { hasText: '"memory"' }).last();
-    await token.hover({ force: true });
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Hard memory limit' });
-    await hover.waitFor({ timeout: 10_000 });
+    // The JSON worker may not have the schema yet right after the text is set (it then answers the
+    // hover with nothing, stack notes): hover again until it does, as a person moving the mouse would.
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(0, 0);
+      await token.hover({ force: true });
+      try {
+        await hover.waitFor({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
     expect(await hover.textContent()).toContain('RegisterTaskDefinition parameter containerDefinitions[].memory');
     await page.mouse.move(0, 0);
   });
