@@ -463,8 +463,14 @@ export interface SimEvent {
 export interface EventBridgeEvent {
   version: '0';
   id: string;
-  'detail-type': 'ECS Task State Change' | 'ECS Deployment State Change' | 'ECS Service Action' | 'ECS Container Instance State Change';
-  source: 'aws.ecs';
+  'detail-type':
+    | 'ECS Task State Change'
+    | 'ECS Deployment State Change'
+    | 'ECS Service Action'
+    | 'ECS Container Instance State Change'
+    | 'Object Created'
+    | 'Scheduled Event';
+  source: 'aws.ecs' | 'aws.s3' | 'aws.events';
   account: string;
   time: string;
   region: string;
@@ -519,6 +525,22 @@ export interface Snapshot {
   cost?: CostReport;
   /** Faults the sandbox is simulating right now (issue 6). */
   faults?: ActiveFault[];
+  /** Application Auto Scaling scalable targets (ECS services' DesiredCount), as DescribeScalableTargets returns them (issue 7). */
+  scalableTargets?: ScalableTarget[];
+  /** Application Auto Scaling policies, as DescribeScalingPolicies returns them (issue 7). */
+  serviceScalingPolicies?: ServiceScalingPolicy[];
+  /** Application Auto Scaling scheduled actions, as DescribeScheduledActions returns them (issue 7). */
+  scheduledActions?: ScheduledAction[];
+  /** Application Auto Scaling activities, newest first, at most 100 (DescribeScalingActivities) (issue 7). */
+  serviceScalingActivities?: ServiceScalingActivity[];
+  /** Request traffic set on services behind load balancers (sim:SetTraffic) (issue 7). */
+  traffic?: ServiceTraffic[];
+  /** EventBridge rules on the default bus with their targets and the sandbox's invocation counts (issue 7). */
+  eventRules?: EventRule[];
+  /** S3 buckets and their objects (issue 7). */
+  buckets?: S3Bucket[];
+  /** SQS queues with their attributes and the sandbox's message counts (issue 7). */
+  queues?: SqsQueue[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,4 +965,131 @@ export interface WorkerApi {
   /** Register the UI's listener; snapshots arrive at most every `minIntervalMs` (default 100). */
   subscribe(listener: (snapshot: Snapshot, playback: PlaybackState) => void, minIntervalMs?: number): Promise<void>;
   snapshot(): Promise<Snapshot>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service auto scaling, traffic, EventBridge rules, S3 and SQS (issue 7). Application Auto
+// Scaling, EventBridge, S3 and SQS use their APIs' PascalCase field names; the sandbox's own
+// additions are camelCase.
+// ---------------------------------------------------------------------------------------------
+
+/** A scalable target (an ECS service's DesiredCount), as DescribeScalableTargets shows it. */
+export interface ScalableTarget {
+  ServiceNamespace: 'ecs';
+  /** `service/<cluster>/<service>`. */
+  ResourceId: string;
+  ScalableDimension: 'ecs:service:DesiredCount';
+  MinCapacity: number;
+  MaxCapacity: number;
+  RoleARN: string;
+  CreationTime: string;
+  SuspendedState: { DynamicScalingInSuspended: boolean; DynamicScalingOutSuspended: boolean; ScheduledScalingSuspended: boolean };
+  ScalableTargetARN: string;
+}
+
+/** A scaling policy, as DescribeScalingPolicies shows it (configurations in AWS's request shape, defaults filled). */
+export interface ServiceScalingPolicy {
+  PolicyARN: string;
+  PolicyName: string;
+  ServiceNamespace: 'ecs';
+  ResourceId: string;
+  ScalableDimension: 'ecs:service:DesiredCount';
+  PolicyType: 'TargetTrackingScaling' | 'StepScaling';
+  TargetTrackingScalingPolicyConfiguration?: Record<string, unknown>;
+  StepScalingPolicyConfiguration?: Record<string, unknown>;
+  /** The CloudWatch alarms that drive it (target tracking: the two it created; step: those whose actions name it). */
+  Alarms: { AlarmName: string; AlarmARN: string }[];
+  CreationTime: string;
+}
+
+/** A scheduled action, as DescribeScheduledActions shows it. */
+export interface ScheduledAction {
+  ScheduledActionName: string;
+  ScheduledActionARN: string;
+  ServiceNamespace: 'ecs';
+  Schedule: string;
+  Timezone?: string;
+  ResourceId: string;
+  ScalableDimension: 'ecs:service:DesiredCount';
+  StartTime?: string;
+  EndTime?: string;
+  ScalableTargetAction: { MinCapacity?: number; MaxCapacity?: number };
+  CreationTime: string;
+  /** Sandbox: when it fires next (virtual ms), absent when it never will again. */
+  nextFireMs?: number;
+}
+
+/** A scaling activity, as Application Auto Scaling's DescribeScalingActivities shows it. */
+export interface ServiceScalingActivity {
+  ActivityId: string;
+  ServiceNamespace: 'ecs';
+  ResourceId: string;
+  ScalableDimension: 'ecs:service:DesiredCount';
+  Description: string;
+  Cause: string;
+  StartTime: string;
+  EndTime?: string;
+  StatusCode: 'Pending' | 'InProgress' | 'Successful' | 'Overridden' | 'Unfulfilled' | 'Failed';
+  StatusMessage?: string;
+  /** Sandbox: virtual ms of StartTime, for timelines. */
+  startMs: number;
+}
+
+/** Request traffic on one service (sim:SetTraffic). */
+export interface ServiceTraffic {
+  serviceArn: string;
+  clusterName: string;
+  serviceName: string;
+  /** The pattern as given (`{type: 'constant' | 'ramp' | 'dailyWave' | 'spike', …}`). */
+  pattern: Record<string, unknown>;
+  /** The rate now, requests per second. */
+  requestsPerSecond: number;
+}
+
+/** An EventBridge rule on the default bus, as DescribeRule shows it, with its targets (ListTargetsByRule). */
+export interface EventRule {
+  Name: string;
+  Arn: string;
+  EventBusName: string;
+  State: 'ENABLED' | 'DISABLED';
+  Description?: string;
+  ScheduleExpression?: string;
+  EventPattern?: string;
+  RoleArn?: string;
+  Targets: EventTarget[];
+  /** Sandbox: when a schedule rule fires next (virtual ms). */
+  nextFireMs?: number;
+  /** Sandbox: how many events matched (or schedule firings), and how many invocations failed. */
+  matchedEvents: number;
+  failedInvocations: number;
+}
+
+/** An EventBridge target (ECS RunTask targets and others), as ListTargetsByRule shows it. */
+export interface EventTarget {
+  Id: string;
+  Arn: string;
+  RoleArn?: string;
+  Input?: string;
+  InputPath?: string;
+  InputTransformer?: { InputPathsMap?: Record<string, string>; InputTemplate: string };
+  EcsParameters?: Record<string, unknown>;
+}
+
+/** An S3 bucket with its objects (ListBuckets + ListObjectsV2) and whether it sends events to EventBridge. */
+export interface S3Bucket {
+  Name: string;
+  CreationDate: string;
+  eventBridgeEnabled: boolean;
+  objects: { Key: string; Size: number; LastModified: string; ETag: string }[];
+}
+
+/** An SQS queue: its URL, ARN and GetQueueAttributes' attributes, plus the sandbox's consumers. */
+export interface SqsQueue {
+  QueueName: string;
+  QueueUrl: string;
+  QueueArn: string;
+  /** As GetQueueAttributes answers All (ApproximateNumberOfMessages, VisibilityTimeout, …), strings as AWS gives them. */
+  Attributes: Record<string, string>;
+  /** Sandbox: the services whose tasks work off this queue, with how many tasks are consuming. */
+  consumers: { serviceArn: string; serviceName: string; runningTasks: number }[];
 }

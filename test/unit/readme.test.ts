@@ -6,7 +6,7 @@ import { SUPPORTED_ACTIONS, WAIT } from '../../workers/engine/actions.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('### Supported operations'), readme.indexOf('## The command-line interface'));
-const listed = new Set([...section.matchAll(/`((?:ecs|ec2|elbv2|elb|autoscaling|application-autoscaling|ecr|events|iam|cloudwatch|sqs|s3|sim):[A-Za-z]+|wait)`/g)].map((m) => m[1]!));
+const listed = new Set([...section.matchAll(/`((?:ecs|ec2|elbv2|elb|autoscaling|application-autoscaling|ecr|events|iam|cloudwatch|sqs|s3|sim):[A-Za-z0-9]+|wait)`/g)].map((m) => m[1]!));
 
 describe('README supported operations', () => {
   it('lists every supported action', () => {

@@ -62,6 +62,11 @@ import { configureHealthCheck, createClassicLoadBalancer, deleteClassicLoadBalan
 import { createAutoScalingGroup, updateAutoScalingGroup, deleteAutoScalingGroup, describeAutoScalingGroups, setDesiredCapacity, setInstanceProtection, terminateInstanceInAutoScalingGroup, describeScalingActivities, putScalingPolicy, describePolicies, deletePolicy, executePolicy } from './autoscaling.ts';
 import { createLaunchTemplate, describeLaunchTemplates, deleteLaunchTemplate, describeInstances, terminateInstances, simTerminateInstance, deregisterContainerInstance } from './ec2-instances.ts';
 import { deleteAlarms, describeAlarms, getMetricData, putMetricAlarm, setServiceLoad } from './cloudwatch.ts';
+import { aasRegisterScalableTarget, aasDeregisterScalableTarget, aasDescribeScalableTargets, aasPutScalingPolicy, aasDeleteScalingPolicy, aasDescribeScalingPolicies, aasPutScheduledAction, aasDeleteScheduledAction, aasDescribeScheduledActions, aasDescribeScalingActivities } from './app-autoscaling.ts';
+import { simSetTraffic } from './traffic.ts';
+import { eventsPutRule, eventsDeleteRule, eventsDescribeRule, eventsListRules, eventsEnableRule, eventsDisableRule, eventsPutTargets, eventsRemoveTargets, eventsListTargetsByRule } from './eventbridge.ts';
+import { s3CreateBucket, s3DeleteBucket, s3ListBuckets, s3PutBucketNotificationConfiguration, s3GetBucketNotificationConfiguration, s3PutObject, s3ListObjectsV2, simPutObject } from './s3.ts';
+import { sqsCreateQueue, sqsDeleteQueue, sqsGetQueueUrl, sqsListQueues, sqsGetQueueAttributes, sqsSetQueueAttributes, sqsSendMessage, sqsPurgeQueue, simSendMessages } from './sqs.ts';
 import { createCapacityProvider, updateCapacityProvider, deleteCapacityProvider, describeCapacityProviders, putClusterCapacityProviders } from './capacity-providers.ts';
 import { interruptSpot, setSpotMarket, failAvailabilityZone, restoreAvailabilityZone, disconnectAgent, reconnectAgent, registerExternalInstance } from './faults.ts';
 // The first-chunk commands reach these through capacity-hooks.ts, filled as they load.
@@ -177,4 +182,41 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'sim:DisconnectAgent': disconnectAgent,
   'sim:ReconnectAgent': reconnectAgent,
   'sim:RegisterExternalInstance': registerExternalInstance,
+  'application-autoscaling:RegisterScalableTarget': aasRegisterScalableTarget,
+  'application-autoscaling:DeregisterScalableTarget': aasDeregisterScalableTarget,
+  'application-autoscaling:DescribeScalableTargets': aasDescribeScalableTargets,
+  'application-autoscaling:PutScalingPolicy': aasPutScalingPolicy,
+  'application-autoscaling:DeleteScalingPolicy': aasDeleteScalingPolicy,
+  'application-autoscaling:DescribeScalingPolicies': aasDescribeScalingPolicies,
+  'application-autoscaling:PutScheduledAction': aasPutScheduledAction,
+  'application-autoscaling:DeleteScheduledAction': aasDeleteScheduledAction,
+  'application-autoscaling:DescribeScheduledActions': aasDescribeScheduledActions,
+  'application-autoscaling:DescribeScalingActivities': aasDescribeScalingActivities,
+  'sim:SetTraffic': simSetTraffic,
+  'events:PutRule': eventsPutRule,
+  'events:DeleteRule': eventsDeleteRule,
+  'events:DescribeRule': eventsDescribeRule,
+  'events:ListRules': eventsListRules,
+  'events:EnableRule': eventsEnableRule,
+  'events:DisableRule': eventsDisableRule,
+  'events:PutTargets': eventsPutTargets,
+  'events:RemoveTargets': eventsRemoveTargets,
+  'events:ListTargetsByRule': eventsListTargetsByRule,
+  's3:CreateBucket': s3CreateBucket,
+  's3:DeleteBucket': s3DeleteBucket,
+  's3:ListBuckets': s3ListBuckets,
+  's3:PutBucketNotificationConfiguration': s3PutBucketNotificationConfiguration,
+  's3:GetBucketNotificationConfiguration': s3GetBucketNotificationConfiguration,
+  's3:PutObject': s3PutObject,
+  's3:ListObjectsV2': s3ListObjectsV2,
+  'sim:PutObject': simPutObject,
+  'sqs:CreateQueue': sqsCreateQueue,
+  'sqs:DeleteQueue': sqsDeleteQueue,
+  'sqs:GetQueueUrl': sqsGetQueueUrl,
+  'sqs:ListQueues': sqsListQueues,
+  'sqs:GetQueueAttributes': sqsGetQueueAttributes,
+  'sqs:SetQueueAttributes': sqsSetQueueAttributes,
+  'sqs:SendMessage': sqsSendMessage,
+  'sqs:PurgeQueue': sqsPurgeQueue,
+  'sim:SendMessages': simSendMessages,
 };
