@@ -535,6 +535,8 @@ export interface Snapshot {
   serviceScalingActivities?: ServiceScalingActivity[];
   /** Request traffic set on services behind load balancers (sim:SetTraffic) (issue 7). */
   traffic?: ServiceTraffic[];
+  /** Each service's desired and running task counts by the minute (the newest 180), for charts (issue 7). */
+  serviceCounts?: ServiceCountSeries[];
   /** EventBridge rules on the default bus with their targets and the sandbox's invocation counts (issue 7). */
   eventRules?: EventRule[];
   /** S3 buckets and their objects (issue 7). */
@@ -1044,6 +1046,14 @@ export interface ServiceTraffic {
   pattern: Record<string, unknown>;
   /** The rate now, requests per second. */
   requestsPerSecond: number;
+}
+
+/** One service's desired and running counts at each minute start (virtual ms), oldest first. */
+export interface ServiceCountSeries {
+  serviceArn: string;
+  clusterName: string;
+  serviceName: string;
+  points: { t: number; desired: number; running: number }[];
 }
 
 /** An EventBridge rule on the default bus, as DescribeRule shows it, with its targets (ListTargetsByRule). */
