@@ -22,6 +22,7 @@ import type { EngineState } from '../state.ts';
 import { isoAt } from '../ids/arn.ts';
 import { provideCapacitySnapshot } from '../snapshot-parts.ts';
 import { metricsOf, seriesOf, type MetricId } from './store.ts';
+import type { MetricMathQuery } from './metric-math.ts';
 import { ensureMinuteTicks, provideMinuteJob } from './minute-tick.ts';
 
 export type AlarmState = MetricAlarm['StateValue'];
@@ -46,6 +47,8 @@ export interface AlarmRecord {
   stateUpdatedMs: number;
   /** Set for alarms a scaling policy created and owns (target tracking). */
   ownerArn?: string;
+  /** Metric math (PutMetricAlarm `Metrics`, a target tracking policy's CustomizedMetricSpecification `Metrics`): evaluated instead of `metric`. */
+  queries?: MetricMathQuery[];
 }
 
 declare module './store.ts' {
