@@ -8,7 +8,7 @@
  * Steps are numbered from 1 since the last `load` (or since creation), so a scenario's setup steps
  * are 1…n and the learner's later commands continue the count.
  */
-import { eventBridgeEnvelope, type EventBridgeDraft } from './events/eventbridge.ts';
+import { eventBridgeEnvelope, eventLogged, type EventBridgeDraft } from './events/eventbridge.ts';
 import type { ExplainQuery, ExplainResult, LoadResult, PlacementExplanation, SandboxEngine, Scenario, Snapshot, Step, StepResult, ValidationResult } from '../protocol.ts';
 import { SUPPORTED_ACTIONS, WAIT, isSupportedAction } from './actions.ts';
 import { VirtualClock } from './clock.ts';
@@ -67,7 +67,7 @@ class Engine implements EngineContext {
   emit(kind: string, message: string, resourceArn?: string, placementId?: string, eventBridge?: EventBridgeDraft): void {
     const events = this.state.events;
     const id = this.state.nextEventId++;
-    events.push({
+    const event = {
       id,
       time: this.clock.now,
       kind,
@@ -75,7 +75,10 @@ class Engine implements EngineContext {
       ...(resourceArn === undefined ? {} : { resourceArn }),
       ...(placementId === undefined ? {} : { placementId }),
       ...(eventBridge === undefined ? {} : { eventBridge: eventBridgeEnvelope(eventBridge, id, this.clock.now) }),
-    });
+    };
+    events.push(event);
+    // EventBridge rules read the log (events/eventbridge.ts: a registry hook, empty until they load).
+    eventLogged(this, event);
     // Trim in batches so appending stays O(1) amortised; the snapshot shows the newest EVENT_LIMIT.
     if (events.length >= 2 * EVENT_LIMIT) events.splice(0, events.length - EVENT_LIMIT);
   }

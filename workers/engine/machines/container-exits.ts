@@ -69,6 +69,25 @@ export function replanCrashes(ctx: EngineContext, matches: (image: string) => bo
   return concerned;
 }
 
+/**
+ * Exit codes other than CRASH_EXIT_CODE, by task and container: a batch container that finishes its
+ * work exits 0 (events/s3-reader.ts, a task started by an EventBridge rule that processes an upload).
+ * Kept beside the records (not in them) so the task record's shape stays the machines' own.
+ */
+const exitCodes = new WeakMap<TaskRecord, Map<string, number>>();
+
+/**
+ * Make a RUNNING container exit on its own at `atMs` with `exitCode`, through the same path as a
+ * crash (the machine decides: an essential container's exit stops the task).
+ */
+export function scheduleContainerExit(ctx: EngineContext, record: TaskRecord, containerName: string, atMs: number, exitCode: number): void {
+  cancelCrash(ctx, record, containerName);
+  let codes = exitCodes.get(record);
+  if (codes === undefined) exitCodes.set(record, (codes = new Map()));
+  codes.set(containerName, exitCode);
+  scheduleCrash(ctx, record, containerName, atMs);
+}
+
 function scheduleCrash(ctx: EngineContext, record: TaskRecord, containerName: string, atMs: number): void {
   record.crashTimers ??= new Map();
   record.crashTimers.set(containerName, ctx.clock.schedule(atMs, () => crash(ctx, record, containerName)));
@@ -104,14 +123,16 @@ function crash(ctx: EngineContext, record: TaskRecord, containerName: string): v
 
 /**
  * The machine accepted the exit (task-lifecycle.ts calls this from the `running` state): the
- * container is STOPPED with exit code 1; an essential one marks the task for stopping.
+ * container is STOPPED with exit code 1 (or the code scheduleContainerExit gave); an essential one
+ * marks the task for stopping.
  */
 export function markContainerExited(ctx: EngineContext, record: TaskRecord, containerName: string, essential: boolean): void {
   const task = record.task;
   const container: Container | undefined = task.containers.find((c) => c.name === containerName);
   if (container === undefined) return;
+  const exitCode = exitCodes.get(record)?.get(containerName) ?? CRASH_EXIT_CODE;
   container.lastStatus = 'STOPPED';
-  container.exitCode = CRASH_EXIT_CODE;
+  container.exitCode = exitCode;
   container.networkBindings = [];
   task.version += 1;
   noteHealthInputsChanged(ctx.state);
@@ -124,13 +145,13 @@ export function markContainerExited(ctx: EngineContext, record: TaskRecord, cont
     task.stoppingAt ??= isoAt(ctx.clock.now);
     ctx.emit(
       'container.exited',
-      `${label}: essential container ${containerName} exited with code ${CRASH_EXIT_CODE} after ${ran}, so ECS stops the whole task (stop code EssentialContainerExited).`,
+      `${label}: essential container ${containerName} exited with code ${exitCode} after ${ran}${exitCode === 0 ? ' (its work is done)' : ''}, so ECS stops the whole task (stop code EssentialContainerExited).`,
       task.taskArn,
     );
   } else {
     ctx.emit(
       'container.exited',
-      `${label}: container ${containerName} exited with code ${CRASH_EXIT_CODE} after ${ran}; it is not essential, so the task keeps running.`,
+      `${label}: container ${containerName} exited with code ${exitCode} after ${ran}; it is not essential, so the task keeps running.`,
       task.taskArn,
     );
   }
