@@ -13,8 +13,7 @@ import { fail, ok, type CommandResult } from '../errors.ts';
 import { checkParams, invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
 import { actionHandlerFor, deleteAlarm, putAlarm, renderAlarm, type ComparisonOperator, type Statistic } from '../metrics/alarms.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
-import { findCluster } from './clusters.ts';
-import { findService } from '../services/model.ts';
+import { findActiveService } from './traffic.ts';
 import { setServiceLoad as storeServiceLoad } from '../load/model.ts';
 import { paginate } from './paginate.ts';
 import '../metrics/ec2-metrics.ts';
@@ -165,14 +164,9 @@ interface LoadInput {
 export function setServiceLoad(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams<LoadInput>(raw, { params: { cluster: 'string', service: 'string', cpuUnits: 'integer', memoryMiB: 'integer' }, required: ['service'] });
   if (!checked.ok) return checked.result;
-  const found = findCluster(ctx, checked.input.cluster);
+  const found = findActiveService(ctx, checked.input.cluster, checked.input.service);
   if (!found.ok) return found.result;
-  const given = checked.input.service;
-  const name = given.startsWith('arn:') ? given.slice(given.lastIndexOf('/') + 1) : given;
-  const service = findService(ctx.state, found.cluster.clusterName, name);
-  if (service === undefined || service.status === 'INACTIVE') {
-    return fail('ServiceNotFoundException', `Service not found. There is no active service ${given} in cluster ${found.cluster.clusterName}.`);
-  }
+  const { service } = found;
   const { cpuUnits = 0, memoryMiB = 0 } = checked.input;
   if (cpuUnits < 0 || memoryMiB < 0) return fail('InvalidParameterException', `cpuUnits and memoryMiB must be 0 or more (got ${cpuUnits} and ${memoryMiB}).`);
   storeServiceLoad(ctx.state, service.arn, { cpuUnits, memoryMiB });

@@ -5,7 +5,10 @@
  *   the service's RUNNING tasks: 460 units on two tasks of 256 units is 230 each, 90% of each
  *   task's CPU. A task cannot use more than its own size here (Sandbox: capped at 100% of the
  *   task's cpu — on EC2 a container may burst into idle CPU shares, which the sandbox does not
- *   model), so demand beyond the tasks' total is unmet: add tasks to serve it.
+ *   model), so demand beyond the tasks' total is unmet: add tasks to serve it. Memory is not
+ *   capped (AWS's MemoryUtilization can pass 100 %).
+ * - sim:SetTraffic adds request traffic on top (load/traffic-utilization.ts point 7 is the one rule
+ *   combining both; load/usage.ts takes the minute's measurement).
  * - Every task uses at least the idle baseline (IDLE), as do standalone tasks and services with no
  *   load set. An instance adds its own baseline (OS, Docker, ECS agent) to what its tasks use.
  * - Utilization is relative to the task's reserved cpu / memory (AWS's ECS service metrics:
@@ -13,6 +16,7 @@
  *   ecs-reference §8); instance CPUUtilization is used CPU over registered CPU (ecs-reference §8).
  */
 import type { EngineState, InstanceRecord, TaskRecord } from '../state.ts';
+import type { TaskUsage } from './usage.ts';
 import { metricsOf } from '../metrics/store.ts';
 
 /** Sandbox constants, UNCONFIRMED by AWS (plausible figures for an idle web container and host). */
@@ -52,54 +56,42 @@ export function serviceLoadOf(state: EngineState, serviceArn: string): ServiceLo
 }
 
 /**
- * How many RUNNING tasks each loaded service has: computed once and passed to the functions below
- * when many tasks are measured in one go (the minute tick), so the cost stays O(tasks).
+ * The minute's usage of every RUNNING task of an ACTIVE service (load/usage.ts measureLoad, which
+ * combines SetServiceLoad with request traffic); tasks not in it run at their idle baseline.
  */
-export type LoadView = Map<string, number>;
+export type LoadView = ReadonlyMap<TaskRecord, TaskUsage>;
 
-export function loadView(state: EngineState): LoadView {
-  const view: LoadView = new Map();
-  const loads = state.metrics?.serviceLoad;
-  if (loads === undefined || loads.size === 0) return view;
-  for (const arn of loads.keys()) {
-    const service = state.services?.get(arn);
-    let running = 0;
-    for (const deployment of service?.deployments ?? []) {
-      for (const taskArn of deployment.taskArns) if (state.tasks.get(taskArn)?.task.lastStatus === 'RUNNING') running++;
-    }
-    view.set(arn, running);
-  }
-  return view;
+const cpuSizeOf = (record: TaskRecord): number => (record.cpuUnits > 0 ? record.cpuUnits : MIN_TASK_CPU_UNITS);
+
+/** CPU units a task uses now (0 unless RUNNING). */
+export function taskCpuUnitsUsed(record: TaskRecord, view: LoadView): number {
+  if (record.task.lastStatus !== 'RUNNING') return 0;
+  return view.get(record)?.cpuUnitsUsed ?? (cpuSizeOf(record) * IDLE.taskCpuPercent) / 100;
 }
 
-function share(state: EngineState, record: TaskRecord, view: LoadView, pick: (load: ServiceLoad) => number, size: number, idle: number): number {
+/** MiB a task uses now (0 unless RUNNING). */
+export function taskMemoryMiBUsed(record: TaskRecord, view: LoadView): number {
   if (record.task.lastStatus !== 'RUNNING') return 0;
-  const load = record.serviceArn === undefined ? undefined : serviceLoadOf(state, record.serviceArn);
-  const running = record.serviceArn === undefined ? 0 : view.get(record.serviceArn) ?? 0;
-  if (load === undefined || running === 0) return idle;
-  const percent = (pick(load) / running / size) * 100;
-  return Math.min(100, Math.max(idle, percent));
+  return view.get(record)?.memoryMiBUsed ?? (Math.max(record.memoryMiB, 1) * IDLE.taskMemoryPercent) / 100;
 }
 
 /** Percent of the task's cpu it uses now (0 unless RUNNING). */
-export function taskCpuUtilization(state: EngineState, record: TaskRecord, view: LoadView = loadView(state)): number {
-  return share(state, record, view, (load) => load.cpuUnits, Math.max(record.cpuUnits, MIN_TASK_CPU_UNITS), IDLE.taskCpuPercent);
+export function taskCpuUtilization(record: TaskRecord, view: LoadView): number {
+  return (taskCpuUnitsUsed(record, view) / cpuSizeOf(record)) * 100;
 }
 
-/** Percent of the task's memory it uses now (0 unless RUNNING). */
-export function taskMemoryUtilization(state: EngineState, record: TaskRecord, view: LoadView = loadView(state)): number {
-  return share(state, record, view, (load) => load.memoryMiB, Math.max(record.memoryMiB, 1), IDLE.taskMemoryPercent);
+/** Percent of the task's memory it uses now (0 unless RUNNING); may pass 100, as AWS's can. */
+export function taskMemoryUtilization(record: TaskRecord, view: LoadView): number {
+  return (taskMemoryMiBUsed(record, view) / Math.max(record.memoryMiB, 1)) * 100;
 }
 
 /**
- * Percent of the instance's registered CPU in use: Σ task cpu × utilization over registered CPU,
- * plus the instance's own baseline, at most 100. `tasks` are the tasks on it (found by the caller
- * in one pass over all tasks when it measures every instance).
+ * Percent of the instance's registered CPU in use: the CPU its RUNNING tasks use over registered
+ * CPU, plus the instance's own baseline, at most 100. `tasks` are the tasks on it (tasksByInstance).
  */
-export function instanceCpuUtilization(state: EngineState, instance: InstanceRecord, tasks?: readonly TaskRecord[], view: LoadView = loadView(state)): number {
+export function instanceCpuUtilization(instance: InstanceRecord, tasks: readonly TaskRecord[], view: LoadView): number {
   let used = 0;
-  const onIt = tasks ?? [...state.tasks.values()].filter((record) => record.instanceArn === instance.containerInstanceArn);
-  for (const record of onIt) used += (Math.max(record.cpuUnits, MIN_TASK_CPU_UNITS) * taskCpuUtilization(state, record, view)) / 100;
+  for (const record of tasks) used += taskCpuUnitsUsed(record, view);
   return Math.min(100, (used / instance.registeredCpuUnits) * 100 + IDLE.instanceCpuPercent);
 }
 

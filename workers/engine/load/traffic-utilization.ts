@@ -28,6 +28,12 @@
  * 6. A task with no cpu reservation (EC2, task cpu unset and container cpu 0) is measured against
  *    NO_CPU_TASK_UNITS (128), as load/model.ts does (UNCONFIRMED what AWS divides by; Docker gives
  *    such a container 2 shares, ecs-reference §2).
+ * 7. TRAFFIC AND sim:SetServiceLoad ON ONE SERVICE ADD UP (the one place this is decided: Sandbox
+ *    choice). The task's share of the service's SetServiceLoad demand (`loadCpuUnits`,
+ *    `loadMemoryMiB`: the demand divided by the RUNNING tasks) comes on top of what its requests
+ *    cost: CPU = min(task cpu, max(idle, load share + requests × cost)); memory = max(idle, load
+ *    share) + requests × cost. With no traffic this is load/model.ts's rule, with no load set it is
+ *    points 2 and 3 above.
  */
 import { IDLE, MIN_TASK_CPU_UNITS } from './model.ts';
 
@@ -58,6 +64,10 @@ export interface TrafficTask {
   memoryMiB: number;
   /** True when the load balancer sends it requests (see point 1 above). */
   receivesRequests: boolean;
+  /** Its share of the service's sim:SetServiceLoad CPU demand, in units (point 7); 0 when unset. */
+  loadCpuUnits?: number;
+  /** Its share of the service's sim:SetServiceLoad memory demand, in MiB (point 7); 0 when unset. */
+  loadMemoryMiB?: number;
 }
 
 export interface TaskTrafficUtilization {
@@ -85,19 +95,24 @@ export interface TrafficUtilization {
 
 /** The cpu units a task is measured against. */
 export const effectiveCpuUnits = (cpuUnits: number): number => (cpuUnits > 0 ? cpuUnits : NO_CPU_TASK_UNITS);
-const effectiveMemoryMiB = (memoryMiB: number): number => Math.max(memoryMiB, 1);
+/** The memory a task is measured against (at least 1 MiB, so a figure is always defined). */
+export const effectiveMemoryMiB = (memoryMiB: number): number => Math.max(memoryMiB, 1);
 
 /** Requests per second one task of this size can serve before its CPU reads 100 % (128 for 256 units). */
 export function saturationRequestsPerSecond(cpuUnits: number, cost: TrafficCost = TRAFFIC_COST): number {
   return effectiveCpuUnits(cpuUnits) / cost.cpuUnitsPerRequestPerSecond;
 }
 
-function taskUtilization(task: TrafficTask, requestsPerSecond: number, cost: TrafficCost): TaskTrafficUtilization {
+/**
+ * One task's utilization when it serves `requestsPerSecond` (on top of its SetServiceLoad share,
+ * point 7). The minute tick calls it with the requests the load balancer actually routed to the task.
+ */
+export function taskTrafficUtilization(task: TrafficTask, requestsPerSecond: number, cost: TrafficCost = TRAFFIC_COST): TaskTrafficUtilization {
   const cpu = effectiveCpuUnits(task.cpuUnits);
   const memory = effectiveMemoryMiB(task.memoryMiB);
-  const demand = requestsPerSecond * cost.cpuUnitsPerRequestPerSecond;
+  const demand = (task.loadCpuUnits ?? 0) + requestsPerSecond * cost.cpuUnitsPerRequestPerSecond;
   const cpuUnitsUsed = Math.min(cpu, Math.max((cpu * IDLE.taskCpuPercent) / 100, demand));
-  const memoryMiBUsed = (memory * IDLE.taskMemoryPercent) / 100 + requestsPerSecond * cost.memoryMiBPerRequestPerSecond;
+  const memoryMiBUsed = Math.max((memory * IDLE.taskMemoryPercent) / 100, task.loadMemoryMiB ?? 0) + requestsPerSecond * cost.memoryMiBPerRequestPerSecond;
   return {
     requestsPerSecond,
     cpuUnitsUsed,
@@ -117,7 +132,7 @@ export function trafficUtilization(requestsPerSecond: number, tasks: readonly Tr
   let receiving = 0;
   for (const task of tasks) if (task.receivesRequests) receiving++;
   const share = receiving === 0 ? 0 : rate / receiving;
-  const out = tasks.map((task) => taskUtilization(task, task.receivesRequests ? share : 0, cost));
+  const out = tasks.map((task) => taskTrafficUtilization(task, task.receivesRequests ? share : 0, cost));
   let cpuUsed = 0;
   let cpuSize = 0;
   let memoryUsed = 0;

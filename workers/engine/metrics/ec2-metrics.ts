@@ -6,10 +6,12 @@
  * - AWS/AutoScaling GroupDesiredCapacity, GroupInServiceInstances, GroupPendingInstances,
  *   GroupTerminatingInstances, GroupTotalInstances per group (EC2 Auto Scaling User Guide,
  *   "Amazon CloudWatch metrics for Amazon EC2 Auto Scaling": group metrics, one-minute granularity).
- * CPU comes from the load model (load/model.ts). O(tasks + instances) per minute.
+ * CPU comes from the load model (load/model.ts, the minute's measurement load/usage.ts: SetServiceLoad
+ * and request traffic). O(tasks + instances) per minute.
  */
 import type { EngineContext } from '../context.ts';
-import { instanceCpuUtilization, loadView, tasksByInstance, IDLE } from '../load/model.ts';
+import { instanceCpuUtilization, tasksByInstance, IDLE } from '../load/model.ts';
+import { measureLoad } from '../load/usage.ts';
 import { putDatapoint, type MetricId } from './store.ts';
 import { provideMinuteJob } from './minute-tick.ts';
 
@@ -22,13 +24,13 @@ export type GroupMetricName = 'GroupDesiredCapacity' | 'GroupInServiceInstances'
 function publish(ctx: EngineContext): void {
   const { state } = ctx;
   const now = ctx.clock.now;
-  const view = loadView(state);
+  const view = measureLoad(state, now).tasks;
   const byInstance = tasksByInstance(state);
   const groupCpu = new Map<string, { sum: number; count: number }>();
   for (const record of state.ec2?.instances.values() ?? []) {
     if (record.state !== 'running') continue;
     const instance = record.containerInstanceArn === undefined ? undefined : state.instances.get(record.containerInstanceArn);
-    const cpu = instance === undefined ? IDLE.instanceCpuPercent : instanceCpuUtilization(state, instance, byInstance.get(instance.containerInstanceArn) ?? [], view);
+    const cpu = instance === undefined ? IDLE.instanceCpuPercent : instanceCpuUtilization(instance, byInstance.get(instance.containerInstanceArn) ?? [], view);
     const value = round(cpu);
     putDatapoint(state, ec2CpuMetric(record.instanceId), 'Percent', now, value);
     if (record.autoScalingGroupName !== undefined) {

@@ -1,0 +1,133 @@
+/**
+ * The minute's load measurement: what every service's RUNNING tasks use, from sim:SetServiceLoad
+ * (load/model.ts) and sim:SetTraffic (load/service-traffic.ts) combined by the one rule in
+ * traffic-utilization.ts (point 7: they add up). The minute tick's publishers (service metrics,
+ * load balancer metrics, EC2 CPU) all read this one measurement, taken once per minute:
+ *
+ * - Traffic: the requests of the minute that just ended (the exact integral of the pattern's rate
+ *   over [previous minute, now), from when the traffic was set) go to the service's target group
+ *   and are routed by the load balancer model (elb/routing.ts: healthy targets round robin, failing
+ *   open when none is healthy, nothing when there is no target — those are answered 503). Each
+ *   RUNNING task's rate is what was routed to it divided by 60 s.
+ * - Cost: O(services + tasks + their targets) per minute; tasks of no service run at idle and are
+ *   not listed (the readers fall back to the idle baseline).
+ */
+import type { EngineState, TaskRecord } from '../state.ts';
+import type { ServiceRecord } from '../services/model.ts';
+import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
+import { loadBalancersOf } from '../elb/model.ts';
+import { routeRequests } from '../elb/routing.ts';
+import { serviceLoadOf } from './model.ts';
+import { trafficOf } from './service-traffic.ts';
+import { requestsBetween } from './traffic.ts';
+import { effectiveCpuUnits, effectiveMemoryMiB, taskTrafficUtilization, type TrafficTask } from './traffic-utilization.ts';
+
+const MINUTE_MS = 60_000;
+
+export interface TaskUsage {
+  cpuUnitsUsed: number;
+  memoryMiBUsed: number;
+  requestsPerSecond: number;
+}
+
+export interface TrafficMeasure {
+  targetGroup: TargetGroupRecord;
+  /** The load balancer the group is reached through (its first), if any. */
+  loadBalancer: LoadBalancerRecord | undefined;
+  /** Requests that arrived in the minute (whole requests). */
+  requests: number;
+  /** Of those, the ones no target got: the load balancer answered them itself (HTTP 503). */
+  rejected: number;
+  failOpen: boolean;
+}
+
+export interface ServiceMeasure {
+  service: ServiceRecord;
+  running: number;
+  pending: number;
+  /** AWS/ECS CPUUtilization / MemoryUtilization (percent); undefined with no RUNNING task. */
+  cpuUtilization: number | undefined;
+  memoryUtilization: number | undefined;
+  traffic: TrafficMeasure | undefined;
+}
+
+export interface LoadMeasure {
+  atMs: number;
+  /** Usage of the RUNNING tasks of ACTIVE services (others run at their idle baseline). */
+  tasks: Map<TaskRecord, TaskUsage>;
+  /** Every ACTIVE service, in the state's order. */
+  services: ServiceMeasure[];
+}
+
+/** One measurement per engine and minute: routing has side effects (counters), so it runs once. */
+const taken = new WeakMap<EngineState, LoadMeasure>();
+
+/** The measurement for the minute starting at `nowMs` (taken on the first call in that minute). */
+export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
+  const known = taken.get(state);
+  if (known !== undefined && known.atMs === nowMs) return known;
+  const measure: LoadMeasure = { atMs: nowMs, tasks: new Map(), services: [] };
+  for (const service of state.services?.values() ?? []) {
+    if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure.tasks));
+  }
+  taken.set(state, measure);
+  return measure;
+}
+
+/** Route the minute's requests; the requests each task got, by task (undefined without traffic). */
+function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number): { measure: TrafficMeasure; byTask: Map<TaskRecord, number> } | undefined {
+  const traffic = trafficOf(state, service.arn);
+  if (traffic === undefined) return undefined;
+  const tg = state.elb?.targetGroups.get(traffic.targetGroupArn);
+  if (tg === undefined) return undefined;
+  const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
+  const routed = routeRequests(state, tg, requests);
+  const byTask = new Map<TaskRecord, number>();
+  for (const key in routed.routed) {
+    const target = tg.targets.get(key);
+    const record = target?.owner?.record ?? target?.task;
+    if (record !== undefined) byTask.set(record, (byTask.get(record) ?? 0) + routed.routed[key]!);
+  }
+  const lbArn = state.elb === undefined ? undefined : loadBalancersOf(state.elb, tg.arn)[0];
+  const loadBalancer = lbArn === undefined ? undefined : state.elb?.loadBalancers.get(lbArn);
+  return { measure: { targetGroup: tg, loadBalancer, requests, rejected: routed.dropped, failOpen: routed.failOpen }, byTask };
+}
+
+function measureService(state: EngineState, service: ServiceRecord, nowMs: number, usage: Map<TaskRecord, TaskUsage>): ServiceMeasure {
+  const running: TaskRecord[] = [];
+  let pending = 0;
+  for (const deployment of service.deployments) {
+    for (const arn of deployment.taskArns) {
+      const record = state.tasks.get(arn);
+      const status = record?.task.lastStatus;
+      if (status === 'RUNNING') running.push(record!);
+      else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
+    }
+  }
+  const routed = routeTraffic(state, service, nowMs);
+  const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic: routed?.measure };
+  if (running.length === 0) return out;
+  const load = serviceLoadOf(state, service.arn);
+  const loadCpu = load === undefined ? 0 : load.cpuUnits / running.length;
+  const loadMemory = load === undefined ? 0 : load.memoryMiB / running.length;
+  let cpuUsed = 0;
+  let cpuSize = 0;
+  let memoryUsed = 0;
+  let memorySize = 0;
+  const task: TrafficTask = { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: loadCpu, loadMemoryMiB: loadMemory };
+  for (const record of running) {
+    const requests = routed?.byTask.get(record) ?? 0;
+    task.cpuUnits = record.cpuUnits;
+    task.memoryMiB = record.memoryMiB;
+    task.receivesRequests = requests > 0;
+    const result = taskTrafficUtilization(task, requests / 60);
+    usage.set(record, { cpuUnitsUsed: result.cpuUnitsUsed, memoryMiBUsed: result.memoryMiBUsed, requestsPerSecond: result.requestsPerSecond });
+    cpuUsed += result.cpuUnitsUsed;
+    cpuSize += effectiveCpuUnits(record.cpuUnits);
+    memoryUsed += result.memoryMiBUsed;
+    memorySize += effectiveMemoryMiB(record.memoryMiB);
+  }
+  out.cpuUtilization = (cpuUsed * 100) / cpuSize;
+  out.memoryUtilization = (memoryUsed * 100) / memorySize;
+  return out;
+}
