@@ -22,6 +22,7 @@ import {
   MAX_IN_FLIGHT,
   SQS_MESSAGES,
   type InFlightBucket,
+  type Producer,
   type Queue,
   type QueueResult,
   type WaitingBucket,
@@ -109,8 +110,42 @@ function nextEvent(q: Queue, t: number): number | undefined {
   return next > t && Number.isFinite(next) ? next : undefined;
 }
 
-/** Let time pass to `toMs` with nobody receiving. */
+/** How many of a producer's messages are due by step `t` (cumulative; see Producer). */
+export function producerDue(p: Producer, t: number): number {
+  if (t < p.startMs) return 0;
+  const seconds = Math.min(p.durationSeconds, Math.floor((t - p.startMs) / STEP_MS) + 1);
+  return Math.floor((p.total * seconds) / p.durationSeconds);
+}
+
+/** Put a batch sent at `t` where it belongs: ready, or delayed by the queue's DelaySeconds. Mutates `q`. */
+function enqueue(q: Queue, count: number, t: number, delaySeconds: number): void {
+  const bucket: WaitingBucket = { count, sentMs: t, visibleAtMs: t + delaySeconds * 1000, receiveCount: 0 };
+  if (delaySeconds === 0) insertReady(q, bucket);
+  else {
+    let i = q.delayed.length;
+    while (i > 0 && q.delayed[i - 1]!.visibleAtMs > bucket.visibleAtMs) i--;
+    q.delayed.splice(i, 0, bucket);
+  }
+  q.totals.sent += count;
+}
+
+/** Producers send what is due by step `t`; finished producers are dropped. Mutates `q`. */
+function produce(q: Queue, t: number): void {
+  if (q.producers === undefined) return;
+  for (const p of q.producers) {
+    const due = producerDue(p, t);
+    if (due > p.sent) {
+      enqueue(q, due - p.sent, t, q.delaySeconds);
+      p.sent = due;
+    }
+  }
+  q.producers = q.producers.filter((p) => p.sent < p.total);
+  if (q.producers.length === 0) delete q.producers;
+}
+
+/** Let time pass to `toMs` with nobody receiving (producers still send). */
 export function advanceQueue(queue: Queue, toMs: number): QueueResult<{ queue: Queue; report: FlowReport }> {
+  if (queue.producers !== undefined) return consume(queue, { consumers: 0, messagesPerSecondPerConsumer: 0, processingSeconds: 0 }, queue.clockMs, toMs);
   if (!Number.isFinite(toMs) || toMs < queue.clockMs) return backwards(queue, toMs);
   const q = cloneQueue(queue);
   const report = emptyReport();
@@ -129,16 +164,8 @@ export function sendMessages(queue: Queue, count: number, nowMs: number, delaySe
     return { ok: false, error: { code: 'InvalidParameterValue', message: SQS_MESSAGES.badAttribute('DelaySeconds') } };
   const advanced = advanceQueue(queue, nowMs);
   if (!advanced.ok) return advanced;
-  const q = advanced.queue;
-  const bucket: WaitingBucket = { count, sentMs: nowMs, visibleAtMs: nowMs + delay * 1000, receiveCount: 0 };
-  if (delay === 0) insertReady(q, bucket);
-  else {
-    let i = q.delayed.length;
-    while (i > 0 && q.delayed[i - 1]!.visibleAtMs > bucket.visibleAtMs) i--;
-    q.delayed.splice(i, 0, bucket);
-  }
-  q.totals.sent += count;
-  return { ok: true, queue: q, report: advanced.report };
+  enqueue(advanced.queue, count, nowMs, delay);
+  return { ok: true, queue: advanced.queue, report: advanced.report };
 }
 
 function checkModel(model: ConsumerModel): string | undefined {
@@ -203,6 +230,7 @@ export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs
   let t = fromMs;
   while (t < toMs) {
     settle(q, t, report);
+    produce(q, t);
     noteEmpty(t);
     if (perStep > 0 && q.ready.length > 0) {
       q.receiveCredit += perStep;
@@ -211,6 +239,11 @@ export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs
       // Idle consumers do not bank capacity: only the fraction of a message carries over.
       q.receiveCredit = taken < want ? q.receiveCredit % 1 : q.receiveCredit - taken;
       noteEmpty(t);
+      t += STEP_MS;
+      continue;
+    }
+    // A producer sends each second: step on.
+    if (q.producers !== undefined) {
       t += STEP_MS;
       continue;
     }

@@ -50,6 +50,18 @@ export interface InFlightBucket {
   visibleAgainMs: number;
 }
 
+/**
+ * A producer sending `total` messages evenly over `durationSeconds` from `startMs` (sim:SendMessages
+ * with a rate): by the end of second k (k = 0 … duration − 1) it has sent ⌊total × (k + 1) / duration⌋.
+ * A cumulative schedule, so no fractional credit has to be carried between windows.
+ */
+export interface Producer {
+  total: number;
+  sent: number;
+  startMs: number;
+  durationSeconds: number;
+}
+
 export interface QueueTotals {
   sent: number;
   received: number;
@@ -77,6 +89,8 @@ export interface Queue {
   totals: QueueTotals;
   /** Receive credit carried between steps when consumers' rate is fractional. */
   receiveCredit: number;
+  /** Producers still sending (sim:SendMessages with a rate); absent when none. */
+  producers?: Producer[];
 }
 
 export interface CreateQueueInput {
@@ -153,6 +167,7 @@ export function cloneQueue(queue: Queue): Queue {
     delayed: queue.delayed.map((b) => ({ ...b })),
     inFlight: queue.inFlight.map((b) => ({ ...b })),
     totals: { ...queue.totals },
+    ...(queue.producers === undefined ? {} : { producers: queue.producers.map((p) => ({ ...p })) }),
   };
 }
 
