@@ -12,6 +12,8 @@
  *   ${securityGroup:alb-sg}      → the security group's id (sg-…)
  *   ${autoScalingGroup:web-asg}  → the Auto Scaling group's ARN (ecs:CreateCapacityProvider)
  *   ${scalingPolicy:web-asg:out} → the ARN of web-asg's scaling policy `out` (an alarm's AlarmActions)
+ *   ${serviceScalingPolicy:demo/web:out} → the ARN of the Application Auto Scaling policy `out` on
+ *                                   service web of cluster demo (an alarm's AlarmActions)
  *
  * Only whole string values are replaced (never parts of strings), only these kinds exist, and an
  * unknown name is refused with a clear message, so nothing is guessed. In YAML flow collections
@@ -19,9 +21,10 @@
  */
 import { allGroups } from './network/security-groups.ts';
 import type { EngineState } from './state.ts';
+import { serviceScalingPolicyArn } from './appautoscaling/model.ts';
 
 const REFERENCE = /^\$\{([A-Za-z]+):([^}]*)\}$/;
-const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup', 'autoScalingGroup', 'scalingPolicy'] as const;
+const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup', 'autoScalingGroup', 'scalingPolicy', 'serviceScalingPolicy'] as const;
 /** Requests are small; a deeper structure is not a request. */
 const MAX_DEPTH = 32;
 
@@ -105,6 +108,17 @@ function resolveOne(state: EngineState, text: string): string {
       if (colon <= 0 || policyName === '') throw new ReferenceProblem(`${text}: write a scaling policy as \${scalingPolicy:<group name>:<policy name>}, e.g. \${scalingPolicy:web-asg:scale-out}.`);
       for (const policy of state.autoscaling?.policies.values() ?? []) if (policy.groupName === groupName && policy.name === policyName) return policy.arn;
       throw new ReferenceProblem(`${text} names no scaling policy ${policyName} of group ${groupName} (autoscaling:PutScalingPolicy).`);
+    }
+    case 'serviceScalingPolicy': {
+      const colon = name.indexOf(':');
+      const owner = name.slice(0, colon);
+      const policyName = name.slice(colon + 1);
+      if (colon <= 0 || policyName === '' || !/^[^/]+\/[^/]+$/.test(owner)) {
+        throw new ReferenceProblem(`${text}: write a service scaling policy as \${serviceScalingPolicy:<cluster>/<service>:<policy name>}, e.g. \${serviceScalingPolicy:demo/web:scale-out}.`);
+      }
+      const arn = serviceScalingPolicyArn(state, owner, policyName);
+      if (arn !== undefined) return arn;
+      throw new ReferenceProblem(`${text} names no scaling policy ${policyName} on service/${owner} (application-autoscaling:PutScalingPolicy).`);
     }
     default:
       throw new ReferenceProblem(`${text} is not a reference the sandbox knows: use one of ${KINDS.map((k) => `\${${k}:…}`).join(', ')}.`);

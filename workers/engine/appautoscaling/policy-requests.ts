@@ -54,11 +54,18 @@ import {
 } from './requests.ts';
 import { stepScalingConfigurationProblem, type StepScalingPolicyConfiguration } from './step-scaling.ts';
 import { predefinedMetric, type PredefinedMetricType } from './tracking-alarms.ts';
+import { checkMetricQueries } from './metric-queries.ts';
+import type { MetricMathQuery } from '../metrics/metric-math.ts';
 
 export interface PolicyContext {
   target(resourceId: string): RegisteredTarget | undefined;
   /** Names of the policies already on the target (any type). */
   policyNames(resourceId: string): readonly string[];
+  /**
+   * ALBRequestCountPerTarget: why the ResourceLabel (already of the right form) names nothing that
+   * exists — no such Application Load Balancer, target group, or the group not behind it — or undefined.
+   */
+  resourceLabelProblem?(label: string): string | undefined;
 }
 
 export interface PredefinedSpec {
@@ -66,7 +73,14 @@ export interface PredefinedSpec {
   ResourceLabel?: string;
 }
 
-export interface CustomizedSpec {
+/** A customized metric: one metric (MetricName, Namespace, Dimensions, Statistic) or metric math (Metrics). */
+export type CustomizedSpec = SingleMetricSpec | MetricMathSpec;
+
+export interface MetricMathSpec {
+  Metrics: MetricMathQuery[];
+}
+
+export interface SingleMetricSpec {
   MetricName: string;
   Namespace: string;
   Dimensions: { Name: string; Value: string }[];
@@ -112,7 +126,7 @@ export function checkPutScalingPolicy(raw: unknown, context: PolicyContext): Aas
       if (problem) refuse(problem);
       value = { ...base, PolicyType, StepScalingPolicyConfiguration: config as StepScalingPolicyConfiguration };
     } else {
-      value = { ...base, PolicyType, TargetTrackingScalingPolicyConfiguration: targetTracking(input['TargetTrackingScalingPolicyConfiguration'], key) };
+      value = { ...base, PolicyType, TargetTrackingScalingPolicyConfiguration: targetTracking(input['TargetTrackingScalingPolicyConfiguration'], key, context) };
     }
     if (isNew && names.length >= MAX_POLICIES_PER_TARGET) refuse(policyLimit(key.ResourceId), 'LimitExceededException');
     return value;
@@ -128,7 +142,7 @@ function policyType(input: Fields): 'StepScaling' | 'TargetTrackingScaling' {
   return value as 'StepScaling' | 'TargetTrackingScaling';
 }
 
-function targetTracking(raw: unknown, key: EcsTargetKey): TargetTrackingConfig {
+function targetTracking(raw: unknown, key: EcsTargetKey, context: PolicyContext): TargetTrackingConfig {
   // UNCONFIRMED wording, the same form as step-scaling.ts's "StepScalingPolicyConfiguration is required …".
   if (!isObject(raw)) return refuse('TargetTrackingScalingPolicyConfiguration is required for a policy of type TargetTrackingScaling');
   const target = raw['TargetValue'];
@@ -150,14 +164,14 @@ function targetTracking(raw: unknown, key: EcsTargetKey): TargetTrackingConfig {
   const DisableScaleIn = booleanMember(raw, 'DisableScaleIn', `${TT}.disableScaleIn`) ?? false;
   return {
     TargetValue: target as number,
-    ...(hasPredefined ? { PredefinedMetricSpecification: predefinedSpec(predefined, key) } : { CustomizedMetricSpecification: customizedSpec(customized) }),
+    ...(hasPredefined ? { PredefinedMetricSpecification: predefinedSpec(predefined, key, context) } : { CustomizedMetricSpecification: customizedSpec(customized) }),
     ScaleOutCooldown,
     ScaleInCooldown,
     DisableScaleIn,
   };
 }
 
-function predefinedSpec(raw: unknown, key: EcsTargetKey): PredefinedSpec {
+function predefinedSpec(raw: unknown, key: EcsTargetKey, context: PolicyContext): PredefinedSpec {
   const member = `${TT}.predefinedMetricSpecification`;
   if (!isObject(raw)) return refuse(constraintViolation(raw, member, 'Member must be an object'));
   const type = raw['PredefinedMetricType'];
@@ -176,6 +190,8 @@ function predefinedSpec(raw: unknown, key: EcsTargetKey): PredefinedSpec {
     // The label's form is checked where the alarm's metric is built (tracking-alarms.ts), so both agree.
     const built = predefinedMetric(spec.PredefinedMetricType, key.cluster, key.service, spec.ResourceLabel);
     if ('error' in built) refuse(built.error);
+    const problem = context.resourceLabelProblem?.(spec.ResourceLabel as string);
+    if (problem !== undefined) refuse(problem);
   }
   return spec;
 }
@@ -183,7 +199,12 @@ function predefinedSpec(raw: unknown, key: EcsTargetKey): PredefinedSpec {
 function customizedSpec(raw: unknown): CustomizedSpec {
   const member = `${TT}.customizedMetricSpecification`;
   if (!isObject(raw)) return refuse(constraintViolation(raw, member, 'Member must be an object'));
-  if (raw['Metrics'] !== undefined) refuse('Metric math (CustomizedMetricSpecification.Metrics) is not simulated: give MetricName, Namespace, Dimensions and Statistic.');
+  if (raw['Metrics'] !== undefined && raw['Metrics'] !== null) {
+    const single = ['MetricName', 'Namespace', 'Dimensions', 'Statistic', 'Unit'].filter((k) => raw[k] !== undefined && raw[k] !== null);
+    // UNCONFIRMED wording: AWS takes either the metric's fields or Metrics.
+    if (single.length > 0) refuse(`CustomizedMetricSpecification takes either Metrics (metric math) or MetricName, Namespace, Dimensions and Statistic, not both: remove ${single.join(', ')}`);
+    return { Metrics: checkMetricQueries(raw['Metrics']) };
+  }
   const MetricName = stringMember(raw, 'MetricName', { required: true, max: 255 }) as string;
   const Namespace = stringMember(raw, 'Namespace', { required: true, max: 255 }) as string;
   const statistic = raw['Statistic'];
@@ -198,7 +219,7 @@ function customizedSpec(raw: unknown): CustomizedSpec {
     }
     return { Name: d['Name'] as string, Value: d['Value'] as string };
   });
-  return { MetricName, Namespace, Dimensions, Statistic: statistic as CustomizedSpec['Statistic'], ...(Unit ? { Unit } : {}) };
+  return { MetricName, Namespace, Dimensions, Statistic: statistic as SingleMetricSpec['Statistic'], ...(Unit ? { Unit } : {}) };
 }
 
 export type DeleteScalingPolicyValue = EcsTargetKey & { PolicyName: string };

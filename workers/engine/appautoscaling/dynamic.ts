@@ -1,0 +1,185 @@
+/**
+ * Dynamic scaling at work: what an Application Auto Scaling policy does when an alarm naming it in
+ * AlarmActions is in ALARM. CloudWatch invokes scaling actions once a minute while the alarm stays
+ * in ALARM (metrics/alarms.ts, the minute tick's 'act' phase), so this runs there.
+ *
+ * - Target tracking (target-tracking.ts): on the first invocation of a minute for a scalable target,
+ *   every target tracking policy of the target is asked: a policy whose AlarmHigh is in ALARM asks
+ *   for ceil(capacity × metric / target); one whose AlarmLow is in ALARM asks for less; one with an
+ *   alarm in INSUFFICIENT_DATA holds scale-in; the rest hold. Out if ANY asks for more, in only if
+ *   ALL with scale-in enabled ask for less; the largest capacity wins (combineTargetTracking).
+ *   During a scale-out cooldown the proposal is computed from the capacity before that scale-out,
+ *   so the capacity already added counts ("the capacity added by the initiating scale-out activity
+ *   is calculated as part of the desired capacity for the next scale-out activity", AASUG).
+ * - Step scaling (step-scaling.ts): the alarm's newest datapoint against its threshold picks the
+ *   step; cooldown rules as there.
+ * - Both: clamped to [MinCapacity, MaxCapacity]; DynamicScalingOut/InSuspended and the ECS rule
+ *   "Application Auto Scaling turns off scale-in processes while Amazon ECS deployments are in
+ *   progress" (suspension.ts); one history per scalable target (UNCONFIRMED: AWS may keep cooldowns
+ *   per policy).
+ * EC2 Auto Scaling policy ARNs also start `arn:aws:autoscaling:…:scalingPolicy:`; Application Auto
+ * Scaling's carry `:resource/ecs/` (tracking-alarms.ts ecsScalingPolicyArn), EC2's
+ * `:autoScalingGroupName/`, so each handler owns only its own.
+ */
+import type { EngineContext } from '../context.ts';
+import { alarmsOf, evaluateAlarm, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
+import type { ServiceRecord } from '../services/model.ts';
+import { activeServiceOf, deploymentInProgress, setServiceDesired } from './apply.ts';
+import { alarmCause } from './activity-text.ts';
+import { inScaleOutCooldown, inScaleInCooldown, recordScaling } from './cooldowns.ts';
+import { aasOf, policiesOfTarget, type ScalableTargetRecord, type ServiceScalingPolicyRecord } from './model.ts';
+import { stepCooldownSeconds, stepScalingDesired, type StepAdjustment, type StepScalingPolicyConfiguration } from './step-scaling.ts';
+import { dynamicScalingAllowed } from './suspension.ts';
+import { combineTargetTracking, targetTrackingDesired, type PolicyProposal } from './target-tracking.ts';
+
+export const AAS_POLICY_ARN = /^arn:aws:autoscaling:[^:]*:\d*:scalingPolicy:[^:]+:resource\/ecs\//;
+
+/** 92.3456 → "92.3"; 70 → "70". */
+export const shortNumber = (value: number): string => String(Math.round(value * 10) / 10);
+
+const minutes = (alarm: AlarmRecord): string => {
+  const period = alarm.periodSeconds / 60;
+  return `${alarm.datapointsToAlarm} of ${alarm.evaluationPeriods} ${period === 1 ? 'minutes' : `periods of ${period} minutes`}`;
+};
+
+/** What the alarm watches, for a sentence: the metric name, or a metric math alarm's returned query. */
+function watched(alarm: AlarmRecord): string {
+  const queries = alarm.queries;
+  if (queries !== undefined && queries.length > 0) {
+    const returned = queries.find((q) => q.ReturnData !== false) ?? queries[0]!;
+    return returned.Label ?? returned.Id;
+  }
+  return alarm.metric.metricName;
+}
+
+/** Scale-out / scale-in allowed now? Writes the reason to the event log once per change of reason. */
+function allowed(ctx: EngineContext, target: ScalableTargetRecord, service: ServiceRecord, direction: 'out' | 'in', policyName: string): boolean {
+  const verdict = dynamicScalingAllowed({
+    direction,
+    deploymentInProgress: deploymentInProgress(service),
+    dynamicScalingInSuspended: target.suspended.DynamicScalingInSuspended,
+    dynamicScalingOutSuspended: target.suspended.DynamicScalingOutSuspended,
+  });
+  if (verdict.allowed) {
+    delete target.heldNote;
+    return true;
+  }
+  const note = `Policy ${policyName} on service ${service.name} would scale ${direction} but ${verdict.note}; desired count stays ${service.desiredCount}.`;
+  if (target.heldNote !== note) ctx.emit('appautoscaling.held', note, service.arn);
+  target.heldNote = note;
+  return false;
+}
+
+interface TrackingVote {
+  policy: ServiceScalingPolicyRecord;
+  proposal: PolicyProposal;
+  alarm?: AlarmRecord;
+  metric?: number;
+}
+
+function alarmOf(ctx: EngineContext, policy: ServiceScalingPolicyRecord, role: 'high' | 'low'): AlarmRecord | undefined {
+  const name = policy.ownedAlarms.find((a) => a.role === role)?.name;
+  return name === undefined ? undefined : ctx.state.metrics?.alarms?.get(name);
+}
+
+const inAlarm = (alarm: AlarmRecord | undefined): boolean => alarm !== undefined && alarm.actionsEnabled && alarm.state === 'ALARM';
+
+function vote(ctx: EngineContext, target: ScalableTargetRecord, policy: ServiceScalingPolicyRecord, current: number, outBase: number): TrackingVote {
+  const config = policy.targetTracking!;
+  const scaleInEnabled = !config.DisableScaleIn;
+  const ask = (alarm: AlarmRecord, base: number): { desired: number | undefined; metric: number | undefined } => {
+    const metric = evaluateAlarm(ctx.state, alarm, ctx.clock.now).latest;
+    const result = targetTrackingDesired({ min: target.min, max: target.max, current: base, metric, target: config.TargetValue, disableScaleIn: config.DisableScaleIn });
+    return { desired: result.reason === 'insufficient-data' ? undefined : result.desired, metric };
+  };
+  const high = alarmOf(ctx, policy, 'high');
+  const low = alarmOf(ctx, policy, 'low');
+  if (high !== undefined && inAlarm(high)) {
+    const { desired, metric } = ask(high, outBase);
+    // A high alarm never votes for scale-in (its proposal from the pre-cooldown capacity may be below the current one).
+    return { policy, alarm: high, ...(metric === undefined ? {} : { metric }), proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.max(desired, current), scaleInEnabled } };
+  }
+  if (low !== undefined && inAlarm(low)) {
+    const { desired, metric } = ask(low, current);
+    return { policy, alarm: low, ...(metric === undefined ? {} : { metric }), proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.min(desired, current), scaleInEnabled } };
+  }
+  // No scaling on missing data: an alarm in INSUFFICIENT_DATA holds scale-in (AASUG).
+  const unknown = high === undefined || high.state === 'INSUFFICIENT_DATA' || low?.state === 'INSUFFICIENT_DATA';
+  return { policy, proposal: { policyName: policy.name, desired: unknown ? undefined : current, scaleInEnabled } };
+}
+
+/** Every target tracking policy of the target, once per minute. */
+export function runTargetTracking(ctx: EngineContext, target: ScalableTargetRecord): void {
+  const now = ctx.clock.now;
+  if (target.trackedAtMs === now) return;
+  target.trackedAtMs = now;
+  const service = activeServiceOf(ctx, target);
+  if (service === undefined) return;
+  const current = service.desiredCount;
+  const history = target.history;
+  const outBase = inScaleOutCooldown(history, now) ? history.lastScaleOut!.capacityBefore : current;
+  const votes = policiesOfTarget(ctx.state, target.resourceId)
+    .filter((p) => p.type === 'TargetTrackingScaling')
+    .map((p) => vote(ctx, target, p, current, outBase));
+  const combined = combineTargetTracking(current, votes.map((v) => v.proposal));
+  if (combined.direction === 'none' || combined.policyName === undefined) return;
+  const winner = votes.find((v) => v.policy.name === combined.policyName)!;
+  const direction = combined.direction;
+  if (!allowed(ctx, target, service, direction, winner.policy.name)) return;
+  if (direction === 'in' && inScaleInCooldown(history, now)) return;
+  const alarm = winner.alarm!;
+  const config = winner.policy.targetTracking!;
+  const sign = direction === 'out' ? '>' : '<';
+  const line = `Target tracking policy ${winner.policy.name} on service ${service.name}: ${watched(alarm)} ${winner.metric === undefined ? '?' : shortNumber(winner.metric)} ${sign} ${shortNumber(alarm.threshold)} for ${minutes(alarm)}`;
+  if (setServiceDesired(ctx, target, service, combined.desired, alarmCause(alarm.name, winner.policy.name), line)) {
+    target.history = recordScaling(history, current, combined.desired, now, direction === 'out' ? config.ScaleOutCooldown : config.ScaleInCooldown);
+  }
+}
+
+function stepWords(step: StepAdjustment | undefined, config: StepScalingPolicyConfiguration): string {
+  if (step === undefined) return '';
+  const lower = step.MetricIntervalLowerBound ?? undefined;
+  const upper = step.MetricIntervalUpperBound ?? undefined;
+  const range = lower !== undefined && lower >= 0 ? `[${lower}, ${upper ?? '∞'})` : `(${lower ?? '−∞'}, ${upper ?? '∞'}]`;
+  const n = step.ScalingAdjustment;
+  const signed = `${n >= 0 ? '+' : ''}${n}`;
+  const adjustment = config.AdjustmentType === 'PercentChangeInCapacity' ? `${signed}%` : config.AdjustmentType === 'ExactCapacity' ? `exactly ${n}` : signed;
+  return `, step ${range} → ${adjustment}`;
+}
+
+/** A step scaling policy invoked by `alarm`, whose newest datapoint is `latest`. */
+export function runStepScaling(ctx: EngineContext, policy: ServiceScalingPolicyRecord, alarm: AlarmRecord, latest: number | undefined): void {
+  const target = aasOf(ctx.state).targets.get(policy.resourceId);
+  if (target === undefined || latest === undefined || policy.step === undefined) return;
+  const service = activeServiceOf(ctx, target);
+  if (service === undefined) return;
+  const now = ctx.clock.now;
+  const current = service.desiredCount;
+  const result = stepScalingDesired({ min: target.min, max: target.max, capacity: current, config: policy.step, metric: latest, threshold: alarm.threshold, nowMs: now, history: target.history });
+  if (result.direction === 'none') return;
+  if (!allowed(ctx, target, service, result.direction, policy.name)) return;
+  const line = `Step scaling policy ${policy.name} on service ${service.name}: alarm ${alarm.name} ${watched(alarm)} ${shortNumber(latest)} against threshold ${shortNumber(alarm.threshold)}${stepWords(result.step, policy.step)}`;
+  if (setServiceDesired(ctx, target, service, result.desired, alarmCause(alarm.name, policy.name), line)) {
+    target.history = recordScaling(target.history, current, result.desired, now, stepCooldownSeconds(policy.step));
+  }
+}
+
+provideAlarmActionHandler('application-autoscaling', {
+  owns: (arn) => AAS_POLICY_ARN.test(arn),
+  exists: (state, arn) => state.appAutoScaling?.policies.has(arn) === true,
+  invoke(ctx, arn, alarm, latest) {
+    const policy = ctx.state.appAutoScaling?.policies.get(arn);
+    if (policy === undefined) return;
+    if (policy.type === 'StepScaling') runStepScaling(ctx, policy, alarm, latest);
+    else {
+      const target = aasOf(ctx.state).targets.get(policy.resourceId);
+      if (target !== undefined) runTargetTracking(ctx, target);
+    }
+  },
+});
+
+/** The alarms whose actions name the policy (DescribeScalingPolicies' Alarms for a step policy). */
+export function alarmsNaming(ctx: Pick<EngineContext, 'state'>, arn: string): AlarmRecord[] {
+  if (ctx.state.metrics?.alarms === undefined) return [];
+  return [...alarmsOf(ctx.state).values()].filter((a) => a.alarmActions.includes(arn));
+}
