@@ -33,7 +33,11 @@ export interface SandboxTestHook {
   serviceEditor?: EditorAccess;
   /** The capacity provider editor while it is open (issue 6), else undefined. */
   capacityEditor?: EditorAccess;
+  /** The scaling policy editor while it is open (issue 7), else undefined. */
+  scalingEditor?: EditorAccess;
 }
+
+export type RequestEditorName = 'serviceEditor' | 'capacityEditor' | 'scalingEditor';
 
 declare global {
   interface Window {
@@ -64,7 +68,7 @@ export function editorReady(access: EditorAccess): void {
 }
 
 /** Called by a request editor once its Monaco is mounted, and with null when it closes. */
-export function requestEditorReady(name: 'serviceEditor' | 'capacityEditor', access: EditorAccess | null): void {
+export function requestEditorReady(name: RequestEditorName, access: EditorAccess | null): void {
   if (!window.__ecsSandbox) return;
   if (access) window.__ecsSandbox[name] = access;
   else delete window.__ecsSandbox[name];
