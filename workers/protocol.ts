@@ -715,6 +715,14 @@ export interface MetricAlarm {
   ComparisonOperator: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
   AlarmActions: string[];
   ActionsEnabled: boolean;
+  /** A metric math alarm's queries (PutMetricAlarm `Metrics`; metrics/metric-math.ts): the returned one is what is compared with the threshold. */
+  Metrics?: {
+    Id: string;
+    Expression?: string;
+    MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: { Name: string; Value: string }[] }; Stat: string; Unit?: string };
+    Label?: string;
+    ReturnData?: boolean;
+  }[];
 }
 
 /** A one-minute metric series: namespace, name and dimensions as CloudWatch names them; points oldest first. */

@@ -22,7 +22,7 @@ import type { EngineState } from '../state.ts';
 import { isoAt } from '../ids/arn.ts';
 import { provideCapacitySnapshot } from '../snapshot-parts.ts';
 import { metricsOf, seriesOf, type MetricId } from './store.ts';
-import type { MetricMathQuery } from './metric-math.ts';
+import { mathPeriods, type MetricMathQuery } from './metric-math.ts';
 import { ensureMinuteTicks, provideMinuteJob } from './minute-tick.ts';
 
 export type AlarmState = MetricAlarm['StateValue'];
@@ -92,6 +92,8 @@ interface Period {
 
 /** The alarm's last EvaluationPeriods periods, newest first, each its statistic over the minutes in it. */
 export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number): Period[] {
+  // A metric math alarm: the returned query's value per period (each MetricStat with its own Stat).
+  if (alarm.queries !== undefined) return mathPeriods(state, alarm.queries, nowMs, alarm.periodSeconds, alarm.evaluationPeriods);
   const series = seriesOf(state, alarm.metric);
   const periodMs = alarm.periodSeconds * 1000;
   const out: Period[] = [];
@@ -268,6 +270,7 @@ export function renderAlarm(alarm: AlarmRecord): MetricAlarm {
     ComparisonOperator: alarm.comparisonOperator,
     AlarmActions: [...alarm.alarmActions],
     ActionsEnabled: alarm.actionsEnabled,
+    ...(alarm.queries === undefined ? {} : { Metrics: alarm.queries.map((q) => structuredClone(q)) }),
   };
 }
 
