@@ -191,6 +191,8 @@ function targetsContext(ctx: EngineContext): TargetsContext {
 export function eventsPutTargets(ctx: EngineContext, raw: unknown): CommandResult {
   const checked = checkParams(raw, SHAPES.PutTargets);
   if (!checked.ok) return checked.result;
+  // The checker keeps the targets as given: a copy, so the caller's object never aliases the state.
+  raw = structuredClone(raw);
   const result = checkPutTargets(targetsContext(ctx), raw);
   if (!result.ok) return refuse(result.error);
   const name = (raw as { Rule: string }).Rule;
