@@ -140,7 +140,7 @@ function stepWords(step: StepAdjustment | undefined, config: StepScalingPolicyCo
   if (step === undefined) return '';
   const lower = step.MetricIntervalLowerBound ?? undefined;
   const upper = step.MetricIntervalUpperBound ?? undefined;
-  const range = lower !== undefined && lower >= 0 ? `[${lower}, ${upper ?? '∞'})` : `(${lower ?? '−∞'}, ${upper ?? '∞'}]`;
+  const range = lower !== undefined && lower >= 0 ? `[${lower}, ${upper ?? '∞'})` : `(${lower ?? '-∞'}, ${upper ?? '∞'}]`;
   const n = step.ScalingAdjustment;
   const signed = `${n >= 0 ? '+' : ''}${n}`;
   const adjustment = config.AdjustmentType === 'PercentChangeInCapacity' ? `${signed}%` : config.AdjustmentType === 'ExactCapacity' ? `exactly ${n}` : signed;
