@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
 import type { SandboxEngine } from '../../../workers/protocol.ts';
 import { parseScenarioText } from '../../../workers/scenario/index.ts';
+import { envOf } from './event-fixtures.ts';
 
 const MINUTE = 60_000;
 
@@ -33,7 +34,7 @@ describe('the event-driven scenario', () => {
     const [processor] = tasksOf(engine, 'on-upload');
     expect(processor).toMatchObject({ launchType: 'FARGATE', lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
     expect(processor!.containers[0]!.exitCode).toBe(0);
-    expect(processor!.overrides.containerOverrides[0]!.environment).toEqual([
+    expect(envOf(processor!)).toEqual([
       { name: 'BUCKET', value: 'photo-uploads' },
       { name: 'KEY', value: 'photos/cat.jpg' },
     ]);
@@ -70,7 +71,7 @@ describe('the event-driven scenario', () => {
     expect(denied[0]!.message).toMatch(
       /User: arn:aws:sts::123456789012:assumed-role\/image-processor-role\/[0-9a-f]{32} is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::photo-uploads\/photos\/dog\.jpg" because no identity-based policy allows the s3:GetObject action/,
     );
-    const second = tasksOf(engine, 'on-upload').find((t) => t.overrides.containerOverrides[0]!.environment![1]!.value === 'photos/dog.jpg')!;
+    const second = tasksOf(engine, 'on-upload').find((t) => envOf(t)[1]?.value === 'photos/dog.jpg')!;
     expect(second.containers[0]!.exitCode).toBe(1);
   });
 

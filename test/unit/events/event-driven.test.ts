@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxEngine, Task } from '../../../workers/protocol.ts';
 import { S3_PROCESSING_MS } from '../../../workers/engine/events/s3-reader.ts';
-import { baseSteps, engineWith, messages, ok, uploadRuleSteps } from './event-fixtures.ts';
+import { baseSteps, engineWith, envOf, messages, ok, uploadRuleSteps } from './event-fixtures.ts';
 
 const ruleTasks = (engine: SandboxEngine): Task[] => engine.snapshot().tasks.filter((t) => t.startedBy === 'events-rule/on-upload');
 
@@ -96,7 +96,7 @@ describe('an S3 upload runs a task through an EventBridge rule', () => {
     upload(engine, 'a.txt');
     upload(engine, 'b.txt');
     engine.advance(5_000);
-    expect(ruleTasks(engine).map((t) => t.overrides.containerOverrides[0]!.environment![0]!.value).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(ruleTasks(engine).map((t) => envOf(t)[0]!.value).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
   it('the same seed and steps give the same run', () => {

@@ -99,3 +99,7 @@ export function err(result: StepResult): { code: string; message: string } {
 
 export const messages = (engine: SandboxEngine, kind?: string): string[] =>
   engine.snapshot().events.filter((e) => kind === undefined || e.kind === kind).map((e) => e.message);
+
+/** The environment overrides of a task's first container (RunTask's containerOverrides are untyped in the protocol). */
+export const envOf = (task: { overrides: { containerOverrides: unknown[] } }): { name: string; value: string }[] =>
+  (task.overrides.containerOverrides[0] as { environment?: { name: string; value: string }[] } | undefined)?.environment ?? [];
