@@ -5,13 +5,16 @@
  * [--seed N] [--json]`: a virtual day of services behind an ALB with two rolling deployments
  * (cli/bench-services.ts), issue 5's figure. `ecs-sandbox bench capacity [--tasks N] [--runs N] [--seed N]
  * [--json]`: from 0 instances, a service on a capacity provider with managed scaling
- * (cli/bench-capacity.ts), issue 6's figure. Exit 0 when every budget is met, 1 when one is
+ * (cli/bench-capacity.ts), issue 6's figure. `ecs-sandbox bench autoscaling [--hours N] [--runs N] [--seed N]
+ * [--json]`: a virtual week of 20 services with traffic and auto scaling (cli/bench-autoscaling.ts),
+ * issue 7's figure. Exit 0 when every budget is met, 1 when one is
  * missed, 2 on a usage error.
  */
 import { parseArgs, UsageError } from './args.ts';
 import { benchPlacement, type PlacementBenchResult } from './bench-placement.ts';
 import { benchServices, type ServicesBenchResult } from './bench-services.ts';
 import { benchCapacity, type CapacityBenchResult } from './bench-capacity.ts';
+import { autoscalingCommand } from './bench-autoscaling.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -35,7 +38,7 @@ export const SERVICES_BUDGETS = { wallMs: 3000 } as const;
 /** Issue 6's figure (200 tasks from 0 instances, one virtual hour): ≤ 1 s. */
 export const CAPACITY_BUDGETS = { wallMs: 1000 } as const;
 
-const BENCHMARKS = ['placement', 'services', 'capacity'] as const;
+const BENCHMARKS = ['placement', 'services', 'capacity', 'autoscaling'] as const;
 
 export function benchCommand(argv: readonly string[], io: CliIo, help: string): number {
   const { flags, positionals } = parseArgs(argv, FLAGS, 'bench');
@@ -52,6 +55,7 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
     );
   }
   if (positionals[0] === 'capacity') return capacityCommand(flags, io);
+  if (positionals[0] === 'autoscaling') return autoscalingCommand(flags, io);
   if (flags.has('--zones')) throw new UsageError('--zones applies to "bench capacity" only', 'bench');
   if (positionals[0] === 'services') return servicesCommand(flags, io);
   if (flags.has('--hours')) throw new UsageError('--hours applies to "bench services" only', 'bench');

@@ -74,15 +74,18 @@ export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
   return measure;
 }
 
-/** Route the minute's requests; the requests each task got, by task (undefined without traffic). */
-function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number): { measure: TrafficMeasure; byTask: Map<TaskRecord, number> } | undefined {
+/**
+ * Route the minute's requests; fills `byTask` with the requests each task got (cleared first) and
+ * answers the measure, or undefined without traffic.
+ */
+function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>): TrafficMeasure | undefined {
+  byTask.clear();
   const traffic = trafficOf(state, service.arn);
   if (traffic === undefined) return undefined;
   const tg = state.elb?.targetGroups.get(traffic.targetGroupArn);
   if (tg === undefined) return undefined;
   const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
   const routed = routeRequests(state, tg, requests);
-  const byTask = new Map<TaskRecord, number>();
   for (const key in routed.routed) {
     const target = tg.targets.get(key);
     const record = target?.owner?.record ?? target?.task;
@@ -90,11 +93,19 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number)
   }
   const lbArn = state.elb === undefined ? undefined : loadBalancersOf(state.elb, tg.arn)[0];
   const loadBalancer = lbArn === undefined ? undefined : state.elb?.loadBalancers.get(lbArn);
-  return { measure: { targetGroup: tg, loadBalancer, requests, rejected: routed.dropped, failOpen: routed.failOpen }, byTask };
+  return { targetGroup: tg, loadBalancer, requests, rejected: routed.dropped, failOpen: routed.failOpen };
 }
 
+/** Scratch space reused by every service of every minute (the tick is synchronous): no per-service allocation. */
+const scratch: { running: TaskRecord[]; byTask: Map<TaskRecord, number>; task: Required<TrafficTask> } = {
+  running: [],
+  byTask: new Map(),
+  task: { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: 0, loadMemoryMiB: 0 },
+};
+
 function measureService(state: EngineState, service: ServiceRecord, nowMs: number, usage: Map<TaskRecord, TaskUsage>): ServiceMeasure {
-  const running: TaskRecord[] = [];
+  const { running, byTask, task } = scratch;
+  running.length = 0;
   let pending = 0;
   for (const deployment of service.deployments) {
     for (const arn of deployment.taskArns) {
@@ -104,19 +115,18 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
       else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
     }
   }
-  const routed = routeTraffic(state, service, nowMs);
-  const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic: routed?.measure };
+  const traffic = routeTraffic(state, service, nowMs, byTask);
+  const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic };
   if (running.length === 0) return out;
   const load = serviceLoadOf(state, service.arn);
-  const loadCpu = load === undefined ? 0 : load.cpuUnits / running.length;
-  const loadMemory = load === undefined ? 0 : load.memoryMiB / running.length;
+  task.loadCpuUnits = load === undefined ? 0 : load.cpuUnits / running.length;
+  task.loadMemoryMiB = load === undefined ? 0 : load.memoryMiB / running.length;
   let cpuUsed = 0;
   let cpuSize = 0;
   let memoryUsed = 0;
   let memorySize = 0;
-  const task: TrafficTask = { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: loadCpu, loadMemoryMiB: loadMemory };
   for (const record of running) {
-    const requests = routed?.byTask.get(record) ?? 0;
+    const requests = byTask.get(record) ?? 0;
     task.cpuUnits = record.cpuUnits;
     task.memoryMiB = record.memoryMiB;
     task.receivesRequests = requests > 0;
@@ -127,6 +137,8 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
     memoryUsed += result.memoryMiBUsed;
     memorySize += effectiveMemoryMiB(record.memoryMiB);
   }
+  running.length = 0;
+  byTask.clear();
   out.cpuUtilization = (cpuUsed * 100) / cpuSize;
   out.memoryUtilization = (memoryUsed * 100) / memorySize;
   return out;

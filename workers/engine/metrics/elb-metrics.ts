@@ -4,7 +4,8 @@
  * ALB User Guide's "CloudWatch metrics for your Application Load Balancer" lists them:
  * - RequestCount (Sum; dimensions TargetGroup+LoadBalancer, and LoadBalancer), RequestCountPerTarget
  *   (dimension TargetGroup — the one appautoscaling/tracking-alarms.ts predefinedMetric tracks for
- *   ALBRequestCountPerTarget; also TargetGroup+LoadBalancer), while traffic is set, zeros included.
+ *   ALBRequestCountPerTarget; AWS also has it by TargetGroup+LoadBalancer, which the sandbox leaves
+ *   out: every datapoint is paid each virtual minute), while traffic is set, zeros included.
  * - HTTPCode_ELB_5XX_Count (dimension LoadBalancer): requests no target got (HTTP 503), only in
  *   minutes that had some (ALB reports such counts only when non-zero).
  * - HealthyHostCount and UnHealthyHostCount (dimensions TargetGroup, LoadBalancer) every minute.
@@ -40,7 +41,6 @@ interface GroupIds {
   requests: MetricId;
   requestsOfLb: MetricId;
   perTarget: MetricId;
-  perTargetOfLb: MetricId;
   healthy: MetricId;
   unhealthy: MetricId;
   elb5xx: MetricId;
@@ -58,7 +58,6 @@ function groupIds(tg: TargetGroupRecord, lb: LoadBalancerRecord): GroupIds {
     requests: albMetric('RequestCount', both),
     requestsOfLb: albMetric('RequestCount', { loadBalancerArn: lb.arn }),
     perTarget: albMetric('RequestCountPerTarget', { targetGroupArn: tg.arn }),
-    perTargetOfLb: albMetric('RequestCountPerTarget', both),
     healthy: albMetric('HealthyHostCount', both),
     unhealthy: albMetric('UnHealthyHostCount', both),
     elb5xx: albMetric('HTTPCode_ELB_5XX_Count', { loadBalancerArn: lb.arn }),
@@ -98,7 +97,6 @@ function publish(ctx: EngineContext): void {
       putDatapoint(state, ids.requests, 'Count', nowMs, traffic.requests);
       const perTarget = round2(requestCountPerTarget(traffic.requests, healthy));
       putDatapoint(state, ids.perTarget, 'Count', nowMs, perTarget);
-      putDatapoint(state, ids.perTargetOfLb, 'Count', nowMs, perTarget);
       const sum = lbRequests.get(lb) ?? { ids, requests: 0, rejected: 0 };
       sum.requests += traffic.requests;
       sum.rejected += traffic.rejected;
