@@ -62,7 +62,11 @@ export function scalingChart(parts: {
   const rules = parts.rules ?? [];
   const marks = parts.marks ?? [];
   const base = chartModel({ series: parts.series, rules, marks, now: parts.now, unit: parts.unit, summary: parts.summary, ...(parts.yFloor === undefined ? {} : { yFloor: parts.yFloor }) });
-  return { ...base, rules, marks, bands: parts.bands ?? [], spans: parts.spans ?? [], yLabel: parts.yLabel };
+  // A utilization that stays within 100 % keeps a 0–100 % axis: CPU pinned at 100 % would otherwise
+  // get headroom up to 200 % and look half as busy.
+  const highest = Math.max(0, ...parts.series.flatMap((s) => s.points.map((p) => p.v)), ...rules.map((r) => r.value));
+  const yMax = parts.unit === '%' && highest <= 100 ? 100 : base.yMax;
+  return { ...base, yMax, rules, marks, bands: parts.bands ?? [], spans: parts.spans ?? [], yLabel: parts.yLabel };
 }
 
 /** The charts of one service on one time axis: the widest domain of them all. */

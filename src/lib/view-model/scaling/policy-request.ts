@@ -8,7 +8,7 @@
 import type { Service, ServiceScalingPolicy, Snapshot, Step } from '../../../../workers/protocol.ts';
 import { EPOCH_ISO } from '../../../../workers/engine/ids/arn.ts';
 import { targetGroupName } from '../services.ts';
-import { resourceIdOf } from './scaling-cards.ts';
+import { resourceIdOf } from './service-ids.ts';
 
 export type ScalingRequestKind = 'target' | 'policy' | 'scheduled';
 

@@ -8,6 +8,8 @@
  */
 import type { ScalableTarget, ScheduledAction, Service, ServiceScalingPolicy, ServiceTraffic, Snapshot } from '../../../../workers/protocol.ts';
 import { virtualMsOf } from '../services.ts';
+import { takesTraffic } from './traffic.ts';
+import { clusterNameOf, resourceIdOf } from './service-ids.ts';
 import { formatVirtualTime } from '../time.ts';
 import { sameTimeAxis, type ActivityMark, type ScalingChart } from './chart.ts';
 import { activityMarks, countChart } from './count-chart.ts';
@@ -69,15 +71,6 @@ export interface ScalingCard {
   behindLoadBalancer: boolean;
   /** Everything above in a few sentences, for screen readers. */
   summary: string;
-}
-
-/** `arn:aws:ecs:…:cluster/demo` → `demo`. */
-export function clusterNameOf(service: Service): string {
-  return service.clusterArn.slice(service.clusterArn.lastIndexOf('/') + 1);
-}
-
-export function resourceIdOf(service: Service): string {
-  return `service/${clusterNameOf(service)}/${service.serviceName}`;
 }
 
 const cooldowns = (c: Record<string, unknown>) => `cooldowns out ${String(c.ScaleOutCooldown ?? 300)} s / in ${String(c.ScaleInCooldown ?? 300)} s${c.DisableScaleIn ? ', no scale-in' : ''}`;
@@ -185,7 +178,7 @@ export function scalingCard(snapshot: Snapshot, service: Service): ScalingCard {
     alarms: alarmRows(snapshot, policies),
     scheduled: scheduledRows((snapshot.scheduledActions ?? []).filter((a) => a.ResourceId === resourceId)),
     activities: marks,
-    behindLoadBalancer: service.loadBalancers.length > 0,
+    behindLoadBalancer: takesTraffic(service),
   };
   return { ...card, summary: cardSummary(card) };
 }
@@ -221,7 +214,7 @@ export interface ServiceChoice {
 
 export function serviceChoice(service: Service): ServiceChoice {
   const clusterName = clusterNameOf(service);
-  return { serviceArn: service.serviceArn, label: `${clusterName}/${service.serviceName}`, clusterName, serviceName: service.serviceName, behindLoadBalancer: service.loadBalancers.length > 0 };
+  return { serviceArn: service.serviceArn, label: `${clusterName}/${service.serviceName}`, clusterName, serviceName: service.serviceName, behindLoadBalancer: takesTraffic(service) };
 }
 
 /** The active services with nothing to chart yet: the panel offers traffic, load and a policy for them. */

@@ -7,7 +7,7 @@
  */
 import type { Service, Snapshot, Step } from '../../../../workers/protocol.ts';
 import { niceMax } from '../capacity/chart.ts';
-import { clusterNameOf } from './scaling-cards.ts';
+import { clusterNameOf } from './service-ids.ts';
 
 /**
  * CPU units one request per second costs a task: the engine's TRAFFIC_COST.cpuUnitsPerRequestPerSecond
@@ -105,9 +105,20 @@ export function serviceLoadStep(service: Service, cpuUnits: number): Step {
   return { 'sim:SetServiceLoad': { ...target(service), cpuUnits: Math.round(cpuUnits) } };
 }
 
-/** The preset whose pattern is the one set now (the snapshot keeps the pattern as given), if any. */
+/** A pattern as comparable text: keys sorted, a ramp's or spike's startSeconds 0 when left out (as the engine writes it back). */
+function patternKey(pattern: Record<string, unknown>): string {
+  const full = pattern.type === 'ramp' || pattern.type === 'spike' ? { startSeconds: 0, ...pattern } : pattern;
+  return JSON.stringify(Object.entries(full).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The preset whose pattern is the one set now (snapshot.traffic's pattern), if any. */
 export function activePreset(presets: TrafficPreset[], pattern: Record<string, unknown> | undefined): PresetKey | null {
   if (!pattern) return null;
-  const text = JSON.stringify(pattern);
-  return presets.find((p) => JSON.stringify(p.pattern) === text)?.key ?? null;
+  const key = patternKey(pattern);
+  return presets.find((p) => patternKey(p.pattern) === key)?.key ?? null;
+}
+
+/** sim:SetTraffic reaches a service only through a target group (a Classic Load Balancer has none): the others get sim:SetServiceLoad. */
+export function takesTraffic(service: Service): boolean {
+  return service.loadBalancers.some((lb) => lb.targetGroupArn);
 }

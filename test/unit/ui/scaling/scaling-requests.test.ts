@@ -9,7 +9,7 @@ import { checkPutScalingPolicy } from '../../../../workers/engine/appautoscaling
 import { checkRegisterScalableTarget } from '../../../../workers/engine/appautoscaling/requests.ts';
 import { checkPutScheduledAction } from '../../../../workers/engine/appautoscaling/scheduled-requests.ts';
 import { ECS_PREDEFINED_METRIC_TYPES } from '../../../../workers/engine/appautoscaling/request-messages.ts';
-import { activePreset, fullRate, loadSlider, roundRate, serviceLoadStep, trafficPatternStep, trafficPresets, trafficRateStep, trafficSlider } from '../../../../src/lib/view-model/scaling/traffic.ts';
+import { activePreset, takesTraffic, fullRate, loadSlider, roundRate, serviceLoadStep, trafficPatternStep, trafficPresets, trafficRateStep, trafficSlider } from '../../../../src/lib/view-model/scaling/traffic.ts';
 import { albResourceLabel, atExpression, firstKind, scalingAcceptedText, scalingStep, scalingTemplate } from '../../../../src/lib/view-model/scaling/policy-request.ts';
 import { scalingRequestJsonSchema } from '../../../../src/lib/view-model/scaling/request-schema.ts';
 import { Debouncer } from '../../../../src/components/scaling/debounce.ts';
@@ -41,6 +41,8 @@ describe('traffic presets', () => {
     const spike = trafficPresets(s, web).find((p) => p.key === 'spike')!;
     expect(trafficPatternStep(web, spike.pattern)).toEqual({ 'sim:SetTraffic': { cluster: 'demo', service: 'web', pattern: spike.pattern } });
     expect(trafficRateStep(web, 250)).toEqual({ 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 250 } });
+    expect(takesTraffic(web)).toBe(true);
+    expect(takesTraffic({ ...web, loadBalancers: [{ loadBalancerName: 'classic', containerName: 'web', containerPort: 80 }] })).toBe(false); // no target group
     expect(serviceLoadStep(worker, 300.4)).toEqual({ 'sim:SetServiceLoad': { cluster: 'demo', service: 'worker', cpuUnits: 300 } });
   });
 
@@ -49,6 +51,9 @@ describe('traffic presets', () => {
     expect(activePreset(presets, { type: 'constant', requestsPerSecond: 190 })).toBe('steady');
     expect(activePreset(presets, { type: 'constant', requestsPerSecond: 191 })).toBeNull();
     expect(activePreset(presets, undefined)).toBeNull();
+    // As sim:SetTraffic writes a pattern back: its own key order, a ramp's startSeconds 0 spelled out.
+    expect(activePreset(presets, { type: 'ramp', from: 77, to: 770, durationSeconds: 1200, startSeconds: 0 })).toBe('ramp');
+    expect(activePreset(presets, { type: 'spike', base: 150, height: 770, durationSeconds: 900, startSeconds: 60 })).toBe('spike');
   });
 
   it.each([

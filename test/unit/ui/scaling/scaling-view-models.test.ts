@@ -8,6 +8,7 @@ import { alarmIntervals } from '../../../../src/lib/view-model/scaling/alarm-his
 import { activityMarks, countChart, maxOnChart } from '../../../../src/lib/view-model/scaling/count-chart.ts';
 import { policyChart, trackedMetric } from '../../../../src/lib/view-model/scaling/policy-metric.ts';
 import { otherServices, scalingCards } from '../../../../src/lib/view-model/scaling/scaling-cards.ts';
+import { series } from '../capacity-fixtures.ts';
 import { alarm, alarmEvent, CPU, HIGH, LOW, policy, RESOURCE_ID, scalingSnapshot, target } from './scaling-fixtures.ts';
 
 const MIN = 60_000;
@@ -42,6 +43,13 @@ describe('the policy chart', () => {
     expect(chart.unit).toBe('%');
     expect(chart.yMax).toBe(100); // 90 × 1.1 = 99 → the 100 % floor
     expect(chart.yLabel).toBe('CPUUtilization (%)');
+  });
+
+  it('keeps a 0–100 % axis for CPU pinned at 100 %, and grows past it for memory above 100 %', () => {
+    const pinned = scalingSnapshot({ metrics: [series('AWS/ECS', 'CPUUtilization', { ClusterName: 'demo', ServiceName: 'web' }, [100, 100], 'Percent')] });
+    expect(policyChart(pinned, policy, [])!.chart.yMax).toBe(100);
+    const over = scalingSnapshot({ metrics: [series('AWS/ECS', 'CPUUtilization', { ClusterName: 'demo', ServiceName: 'web' }, [130], 'Percent')] });
+    expect(policyChart(over, policy, [])!.chart.yMax).toBe(200);
   });
 
   it('shades the minutes AlarmHigh spent in ALARM (the event log: ALARM at 7 min, OK at 8)', () => {
