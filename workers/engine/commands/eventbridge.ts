@@ -188,38 +188,40 @@ function targetsContext(ctx: EngineContext): TargetsContext {
   };
 }
 
+interface TargetChangeInput {
+  Rule: string;
+  EventBusName?: string;
+}
+
+/** Store the rules after a target change and say what the rule holds now. */
+function storeTargetChange(ctx: EngineContext, rules: RuleRecord[], input: TargetChangeInput, kind: string, what: string): void {
+  storeRules(ctx, rules);
+  const rule = findRule(rulesContext(ctx), input.Rule, input.EventBusName)!;
+  ctx.emit(kind, `Rule ${rule.Name} now has ${rule.targets.length} target(s)${what}.`, rule.Arn);
+}
+
 export function eventsPutTargets(ctx: EngineContext, raw: unknown): CommandResult {
-  const checked = checkParams(raw, SHAPES.PutTargets);
+  const checked = checkParams<TargetChangeInput & { Targets: { Id: string; Arn: string }[] }>(raw, SHAPES.PutTargets);
   if (!checked.ok) return checked.result;
   // The checker keeps the targets as given: a copy, so the caller's object never aliases the state.
-  raw = structuredClone(raw);
-  const result = checkPutTargets(targetsContext(ctx), raw);
+  const input = structuredClone(checked.input);
+  const result = checkPutTargets(targetsContext(ctx), input);
   if (!result.ok) return refuse(result.error);
-  const name = (raw as { Rule: string }).Rule;
   const failedIds = new Set(result.response.FailedEntries.map((f) => f.TargetId));
-  const added = ((raw as { Targets: { Id: string; Arn: string }[] }).Targets ?? []).filter((t) => !failedIds.has(t.Id));
-  if (added.length > 0) {
-    storeRules(ctx, result.rules);
-    const rule = findRule(rulesContext(ctx), name, (raw as { EventBusName?: string }).EventBusName)!;
-    ctx.emit('events.targets-put', `Rule ${name} now has ${rule.targets.length} target(s); put ${added.map((t) => `${t.Id} → ${t.Arn}`).join(', ')}.`, rule.Arn);
-  }
+  const added = input.Targets.filter((t) => !failedIds.has(t.Id));
+  if (added.length > 0) storeTargetChange(ctx, result.rules, input, 'events.targets-put', `; put ${added.map((t) => `${t.Id} → ${t.Arn}`).join(', ')}`);
   for (const failed of result.response.FailedEntries) {
-    ctx.emit('events.target-refused', `Rule ${name}: target ${failed.TargetId} was not added: ${failed.ErrorMessage}`);
+    ctx.emit('events.target-refused', `Rule ${input.Rule}: target ${failed.TargetId} was not added: ${failed.ErrorMessage}`);
   }
   return ok(result.response);
 }
 
 export function eventsRemoveTargets(ctx: EngineContext, raw: unknown): CommandResult {
-  const checked = checkParams(raw, SHAPES.RemoveTargets);
+  const checked = checkParams<TargetChangeInput & { Ids: string[] }>(raw, SHAPES.RemoveTargets);
   if (!checked.ok) return checked.result;
-  const result = checkRemoveTargets(rulesContext(ctx), raw);
+  const result = checkRemoveTargets(rulesContext(ctx), checked.input);
   if (!result.ok) return refuse(result.error);
-  const removed = result.response.FailedEntryCount < ((raw as { Ids: string[] }).Ids ?? []).length;
-  if (removed) {
-    storeRules(ctx, result.rules);
-    const rule = findRule(rulesContext(ctx), (raw as { Rule: string }).Rule, (raw as { EventBusName?: string }).EventBusName)!;
-    ctx.emit('events.targets-removed', `Rule ${rule.Name} now has ${rule.targets.length} target(s).`, rule.Arn);
-  }
+  if (result.response.FailedEntryCount < checked.input.Ids.length) storeTargetChange(ctx, result.rules, checked.input, 'events.targets-removed', '');
   return ok(result.response);
 }
 
