@@ -52,7 +52,7 @@ function deliverNewEvents(ctx: EngineContext): void {
 }
 
 /** One event to the S3 readers and to every enabled pattern rule of the default bus, in creation order. */
-export function offer(ctx: EngineContext, eb: EventBridgeState, event: EventBridgeEvent): void {
+function offer(ctx: EngineContext, eb: EventBridgeState, event: EventBridgeEvent): void {
   if (event['detail-type'] === 'ECS Task State Change') taskStateChanged(ctx, event);
   // A snapshot of the list: a target may not change rules, but be safe against it.
   for (const rule of [...eb.rules]) {
