@@ -89,6 +89,16 @@ describe('sim:SetTraffic', () => {
     expect(engine.snapshot().traffic ?? []).toEqual([]);
   });
 
+  it('forgets the traffic of a deleted service', () => {
+    const { engine } = webEngine({ desired: 1 });
+    run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 20 } });
+    expect(engine.snapshot().traffic).toHaveLength(1);
+    run(engine, { 'ecs:DeleteService': { cluster: 'demo', service: 'web', force: true } });
+    engine.advance(2 * 60_000);
+    expect(engine.snapshot().traffic ?? []).toEqual([]);
+    expect(engine.snapshot().serviceCounts ?? []).toEqual([]);
+  });
+
   it('writes the numbers to the event log', () => {
     const { engine } = webEngine({ desired: 2 });
     run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 200 } });

@@ -45,6 +45,13 @@ export function clearTraffic(state: EngineState, serviceArn: string): void {
   state.metrics?.traffic?.delete(serviceArn);
 }
 
+/** Forget the traffic of services that are no longer ACTIVE (deleted: DRAINING, then INACTIVE). */
+export function dropTrafficOfGoneServices(state: EngineState): void {
+  const traffic = state.metrics?.traffic;
+  if (traffic === undefined) return;
+  for (const arn of traffic.keys()) if (state.services?.get(arn)?.status !== 'ACTIVE') traffic.delete(arn);
+}
+
 export function trafficOf(state: EngineState, serviceArn: string): TrafficRecord | undefined {
   return state.metrics?.traffic?.get(serviceArn);
 }
@@ -52,6 +59,7 @@ export function trafficOf(state: EngineState, serviceArn: string): TrafficRecord
 export function renderTraffic(state: EngineState, timeMs: number): ServiceTraffic[] {
   const out: ServiceTraffic[] = [];
   for (const record of state.metrics?.traffic?.values() ?? []) {
+    if (state.services?.get(record.serviceArn)?.status !== 'ACTIVE') continue;
     out.push({
       serviceArn: record.serviceArn,
       clusterName: record.clusterName,

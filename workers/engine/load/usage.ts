@@ -18,7 +18,7 @@ import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
 import { loadBalancersOf } from '../elb/model.ts';
 import { routeRequests } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
-import { trafficOf } from './service-traffic.ts';
+import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
 import { requestsBetween } from './traffic.ts';
 import { effectiveCpuUnits, effectiveMemoryMiB, taskTrafficUtilization, type TrafficTask } from './traffic-utilization.ts';
 
@@ -82,7 +82,8 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number,
   byTask.clear();
   const traffic = trafficOf(state, service.arn);
   if (traffic === undefined) return undefined;
-  const tg = state.elb?.targetGroups.get(traffic.targetGroupArn);
+  // The service's mapping now (UpdateService may have changed its load balancers), else the one it had.
+  const tg = state.elb?.targetGroups.get(trafficTargetGroupArn(service) ?? traffic.targetGroupArn);
   if (tg === undefined) return undefined;
   const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
   const routed = routeRequests(state, tg, requests);

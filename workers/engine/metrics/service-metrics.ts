@@ -20,7 +20,7 @@ import { measureLoad } from '../load/usage.ts';
 import { metricsOf, putDatapoint, type MetricId } from './store.ts';
 import { provideMinuteJob } from './minute-tick.ts';
 import { provideCapacitySnapshot, type CapacitySnapshot } from '../snapshot-parts.ts';
-import { renderTraffic } from '../load/service-traffic.ts';
+import { dropTrafficOfGoneServices, renderTraffic } from '../load/service-traffic.ts';
 
 /** Three hours of minutes, like the metric store. */
 export const SERVICE_COUNT_POINTS = 180;
@@ -144,6 +144,12 @@ function publish(ctx: EngineContext): void {
     putDatapoint(state, ids.memory, 'Percent', nowMs, round2(m.memoryUtilization));
   }
   publishClusters(state, nowMs, measure.tasks);
+  // Hygiene for deleted services: their traffic stops, their counts are forgotten.
+  dropTrafficOfGoneServices(state);
+  const counts = state.metrics?.serviceCounts;
+  if (counts !== undefined && counts.size > measure.services.length) {
+    for (const arn of counts.keys()) if (state.services?.get(arn)?.status !== 'ACTIVE') counts.delete(arn);
+  }
 }
 
 provideMinuteJob('service-metrics', { phase: 'publish', active: (ctx) => hasActiveService(ctx.state), run: publish });
@@ -151,8 +157,7 @@ provideMinuteJob('service-metrics', { phase: 'publish', active: (ctx) => hasActi
 function renderCounts(state: EngineState): ServiceCountSeries[] {
   const out: ServiceCountSeries[] = [];
   for (const [serviceArn, series] of state.metrics?.serviceCounts ?? []) {
-    const status = state.services?.get(serviceArn)?.status;
-    if (status === undefined || status === 'INACTIVE') continue;
+    if (state.services?.get(serviceArn)?.status !== 'ACTIVE') continue;
     out.push({ serviceArn, clusterName: series.clusterName, serviceName: series.serviceName, points: series.t.map((t, i) => ({ t, desired: series.desired[i]!, running: series.running[i]! })) });
   }
   return out;
