@@ -152,3 +152,31 @@ describe('sim:SetTraffic', () => {
     expect(latest(engine, 'AWS/ECS', 'CPUReservation', { ClusterName: 'demo' })).toBeCloseTo((1024 / 2048) * 100, 1);
   });
 });
+
+describe('traffic with target tracking (Application Auto Scaling)', () => {
+  it('scales out on ALBRequestCountPerTarget and each task then serves fewer requests at lower CPU', () => {
+    const { engine, tgArn, lbArn } = webEngine({ desired: 2 });
+    const target = { ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount', ResourceId: 'service/demo/web' };
+    run(engine, { 'application-autoscaling:RegisterScalableTarget': { ...target, MinCapacity: 1, MaxCapacity: 10 } });
+    run(engine, {
+      'application-autoscaling:PutScalingPolicy': {
+        ...target,
+        PolicyName: 'per-target',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 3000,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget', ResourceLabel: `${lbDim(lbArn!)}/${tgDim(tgArn!)}` },
+        },
+      },
+    });
+    run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 200 } });
+    engine.advance(2 * 60_000);
+    const before = latest(engine, 'AWS/ECS', 'CPUUtilization', serviceDims)!;
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: tgDim(tgArn!) })).toBe(6000);
+    engine.advance(15 * 60_000);
+    // 12,000 requests a minute at 3,000 per target: 4 tasks.
+    expect(runningCount(engine)).toBe(4);
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: tgDim(tgArn!) })).toBe(3000);
+    expect(latest(engine, 'AWS/ECS', 'CPUUtilization', serviceDims)!).toBeLessThan(before);
+  });
+});
