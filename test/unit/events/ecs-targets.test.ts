@@ -91,7 +91,7 @@ describe('ECS RunTask targets', () => {
       { 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'processor' } },
     ]);
     engine.advance(0);
-    expect(messages(engine, 'events.rule-matched')).toEqual([expect.stringMatching(/^Rule pending matched an ECS Task State Change: task [0-9a-f]{8}… PENDING\.$/)]);
+    expect(messages(engine, 'events.rule-matched')).toEqual([expect.stringMatching(/^Rule pending matched an ECS Task State Change: task [0-9a-f]{8}… PENDING\. It has no targets/)]);
   });
 
   it("PutTargets copies the request: changing the caller's object afterwards changes nothing", () => {

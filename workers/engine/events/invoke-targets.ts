@@ -46,11 +46,10 @@ function fail(ctx: EngineContext, rule: RuleRecord, target: TargetRecord, reason
   ctx.emit('events.invocation-failed', `Rule ${rule.Name}: invoking target ${target.Id} (${target.Arn}) failed, counted in FailedInvocations: ${reason}`, rule.Arn);
 }
 
+/** What the line of a rule that ran adds when it has no targets (AWS just does nothing). */
+export const noTargetsText = (rule: RuleRecord): string => (rule.targets.length === 0 ? ' It has no targets, so nothing is invoked (add one with events:PutTargets).' : '');
+
 export function invokeTargets(ctx: EngineContext, rule: RuleRecord, event: EventBridgeEvent): void {
-  if (rule.targets.length === 0) {
-    ctx.emit('events.no-targets', `Rule ${rule.Name} has no targets, so nothing is invoked (add one with events:PutTargets).`, rule.Arn);
-    return;
-  }
   const chained = chainedEvent(event);
   for (const target of rule.targets) {
     if (isEcsTarget(target.Arn)) {

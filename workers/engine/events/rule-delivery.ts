@@ -14,7 +14,7 @@ import type { EventBridgeEvent, SimEvent } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { provideEventLogListener } from './eventbridge.ts';
 import { detailTypeWithArticle, eventSummary } from './event-summary.ts';
-import { invokeTargets } from './invoke-targets.ts';
+import { invokeTargets, noTargetsText } from './invoke-targets.ts';
 import { matchesEventPattern } from './patterns.ts';
 import { DEFAULT_BUS } from './rule-requests.ts';
 import { countRuleMetric, hasPatternRules, type EventBridgeState } from './rules-state.ts';
@@ -60,7 +60,7 @@ function offer(ctx: EngineContext, eb: EventBridgeState, event: EventBridgeEvent
     if (!matchesEventPattern(rule.pattern, event)) continue;
     countRuleMetric(ctx.state, rule, 'MatchedEvents', ctx.clock.now);
     countRuleMetric(ctx.state, rule, 'TriggeredRules', ctx.clock.now);
-    ctx.emit('events.rule-matched', `Rule ${rule.Name} matched ${detailTypeWithArticle(event)}: ${eventSummary(event)}.`, rule.Arn);
+    ctx.emit('events.rule-matched', `Rule ${rule.Name} matched ${detailTypeWithArticle(event)}: ${eventSummary(event)}.${noTargetsText(rule)}`, rule.Arn);
     invokeTargets(ctx, rule, event);
   }
 }

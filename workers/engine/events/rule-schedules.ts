@@ -9,7 +9,7 @@ import type { EventBridgeEvent } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import { ACCOUNT_ID, REGION, isoAt } from '../ids/arn.ts';
 import { nextFireAfter } from '../schedules/index.ts';
-import { invokeTargets } from './invoke-targets.ts';
+import { invokeTargets, noTargetsText } from './invoke-targets.ts';
 import type { RuleRecord } from './rule-requests.ts';
 import { countRuleMetric, eventBridgeOf, statsOf } from './rules-state.ts';
 
@@ -57,7 +57,7 @@ function fire(ctx: EngineContext, ruleArn: string): void {
   delete stats.nextFireMs;
   if (rule.State !== 'ENABLED' || rule.schedule === undefined) return;
   countRuleMetric(ctx.state, rule, 'TriggeredRules', ctx.clock.now);
-  ctx.emit('events.schedule-fired', `Rule ${rule.Name} fired on its schedule ${rule.ScheduleExpression} at ${isoAt(ctx.clock.now).replace(/\.\d{3}Z$/, 'Z')}.`, rule.Arn);
+  ctx.emit('events.schedule-fired', `Rule ${rule.Name} fired on its schedule ${rule.ScheduleExpression} at ${isoAt(ctx.clock.now).replace(/\.\d{3}Z$/, 'Z')}.${noTargetsText(rule)}`, rule.Arn);
   // The id of the line just written: unique, and the same for the same seed and commands.
   invokeTargets(ctx, rule, scheduledEvent(rule, ctx.clock.now, ctx.state.nextEventId - 1));
   armSchedule(ctx, rule);
