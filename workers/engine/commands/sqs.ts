@@ -25,7 +25,7 @@ import { fail, ok, type AwsError, type CommandResult } from '../errors.ts';
 import { ACCOUNT_ID, isoAt } from '../ids/arn.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
 import { checkSettableAttributes, MAXIMUM_MESSAGE_SIZE, NUMERIC_ATTRIBUTES, RECEIVE_WAIT_SECONDS, allAttributes, selectAttributes } from '../sqs/attributes.ts';
-import { catchUp } from '../sqs/catch-up.ts';
+import { catchUp, NO_CONSUMERS, queueAt } from '../sqs/catch-up.ts';
 import { consumersByQueue } from '../sqs/consumers.ts';
 import { createOrReuseQueue } from '../sqs/create-queue-request.ts';
 import { MAX_SEND_PER_CALL, sendMessages } from '../sqs/flow.ts';
@@ -33,7 +33,8 @@ import { md5Hex } from '../sqs/md5.ts';
 import { dropQueueMetrics } from '../sqs/metrics.ts';
 import { findQueue, sqsOf, type QueueRecord } from '../sqs/model.ts';
 import { DELAY_SECONDS, queueUrl, type Queue } from '../sqs/queue.ts';
-import { queueAt } from '../sqs/render.ts';
+import '../sqs/render.ts';
+import '../sqs/eventbridge-delivery.ts';
 import { checkParams } from './params.ts';
 import type { CommandHandler } from './handler.ts';
 
@@ -80,7 +81,7 @@ function catchUpOne(ctx: EngineContext, record: QueueRecord): void {
 
 /** The queue as it is now, without storing anything (reads). */
 function viewNow(ctx: EngineContext, record: QueueRecord): Queue {
-  return queueAt(record, consumersByQueue(ctx.state).get(record.queue.name) ?? [], ctx.clock.now);
+  return queueAt(record, ctx.clock.now);
 }
 
 /** Put checked attribute values on a queue: the modelled ones into the flow model, the rest kept as given. */
@@ -154,7 +155,7 @@ export const sqsCreateQueue: CommandHandler = (ctx, raw) => {
     otherAttributes: values.value.KmsMasterKeyId === undefined ? { SqsManagedSseEnabled: 'true' } : {},
     lastModifiedMs: ctx.clock.now,
     published: { sent: 0, deleted: 0, redelivered: 0 },
-    consumerCount: 0,
+    model: NO_CONSUMERS,
     noted: new Set(),
   };
   applyAttributes(record, values.value);

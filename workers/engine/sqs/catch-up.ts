@@ -1,20 +1,30 @@
 /**
- * Bringing a queue up to now: its consumers (sqs/consumers.ts) work it from where it was left
- * (queue.clockMs) with the flow model (sqs/flow.ts). The minute tick does it for every queue
- * before publishing their metrics; a command that changes a queue does it for that queue first;
- * reads (GetQueueAttributes, the snapshot) look at a caught-up copy and store nothing.
+ * Bringing a queue up to now. A queue remembers the consumer model it is being worked with
+ * (`record.model`); its consumers are piecewise constant between catch-ups, so catching up means:
+ * work the queue from where it was left (queue.clockMs) to now with the REMEMBERED model
+ * (sqs/flow.ts consume), then look at who consumes now (sqs/consumers.ts) and remember that.
  *
- * Several services on one queue (Sandbox): their tasks are pooled into one consumer model with
- * the same total rate and the same number of messages in flight (one per task): consumers = Σ
- * tasks, rate = Σ 1 / processing seconds, processing seconds = tasks / rate.
- * Consumers that stopped since the last catch-up (fewer now) abandon their share of the messages
- * in flight, which come back when the visibility timeout ends (flow.ts stopConsumers).
+ * Catch-ups happen exactly when the consumers may change — a consuming task's state changes (the
+ * event-log listener below: RUNNING, STOPPING, STOPPED…) — before a command changes the queue, and
+ * every minute before the metrics are published; so the windows are worked with the consumers that
+ * were really there. Changes the sandbox is not told about (a role's policy edited) take effect at
+ * the next catch-up, within a minute. Reads (GetQueueAttributes, the snapshot) look at a
+ * caught-up copy and store nothing.
+ *
+ * Several services on one queue (Sandbox): their tasks are pooled into one consumer model with the
+ * same total rate and the same number of messages in flight (one per task): consumers = Σ tasks,
+ * rate = Σ 1 / processing seconds, processing seconds = tasks / rate.
+ * Consumers that stop abandon their share of the messages in flight, which come back when the
+ * visibility timeout ends (flow.ts stopConsumers).
  */
 import type { EngineContext } from '../context.ts';
-import type { ConsumerGroup } from './consumers.ts';
+import { provideEventLogListener } from '../events/eventbridge.ts';
+import { consumersByQueue, queueUsesOf, type ConsumerGroup } from './consumers.ts';
 import { consume, stopConsumers, type ConsumerModel, type FlowReport } from './flow.ts';
 import type { QueueRecord } from './model.ts';
 import type { Queue, QueueResult } from './queue.ts';
+
+export const NO_CONSUMERS: ConsumerModel = { consumers: 0, messagesPerSecondPerConsumer: 0, processingSeconds: 0 };
 
 export function consumerModel(groups: readonly ConsumerGroup[]): ConsumerModel {
   let consumers = 0;
@@ -23,46 +33,54 @@ export function consumerModel(groups: readonly ConsumerGroup[]): ConsumerModel {
     consumers += group.consuming;
     rate += group.messagesPerSecond;
   }
-  if (consumers === 0 || !(rate > 0)) return { consumers: 0, messagesPerSecondPerConsumer: 0, processingSeconds: 0 };
+  if (consumers === 0 || !(rate > 0)) return NO_CONSUMERS;
   return { consumers, messagesPerSecondPerConsumer: rate / consumers, processingSeconds: consumers / rate };
 }
 
-export interface CaughtUp {
-  queue: Queue;
-  report: FlowReport;
-  /** In-flight messages abandoned by consumers that stopped. */
-  abandoned: number;
-  consumers: number;
+/** The queue worked up to `toMs` by its remembered consumers (pure: the record is not changed). */
+export function caughtUp(record: QueueRecord, toMs: number): QueueResult<{ queue: Queue; report: FlowReport }> {
+  return consume(record.queue, record.model, record.queue.clockMs, Math.max(toMs, record.queue.clockMs));
 }
 
-/** The queue worked up to `toMs` by `groups` (pure: the record is not changed). */
-export function caughtUp(record: QueueRecord, groups: readonly ConsumerGroup[], toMs: number): QueueResult<CaughtUp> {
-  let queue = record.queue;
-  let abandoned = 0;
-  const model = consumerModel(groups);
-  if (model.consumers < record.consumerCount) {
-    const stopped = stopConsumers(queue, queue.clockMs, (record.consumerCount - model.consumers) / record.consumerCount);
-    if (!stopped.ok) return stopped;
-    queue = stopped.queue;
-    abandoned = stopped.abandoned;
-  }
-  const worked = consume(queue, model, queue.clockMs, Math.max(toMs, queue.clockMs));
-  if (!worked.ok) return worked;
-  return { ok: true, queue: worked.queue, report: worked.report, abandoned, consumers: model.consumers };
+/** The queue as it is at `nowMs` (its stored state if it cannot be worked, which checked models never cause). */
+export function queueAt(record: QueueRecord, nowMs: number): Queue {
+  const result = caughtUp(record, nowMs);
+  return result.ok ? result.queue : record.queue;
 }
 
-/** Catch the stored queue up to now, and say in the event log what a learner should know. */
+/** Catch the stored queue up to now, then remember its consumers as they are now (`groups`). */
 export function catchUp(ctx: EngineContext, record: QueueRecord, groups: readonly ConsumerGroup[]): void {
-  const result = caughtUp(record, groups, ctx.clock.now);
-  // The consumer model is built from checked values and time only moves forward: no error can occur.
-  if (!result.ok) return;
-  record.queue = result.queue;
-  record.consumerCount = result.consumers;
-  if (result.abandoned > 0) {
-    ctx.emit(
-      'sqs.consumer',
-      `Consumers of queue ${record.queue.name} stopped while holding ${result.abandoned} message${result.abandoned === 1 ? '' : 's'}: ${result.abandoned === 1 ? 'it stays' : 'they stay'} invisible until the visibility timeout (${record.queue.visibilityTimeoutSeconds} s) ends, then ${result.abandoned === 1 ? 'is' : 'are'} received again.`,
-      record.queue.arn,
-    );
+  const worked = caughtUp(record, ctx.clock.now);
+  if (worked.ok) record.queue = worked.queue;
+  const next = consumerModel(groups);
+  const before = record.model.consumers;
+  if (next.consumers < before) {
+    const stopped = stopConsumers(record.queue, ctx.clock.now, (before - next.consumers) / before);
+    if (stopped.ok) {
+      record.queue = stopped.queue;
+      const n = stopped.abandoned;
+      if (n > 0) {
+        ctx.emit(
+          'sqs.consumer',
+          `Consumers of queue ${record.queue.name} stopped while holding ${n} message${n === 1 ? '' : 's'}: ${n === 1 ? 'it stays' : 'they stay'} invisible until the visibility timeout (${record.queue.visibilityTimeoutSeconds} s) ends, then ${n === 1 ? 'is' : 'are'} received again.`,
+          record.queue.arn,
+        );
+      }
+    }
   }
+  record.model = next;
 }
+
+/** Catch up the queues a task names, when that task changes state (it may start or stop consuming). */
+function onTaskEvent(ctx: EngineContext, kind: string, taskArn: string | undefined): void {
+  const queues = ctx.state.sqs?.queues;
+  if (queues === undefined || queues.size === 0 || taskArn === undefined || !kind.startsWith('task.')) return;
+  const record = ctx.state.tasks.get(taskArn);
+  if (record?.serviceArn === undefined) return;
+  const uses = queueUsesOf(record.taskDefinition).filter((use) => queues.has(use.queueName));
+  if (uses.length === 0) return;
+  const byQueue = consumersByQueue(ctx.state);
+  for (const use of uses) catchUp(ctx, queues.get(use.queueName)!, byQueue.get(use.queueName) ?? []);
+}
+
+provideEventLogListener('sqs-consumers', (ctx, event) => onTaskEvent(ctx, event.kind, event.resourceArn));

@@ -7,6 +7,7 @@
  * commands that change it, and the minute tick, first catch it up to now (sqs/catch-up.ts).
  */
 import type { EngineState } from '../state.ts';
+import type { ConsumerModel } from './flow.ts';
 import { queueArn, queueUrl, type Queue } from './queue.ts';
 
 export interface QueueRecord {
@@ -22,8 +23,8 @@ export interface QueueRecord {
   lastPurgeMs?: number;
   /** Totals when the last minute's datapoints were published (NumberOfMessagesSent/Deleted and redeliveries are per minute). */
   published: { sent: number; deleted: number; redelivered: number };
-  /** Consuming tasks at the last catch-up: when fewer consume now, the stopped ones abandon their share of the in-flight messages. */
-  consumerCount: number;
+  /** The consumers working the queue since the last catch-up (sqs/catch-up.ts): piecewise constant between catch-ups. */
+  model: ConsumerModel;
   /** Lines the event log has already said about this queue's consumers (an AccessDenied, a bad setting): each once. */
   noted: Set<string>;
 }

@@ -7,16 +7,8 @@ import type { CapacitySnapshot } from '../snapshot-parts.ts';
 import { provideCapacitySnapshot } from '../snapshot-parts.ts';
 import type { EngineState } from '../state.ts';
 import { allAttributes } from './attributes.ts';
-import { caughtUp } from './catch-up.ts';
-import { consumersByQueue, type ConsumerGroup } from './consumers.ts';
-import type { QueueRecord } from './model.ts';
-import type { Queue } from './queue.ts';
-
-/** The queue as it is at `nowMs` (its stored state when nothing can be worked). */
-export function queueAt(record: QueueRecord, groups: readonly ConsumerGroup[], nowMs: number): Queue {
-  const result = caughtUp(record, groups, nowMs);
-  return result.ok ? result.queue : record.queue;
-}
+import { queueAt } from './catch-up.ts';
+import { consumersByQueue } from './consumers.ts';
 
 export function renderQueues(state: EngineState, nowMs: number): SqsQueue[] {
   const queues = state.sqs?.queues;
@@ -24,7 +16,7 @@ export function renderQueues(state: EngineState, nowMs: number): SqsQueue[] {
   const byQueue = consumersByQueue(state);
   return [...queues.values()].map((record) => {
     const groups = byQueue.get(record.queue.name) ?? [];
-    const view = queueAt(record, groups, nowMs);
+    const view = queueAt(record, nowMs);
     return {
       QueueName: view.name,
       QueueUrl: view.url,
