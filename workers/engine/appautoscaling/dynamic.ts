@@ -22,7 +22,7 @@
  * `:autoScalingGroupName/`, so each handler owns only its own.
  */
 import type { EngineContext } from '../context.ts';
-import { alarmsOf, evaluateAlarm, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
+import { alarmsOf, evaluateAlarm, periodsOf, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import { activeServiceOf, deploymentInProgress, setServiceDesired } from './apply.ts';
 import { alarmCause } from './activity-text.ts';
@@ -82,13 +82,23 @@ function alarmOf(ctx: EngineContext, policy: ServiceScalingPolicyRecord, role: '
   return name === undefined ? undefined : ctx.state.metrics?.alarms?.get(name);
 }
 
+/**
+ * The alarm's newest datapoint (what evaluateAlarm calls `latest`) without building its reason text:
+ * the tick asks this every minute an alarm stays in ALARM. Metric math alarms go through
+ * evaluateAlarm, which evaluates their queries.
+ */
+function latestOf(ctx: EngineContext, alarm: AlarmRecord): number | undefined {
+  if (alarm.queries !== undefined) return evaluateAlarm(ctx.state, alarm, ctx.clock.now).latest;
+  return periodsOf(ctx.state, alarm, ctx.clock.now).find((p) => p.value !== undefined)?.value;
+}
+
 const inAlarm = (alarm: AlarmRecord | undefined): boolean => alarm !== undefined && alarm.actionsEnabled && alarm.state === 'ALARM';
 
 function vote(ctx: EngineContext, target: ScalableTargetRecord, policy: ServiceScalingPolicyRecord, current: number, outBase: number): TrackingVote {
   const config = policy.targetTracking!;
   const scaleInEnabled = !config.DisableScaleIn;
   const ask = (alarm: AlarmRecord, base: number): { desired: number | undefined; metric: number | undefined } => {
-    const metric = evaluateAlarm(ctx.state, alarm, ctx.clock.now).latest;
+    const metric = latestOf(ctx, alarm);
     const result = targetTrackingDesired({ min: target.min, max: target.max, current: base, metric, target: config.TargetValue, disableScaleIn: config.DisableScaleIn });
     return { desired: result.reason === 'insufficient-data' ? undefined : result.desired, metric };
   };
