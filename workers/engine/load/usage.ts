@@ -15,7 +15,6 @@
 import type { EngineState, TaskRecord } from '../state.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
-import { loadBalancersOf } from '../elb/model.ts';
 import { routeRequests } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
 import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
@@ -57,6 +56,21 @@ export interface LoadMeasure {
   tasks: Map<TaskRecord, TaskUsage>;
   /** Every ACTIVE service, in the state's order. */
   services: ServiceMeasure[];
+  /** The load balancer each target group is reached through (its first listener's), by group ARN. */
+  loadBalancerOf: Map<string, LoadBalancerRecord>;
+}
+
+/** One pass over the listeners (elb/model.ts loadBalancersOf per group would be O(groups × listeners)). */
+function loadBalancersByGroup(state: EngineState): Map<string, LoadBalancerRecord> {
+  const out = new Map<string, LoadBalancerRecord>();
+  const elb = state.elb;
+  if (elb === undefined) return out;
+  for (const listener of elb.listeners.values()) {
+    if (out.has(listener.targetGroupArn)) continue;
+    const lb = elb.loadBalancers.get(listener.loadBalancerArn);
+    if (lb !== undefined) out.set(listener.targetGroupArn, lb);
+  }
+  return out;
 }
 
 /** One measurement per engine and minute: routing has side effects (counters), so it runs once. */
@@ -66,9 +80,9 @@ const taken = new WeakMap<EngineState, LoadMeasure>();
 export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
   const known = taken.get(state);
   if (known !== undefined && known.atMs === nowMs) return known;
-  const measure: LoadMeasure = { atMs: nowMs, tasks: new Map(), services: [] };
+  const measure: LoadMeasure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: loadBalancersByGroup(state) };
   for (const service of state.services?.values() ?? []) {
-    if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure.tasks));
+    if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure));
   }
   taken.set(state, measure);
   return measure;
@@ -78,7 +92,7 @@ export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
  * Route the minute's requests; fills `byTask` with the requests each task got (cleared first) and
  * answers the measure, or undefined without traffic.
  */
-function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>): TrafficMeasure | undefined {
+function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>, loadBalancerOf: Map<string, LoadBalancerRecord>): TrafficMeasure | undefined {
   byTask.clear();
   const traffic = trafficOf(state, service.arn);
   if (traffic === undefined) return undefined;
@@ -92,9 +106,7 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number,
     const record = target?.owner?.record ?? target?.task;
     if (record !== undefined) byTask.set(record, (byTask.get(record) ?? 0) + routed.routed[key]!);
   }
-  const lbArn = state.elb === undefined ? undefined : loadBalancersOf(state.elb, tg.arn)[0];
-  const loadBalancer = lbArn === undefined ? undefined : state.elb?.loadBalancers.get(lbArn);
-  return { targetGroup: tg, loadBalancer, requests, rejected: routed.dropped, failOpen: routed.failOpen };
+  return { targetGroup: tg, loadBalancer: loadBalancerOf.get(tg.arn), requests, rejected: routed.dropped, failOpen: routed.failOpen };
 }
 
 /** Scratch space reused by every service of every minute (the tick is synchronous): no per-service allocation. */
@@ -104,7 +116,8 @@ const scratch: { running: TaskRecord[]; byTask: Map<TaskRecord, number>; task: R
   task: { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: 0, loadMemoryMiB: 0 },
 };
 
-function measureService(state: EngineState, service: ServiceRecord, nowMs: number, usage: Map<TaskRecord, TaskUsage>): ServiceMeasure {
+function measureService(state: EngineState, service: ServiceRecord, nowMs: number, measure: LoadMeasure): ServiceMeasure {
+  const usage = measure.tasks;
   const { running, byTask, task } = scratch;
   running.length = 0;
   let pending = 0;
@@ -116,7 +129,7 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
       else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
     }
   }
-  const traffic = routeTraffic(state, service, nowMs, byTask);
+  const traffic = routeTraffic(state, service, nowMs, byTask, measure.loadBalancerOf);
   const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic };
   if (running.length === 0) return out;
   const load = serviceLoadOf(state, service.arn);

@@ -14,7 +14,6 @@
  */
 import type { EngineContext } from '../context.ts';
 import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
-import { loadBalancersOf } from '../elb/model.ts';
 import { measureLoad } from '../load/usage.ts';
 import { requestCountPerTarget } from '../load/traffic-utilization.ts';
 import { putDatapoint, type MetricId } from './store.ts';
@@ -80,8 +79,7 @@ function publish(ctx: EngineContext): void {
       const tg = mapping.targetGroupArn === undefined ? undefined : elb.targetGroups.get(mapping.targetGroupArn);
       if (tg === undefined || seen.has(tg)) continue;
       seen.add(tg);
-      const lbArn = loadBalancersOf(elb, tg.arn)[0];
-      const lb = lbArn === undefined ? undefined : elb.loadBalancers.get(lbArn);
+      const lb = measure.loadBalancerOf.get(tg.arn);
       if (lb === undefined || lb.type !== 'application') continue;
       const ids = groupIds(tg, lb);
       let healthy = 0;
