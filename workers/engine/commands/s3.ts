@@ -21,7 +21,7 @@ export const DEFAULT_UPLOAD_BYTES = 1024;
 /** S3's largest single PUT: 5 GiB (S3 User Guide, upload-objects: "upload a single object up to 5 GB"). */
 export const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
-const s3Error = (code: keyof typeof S3_ERRORS | 'InvalidLocationConstraint' | 'EntityTooLarge', message: string, why?: string): CommandResult =>
+const s3Error = (code: keyof typeof S3_ERRORS | 'InvalidLocationConstraint', message: string, why?: string): CommandResult =>
   fail(code, why === undefined ? message : `${message} (Sandbox: ${why})`);
 
 function findBucket(ctx: EngineContext, name: string): { ok: true; bucket: BucketRecord } | { ok: false; result: CommandResult } {
@@ -148,7 +148,7 @@ export function s3GetBucketNotificationConfiguration(ctx: EngineContext, raw: un
 function uploadProblem(key: string, size: number): CommandResult | undefined {
   const bytes = utf8Length(key);
   if (bytes > KEY_MAX_BYTES) return s3Error('KeyTooLongError', S3_ERRORS.KeyTooLongError, `a key is at most ${KEY_MAX_BYTES} bytes of UTF-8; this one is ${bytes}.`);
-  if (size > MAX_PUT_BYTES) return s3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', `one PUT takes at most ${MAX_PUT_BYTES} bytes (5 GiB); this is ${size}.`);
+  if (size > MAX_PUT_BYTES) return s3Error('EntityTooLarge', S3_ERRORS.EntityTooLarge, `one PUT takes at most ${MAX_PUT_BYTES} bytes (5 GiB); this is ${size}.`);
   return undefined;
 }
 
