@@ -11,7 +11,7 @@ export const S3_ERRORS = {
   BucketNotEmpty: 'The bucket you tried to delete is not empty',
   BucketAlreadyOwnedByYou: 'Your previous request to create the named bucket succeeded and you already own it.',
   KeyTooLongError: 'Your key is too long',
-  /** As real PutObject answers quote it (the error list's own text says "object size"). */
+  /** As real PutObject answers quote it (e.g. boto3 issue 1123). */
   EntityTooLarge: 'Your proposed upload exceeds the maximum allowed size',
   InvalidArgument: 'Invalid Argument',
   MalformedXML: 'The XML you provided was not well-formed or did not validate against our published schema',
