@@ -111,4 +111,19 @@ describe('scalable targets through the actions', () => {
     expect(w.refused({ 'application-autoscaling:DescribeScalingActivities': { ServiceNamespace: 'ecs', NextToken: 'x' } }).code).toBe('InvalidNextTokenException');
     expect(w.engine.snapshot().serviceScalingActivities).toHaveLength(3);
   });
+
+  it('is deterministic: the same seed and the same steps give the same state, byte for byte', () => {
+    const play = () => {
+      const w = aasWorld({ seed: 5 });
+      register(w, 1, 6);
+      w.run(cpuPolicy());
+      w.run({ 'application-autoscaling:PutScheduledAction': { ...TARGET, ScheduledActionName: 'cap', Schedule: 'rate(20 minutes)', ScalableTargetAction: { MaxCapacity: 5 } } });
+      w.load(900);
+      w.tick(45);
+      return JSON.stringify(w.engine.snapshot());
+    };
+    const first = play();
+    expect(JSON.parse(first).serviceScalingActivities.length).toBeGreaterThan(1);
+    expect(play()).toBe(first);
+  });
 });
