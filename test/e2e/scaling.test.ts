@@ -5,10 +5,12 @@
 // serve makes CPUUtilization cross the target line, AlarmHigh go to ALARM and the desired count
 // rise — on the charts, in the numbers, and as a scaling activity mark with its Description and
 // Cause on focus; a service without a load balancer gets CPU load from its slider instead.
+// The bundled service-autoscaling scenario opens with both services charted: target tracking
+// scales web out, worker's step policy charts its own alarm's threshold.
 // Screenshots go to /tmp/ecs-sandbox-scaling-*.png for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AppSession, type OpenedPage, startWithPage } from './app.ts';
+import { type AppSession, type OpenedPage, openPage, startWithPage, waitForClusterPaint } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
@@ -167,5 +169,31 @@ describe('service scaling in the UI', () => {
     await slider.dispatchEvent('change');
     await page.waitForFunction(() => /200 CPU units set/.test(document.querySelector('.other-services [data-testid="traffic-message"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
     expect(opened.problems).toEqual([]);
+  });
+});
+
+describe('the service-autoscaling scenario', () => {
+  it('opens with both services charted; web scales out on CPU, worker charts its own alarm', async () => {
+    const scenario = await openPage(session, '/?scenario=service-autoscaling', { width: 1400, height: 1500 });
+    const p = scenario.page;
+    try {
+      await waitForClusterPaint(p);
+      await p.locator('.scaling-card[data-service="web"] [data-chart="metric"]').waitFor({ timeout: 20_000 });
+      await p.locator('.scaling-card[data-service="worker"] [data-chart="metric"]').waitFor({ timeout: 20_000 });
+      expect(await p.locator('.scaling-card[data-service="worker"] [data-chart="metric"] g.rule[data-rule="alarm-high"]').getAttribute('data-value')).toBe('50');
+      expect(await p.locator('.scaling-card[data-service="web"] .scheduled li').count()).toBe(2);
+      // No load balancer: CPU sliders, no presets.
+      expect(await p.locator('.scaling-card .preset').count()).toBe(0);
+      // web runs at 75 % > 70 %: three breaching minutes put AlarmHigh in ALARM, then desired 2 → 3.
+      await p.fill('#command-input', 'wait: 4m');
+      await p.press('#command-input', 'Enter');
+      await p.waitForFunction(() => Number(document.querySelector('.scaling-card[data-service="web"] [data-count="desired"]')?.textContent) >= 3, undefined, { timeout: 20_000 });
+      expect(Number(await p.locator('.scaling-card[data-service="web"] [data-chart="counts"] path.series[data-series="desired"]').getAttribute('data-last'))).toBeGreaterThanOrEqual(3);
+      await p.locator('.scaling-dock, .scaling-panel').first().scrollIntoViewIfNeeded();
+      await p.screenshot({ path: '/tmp/ecs-sandbox-scaling-4-scenario.png', fullPage: true });
+      expect(scenario.problems).toEqual([]);
+    } finally {
+      await scenario.context.close();
+    }
   });
 });

@@ -50,6 +50,9 @@ export function alarmIntervals(snapshot: Snapshot, alarm: MetricAlarm): { t0: nu
   return intervals;
 }
 
+/** The end of an ALARM stretch: `now` while the alarm is still in ALARM. */
+const untilText = (snapshot: Snapshot, alarm: MetricAlarm, t1: number): string => (t1 >= snapshot.time && alarm.StateValue === 'ALARM' ? 'now' : formatVirtualTime(t1));
+
 /** The ALARM stretches as shaded spans: `label` is e.g. `AlarmHigh in ALARM +00:04:00 – +00:09:00`. */
 export function alarmSpans(snapshot: Snapshot, alarm: MetricAlarm, label: string, tone: ChartSpan['tone']): ChartSpan[] {
   return alarmIntervals(snapshot, alarm).map((i, n) => ({
@@ -57,6 +60,13 @@ export function alarmSpans(snapshot: Snapshot, alarm: MetricAlarm, label: string
     t0: i.t0,
     t1: i.t1,
     tone,
-    label: `${label} in ALARM ${formatVirtualTime(i.t0)} – ${i.t1 >= snapshot.time && alarm.StateValue === 'ALARM' ? 'now' : formatVirtualTime(i.t1)}`,
+    label: `${label} in ALARM ${formatVirtualTime(i.t0)} – ${untilText(snapshot, alarm, i.t1)}`,
   }));
+}
+
+/** `ALARM +00:04:00 – +00:07:00, +00:12:00 – now`, or '' for an alarm that has not been in ALARM. */
+export function alarmHistoryText(snapshot: Snapshot, alarm: MetricAlarm): string {
+  const intervals = alarmIntervals(snapshot, alarm);
+  if (intervals.length === 0) return '';
+  return `ALARM ${intervals.map((i) => `${formatVirtualTime(i.t0)} – ${untilText(snapshot, alarm, i.t1)}`).join(', ')}`;
 }

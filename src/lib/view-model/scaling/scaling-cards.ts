@@ -9,6 +9,7 @@
 import type { ScalableTarget, ScheduledAction, Service, ServiceScalingPolicy, ServiceTraffic, Snapshot } from '../../../../workers/protocol.ts';
 import { virtualMsOf } from '../services.ts';
 import { takesTraffic } from './traffic.ts';
+import { alarmHistoryText } from './alarm-history.ts';
 import { clusterNameOf, resourceIdOf } from './service-ids.ts';
 import { formatVirtualTime } from '../time.ts';
 import { sameTimeAxis, type ActivityMark, type ScalingChart } from './chart.ts';
@@ -38,6 +39,8 @@ export interface AlarmRow {
   threshold: string;
   sinceText: string;
   policyName: string;
+  /** When it was in ALARM, as far as the event log goes back: `ALARM +00:04:00 – +00:07:00, +00:12:00 – now`. */
+  history: string;
 }
 
 export interface ScheduledRow {
@@ -116,6 +119,7 @@ function alarmRows(snapshot: Snapshot, policies: ServiceScalingPolicy[]): AlarmR
       threshold: thresholdText(a),
       sinceText: formatVirtualTime(virtualMsOf(a.alarm.StateUpdatedTimestamp)),
       policyName: p.PolicyName,
+      history: alarmHistoryText(snapshot, a.alarm),
     })),
   );
 }

@@ -6,7 +6,7 @@
  * half busy whatever their size, and "spike" and "ramp" push past them.
  */
 import type { Service, Snapshot, Step } from '../../../../workers/protocol.ts';
-import { niceMax } from '../capacity/chart.ts';
+import { findSeries, niceMax } from '../capacity/chart.ts';
 import { clusterNameOf } from './service-ids.ts';
 
 /**
@@ -89,6 +89,17 @@ export function trafficSlider(snapshot: Snapshot, service: Service): SliderRange
 export function loadSlider(snapshot: Snapshot, service: Service): SliderRange {
   const max = niceMax(taskCpuUnits(snapshot, service) * Math.max(1, service.desiredCount) * 4, 512);
   return { max, step: Math.max(1, Math.round(max / 256)) };
+}
+
+/**
+ * The CPU units the service's work takes now, read back from its CPUUtilization (the sandbox keeps
+ * sim:SetServiceLoad's figure to itself): utilization × task cpu × running tasks. A starting point
+ * for the slider — demand beyond what the tasks can use shows as 100 %, so it reads low then.
+ */
+export function estimatedCpuUnits(snapshot: Snapshot, service: Service): number {
+  const dims = { ClusterName: clusterNameOf(service), ServiceName: service.serviceName };
+  const latest = findSeries(snapshot, 'AWS/ECS', 'CPUUtilization', dims)?.points.at(-1)?.v ?? 0;
+  return Math.round((latest / 100) * taskCpuUnits(snapshot, service) * service.runningCount);
 }
 
 const target = (service: Service) => ({ cluster: clusterNameOf(service), service: service.serviceName });

@@ -9,7 +9,7 @@ import { checkPutScalingPolicy } from '../../../../workers/engine/appautoscaling
 import { checkRegisterScalableTarget } from '../../../../workers/engine/appautoscaling/requests.ts';
 import { checkPutScheduledAction } from '../../../../workers/engine/appautoscaling/scheduled-requests.ts';
 import { ECS_PREDEFINED_METRIC_TYPES } from '../../../../workers/engine/appautoscaling/request-messages.ts';
-import { activePreset, takesTraffic, fullRate, loadSlider, roundRate, serviceLoadStep, trafficPatternStep, trafficPresets, trafficRateStep, trafficSlider } from '../../../../src/lib/view-model/scaling/traffic.ts';
+import { activePreset, estimatedCpuUnits, takesTraffic, fullRate, loadSlider, roundRate, serviceLoadStep, trafficPatternStep, trafficPresets, trafficRateStep, trafficSlider } from '../../../../src/lib/view-model/scaling/traffic.ts';
 import { albResourceLabel, atExpression, firstKind, scalingAcceptedText, scalingStep, scalingTemplate } from '../../../../src/lib/view-model/scaling/policy-request.ts';
 import { scalingRequestJsonSchema } from '../../../../src/lib/view-model/scaling/request-schema.ts';
 import { Debouncer } from '../../../../src/components/scaling/debounce.ts';
@@ -44,6 +44,11 @@ describe('traffic presets', () => {
     expect(takesTraffic(web)).toBe(true);
     expect(takesTraffic({ ...web, loadBalancers: [{ loadBalancerName: 'classic', containerName: 'web', containerPort: 80 }] })).toBe(false); // no target group
     expect(serviceLoadStep(worker, 300.4)).toEqual({ 'sim:SetServiceLoad': { cluster: 'demo', service: 'worker', cpuUnits: 300 } });
+  });
+
+  it('start the CPU slider from the CPU the service uses now: 60 % of 3 tasks × 256 units = 461', () => {
+    expect(estimatedCpuUnits(s, web)).toBe(461);
+    expect(estimatedCpuUnits(scalingSnapshot({ metrics: [] }), web)).toBe(0);
   });
 
   it('know which one is running', () => {

@@ -135,9 +135,9 @@ describe('the cards', () => {
   });
 
   it('lists the alarms with their state, threshold in words and reason', () => {
-    expect(card!.alarms.map((a) => [a.label, a.state, a.threshold, a.sinceText])).toEqual([
-      ['AlarmHigh', 'OK', 'AlarmHigh > 70 for 3 of 3 min', '+00:08:00'],
-      ['AlarmLow', 'INSUFFICIENT_DATA', 'AlarmLow < 63 for 15 of 15 min', '+00:00:00'],
+    expect(card!.alarms.map((a) => [a.label, a.state, a.threshold, a.sinceText, a.history])).toEqual([
+      ['AlarmHigh', 'OK', 'AlarmHigh > 70 for 3 of 3 min', '+00:08:00', 'ALARM +00:07:00 – +00:08:00'],
+      ['AlarmLow', 'INSUFFICIENT_DATA', 'AlarmLow < 63 for 15 of 15 min', '+00:00:00', ''],
     ]);
   });
 
