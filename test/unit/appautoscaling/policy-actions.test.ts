@@ -4,7 +4,8 @@
 // ValidationException-style error and leaves the state byte-identical (snapshot, timers, PRNG).
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../workers/protocol.ts';
-import { aasWorld, register, TARGET, type AasWorld } from './engine-helpers.ts';
+import { putDatapoint } from '../../../workers/engine/metrics/store.ts';
+import { aasWorld, eventsOf, MIN, register, TARGET, type AasWorld } from './engine-helpers.ts';
 
 function albWorld(): AasWorld & { label: string; otherLabel: string } {
   const w = aasWorld();
@@ -52,6 +53,21 @@ describe('PutScalingPolicy checks through the action', () => {
     expect(described.TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification).toEqual({ Metrics: SQS_METRICS });
   });
 
+  it('scales on the backlog per task (m1 / m2) through the metric math alarms', () => {
+    const w = aasWorld();
+    register(w);
+    w.run(policy({ TargetValue: 100, CustomizedMetricSpecification: { Metrics: SQS_METRICS } }));
+    const [m1, m2] = SQS_METRICS.map((q) => q.MetricStat && { namespace: q.MetricStat.Metric.Namespace, metricName: q.MetricStat.Metric.MetricName, dimensions: q.MetricStat.Metric.Dimensions });
+    for (let i = 0; i < 3; i++) {
+      const next = Math.floor(w.now() / MIN) * MIN + MIN;
+      putDatapoint(w.ctx().state, m1!, 'Count', next, 300); // 300 messages waiting
+      putDatapoint(w.ctx().state, m2!, 'Count', next, 2); // 2 tasks: 150 per task
+      w.tick();
+    }
+    expect(w.desired()).toBe(3); // ceil(2 × 150 / 100)
+    expect(eventsOf(w, 'appautoscaling.scaling')).toEqual(['Target tracking policy p on service web: Calculate the backlog per instance 150 > 100 for 3 of 3 minutes — desired count 2 → 3.']);
+  });
+
   const REFUSALS: [string, (w: AasWorld & { label: string; otherLabel: string }) => Step, RegExp | string][] = [
     ['an unknown predefined metric', () => predefined('CPU'), /Value 'CPU' at 'targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType' failed to satisfy constraint: Member must satisfy enum value set/],
     ["another service's predefined metric", () => predefined('ASGAverageCPUUtilization'), /not supported for ECS services|Member must satisfy enum value set/],
@@ -62,8 +78,8 @@ describe('PutScalingPolicy checks through the action', () => {
     ['a ResourceLabel naming a target group not behind the ALB', (w) => predefined('ALBRequestCountPerTarget', w.otherLabel), /target group other-tg is not behind load balancer web-alb/],
     ['TargetValue 0', () => policy({ TargetValue: 0, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }), /Member must be a number greater than 0/],
     ['no metric', () => policy({ TargetValue: 50 }), 'Exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification must be specified in a TargetTrackingScalingPolicyConfiguration'],
-    ['metric math with two queries returning data', () => policy({ TargetValue: 10, CustomizedMetricSpecification: { Metrics: SQS_METRICS.map((q) => ({ ...q, ReturnData: true })) } }), /Exactly one metric data query in Metrics must return data/],
-    ['metric math naming an unknown Id', () => policy({ TargetValue: 10, CustomizedMetricSpecification: { Metrics: [SQS_METRICS[0], SQS_METRICS[1], { Id: 'e1', Expression: 'm1 / m3', ReturnData: true }] } }), /names 'm3', which is not the Id of a query in Metrics/],
+    ['metric math with two queries returning data', () => policy({ TargetValue: 10, CustomizedMetricSpecification: { Metrics: SQS_METRICS.map((q) => ({ ...q, ReturnData: true })) } }), /^Exactly one query in CustomizedMetricSpecification.Metrics must return data \(ReturnData true, the default\), not 3 \(m1, m2, e1\)/],
+    ['metric math naming an unknown Id', () => policy({ TargetValue: 10, CustomizedMetricSpecification: { Metrics: [SQS_METRICS[0], SQS_METRICS[1], { Id: 'e1', Expression: 'm1 / m3', ReturnData: true }] } }), /^Expression of e1 uses "m3", which is not the Id of any query in CustomizedMetricSpecification.Metrics/],
     ['metric math mixed with MetricName', () => policy({ TargetValue: 10, CustomizedMetricSpecification: { Metrics: SQS_METRICS, MetricName: 'x' } }), /either Metrics .* not both: remove MetricName/],
     ['step adjustments with a gap', () => ({ 'application-autoscaling:PutScalingPolicy': { ...TARGET, PolicyName: 's', PolicyType: 'StepScaling', StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }, { MetricIntervalLowerBound: 20, ScalingAdjustment: 2 }] } } }), /can't overlap or have a gap: one step ends at 10 and the next starts at 20/],
     ['PredictiveScaling', () => policy({}, { PolicyType: 'PredictiveScaling' }), /PredictiveScaling is not simulated/],

@@ -22,7 +22,7 @@
  * `:autoScalingGroupName/`, so each handler owns only its own.
  */
 import type { EngineContext } from '../context.ts';
-import { alarmsOf, evaluateAlarm, periodsOf, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
+import { alarmsOf, periodsOf, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import { activeServiceOf, deploymentInProgress, setServiceDesired } from './apply.ts';
 import { alarmCause } from './activity-text.ts';
@@ -84,11 +84,9 @@ function alarmOf(ctx: EngineContext, policy: ServiceScalingPolicyRecord, role: '
 
 /**
  * The alarm's newest datapoint (what evaluateAlarm calls `latest`) without building its reason text:
- * the tick asks this every minute an alarm stays in ALARM. Metric math alarms go through
- * evaluateAlarm, which evaluates their queries.
+ * the tick asks this every minute an alarm stays in ALARM (periodsOf evaluates metric math too).
  */
 function latestOf(ctx: EngineContext, alarm: AlarmRecord): number | undefined {
-  if (alarm.queries !== undefined) return evaluateAlarm(ctx.state, alarm, ctx.clock.now).latest;
   return periodsOf(ctx.state, alarm, ctx.clock.now).find((p) => p.value !== undefined)?.value;
 }
 

@@ -54,8 +54,7 @@ import {
 } from './requests.ts';
 import { stepScalingConfigurationProblem, type StepScalingPolicyConfiguration } from './step-scaling.ts';
 import { predefinedMetric, type PredefinedMetricType } from './tracking-alarms.ts';
-import { checkMetricQueries } from './metric-queries.ts';
-import type { MetricMathQuery } from '../metrics/metric-math.ts';
+import { checkMetricMath, type MetricMathQuery } from '../metrics/metric-math.ts';
 
 export interface PolicyContext {
   target(resourceId: string): RegisteredTarget | undefined;
@@ -203,7 +202,10 @@ function customizedSpec(raw: unknown): CustomizedSpec {
     const single = ['MetricName', 'Namespace', 'Dimensions', 'Statistic', 'Unit'].filter((k) => raw[k] !== undefined && raw[k] !== null);
     // UNCONFIRMED wording: AWS takes either the metric's fields or Metrics.
     if (single.length > 0) refuse(`CustomizedMetricSpecification takes either Metrics (metric math) or MetricName, Namespace, Dimensions and Statistic, not both: remove ${single.join(', ')}`);
-    return { Metrics: checkMetricQueries(raw['Metrics']) };
+    // Metric math (AWS's SQS backlog-per-task example): checked by the same rules as an alarm's Metrics.
+    const math = checkMetricMath(raw['Metrics'], 'CustomizedMetricSpecification.Metrics');
+    if (!math.ok) refuse(math.message);
+    return { Metrics: structuredClone((math as Extract<typeof math, { ok: true }>).value.queries) };
   }
   const MetricName = stringMember(raw, 'MetricName', { required: true, max: 255 }) as string;
   const Namespace = stringMember(raw, 'Namespace', { required: true, max: 255 }) as string;
