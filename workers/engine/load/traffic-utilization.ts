@@ -107,20 +107,21 @@ export function saturationRequestsPerSecond(cpuUnits: number, cost: TrafficCost 
  * One task's utilization when it serves `requestsPerSecond` (on top of its SetServiceLoad share,
  * point 7). The minute tick calls it with the requests the load balancer actually routed to the task.
  */
-export function taskTrafficUtilization(task: TrafficTask, requestsPerSecond: number, cost: TrafficCost = TRAFFIC_COST): TaskTrafficUtilization {
+export function taskTrafficUtilization(task: TrafficTask, requestsPerSecond: number, cost: TrafficCost = TRAFFIC_COST, into?: TaskTrafficUtilization): TaskTrafficUtilization {
   const cpu = effectiveCpuUnits(task.cpuUnits);
   const memory = effectiveMemoryMiB(task.memoryMiB);
   const demand = (task.loadCpuUnits ?? 0) + requestsPerSecond * cost.cpuUnitsPerRequestPerSecond;
   const cpuUnitsUsed = Math.min(cpu, Math.max((cpu * IDLE.taskCpuPercent) / 100, demand));
   const memoryMiBUsed = Math.max((memory * IDLE.taskMemoryPercent) / 100, task.loadMemoryMiB ?? 0) + requestsPerSecond * cost.memoryMiBPerRequestPerSecond;
-  return {
-    requestsPerSecond,
-    cpuUnitsUsed,
-    memoryMiBUsed,
-    cpuPercent: (cpuUnitsUsed / cpu) * 100,
-    memoryPercent: (memoryMiBUsed / memory) * 100,
-    saturated: demand > cpu,
-  };
+  // `into`: the minute tick's reused record (no allocation per task per minute).
+  const out = into ?? ({} as TaskTrafficUtilization);
+  out.requestsPerSecond = requestsPerSecond;
+  out.cpuUnitsUsed = cpuUnitsUsed;
+  out.memoryMiBUsed = memoryMiBUsed;
+  out.cpuPercent = (cpuUnitsUsed / cpu) * 100;
+  out.memoryPercent = (memoryMiBUsed / memory) * 100;
+  out.saturated = demand > cpu;
+  return out;
 }
 
 /**

@@ -19,7 +19,7 @@ import { routeRequests } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
 import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
 import { requestsBetween } from './traffic.ts';
-import { effectiveCpuUnits, effectiveMemoryMiB, taskTrafficUtilization, type TrafficTask } from './traffic-utilization.ts';
+import { effectiveCpuUnits, effectiveMemoryMiB, taskTrafficUtilization, TRAFFIC_COST, type TaskTrafficUtilization, type TrafficTask } from './traffic-utilization.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -61,8 +61,8 @@ export interface LoadMeasure {
 }
 
 /** One pass over the listeners (elb/model.ts loadBalancersOf per group would be O(groups × listeners)). */
-function loadBalancersByGroup(state: EngineState): Map<string, LoadBalancerRecord> {
-  const out = new Map<string, LoadBalancerRecord>();
+function loadBalancersByGroup(state: EngineState, out: Map<string, LoadBalancerRecord>): Map<string, LoadBalancerRecord> {
+  out.clear();
   const elb = state.elb;
   if (elb === undefined) return out;
   for (const listener of elb.listeners.values()) {
@@ -73,18 +73,26 @@ function loadBalancersByGroup(state: EngineState): Map<string, LoadBalancerRecor
   return out;
 }
 
-/** One measurement per engine and minute: routing has side effects (counters), so it runs once. */
+/**
+ * One measurement per engine and minute: routing has side effects (counters), so it runs once. The
+ * measure object (its maps, and each task's usage record) is reused from minute to minute: a
+ * measurement is valid until the next minute's, which is all the tick's readers need.
+ */
 const taken = new WeakMap<EngineState, LoadMeasure>();
+const usageOf = new WeakMap<TaskRecord, TaskUsage>();
 
 /** The measurement for the minute starting at `nowMs` (taken on the first call in that minute). */
 export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
-  const known = taken.get(state);
-  if (known !== undefined && known.atMs === nowMs) return known;
-  const measure: LoadMeasure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: loadBalancersByGroup(state) };
+  let measure = taken.get(state);
+  if (measure !== undefined && measure.atMs === nowMs) return measure;
+  if (measure === undefined) taken.set(state, (measure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: new Map() }));
+  measure.atMs = nowMs;
+  measure.tasks.clear();
+  measure.services.length = 0;
+  loadBalancersByGroup(state, measure.loadBalancerOf);
   for (const service of state.services?.values() ?? []) {
     if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure));
   }
-  taken.set(state, measure);
   return measure;
 }
 
@@ -110,10 +118,11 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number,
 }
 
 /** Scratch space reused by every service of every minute (the tick is synchronous): no per-service allocation. */
-const scratch: { running: TaskRecord[]; byTask: Map<TaskRecord, number>; task: Required<TrafficTask> } = {
+const scratch: { running: TaskRecord[]; byTask: Map<TaskRecord, number>; task: Required<TrafficTask>; result: TaskTrafficUtilization } = {
   running: [],
   byTask: new Map(),
   task: { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: 0, loadMemoryMiB: 0 },
+  result: { requestsPerSecond: 0, cpuUnitsUsed: 0, memoryMiBUsed: 0, cpuPercent: 0, memoryPercent: 0, saturated: false },
 };
 
 function measureService(state: EngineState, service: ServiceRecord, nowMs: number, measure: LoadMeasure): ServiceMeasure {
@@ -144,8 +153,13 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
     task.cpuUnits = record.cpuUnits;
     task.memoryMiB = record.memoryMiB;
     task.receivesRequests = requests > 0;
-    const result = taskTrafficUtilization(task, requests / 60);
-    usage.set(record, { cpuUnitsUsed: result.cpuUnitsUsed, memoryMiBUsed: result.memoryMiBUsed, requestsPerSecond: result.requestsPerSecond });
+    const result = taskTrafficUtilization(task, requests / 60, TRAFFIC_COST, scratch.result);
+    let used = usageOf.get(record);
+    if (used === undefined) usageOf.set(record, (used = { cpuUnitsUsed: 0, memoryMiBUsed: 0, requestsPerSecond: 0 }));
+    used.cpuUnitsUsed = result.cpuUnitsUsed;
+    used.memoryMiBUsed = result.memoryMiBUsed;
+    used.requestsPerSecond = result.requestsPerSecond;
+    usage.set(record, used);
     cpuUsed += result.cpuUnitsUsed;
     cpuSize += effectiveCpuUnits(record.cpuUnits);
     memoryUsed += result.memoryMiBUsed;
