@@ -61,6 +61,7 @@ export function serviceLoadOf(state: EngineState, serviceArn: string): ServiceLo
  */
 export type LoadView = ReadonlyMap<TaskRecord, TaskUsage>;
 
+/** traffic-utilization.ts effectiveCpuUnits's rule (not imported: that module imports this one). */
 const cpuSizeOf = (record: TaskRecord): number => (record.cpuUnits > 0 ? record.cpuUnits : MIN_TASK_CPU_UNITS);
 
 /** CPU units a task uses now (0 unless RUNNING). */
@@ -73,16 +74,6 @@ export function taskCpuUnitsUsed(record: TaskRecord, view: LoadView): number {
 export function taskMemoryMiBUsed(record: TaskRecord, view: LoadView): number {
   if (record.task.lastStatus !== 'RUNNING') return 0;
   return view.get(record)?.memoryMiBUsed ?? (Math.max(record.memoryMiB, 1) * IDLE.taskMemoryPercent) / 100;
-}
-
-/** Percent of the task's cpu it uses now (0 unless RUNNING). */
-export function taskCpuUtilization(record: TaskRecord, view: LoadView): number {
-  return (taskCpuUnitsUsed(record, view) / cpuSizeOf(record)) * 100;
-}
-
-/** Percent of the task's memory it uses now (0 unless RUNNING); may pass 100, as AWS's can. */
-export function taskMemoryUtilization(record: TaskRecord, view: LoadView): number {
-  return (taskMemoryMiBUsed(record, view) / Math.max(record.memoryMiB, 1)) * 100;
 }
 
 /**
