@@ -75,6 +75,20 @@ describe('sim:SetTraffic', () => {
     expect(series(engine, 'AWS/ECS', 'CPUUtilization', serviceDims)).toBeUndefined();
   });
 
+  it('fails open when no target is healthy: the tasks still get the requests, RequestCountPerTarget is the whole count', () => {
+    const { engine, tgArn, lbArn } = webEngine({ desired: 2 });
+    run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 100 } });
+    run(engine, { 'sim:SetImageBehavior': { image: 'nginx', behavior: 'unhealthy' } });
+    const both = { TargetGroup: tgDim(tgArn!), LoadBalancer: lbDim(lbArn!) };
+    let minutes = 0;
+    while (latest(engine, 'AWS/ApplicationELB', 'HealthyHostCount', both) !== 0 && minutes++ < 10) engine.advance(60_000);
+    expect(latest(engine, 'AWS/ApplicationELB', 'HealthyHostCount', both)).toBe(0);
+    expect(latest(engine, 'AWS/ApplicationELB', 'UnHealthyHostCount', both)).toBeGreaterThan(0);
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: tgDim(tgArn!) })).toBe(6000);
+    expect(series(engine, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', { LoadBalancer: lbDim(lbArn!) })).toBeUndefined();
+    expect(latest(engine, 'AWS/ECS', 'CPUUtilization', serviceDims)!).toBeGreaterThan(IDLE.taskCpuPercent);
+  });
+
   it('stops with requestsPerSecond 0 or pattern none; CPU falls back to idle', () => {
     const { engine } = webEngine({ desired: 2 });
     run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 200 } });
