@@ -7,7 +7,6 @@
  */
 import type { Service, ServiceScalingPolicy, Snapshot, Step } from '../../../../workers/protocol.ts';
 import { EPOCH_ISO } from '../../../../workers/engine/ids/arn.ts';
-import { targetGroupName } from '../services.ts';
 import { resourceIdOf } from './service-ids.ts';
 
 export type ScalingRequestKind = 'target' | 'policy' | 'scheduled';
@@ -104,8 +103,3 @@ export function scalingAcceptedText(kind: ScalingRequestKind, request: Record<st
   return `${action} accepted: policy ${String(request.PolicyName ?? '')} on ${resource}${alarms.length > 0 ? `; its alarms: ${alarms.join(', ')}` : ''}.`;
 }
 
-/** The target group's short name, for the editor's hint. */
-export function targetGroupOf(service: Service): string | null {
-  const arn = service.loadBalancers.find((lb) => lb.targetGroupArn)?.targetGroupArn;
-  return arn ? targetGroupName(arn) : null;
-}
