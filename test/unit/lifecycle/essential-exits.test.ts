@@ -79,6 +79,28 @@ describe('an essential container that crashes', () => {
   });
 });
 
+describe('a batch job that completes (completeAfter)', () => {
+  it('exits with code 0 exactly afterSeconds after RUNNING; the task stops with EssentialContainerExited and says the work is done', () => {
+    const engine = lifecycleEngine([{ name: 'job', image: 'batch:1' }], [behave('batch:1', 'completeAfter', 45)]);
+    const { arn, runningAt } = startOne(engine);
+    advanceTo(engine, runningAt + 44_999);
+    expect(taskOf(engine, arn).containers[0]!.lastStatus).toBe('RUNNING');
+    advanceTo(engine, runningAt + 45_000);
+    expect(taskOf(engine, arn)).toMatchObject({ lastStatus: 'STOPPING', stopCode: 'EssentialContainerExited' });
+    finish(engine);
+    expect(taskOf(engine, arn).containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 0 });
+    expect(eventsOf(engine, 'container.exited').map((e) => e.message).join('\n')).toContain('exited with code 0 after 45.0 s (its work is done)');
+  });
+
+  it('a later crashAfter on the same image makes running containers exit with code 1 again', () => {
+    const engine = lifecycleEngine([{ name: 'job', image: 'batch:1' }], [behave('batch:1', 'completeAfter', 600)]);
+    const { arn } = startOne(engine);
+    engine.dispatch(behave('batch:1', 'crashAfter', 30));
+    finish(engine);
+    expect(taskOf(engine, arn).containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 1 });
+  });
+});
+
 describe('a non-essential container that crashes', () => {
   it('exits with code 1 and the task keeps running; a later StopTask is UserInitiated', () => {
     const engine = lifecycleEngine(

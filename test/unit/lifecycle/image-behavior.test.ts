@@ -31,12 +31,12 @@ describe('sim:SetImageBehavior requests', () => {
   });
 
   it.each([
-    [{ image: 'web:v2', behavior: 'crashAftr' }, 'Unknown behavior "crashAftr": use one of healthy, unhealthy, crashOnStart, crashAfter. Did you mean "crashAfter"?'],
+    [{ image: 'web:v2', behavior: 'crashAftr' }, 'Unknown behavior "crashAftr": use one of healthy, unhealthy, crashOnStart, crashAfter, completeAfter. Did you mean "crashAfter"?'],
     [{ image: 'web:v2', behavior: 'Healthy!' }, 'Did you mean "healthy"?'],
     [{ image: 'web:v2', behavior: 'crashAfter' }, 'behavior crashAfter needs afterSeconds: how many seconds the container runs before it exits (1 to 604800).'],
     [{ image: 'web:v2', behavior: 'crashAfter', afterSeconds: 0 }, 'afterSeconds must be between 1 and 604800 (one week), not 0.'],
     [{ image: 'web:v2', behavior: 'crashAfter', afterSeconds: 604801 }, 'not 604801'],
-    [{ image: 'web:v2', behavior: 'unhealthy', afterSeconds: 5 }, 'afterSeconds applies only to behavior crashAfter, not to unhealthy.'],
+    [{ image: 'web:v2', behavior: 'unhealthy', afterSeconds: 5 }, 'afterSeconds applies only to behaviors crashAfter and completeAfter, not to unhealthy.'],
     [{ image: '  ', behavior: 'healthy' }, 'image must name an image'],
     [{ image: 'web v2', behavior: 'healthy' }, 'contains a space'],
   ])('refuses %j with InvalidParameterException', (request, message) => {

@@ -1,7 +1,8 @@
 /**
  * sim:SetImageBehavior — say how the application in an image behaves: `healthy` (the default),
  * `unhealthy` (fails its health checks), `crashOnStart` (exits with code 1 a moment after it
- * starts), `crashAfter` (exits with code 1 `afterSeconds` after it starts). AWS has no such API; it
+ * starts), `crashAfter` (exits with code 1 `afterSeconds` after it starts), `completeAfter` (a batch
+ * job: exits with code 0 `afterSeconds` after it starts). AWS has no such API; it
  * stands for "what the code in this image version does", so a scenario's setup can declare a bad
  * release and the learner can watch ECS react.
  *
@@ -45,11 +46,11 @@ export function parseImageBehavior(input: SetImageBehaviorInput): { ok: true; im
   }
   const behavior = name as BehaviorName;
   const after = input.afterSeconds;
-  if (behavior !== 'crashAfter') {
-    if (after !== undefined) return { ok: false, message: `afterSeconds applies only to behavior crashAfter, not to ${behavior}.` };
+  if (behavior !== 'crashAfter' && behavior !== 'completeAfter') {
+    if (after !== undefined) return { ok: false, message: `afterSeconds applies only to behaviors crashAfter and completeAfter, not to ${behavior}.` };
     return { ok: true, image, behavior: { behavior } };
   }
-  if (after === undefined) return { ok: false, message: 'behavior crashAfter needs afterSeconds: how many seconds the container runs before it exits (1 to 604800).' };
+  if (after === undefined) return { ok: false, message: `behavior ${behavior} needs afterSeconds: how many seconds the container runs before it exits (1 to 604800).` };
   if (after < 1 || after > MAX_AFTER_SECONDS) {
     return { ok: false, message: `afterSeconds must be between 1 and ${MAX_AFTER_SECONDS} (one week), not ${after}.` };
   }
@@ -66,6 +67,8 @@ function describe(behavior: ImageBehavior): string {
       return 'crashes on start: its containers exit with code 1 a moment after they start';
     case 'crashAfter':
       return `crashes after ${behavior.afterSeconds} s: its containers exit with code 1 that long after they start`;
+    case 'completeAfter':
+      return `is a batch job that completes in ${behavior.afterSeconds} s: its containers exit with code 0 that long after they start`;
   }
 }
 

@@ -16,11 +16,13 @@ export type ImageBehavior =
   | { behavior: 'healthy' }
   | { behavior: 'unhealthy' }
   | { behavior: 'crashOnStart' }
-  | { behavior: 'crashAfter'; afterSeconds: number };
+  | { behavior: 'crashAfter'; afterSeconds: number }
+  /** A batch job: its containers finish their work and exit with code 0 after `afterSeconds`. */
+  | { behavior: 'completeAfter'; afterSeconds: number };
 
 export type BehaviorName = ImageBehavior['behavior'];
 
-export const BEHAVIOR_NAMES: readonly BehaviorName[] = ['healthy', 'unhealthy', 'crashOnStart', 'crashAfter'];
+export const BEHAVIOR_NAMES: readonly BehaviorName[] = ['healthy', 'unhealthy', 'crashOnStart', 'crashAfter', 'completeAfter'];
 
 const HEALTHY: ImageBehavior = { behavior: 'healthy' };
 

@@ -2,6 +2,7 @@
  * Containers that exit on their own, because their image says so (sim:SetImageBehavior):
  * `crashOnStart` exits CRASH_ON_START_MS after the container is RUNNING, `crashAfter` exits
  * `afterSeconds` after it started; both with exit code 1, as an application that fails does.
+ * `completeAfter` is a batch job: it exits with code 0 `afterSeconds` after it started.
  *
  * An exit is a clock timer per crashing container (none for healthy images), which draws the stop
  * timings of the other containers (SIGTERM, then SIGKILL after their stop timeout) from the PRNG
@@ -35,7 +36,7 @@ export const ESSENTIAL_EXIT_REASON = 'Essential container in task exited';
 export function crashAtMs(ctx: EngineContext, image: string, startedMs: number, nowMs: number, justStarted: boolean): number | undefined {
   const behavior = imageBehaviorOf(ctx.state, image);
   if (behavior.behavior === 'crashOnStart') return justStarted ? nowMs + CRASH_ON_START_MS : undefined;
-  if (behavior.behavior === 'crashAfter') return Math.max(startedMs + behavior.afterSeconds * 1000, justStarted ? nowMs : nowMs + CRASH_ON_START_MS);
+  if (behavior.behavior === 'crashAfter' || behavior.behavior === 'completeAfter') return Math.max(startedMs + behavior.afterSeconds * 1000, justStarted ? nowMs : nowMs + CRASH_ON_START_MS);
   return undefined;
 }
 
@@ -44,7 +45,7 @@ export function scheduleCrashesOnStart(ctx: EngineContext, record: TaskRecord): 
   const now = ctx.clock.now;
   for (const container of record.task.containers) {
     const at = crashAtMs(ctx, container.image, now, now, true);
-    if (at !== undefined) scheduleCrash(ctx, record, container.name, at);
+    if (at !== undefined) planExit(ctx, record, container.name, container.image, at);
   }
 }
 
@@ -63,7 +64,7 @@ export function replanCrashes(ctx: EngineContext, matches: (image: string) => bo
       concerned += 1;
       cancelCrash(ctx, record, container.name);
       const at = crashAtMs(ctx, container.image, startedMs, now, false);
-      if (at !== undefined) scheduleCrash(ctx, record, container.name, at);
+      if (at !== undefined) planExit(ctx, record, container.name, container.image, at);
     }
   }
   return concerned;
@@ -85,6 +86,16 @@ export function scheduleContainerExit(ctx: EngineContext, record: TaskRecord, co
   let codes = exitCodes.get(record);
   if (codes === undefined) exitCodes.set(record, (codes = new Map()));
   codes.set(containerName, exitCode);
+  scheduleCrash(ctx, record, containerName, atMs);
+}
+
+/** An exit the image's behaviour plans: code 0 for a batch job that completes, else a crash (code 1). */
+function planExit(ctx: EngineContext, record: TaskRecord, containerName: string, image: string, atMs: number): void {
+  if (imageBehaviorOf(ctx.state, image).behavior === 'completeAfter') {
+    scheduleContainerExit(ctx, record, containerName, atMs, 0);
+    return;
+  }
+  exitCodes.get(record)?.delete(containerName);
   scheduleCrash(ctx, record, containerName, atMs);
 }
 
