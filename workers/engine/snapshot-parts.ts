@@ -18,7 +18,16 @@ export type CapacitySnapshotKey =
   | 'alarms'
   | 'metrics'
   | 'cost'
-  | 'faults';
+  | 'faults'
+  | 'scalableTargets'
+  | 'serviceScalingPolicies'
+  | 'scheduledActions'
+  | 'serviceScalingActivities'
+  | 'traffic'
+  | 'serviceCounts'
+  | 'eventRules'
+  | 'buckets'
+  | 'queues';
 export type CapacitySnapshot = Pick<Snapshot, CapacitySnapshotKey>;
 
 export type ElbSnapshot = Pick<Snapshot, 'loadBalancers' | 'targetGroups' | 'listeners' | 'classicLoadBalancers'>;
