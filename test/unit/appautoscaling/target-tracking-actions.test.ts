@@ -65,6 +65,24 @@ describe('target tracking through the actions', () => {
     expect(w.desired()).toBe(3);
   });
 
+  it('tracks memory too: ECSServiceAverageMemoryUtilization from the service load', () => {
+    const w = aasWorld();
+    register(w);
+    w.run({
+      'application-autoscaling:PutScalingPolicy': {
+        ...TARGET,
+        PolicyName: 'mem60',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageMemoryUtilization' } },
+      },
+    });
+    w.tick(2);
+    w.run({ 'sim:SetServiceLoad': { cluster: 'demo', service: 'web', memoryMiB: 800 } }); // 800 / 2 / 512 = 78.1 %
+    w.tick(3);
+    expect(w.desired()).toBe(3); // ceil(2 × 78.1 / 60)
+    expect(eventsOf(w, 'appautoscaling.scaling')).toEqual(['Target tracking policy mem60 on service web: MemoryUtilization 78.1 > 60 for 3 of 3 minutes — desired count 2 → 3.']);
+  });
+
   it('respects the scale-out cooldown: capacity already added counts until the 300 s are over', () => {
     const w = aasWorld();
     register(w);
