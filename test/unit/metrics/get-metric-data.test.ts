@@ -162,10 +162,42 @@ describe('refusals (ValidationError unless said)', () => {
     expect(refusal(request([query('tm90')])).message).toBe(GMD_MESSAGES.statNotSimulated('tm90', 1));
     expect(refusal(request([query('IQR')])).message).toBe(GMD_MESSAGES.statNotSimulated('IQR', 1));
   });
-  it('Expression queries are refused as not simulated; MetricStat and Expression together, or neither, are refused', () => {
-    expect(refusal(request([{ Id: 'e1', Expression: 'SUM(METRICS())' }])).message).toBe(GMD_MESSAGES.expressionNotSimulated(1));
+  it('metric math functions are refused as not simulated, bad expressions with the reason; MetricStat and Expression together, or neither, are refused', () => {
+    expect(refusal(request([{ Id: 'e1', Expression: 'SUM(METRICS())' }])).message).toBe(
+      GMD_MESSAGES.badExpression(1, 'SUM at position 1: metric math functions are valid CloudWatch but not simulated by the sandbox; use arithmetic over query Ids.'),
+    );
+    expect(refusal(request([query('Average', { ReturnData: false }), { Id: 'e1', Expression: 'm1 *' }])).message).toBe(
+      'MetricDataQueries.member.2.Expression: The expression ends where a number, a query Id or "(" was expected.',
+    );
+    expect(refusal(request([query('Average'), { Id: 'e1', Expression: 'm2 * 2' }])).message).toBe('The expression of e1 uses "m2", which is not the Id of any query in MetricDataQueries.');
+    expect(refusal(request([{ Id: 'e1', Expression: 'e2 + 1' }, { Id: 'e2', Expression: 'e1 - 1' }])).message).toBe(
+      'The expressions use each other in a circle (e1 → e2 → e1): a query cannot depend on itself.',
+    );
     expect(refusal(request([{ ...query('Average'), Expression: 'm1 * 2' }])).message).toBe(GMD_MESSAGES.statOrExpression(1));
     expect(refusal(request([{ Id: 'a' }])).message).toBe(GMD_MESSAGES.statOrExpression(1));
+  });
+  it('expressions: arithmetic over other queries, timestamp by timestamp, where every operand has a value', () => {
+    const state = tenMinutes();
+    const other: MetricId = { namespace: 'Sandbox/Test', metricName: 'Tasks', dimensions: [] };
+    // Tasks only in minutes 0..4 (the first 5-minute period): 2 each minute; 0 at minute 5 (a division by zero).
+    for (let m = 0; m < 5; m++) putDatapoint(state, other, 'Count', m * MIN, 2);
+    putDatapoint(state, other, 'Count', 5 * MIN, 0);
+    const out = results(
+      state,
+      request([
+        query('Sum', { ReturnData: false }),
+        { Id: 'm2', MetricStat: { Metric: { Namespace: 'Sandbox/Test', MetricName: 'Tasks' }, Period: 300, Stat: 'Average' }, ReturnData: false },
+        { Id: 'e1', Expression: 'm1 / m2', Label: 'per task' },
+        { Id: 'e2', Expression: '(e1 + 0.5) * 2' },
+      ]),
+    );
+    // Period 1: Sum 15, Average 2 → 7.5; period 2: Sum 40, Average 0 → no value.
+    expect(out.MetricDataResults).toEqual([
+      { Id: 'e1', Label: 'per task', Timestamps: [iso(0)], Values: [7.5], StatusCode: 'Complete' },
+      { Id: 'e2', Label: 'e2', Timestamps: [iso(0)], Values: [16], StatusCode: 'Complete' },
+    ]);
+    const scaled = results(tenMinutes(), request([query('Average', { ReturnData: false }), { Id: 'pct', Expression: 'm1 * 10' }]));
+    expect(scaled.MetricDataResults[0]).toMatchObject({ Id: 'pct', Timestamps: [iso(5), iso(0)], Values: [80, 30] });
   });
   it('missing or malformed parameters', () => {
     expect(refusal({ StartTime: iso(0), EndTime: iso(1) })).toEqual({ code: 'MissingParameter', message: 'The parameter MetricDataQueries is required.' });

@@ -1,6 +1,6 @@
 /**
  * cloudwatch:GetMetricData over the sandbox's metric store (pure: reads the state, never changes it;
- * never throws — every bad input is an AWS-shaped error value). Not wired to an action yet (issue 7).
+ * never throws — every bad input is an AWS-shaped error value); the cloudwatch:GetMetricData action.
  *
  * Request (AWS's shape): MetricDataQueries [{ Id, MetricStat: { Metric: { Namespace, MetricName,
  * Dimensions }, Period, Stat, Unit? }, Label?, ReturnData? }], StartTime, EndTime (ISO strings or
@@ -18,6 +18,10 @@
  * - ScanBy TimestampDescending (default) | TimestampAscending; MaxDatapoints default 100,800, then
  *   StatusCode PartialData and a NextToken;
  * - a period with no data yields no datapoint; a Unit that does not match the metric's yields none.
+ * - Expression queries (metric math, metrics/metric-math.ts): arithmetic over other queries' Ids
+ *   (+ - * / ^, numbers, parentheses), timestamp by timestamp where every operand has a value (a
+ *   division by zero gives none); functions and Metrics Insights are refused as not simulated; an
+ *   Id no query has, or expressions using each other in a circle, are refused (sandbox texts).
  * Error texts VERBATIM (real AWS answers quoted in public issues): the Id pattern message, "The values
  * for parameter id in MetricDataQueries are not unique.", the "is not a valid statistic." message,
  * "The parameter StartTime must not equal parameter EndTime." — all ValidationError. UNCONFIRMED
@@ -26,6 +30,7 @@
  */
 import { fail, ok, type CommandResult } from '../errors.ts';
 import { EPOCH_ISO, isoAt } from '../ids/arn.ts';
+import { evaluateNode, idsOf, parseMathExpression, type MathNode } from './metric-math.ts';
 import { computeStat, parseStat, type ParsedStat } from './metric-statistics.ts';
 import type { MetricsState, MetricId } from './store.ts';
 import { metricKey, PERIOD_MS } from './store.ts';
@@ -64,8 +69,9 @@ export const GMD_MESSAGES = {
     `The value ${show(value)} for parameter ${name} is not a valid timestamp: use ISO 8601 (2026-01-01T00:05:00Z) or epoch seconds.`,
   statOrExpression: (n: number) =>
     `MetricDataQueries.member.${n} must specify exactly one of MetricStat or Expression.`,
-  expressionNotSimulated: (n: number) =>
-    `MetricDataQueries.member.${n}.Expression: metric math and Metrics Insights queries are not simulated by the sandbox; query each metric with MetricStat.`,
+  badExpression: (n: number, detail: string) => `MetricDataQueries.member.${n}.Expression: ${detail}`,
+  unknownId: (id: string, used: string) => `The expression of ${id} uses "${used}", which is not the Id of any query in MetricDataQueries.`,
+  circular: (path: string) => `The expressions use each other in a circle (${path}): a query cannot depend on itself.`,
   statNotSimulated: (stat: string, n: number) =>
     `The statistic ${stat} (MetricDataQueries.member.${n}.MetricStat.Stat) is valid in AWS but not simulated by the sandbox: use Average, Sum, Minimum, Maximum, SampleCount or pNN.`,
   badPeriod: (period: unknown, n: number) =>
@@ -94,7 +100,16 @@ export interface GetMetricDataResponse {
   NextToken?: string;
 }
 
+interface CheckedExpression {
+  kind: 'expression';
+  id: string;
+  label: string;
+  node: MathNode;
+  returnData: boolean;
+}
+
 interface CheckedQuery {
+  kind: 'stat';
   id: string;
   label: string;
   metric: MetricId;
@@ -154,7 +169,7 @@ function checkMetric(value: unknown, n: number): MetricId | string {
   return { namespace: Namespace, metricName: MetricName, dimensions: dims };
 }
 
-function checkQuery(q: unknown, n: number, problems: string[]): CheckedQuery | undefined {
+function checkQuery(q: unknown, n: number, problems: string[]): CheckedQuery | CheckedExpression | undefined {
   if (!isRecord(q)) {
     problems.push(GMD_MESSAGES.required(`MetricDataQueries.member.${n}.Id`));
     return undefined;
@@ -172,8 +187,14 @@ function checkQuery(q: unknown, n: number, problems: string[]): CheckedQuery | u
     return undefined;
   }
   if (hasExpr) {
-    problems.push(GMD_MESSAGES.expressionNotSimulated(n));
-    return undefined;
+    if (typeof q.Expression !== 'string') {
+      problems.push(GMD_MESSAGES.badExpression(n, 'must be a string.'));
+      return undefined;
+    }
+    const parsed = parseMathExpression(q.Expression);
+    if (!parsed.ok) problems.push(GMD_MESSAGES.badExpression(n, parsed.message));
+    if (problems.length > before || !parsed.ok) return undefined;
+    return { kind: 'expression', id: id as string, label: typeof q.Label === 'string' ? q.Label : (id as string), node: parsed.value, returnData: q.ReturnData !== false };
   }
   const ms = q.MetricStat;
   if (!isRecord(ms)) {
@@ -198,6 +219,7 @@ function checkQuery(q: unknown, n: number, problems: string[]): CheckedQuery | u
   if (ms.Unit !== undefined && (typeof ms.Unit !== 'string' || !STANDARD_UNITS.includes(ms.Unit))) problems.push(GMD_MESSAGES.badUnit(ms.Unit, n));
   if (problems.length > before || typeof metric === 'string' || stat === undefined) return undefined;
   return {
+    kind: 'stat',
     id: id as string,
     label: typeof q.Label === 'string' ? q.Label : metric.metricName, // default label: the metric's name (UNCONFIRMED)
     metric,
@@ -273,20 +295,27 @@ function answer(state: { metrics?: MetricsState }, request: unknown, nowMs: numb
   }
 
   const problems: string[] = [];
-  const checked: (CheckedQuery | undefined)[] = queries.map((q, i) => checkQuery(q, i + 1, problems));
+  const checked = queries.map((q, i) => checkQuery(q, i + 1, problems));
   if (problems.length > 0) return fail('ValidationError', problems.join('\n'));
-  const ids = new Set(checked.map((q) => q!.id));
-  if (ids.size !== checked.length) return fail('ValidationError', GMD_MESSAGES.duplicateIds());
+  const all = checked as (CheckedQuery | CheckedExpression)[];
+  const ids = new Set(all.map((q) => q.id));
+  if (ids.size !== all.length) return fail('ValidationError', GMD_MESSAGES.duplicateIds());
+  const order = expressionOrder(all);
+  if (typeof order === 'string') return fail('ValidationError', order);
 
   const startMs = roundStartTime(start, nowMs);
   const endMs = end;
+  // Every query's points (returned or not: expressions use them), expressions after what they use.
+  const pointsById = new Map<string, [number, number][]>();
+  for (const q of all) if (q.kind === 'stat') pointsById.set(q.id, datapoints(state.metrics, q, startMs, endMs));
+  for (const q of order) pointsById.set(q.id, expressionPoints(q.node, pointsById));
   const results: MetricDataResult[] = [];
   let seen = 0;
   let returned = 0;
   let cut = false;
-  for (const q of checked as CheckedQuery[]) {
+  for (const q of all) {
     if (!q.returnData) continue;
-    const points = datapoints(state.metrics, q, startMs, endMs);
+    const points = [...pointsById.get(q.id)!];
     if (scanBy === 'TimestampDescending') points.reverse();
     const result: MetricDataResult = { Id: q.id, Label: q.label, Timestamps: [], Values: [], StatusCode: 'Complete' };
     for (const [t, v] of points) {
@@ -314,4 +343,47 @@ function answer(state: { metrics?: MetricsState }, request: unknown, nowMs: numb
     response.NextToken = `${TOKEN_PREFIX}${skip + returned}`;
   }
   return ok(response);
+}
+
+/** Expressions in an order where each comes after the expressions it uses; or the refusal's text. */
+function expressionOrder(queries: readonly (CheckedQuery | CheckedExpression)[]): CheckedExpression[] | string {
+  const byId = new Map(queries.map((q) => [q.id, q]));
+  const order: CheckedExpression[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (q: CheckedExpression, path: string[]): string | undefined => {
+    if (state.get(q.id) === 'done') return undefined;
+    if (state.get(q.id) === 'visiting') return GMD_MESSAGES.circular([...path, q.id].join(' → '));
+    state.set(q.id, 'visiting');
+    for (const used of idsOf(q.node)) {
+      const dep = byId.get(used);
+      if (dep === undefined) return GMD_MESSAGES.unknownId(q.id, used);
+      if (dep.kind === 'expression') {
+        const problem = visit(dep, [...path, q.id]);
+        if (problem !== undefined) return problem;
+      }
+    }
+    state.set(q.id, 'done');
+    order.push(q);
+    return undefined;
+  };
+  for (const q of queries) {
+    if (q.kind !== 'expression') continue;
+    const problem = visit(q, []);
+    if (problem !== undefined) return problem;
+  }
+  return order;
+}
+
+/** An expression's points, oldest first: at each timestamp where every query it uses has a value. */
+function expressionPoints(node: MathNode, pointsById: ReadonlyMap<string, [number, number][]>): [number, number][] {
+  const used = idsOf(node);
+  if (used.length === 0) return [];
+  const maps = used.map((id) => new Map(pointsById.get(id) ?? []));
+  const out: [number, number][] = [];
+  for (const [t] of pointsById.get(used[0]!) ?? []) {
+    if (!maps.every((m) => m.has(t))) continue;
+    const v = evaluateNode(node, (id) => maps[used.indexOf(id)]!.get(t));
+    if (v !== undefined) out.push([t, v]);
+  }
+  return out;
 }
