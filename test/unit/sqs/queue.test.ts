@@ -13,7 +13,7 @@ import {
   type CreateQueueInput,
   type Queue,
 } from '../../../workers/engine/sqs/queue.ts';
-import { advanceQueue, consume, sendMessages, stopConsumers, type ConsumerModel } from '../../../workers/engine/sqs/flow.ts';
+import { advanceQueue, consume, producerDue, sendMessages, stopConsumers, type ConsumerModel } from '../../../workers/engine/sqs/flow.ts';
 import { createOrReuseQueue, parseCreateQueueRequest } from '../../../workers/engine/sqs/create-queue-request.ts';
 import { acceptableBacklogPerTask, backlogPerTask } from '../../../workers/engine/sqs/backlog.ts';
 
@@ -261,5 +261,32 @@ describe('CreateQueue in AWS’s request shape', () => {
       ok: false,
       error: { code: 'QueueAlreadyExists', message: 'A queue already exists with the same name and a different value for attribute VisibilityTimeout' },
     });
+  });
+});
+
+describe('producers (sim:SendMessages with a rate)', () => {
+  const withProducer = (total: number, durationSeconds: number, startMs = 0): Queue => ({ ...queue(), producers: [{ total, sent: 0, startMs, durationSeconds }] });
+
+  it('send ⌊total × (k + 1) / duration⌋ by the end of second k, then stop', () => {
+    expect([0, 999, 1000, 2500, 9000, 60_000].map((t) => producerDue({ total: 10, sent: 0, startMs: 0, durationSeconds: 4 }, t))).toEqual([2, 2, 5, 7, 10, 10]);
+    expect(producerDue({ total: 10, sent: 0, startMs: 5000, durationSeconds: 4 }, 4999)).toBe(0);
+    const q = must(advanceQueue(withProducer(10, 4), 10 * S)).queue;
+    expect(visible(q)).toBe(10);
+    expect(q.producers).toBeUndefined();
+    expect(q.totals.sent).toBe(10);
+  });
+
+  it('give the same queue whether the time is worked in one window or many', () => {
+    const model = workers(3, 0.5, 4);
+    const one = must(consume(withProducer(500, 200), model, 0, 300 * S)).queue;
+    let many = withProducer(500, 200);
+    for (let t = 0; t < 300 * S; t += 17 * S) many = must(consume(many, model, t, Math.min(t + 17 * S, 300 * S))).queue;
+    expect(many.totals).toEqual(one.totals);
+    expect([visible(many), notVisible(many)]).toEqual([visible(one), notVisible(one)]);
+  });
+
+  it('send into the delay when the queue has DelaySeconds', () => {
+    const q = must(advanceQueue({ ...queue({ delaySeconds: 10 }), producers: [{ total: 5, sent: 0, startMs: 0, durationSeconds: 1 }] }, 5 * S)).queue;
+    expect([visible(q), delayed(q)]).toEqual([0, 5]);
   });
 });
