@@ -197,3 +197,27 @@ describe('the service-autoscaling scenario', () => {
     }
   });
 });
+
+describe('the sqs-worker scenario', () => {
+  it('charts the backlog per task the policy tracks (metric math m1 / m2) against its target of 60', async () => {
+    const scenario = await openPage(session, '/?scenario=sqs-worker', { width: 1400, height: 1300 });
+    const p = scenario.page;
+    try {
+      await waitForClusterPaint(p);
+      const chart = p.locator('.scaling-card[data-service="worker"] [data-chart="metric"]');
+      await chart.waitFor({ timeout: 20_000 });
+      expect(await chart.locator('g.rule[data-rule="target"]').getAttribute('data-value')).toBe('60');
+      await p.fill('#command-input', 'wait: 5m');
+      await p.press('#command-input', 'Enter');
+      // The burst of 1,200 messages on one task: the backlog per task is far above 60, and the service scales out.
+      await p.waitForFunction(() => Number(document.querySelector('.scaling-card[data-service="worker"] [data-count="desired"]')?.textContent) > 1, undefined, { timeout: 20_000 });
+      expect(Number(await chart.locator('path.series').getAttribute('data-points'))).toBeGreaterThanOrEqual(3);
+      expect(await chart.locator('figcaption').textContent()).toContain('backlog per task');
+      await chart.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: '/tmp/ecs-sandbox-scaling-5-sqs-backlog.png' });
+      expect(scenario.problems).toEqual([]);
+    } finally {
+      await scenario.context.close();
+    }
+  });
+});

@@ -57,6 +57,8 @@ export function scalingChart(parts: {
   unit: string;
   yLabel: string;
   yFloor?: number;
+  /** Task counts: a whole-number axis just above the highest count (10 tasks → 12, not 20). */
+  counts?: boolean;
   summary: string;
 }): ScalingChart {
   const rules = parts.rules ?? [];
@@ -65,8 +67,14 @@ export function scalingChart(parts: {
   // A utilization that stays within 100 % keeps a 0–100 % axis: CPU pinned at 100 % would otherwise
   // get headroom up to 200 % and look half as busy.
   const highest = Math.max(0, ...parts.series.flatMap((s) => s.points.map((p) => p.v)), ...rules.map((r) => r.value));
-  const yMax = parts.unit === '%' && highest <= 100 ? 100 : base.yMax;
+  const yMax = parts.counts ? countAxisMax(highest, parts.yFloor ?? 1) : parts.unit === '%' && highest <= 100 ? 100 : base.yMax;
   return { ...base, yMax, rules, marks, bands: parts.bands ?? [], spans: parts.spans ?? [], yLabel: parts.yLabel };
+}
+
+/** A count axis with room for one more task up to 10, then about 10 % more, on an even number. */
+export function countAxisMax(highest: number, floor: number): number {
+  const top = highest < 10 ? highest + 1 : Math.ceil((highest * 1.1) / 2) * 2;
+  return Math.max(floor, Math.ceil(top));
 }
 
 /** The charts of one service on one time axis: the widest domain of them all. */

@@ -81,6 +81,7 @@ export function countChart(snapshot: Snapshot, service: Service, target: Scalabl
     unit: '',
     yLabel: 'tasks',
     yFloor: 2,
+    counts: true,
     summary: `Service ${service.serviceName}: desired ${service.desiredCount}, running ${service.runningCount}${range}${marks.length > 0 ? `; ${marks.length} scaling activit${marks.length === 1 ? 'y' : 'ies'} marked` : ''}.`,
   });
 }

@@ -12,12 +12,21 @@ import { predefinedMetric, type PredefinedMetricType } from '../../../../workers
 import { alarmLabel } from '../capacity/asg.ts';
 import { findSeries } from '../capacity/chart.ts';
 import { alarmSpans } from './alarm-history.ts';
+import { mathPoints, queryLabel, returnedQuery, type MathQuery } from './math-series.ts';
 import { scalingChart, type ActivityMark, type ScalingChart, type ScalingRule } from './chart.ts';
 
 export interface TrackedMetric {
   namespace: string;
+  /** The metric's name; for metric math, the returned query's label (`m1 / m2` without one). */
   metricName: string;
   dimensions: Record<string, string>;
+  /** Metric math (AWS's SQS backlog per task): the queries, whose returned series is charted. */
+  queries?: MathQuery[];
+}
+
+function mathMetric(queries: MathQuery[]): TrackedMetric | null {
+  const returned = returnedQuery(queries);
+  return returned ? { namespace: '', metricName: queryLabel(returned), dimensions: {}, queries } : null;
 }
 
 export interface PolicyAlarm {
@@ -57,7 +66,8 @@ function configuredMetric(policy: ServiceScalingPolicy): TrackedMetric | null {
     const built = predefinedMetric(predefined.PredefinedMetricType as PredefinedMetricType, cluster, service, predefined.ResourceLabel);
     return 'error' in built ? null : { namespace: built.metric.namespace, metricName: built.metric.metricName, dimensions: dims(built.metric.dimensions) };
   }
-  const custom = config?.CustomizedMetricSpecification as { Namespace?: string; MetricName?: string; Dimensions?: { Name: string; Value: string }[] } | undefined;
+  const custom = config?.CustomizedMetricSpecification as { Namespace?: string; MetricName?: string; Dimensions?: { Name: string; Value: string }[]; Metrics?: MathQuery[] } | undefined;
+  if (Array.isArray(custom?.Metrics)) return mathMetric(custom.Metrics);
   if (custom?.Namespace && custom.MetricName) return { namespace: custom.Namespace, metricName: custom.MetricName, dimensions: dims(custom.Dimensions ?? []) };
   return null;
 }
@@ -65,6 +75,7 @@ function configuredMetric(policy: ServiceScalingPolicy): TrackedMetric | null {
 /** The metric the policy scales on: its first alarm's, else its configuration's. */
 export function trackedMetric(snapshot: Snapshot, policy: ServiceScalingPolicy): TrackedMetric | null {
   const first = policyAlarms(snapshot, policy)[0]?.alarm;
+  if (first?.Metrics) return mathMetric(first.Metrics);
   if (first) return { namespace: first.Namespace, metricName: first.MetricName, dimensions: dims(first.Dimensions) };
   return configuredMetric(policy);
 }
@@ -76,6 +87,7 @@ export function targetValue(policy: ServiceScalingPolicy): number | null {
 
 /** The unit on the axis and after a number: `%` for utilization; RequestCountPerTarget is a count per minute. */
 export function metricUnit(metric: TrackedMetric, seriesUnit?: string): { unit: string; yLabel: string; floor: number } {
+  if (metric.queries) return { unit: '', yLabel: metric.metricName, floor: 1 };
   if (seriesUnit === 'Percent' || /Utilization$/.test(metric.metricName)) return { unit: '%', yLabel: `${metric.metricName} (%)`, floor: 100 };
   if (metric.metricName === 'RequestCountPerTarget') return { unit: '', yLabel: 'RequestCountPerTarget (requests per target per minute)', floor: 1 };
   return { unit: '', yLabel: metric.metricName, floor: 1 };
@@ -107,13 +119,13 @@ export function formatValue(value: number, unit: string): string {
 /** The chart of a metric: its series, the target and the alarms' thresholds and ALARM stretches. */
 export function metricChart(snapshot: Snapshot, parts: { metric: TrackedMetric; target: number | null; alarms: PolicyAlarm[]; marks: ActivityMark[]; subject: string }): PolicyChart {
   const { metric, target, alarms } = parts;
-  const series = findSeries(snapshot, metric.namespace, metric.metricName, metric.dimensions);
+  const series = metric.queries ? undefined : findSeries(snapshot, metric.namespace, metric.metricName, metric.dimensions);
   const { unit, yLabel, floor } = metricUnit(metric, series?.Unit);
   const rules: ScalingRule[] = [
     ...(target === null ? [] : [{ key: 'target', kind: 'target' as const, value: target, label: `target ${formatValue(target, unit)}` }]),
     ...alarms.map((a) => ({ key: a.alarm.AlarmName, kind: a.high ? ('alarm-high' as const) : ('alarm-low' as const), value: a.alarm.Threshold, label: `${a.label} ${OPERATOR[a.alarm.ComparisonOperator]} ${formatValue(a.alarm.Threshold, unit)}` })),
   ];
-  const points = (series?.points ?? []).map((p) => ({ t: p.t, v: p.v }));
+  const points = metric.queries ? mathPoints(snapshot, metric.queries) : (series?.points ?? []).map((p) => ({ t: p.t, v: p.v }));
   const latest = points.at(-1)?.v ?? null;
   const name = `${metric.metricName}${metric.dimensions.TargetGroup ? ` of ${metric.dimensions.TargetGroup}` : ''}`;
   const states = alarms.map((a) => `${a.label} ${a.alarm.StateValue}`).join(', ');

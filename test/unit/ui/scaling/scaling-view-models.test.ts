@@ -5,6 +5,7 @@
 // the cards and the services left to drive, and the screen-reader summary.
 import { describe, expect, it } from 'vitest';
 import { alarmIntervals } from '../../../../src/lib/view-model/scaling/alarm-history.ts';
+import { countAxisMax } from '../../../../src/lib/view-model/scaling/chart.ts';
 import { activityMarks, countChart, maxOnChart } from '../../../../src/lib/view-model/scaling/count-chart.ts';
 import { policyChart, trackedMetric } from '../../../../src/lib/view-model/scaling/policy-metric.ts';
 import { otherServices, scalingCards } from '../../../../src/lib/view-model/scaling/scaling-cards.ts';
@@ -95,7 +96,17 @@ describe('desired versus running', () => {
   it('bands MinCapacity..MaxCapacity and draws both bounds (max 6 ≤ 2 × 3)', () => {
     expect(chart.bands).toEqual([{ key: 'capacity', y0: 1, y1: 6, label: 'MinCapacity 1 to MaxCapacity 6' }]);
     expect(chart.rules.map((r) => r.label)).toEqual(['min 1', 'max 6']);
-    expect(chart.yMax).toBeGreaterThanOrEqual(6);
+    expect(chart.yMax).toBe(7); // the max 6 and one more
+  });
+
+  it.each([
+    [0, 2], // the floor
+    [3, 4],
+    [9, 10],
+    [10, 12], // 11 → the next even number
+    [40, 44],
+  ])('tops a count axis with %s tasks at %s', (highest, top) => {
+    expect(countAxisMax(highest, 2)).toBe(top);
   });
 
   it('leaves a far-away max off the axis (100 beside 3 tasks) and lets the band run off the top', () => {
@@ -161,5 +172,37 @@ describe('the cards', () => {
     expect(scalingCards(s)).toEqual([]);
     expect(otherServices(s).map((o) => o.label)).toEqual(['demo/web', 'demo/worker']);
     expect(scalingCards(null)).toEqual([]);
+  });
+});
+
+describe('a policy on metric math (AWS’s SQS backlog per task)', () => {
+  const queries = [
+    { Id: 'm1', MetricStat: { Metric: { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: 'jobs' }] }, Stat: 'Sum' }, ReturnData: false },
+    { Id: 'm2', MetricStat: { Metric: { Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount', Dimensions: [{ Name: 'ClusterName', Value: 'demo' }, { Name: 'ServiceName', Value: 'web' }] }, Stat: 'Average' }, ReturnData: false },
+    { Id: 'e1', Expression: 'm1 / m2', Label: 'Backlog per task', ReturnData: true },
+  ];
+  const backlog = { ...policy, Alarms: [], TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, CustomizedMetricSpecification: { Metrics: queries } } };
+  const s = scalingSnapshot({
+    alarms: [],
+    metrics: [
+      series('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'jobs' }, [0, 1200, 900, 300]),
+      series('ECS/ContainerInsights', 'RunningTaskCount', { ClusterName: 'demo', ServiceName: 'web' }, [1, 1, 3]), // no point at 3 min
+    ],
+  });
+
+  it('charts the returned expression minute by minute (1200 / 1 = 1200, 900 / 3 = 300), skipping a minute an operand lacks', () => {
+    const built = policyChart(s, backlog, [])!;
+    expect(built.metric.metricName).toBe('Backlog per task');
+    expect(built.chart.series[0]!.points).toEqual([
+      { t: 0, v: 0 },
+      { t: MIN, v: 1200 },
+      { t: 2 * MIN, v: 300 },
+    ]);
+    expect(built.chart.rules.map((r) => r.label)).toEqual(['target 60']);
+  });
+
+  it('reads the queries from the policy’s alarms once they exist', () => {
+    const withAlarm = { ...s, alarms: [{ ...alarm(HIGH, 'ALARM', 60, 'GreaterThanThreshold', 3), Namespace: '', MetricName: '', Dimensions: [], Metrics: queries }] };
+    expect(trackedMetric(withAlarm, { ...backlog, Alarms: policy.Alarms })?.queries).toEqual(queries);
   });
 });
