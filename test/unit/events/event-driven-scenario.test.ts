@@ -48,9 +48,10 @@ describe('the event-driven scenario', () => {
     engine.advance(60 * MINUTE);
     const batch = lines(engine, 'events.invocation').filter((e) => e.message.startsWith('Rule hourly-batch'));
     expect(batch.map((e) => e.time)).toEqual([60 * MINUTE]);
-    // The batch image stops after 2 minutes of work (sim:SetImageBehavior crashAfter 120).
+    // The batch image finishes its work in 2 minutes and exits 0 (sim:SetImageBehavior completeAfter 120).
     engine.advance(5 * MINUTE);
-    expect(tasksOf(engine, 'hourly-batch')[0]!.lastStatus).toBe('STOPPED');
+    expect(tasksOf(engine, 'hourly-batch')[0]!).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited' });
+    expect(tasksOf(engine, 'hourly-batch')[0]!.containers[0]!.exitCode).toBe(0);
     const rules = engine.snapshot().eventRules!;
     expect(rules.map((r) => [r.Name, r.matchedEvents, r.failedInvocations])).toEqual([
       ['on-upload', 1, 0],
