@@ -1108,6 +1108,10 @@ export interface SqsQueue {
   QueueArn: string;
   /** As GetQueueAttributes answers All (ApproximateNumberOfMessages, VisibilityTimeout, …), strings as AWS gives them. */
   Attributes: Record<string, string>;
-  /** Sandbox: the services whose tasks work off this queue, with how many tasks are consuming. */
-  consumers: { serviceArn: string; serviceName: string; runningTasks: number }[];
+  /**
+   * Sandbox: the services whose tasks work off this queue (QUEUE_URL in their environment), with how
+   * many tasks are consuming, how many messages a second they handle together, and how many RUNNING
+   * tasks their role stops (AccessDenied on sqs:ReceiveMessage / sqs:DeleteMessage).
+   */
+  consumers: { serviceArn: string; serviceName: string; runningTasks: number; messagesPerSecond?: number; accessDeniedTasks?: number }[];
 }

@@ -53,7 +53,7 @@ describe('a worker service working off a queue', () => {
     expect(at('NumberOfMessagesSent')).toEqual([0, 600, 0, 0, 0, 0]);
     expect(at('NumberOfMessagesDeleted')).toEqual([0, 120, 120, 120, 120, 120]);
     expect(at('ApproximateAgeOfOldestMessage')).toEqual([0, 60, 120, 180, 240, 0]);
-    expect(queueOf(s).consumers).toEqual([{ serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/demo/worker', serviceName: 'worker', runningTasks: 2 }]);
+    expect(queueOf(s).consumers).toEqual([{ serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/demo/worker', serviceName: 'worker', runningTasks: 2, messagesPerSecond: 2 }]);
   });
 
   it('MESSAGE_PROCESSING_SECONDS sets the rate per task; NotVisible counts the messages being processed', () => {
@@ -81,7 +81,7 @@ describe('a worker service working off a queue', () => {
     responseOf(engine.dispatch({ 'sim:SendMessages': { queue: 'jobs', count: 50 } }));
     engine.advance(3 * MIN);
     expect(visible(engine)).toBe(50);
-    expect(queueOf(engine.snapshot()).consumers).toEqual([{ serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/demo/worker', serviceName: 'worker', runningTasks: 0 }]);
+    expect(queueOf(engine.snapshot()).consumers).toEqual([{ serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/demo/worker', serviceName: 'worker', runningTasks: 0, messagesPerSecond: 0, accessDeniedTasks: 2 }]);
     const denied = sqsEvents(engine).filter((m) => m.includes('AccessDenied'));
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatch(

@@ -22,7 +22,13 @@ export function renderQueues(state: EngineState, nowMs: number): SqsQueue[] {
       QueueUrl: view.url,
       QueueArn: view.arn,
       Attributes: allAttributes(record, view),
-      consumers: groups.map((g) => ({ serviceArn: g.serviceArn, serviceName: g.serviceName, runningTasks: g.consuming })),
+      consumers: groups.map((g) => ({
+        serviceArn: g.serviceArn,
+        serviceName: g.serviceName,
+        runningTasks: g.consuming,
+        messagesPerSecond: Math.round(g.messagesPerSecond * 1000) / 1000,
+        ...(g.running > g.consuming ? { accessDeniedTasks: g.running - g.consuming } : {}),
+      })),
     };
   });
 }
