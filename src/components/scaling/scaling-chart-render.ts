@@ -10,7 +10,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
-import { curveLinear, curveStepAfter, line } from 'd3-shape';
+import { curveLinear, curveStepBefore, line } from 'd3-shape';
 import type { ChartPoint, ChartSeries } from '../../lib/view-model/capacity/chart.ts';
 import type { ActivityMark, ChartBand, ChartSpan, ScalingChart, ScalingRule } from '../../lib/view-model/scaling/chart.ts';
 import { minuteLabel } from '../../lib/capacity/chart-render.ts';
@@ -175,7 +175,10 @@ function drawSeries(svg: Svg, series: ChartSeries[], x: Scale, y: Scale): void {
       line<ChartPoint>()
         .x((p) => x(p.t))
         .y((p) => y(p.v))
-        .curve(d.step ? curveStepAfter : curveLinear)(d.points),
+        // A count is sampled at the start of each minute, before that minute's scaling acts: the
+        // sample at 5m is what the minute from 4m to 5m ended with, so it is drawn over that minute
+        // (step before), and a scale-out at 4m rises at its mark, not a minute later.
+        .curve(d.step ? curveStepBefore : curveLinear)(d.points),
     );
   g.selectAll<SVGCircleElement, ChartSeries>('circle.now')
     .data(
