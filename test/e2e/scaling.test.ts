@@ -155,6 +155,13 @@ describe('service scaling in the UI', () => {
     expect(await tip.locator('.desc').textContent()).toMatch(/desired count/i);
     expect(await tip.locator('.cause').textContent()).toMatch(/^Cause: /);
     expect(await mark.getAttribute('aria-label')).toMatch(/^Scaling activity at \+\d\d:\d\d:\d\d/);
+    // Escape dismisses the tooltip; focus stays on the mark.
+    await mark.press('Escape');
+    expect(await tip.count()).toBe(0);
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
+    await mark.blur();
+    await mark.focus();
+    await tip.waitFor({ timeout: 5_000 });
     expect(await card().getByTestId('scaling-summary').textContent()).toMatch(/^Service web: desired \d+, running \d+, min 2, max 8\./);
     await shot('3-mark-focus');
     await mark.blur();

@@ -200,7 +200,7 @@ function drawMarks(svg: Svg, marks: ActivityMark[], x: Scale, onMark: (pointer: 
     .selectAll<SVGGElement, ActivityMark>('g.mark')
     .data(marks, (d) => d.key)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'mark').attr('tabindex', 0).attr('role', 'button');
+      const g = enter.append('g').attr('class', 'mark').attr('tabindex', 0).attr('role', 'img').attr('aria-roledescription', 'scaling activity');
       g.append('line');
       g.append('path');
       // A wider invisible strip, so the thin line is easy to point at.
@@ -211,6 +211,10 @@ function drawMarks(svg: Svg, marks: ActivityMark[], x: Scale, onMark: (pointer: 
     .attr('data-status', (d) => d.status)
     .on('mouseenter focus', (_e, d) => point(d))
     .on('mouseleave blur', leave)
+    // Escape hides the tooltip and keeps focus where it is (content shown on focus is dismissible).
+    .on('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape') leave();
+    })
     .call((g) =>
       g
         .select('line')
