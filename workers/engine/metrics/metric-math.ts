@@ -113,26 +113,21 @@ export function parseMathExpression(text: string): MathResult<MathNode> {
     return undefined;
   };
 
-  const sum = (): MathNode | undefined => {
-    let left = product();
-    while (left !== undefined && isOp(tokens[pos], '+-')) {
-      const op = (tokens[pos++] as { text: string }).text as '+' | '-';
-      const right = product();
-      if (right === undefined) return undefined;
-      left = { kind: 'binary', op, left, right };
-    }
-    return left;
-  };
-  const product = (): MathNode | undefined => {
-    let left = unary();
-    while (left !== undefined && isOp(tokens[pos], '*/')) {
-      const op = (tokens[pos++] as { text: string }).text as '*' | '/';
-      const right = unary();
-      if (right === undefined) return undefined;
-      left = { kind: 'binary', op, left, right };
-    }
-    return left;
-  };
+  /** One precedence level of left-associative operators over the next level. */
+  const leftAssociative =
+    (ops: '+-' | '*/', next: () => MathNode | undefined) =>
+    (): MathNode | undefined => {
+      let left = next();
+      while (left !== undefined && isOp(tokens[pos], ops)) {
+        const op = (tokens[pos++] as { text: string }).text as '+' | '-' | '*' | '/';
+        const right = next();
+        if (right === undefined) return undefined;
+        left = { kind: 'binary', op, left, right };
+      }
+      return left;
+    };
+  const product = leftAssociative('*/', () => unary());
+  const sum = leftAssociative('+-', product);
   const unary = (): MathNode | undefined => {
     if (isOp(tokens[pos], '-')) {
       pos++;
