@@ -125,7 +125,7 @@ function build(engine: SandboxEngine, services: number): boolean {
       ...target,
       PolicyName: `${name(i)}-tracking`,
       PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: { ...metric, ScaleOutCooldown: 60, ScaleInCooldown: 300 },
+      TargetTrackingScalingPolicyConfiguration: metric,
     });
     const morning = Math.floor((peakHour + 22) % 24);
     const evening = Math.floor((peakHour + 6) % 24);
