@@ -56,7 +56,7 @@ describe('the sqs-worker scenario', () => {
     expect(attr(s, 'ApproximateNumberOfMessages')).toBe(0);
     expect(attr(s, 'ApproximateNumberOfMessagesNotVisible')).toBe(0);
     expect(sqsPoints(s, 'NumberOfMessagesDeleted').reduce((n, p) => n + p.v, 0)).toBe(1200);
-    expect(sqsPoints(s, 'ApproximateNumberOfMessagesVisible').map((p) => p.v)).toEqual([0, 1170, 1140, 1110, 816, 516, 216, 0]);
+    expect(sqsPoints(s, 'ApproximateNumberOfMessagesVisible').map((p) => p.v)).toEqual([0, 1170, 1140, 1110, 811, 511, 211, 0]);
     expect(worker(s).desiredCount).toBe(10);
 
     engine.advance(11 * 60_000); // minute 19: scale-in waits for 15 datapoints below 54

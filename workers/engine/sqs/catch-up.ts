@@ -42,9 +42,16 @@ export function caughtUp(record: QueueRecord, toMs: number): QueueResult<{ queue
   return consume(record.queue, record.model, record.queue.clockMs, Math.max(toMs, record.queue.clockMs));
 }
 
-/** The queue as it is at `nowMs` (its stored state if it cannot be worked, which checked models never cause). */
+/**
+ * The queue as a reader sees it at `nowMs`: worked up to now INCLUDING the receives of that very
+ * instant — a task that takes its next message at `nowMs` holds it, so NotVisible counts one message
+ * per busy task, as on AWS (without this, a minute's first instant would show the tasks empty-handed
+ * between deleting one message and receiving the next). Pure; the stored queue is not changed, and
+ * the next catch-up makes the same receives. Its stored state if it cannot be worked (checked models
+ * never cause that).
+ */
 export function queueAt(record: QueueRecord, nowMs: number): Queue {
-  const result = caughtUp(record, nowMs);
+  const result = consume(record.queue, record.model, record.queue.clockMs, Math.max(nowMs, record.queue.clockMs) + 1);
   return result.ok ? result.queue : record.queue;
 }
 

@@ -13,7 +13,7 @@ import type { EngineContext } from '../context.ts';
 import { provideMinuteJob } from '../metrics/minute-tick.ts';
 import { dropSeries, putDatapoint, type MetricId } from '../metrics/store.ts';
 import type { EngineState } from '../state.ts';
-import { catchUp } from './catch-up.ts';
+import { catchUp, queueAt } from './catch-up.ts';
 import { consumersByQueue, type ConsumerGroup } from './consumers.ts';
 import { hasQueues, type QueueRecord } from './model.ts';
 import { approximateNumberOfMessagesNotVisible, approximateNumberOfMessagesVisible, type Queue } from './queue.ts';
@@ -38,14 +38,16 @@ export function ageOfOldestMessage(queue: Queue, nowMs: number): number {
   return Number.isFinite(oldest) ? Math.max(0, Math.floor((nowMs - oldest) / 1000)) : 0;
 }
 
+/** The gauges as a reader sees the queue now (queueAt), the counts from what the stored queue has done. */
 function publish(state: EngineState, record: QueueRecord, nowMs: number): void {
   const { queue } = record;
+  const seen = queueAt(record, nowMs);
   const put = (name: SqsMetricName, value: number) => putDatapoint(state, sqsMetric(name, queue.name), name === 'ApproximateAgeOfOldestMessage' ? 'None' : 'Count', nowMs, value);
-  put('ApproximateNumberOfMessagesVisible', approximateNumberOfMessagesVisible(queue));
-  put('ApproximateNumberOfMessagesNotVisible', approximateNumberOfMessagesNotVisible(queue));
+  put('ApproximateNumberOfMessagesVisible', approximateNumberOfMessagesVisible(seen));
+  put('ApproximateNumberOfMessagesNotVisible', approximateNumberOfMessagesNotVisible(seen));
   put('NumberOfMessagesSent', queue.totals.sent - record.published.sent);
   put('NumberOfMessagesDeleted', queue.totals.deleted - record.published.deleted);
-  put('ApproximateAgeOfOldestMessage', ageOfOldestMessage(queue, nowMs));
+  put('ApproximateAgeOfOldestMessage', ageOfOldestMessage(seen, nowMs));
   record.published = { sent: queue.totals.sent, deleted: queue.totals.deleted, redelivered: queue.totals.redelivered };
 }
 
