@@ -167,6 +167,34 @@ describe('service scaling in the UI', () => {
     await mark.blur();
   });
 
+  it('charts a second policy on ALBRequestCountPerTarget: the target group’s requests per target, with the label the editor gives', async () => {
+    await card().locator('button.edit-scaling').click();
+    await page.waitForFunction(() => window.__ecsSandbox?.scalingEditor?.getText().includes('"PolicyName"'), undefined, { timeout: 30_000 });
+    const label = (await page.locator('.scaling-editor code.label').textContent())!;
+    expect(label).toMatch(/^app\/web-alb\/[^/]+\/targetgroup\/web-tg\/[^/]+$/);
+    await editor.set({
+      PolicyName: 'web-requests',
+      ServiceNamespace: 'ecs',
+      ScalableDimension: 'ecs:service:DesiredCount',
+      ResourceId: 'service/demo/web',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 6000, PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget', ResourceLabel: label } },
+    });
+    expect(await editor.send('ok')).toContain('policy web-requests');
+    await page.click('button[aria-label="Close the scaling editor"]');
+    await command('wait: 2m');
+    const chart = card().locator('[data-chart="metric"]', { has: page.locator('path.series[data-series="RequestCountPerTarget"]') });
+    await chart.waitFor({ timeout: 20_000 });
+    expect(await chart.locator('g.rule[data-rule="target"]').getAttribute('data-value')).toBe('6000');
+    await page.waitForFunction(
+      () => Number(document.querySelector('.scaling-card[data-service="web"] path.series[data-series="RequestCountPerTarget"]')?.getAttribute('data-last')) > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await chart.scrollIntoViewIfNeeded();
+    await shot('6-requests-per-target');
+  });
+
   it('gives a service without a load balancer a CPU slider (sim:SetServiceLoad)', async () => {
     const picker = page.locator('.other-services select[aria-label="Service to drive"]');
     await picker.selectOption({ label: 'demo/worker' });

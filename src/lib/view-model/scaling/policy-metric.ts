@@ -89,7 +89,7 @@ export function targetValue(policy: ServiceScalingPolicy): number | null {
 export function metricUnit(metric: TrackedMetric, seriesUnit?: string): { unit: string; yLabel: string; floor: number } {
   if (metric.queries) return { unit: '', yLabel: metric.metricName, floor: 1 };
   if (seriesUnit === 'Percent' || /Utilization$/.test(metric.metricName)) return { unit: '%', yLabel: `${metric.metricName} (%)`, floor: 100 };
-  if (metric.metricName === 'RequestCountPerTarget') return { unit: '', yLabel: 'RequestCountPerTarget (requests per target per minute)', floor: 1 };
+  if (metric.metricName === 'RequestCountPerTarget') return { unit: '', yLabel: 'requests per target per minute', floor: 1 };
   return { unit: '', yLabel: metric.metricName, floor: 1 };
 }
 
