@@ -4,6 +4,7 @@
 // PurgeQueue once per 60 s, DeleteQueue, and sim:SendMessages as a burst or a producer over time —
 // and that every refusal leaves the sandbox byte-identical.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { SandboxEngine, Step } from '../../../workers/protocol.ts';
 import { createEngine } from '../../../workers/engine/index.ts';
 import { errorOf, expectError, responseOf } from '../engine/helpers.ts';
@@ -284,5 +285,25 @@ describe('refusals change nothing', () => {
     engine.advance(3 * MIN);
     twin.advance(3 * MIN);
     expect(JSON.stringify(engine.snapshot().queues)).toBe(JSON.stringify(twin.snapshot().queues));
+  });
+});
+
+describe('any request', () => {
+  it('is answered, never thrown; a refusal changes nothing (fast-check)', () => {
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 2000 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(URL), fc.constant('jobs'), fc.constant(ARN));
+    const request = fc.dictionary(
+      fc.constantFrom('QueueName', 'QueueUrl', 'Attributes', 'AttributeNames', 'MessageBody', 'DelaySeconds', 'MaxResults', 'NextToken', 'queue', 'count', 'ratePerSecond', 'durationSeconds', 'x'),
+      fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.constantFrom('VisibilityTimeout', 'DelaySeconds', 'FifoQueue', 'Policy', 'Nope'), value)),
+    );
+    const action = fc.constantFrom('sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:GetQueueUrl', 'sqs:ListQueues', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:SendMessage', 'sqs:PurgeQueue', 'sim:SendMessages');
+    const engine = fresh([{ 'sqs:CreateQueue': { QueueName: 'jobs' } }, { 'sim:SendMessages': { queue: 'jobs', count: 5 } }]);
+    fc.assert(
+      fc.property(action, fc.oneof(request, value), (name, req) => {
+        const before = JSON.stringify(engine.snapshot().queues);
+        const result = engine.dispatch({ [name]: req } as Step);
+        if ('error' in result) expect(JSON.stringify(engine.snapshot().queues)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
