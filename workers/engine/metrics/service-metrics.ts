@@ -163,13 +163,10 @@ function renderCounts(state: EngineState): ServiceCountSeries[] {
   return out;
 }
 
-/**
- * The snapshot's `traffic` and `serviceCounts` (issue 7). CapacitySnapshotKey does not list them
- * yet (snapshot-parts.ts, not this module's file): the cast goes once it does.
- */
+/** The snapshot's `traffic` and `serviceCounts` (issue 7), once they exist. */
 provideCapacitySnapshot('service-metrics', (state, timeMs) => {
-  const part: { traffic?: ReturnType<typeof renderTraffic>; serviceCounts?: ServiceCountSeries[] } = {};
+  const part: Partial<CapacitySnapshot> = {};
   if (state.metrics?.traffic !== undefined && state.metrics.traffic.size > 0) part.traffic = renderTraffic(state, timeMs);
   if (state.metrics?.serviceCounts !== undefined) part.serviceCounts = renderCounts(state);
-  return part as Partial<CapacitySnapshot>;
+  return part;
 });
