@@ -68,6 +68,7 @@ Exit status:
 export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench capacity [--tasks N] [--zones N] [--runs N] [--seed N] [--json]
+       ecs-sandbox bench autoscaling [--hours N] [--runs N] [--seed N] [--json]
 
 Measures the task placement pipeline and the placement explainer, and prints medians:
   - N tasks placed onto N instances in 3 AZs (m5, c5, r5 sizes) with strategies
@@ -89,10 +90,15 @@ exactly minimumScalingStepSize instances per warm-up). It prints the virtual min
 service is steady, the number of scale-out steps, and the wall time of one virtual hour (budget at
 200 tasks in one zone: ≤ 1 s). A run that never reaches steady state fails.
 
+bench autoscaling simulates a virtual week (--hours, default 168) of 20 Fargate services behind one
+Application Load Balancer, each with a daily traffic wave, a target tracking policy (CPU 50 % or
+3,000 requests per target) and two scheduled actions, and prints the median wall and CPU time and
+the number of scaling activities (budget: ≤ 5 s).
+
 Options:
   --instances N  container instances (1 to 5000; default 5000, services: 100)
   --tasks N      tasks to place (default 5000; services: service tasks, default 1000)
-  --hours N      services: virtual hours to simulate (default 24)
+  --hours N      services: virtual hours to simulate (default 24; autoscaling: 168)
   --zones N      capacity: Availability Zones of the Auto Scaling group (1 to 3; default 1)
   --runs N       timed runs; the median is reported (default 7; services: 5)
   --seed N       seed of the run (default 1)
