@@ -33,7 +33,16 @@ describe('the consumer model', () => {
   });
 
   it('pools several services into one model with the same rate and one message in flight per task', () => {
-    const group = (consuming: number, perTaskRate: number) => ({ serviceArn: 's', serviceName: 's', running: consuming, consuming, messagesPerSecond: consuming * perTaskRate, problems: [] });
+    let n = 0;
+    const group = (consuming: number, perTaskRate: number) => ({
+      serviceArn: 's',
+      serviceName: 's',
+      running: consuming,
+      consuming,
+      messagesPerSecond: consuming * perTaskRate,
+      taskRates: Array.from({ length: consuming }, (): [string, number] => [`task-${n++}`, perTaskRate]),
+      problems: [],
+    });
     expect(consumerModel([group(2, 1), group(2, 0.25)])).toEqual({ consumers: 4, messagesPerSecondPerConsumer: 2.5 / 4, processingSeconds: 4 / 2.5 });
     expect(consumerModel([])).toEqual({ consumers: 0, messagesPerSecondPerConsumer: 0, processingSeconds: 0 });
   });
@@ -169,5 +178,21 @@ describe('a worker service working off a queue', () => {
       return JSON.stringify([s.queues, s.metrics!.filter((m) => m.Namespace === 'AWS/SQS'), sqsEvents(engine)]);
     };
     expect(runOnce()).toBe(runOnce());
+  });
+});
+
+describe('consumers counted the moment they change', () => {
+  it('tasks consume from the instant they are RUNNING, not from the next minute', () => {
+    const engine = engineWith(workerSetup());
+    responseOf(engine.dispatch({ 'sim:SendMessages': { queue: 'jobs', count: 1000 } }));
+    startWorkers(engine, 3);
+    engine.advance(50_000); // before the first minute tick
+    const s = engine.snapshot();
+    const startedAt = Math.max(...s.tasks.filter((t) => t.lastStatus === 'RUNNING').map((t) => Date.parse(t.startedAt!) - Date.parse('2026-01-01T00:00:00Z')));
+    expect(startedAt).toBeLessThan(50_000);
+    const consumed = 1000 - visible(engine) - attr(s, 'ApproximateNumberOfMessagesNotVisible');
+    // 3 tasks at 1 a second since they started (give or take the instant each started).
+    expect(consumed).toBeGreaterThan(3 * Math.floor((50_000 - startedAt) / 1000) - 3);
+    expect(consumed).toBeLessThanOrEqual(3 * 50);
   });
 });

@@ -156,6 +156,7 @@ export const sqsCreateQueue: CommandHandler = (ctx, raw) => {
     lastModifiedMs: ctx.clock.now,
     published: { sent: 0, deleted: 0, redelivered: 0 },
     model: NO_CONSUMERS,
+    consumerRates: new Map(),
     noted: new Set(),
   };
   applyAttributes(record, values.value);

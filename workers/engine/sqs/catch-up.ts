@@ -19,23 +19,28 @@
  */
 import type { EngineContext } from '../context.ts';
 import { provideEventLogListener } from '../events/eventbridge.ts';
-import { consumersByQueue, queueUsesOf, type ConsumerGroup } from './consumers.ts';
+import { queueUsesOf, taskRateFor, type ConsumerGroup } from './consumers.ts';
 import { consume, stopConsumers, type ConsumerModel, type FlowReport } from './flow.ts';
 import type { QueueRecord } from './model.ts';
 import type { Queue, QueueResult } from './queue.ts';
 
 export const NO_CONSUMERS: ConsumerModel = { consumers: 0, messagesPerSecondPerConsumer: 0, processingSeconds: 0 };
 
-export function consumerModel(groups: readonly ConsumerGroup[]): ConsumerModel {
-  let consumers = 0;
+/** The flow model of a set of consuming tasks (each with its messages per second). */
+export function modelOfRates(rates: ReadonlyMap<string, number>): ConsumerModel {
   let rate = 0;
-  for (const group of groups) {
-    consumers += group.consuming;
-    rate += group.messagesPerSecond;
-  }
+  for (const r of rates.values()) rate += r;
+  const consumers = rates.size;
   if (consumers === 0 || !(rate > 0)) return NO_CONSUMERS;
   return { consumers, messagesPerSecondPerConsumer: rate / consumers, processingSeconds: consumers / rate };
 }
+
+/** The consumer model of some services' groups (all their consuming tasks pooled). */
+export function consumerModel(groups: readonly ConsumerGroup[]): ConsumerModel {
+  return modelOfRates(ratesOf(groups));
+}
+
+const ratesOf = (groups: readonly ConsumerGroup[]): Map<string, number> => new Map(groups.flatMap((g) => g.taskRates));
 
 /** The queue worked up to `toMs` by its remembered consumers (pure: the record is not changed). */
 export function caughtUp(record: QueueRecord, toMs: number): QueueResult<{ queue: Queue; report: FlowReport }> {
@@ -55,11 +60,15 @@ export function queueAt(record: QueueRecord, nowMs: number): Queue {
   return result.ok ? result.queue : record.queue;
 }
 
-/** Catch the stored queue up to now, then remember its consumers as they are now (`groups`). */
-export function catchUp(ctx: EngineContext, record: QueueRecord, groups: readonly ConsumerGroup[]): void {
+/** Work the stored queue up to now with the consumers it remembers. */
+function workToNow(ctx: EngineContext, record: QueueRecord): void {
   const worked = caughtUp(record, ctx.clock.now);
   if (worked.ok) record.queue = worked.queue;
-  const next = consumerModel(groups);
+}
+
+/** From now on the queue is worked by `rates`; consumers that left abandon their share of what is in flight. */
+function setConsumers(ctx: EngineContext, record: QueueRecord, rates: Map<string, number>): void {
+  const next = modelOfRates(rates);
   const before = record.model.consumers;
   if (next.consumers < before) {
     const stopped = stopConsumers(record.queue, ctx.clock.now, (before - next.consumers) / before);
@@ -76,18 +85,37 @@ export function catchUp(ctx: EngineContext, record: QueueRecord, groups: readonl
     }
   }
   record.model = next;
+  record.consumerRates = rates;
 }
 
-/** Catch up the queues a task names, when that task changes state (it may start or stop consuming). */
+/** Catch the stored queue up to now, then remember its consumers as they are now (`groups`). */
+export function catchUp(ctx: EngineContext, record: QueueRecord, groups: readonly ConsumerGroup[]): void {
+  workToNow(ctx, record);
+  setConsumers(ctx, record, ratesOf(groups));
+}
+
+/**
+ * A task changed state: if that changes what it contributes to a queue it names (it starts or stops
+ * consuming), work the queue up to now with the consumers it had, then count the task in or out.
+ * O(1) per event (one task, its IAM decision), so a service starting 200 workers costs 200 small
+ * updates, not 200 passes over every task.
+ */
 function onTaskEvent(ctx: EngineContext, kind: string, taskArn: string | undefined): void {
   const queues = ctx.state.sqs?.queues;
   if (queues === undefined || queues.size === 0 || taskArn === undefined || !kind.startsWith('task.')) return;
   const record = ctx.state.tasks.get(taskArn);
   if (record?.serviceArn === undefined) return;
-  const uses = queueUsesOf(record.taskDefinition).filter((use) => queues.has(use.queueName));
-  if (uses.length === 0) return;
-  const byQueue = consumersByQueue(ctx.state);
-  for (const use of uses) catchUp(ctx, queues.get(use.queueName)!, byQueue.get(use.queueName) ?? []);
+  for (const use of queueUsesOf(record.taskDefinition)) {
+    const queue = queues.get(use.queueName);
+    if (queue === undefined) continue;
+    const rate = taskRateFor(ctx.state, record, use.queueName);
+    if (queue.consumerRates.get(taskArn) === rate) continue;
+    workToNow(ctx, queue);
+    const rates = new Map(queue.consumerRates);
+    if (rate === undefined) rates.delete(taskArn);
+    else rates.set(taskArn, rate);
+    setConsumers(ctx, queue, rates);
+  }
 }
 
 provideEventLogListener('sqs-consumers', (ctx, event) => onTaskEvent(ctx, event.kind, event.resourceArn));

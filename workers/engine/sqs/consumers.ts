@@ -20,7 +20,7 @@
  * Cost: O(services' tasks) per call; the task definition scan is cached per task definition.
  */
 import type { TaskDefinition } from '../../protocol.ts';
-import { appDecision } from '../iam/task-role.ts';
+import { appCredentials, appDecision } from '../iam/task-role.ts';
 import type { EngineState, TaskRecord } from '../state.ts';
 import { queueUrl } from './queue.ts';
 
@@ -96,6 +96,8 @@ export interface ConsumerGroup {
   consuming: number;
   /** Messages per second the consuming tasks handle together (Σ 1 / processing seconds). */
   messagesPerSecond: number;
+  /** Each consuming task's messages per second, by task ARN. */
+  taskRates: [string, number][];
   /** The first task refused, if any. */
   denied?: AccessDenial;
   /** Bad MESSAGE_PROCESSING_SECONDS settings met (each said once in the event log). */
@@ -112,12 +114,35 @@ export function accessDeniedText(principal: string, action: string, resource: st
   return `User: ${principal} is not authorized to perform: ${lower} on resource: ${resource} ${explicit ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${lower} action`}`;
 }
 
-function denialOf(state: EngineState, record: TaskRecord, arn: string): AccessDenial | undefined {
+/**
+ * Whether a task's credentials allow receiving and deleting on the queue, or the first refusal.
+ * `cache` (one per pass) keeps one answer per service, role and queue: tasks with the same
+ * credentials get the same decision, so a pass costs one evaluation per role, not per task.
+ */
+function denialOf(state: EngineState, record: TaskRecord, arn: string, cache?: Map<string, AccessDenial | null>): AccessDenial | undefined {
+  const credentials = cache === undefined ? undefined : appCredentials(state, record);
+  const key = credentials === undefined ? '' : `${record.serviceArn ?? ''}|${credentials.kind}|${credentials.roleName}|${arn}`;
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let denial: AccessDenial | undefined;
   for (const action of CONSUMER_ACTIONS) {
     const decision = appDecision(state, record, action, arn);
-    if (!decision.allowed) return { principal: decision.credentials.principal, action, text: accessDeniedText(decision.credentials.principal, action, arn, decision.reason === 'explicitDeny') };
+    if (!decision.allowed) {
+      denial = { principal: decision.credentials.principal, action, text: accessDeniedText(decision.credentials.principal, action, arn, decision.reason === 'explicitDeny') };
+      break;
+    }
   }
-  return undefined;
+  cache?.set(key, denial ?? null);
+  return denial;
+}
+
+/** The messages per second a task contributes to a queue now: RUNNING, naming it, allowed; else undefined. */
+export function taskRateFor(state: EngineState, record: TaskRecord, queueName: string): number | undefined {
+  const queue = state.sqs?.queues.get(queueName);
+  if (queue === undefined || record.serviceArn === undefined || record.task.lastStatus !== 'RUNNING') return undefined;
+  const use = queueUsesOf(record.taskDefinition).find((u) => u.queueName === queueName);
+  if (use === undefined || denialOf(state, record, queue.queue.arn) !== undefined) return undefined;
+  return 1 / use.processingSeconds;
 }
 
 /** Every queue's consumer groups (only queues that exist, only groups with a RUNNING task). */
@@ -125,6 +150,7 @@ export function consumersByQueue(state: EngineState): Map<string, ConsumerGroup[
   const out = new Map<string, ConsumerGroup[]>();
   const queues = state.sqs?.queues;
   if (queues === undefined || queues.size === 0 || state.services === undefined) return out;
+  const decisions = new Map<string, AccessDenial | null>();
   for (const service of state.services.values()) {
     const groups = new Map<string, ConsumerGroup>();
     for (const deployment of service.deployments) {
@@ -135,16 +161,18 @@ export function consumersByQueue(state: EngineState): Map<string, ConsumerGroup[
           const queue = queues.get(use.queueName);
           if (queue === undefined) continue;
           let group = groups.get(use.queueName);
-          if (group === undefined) groups.set(use.queueName, (group = { serviceArn: service.arn, serviceName: service.name, running: 0, consuming: 0, messagesPerSecond: 0, problems: [] }));
+          if (group === undefined) groups.set(use.queueName, (group = { serviceArn: service.arn, serviceName: service.name, running: 0, consuming: 0, messagesPerSecond: 0, taskRates: [], problems: [] }));
           group.running++;
           if (use.problem !== undefined && !group.problems.includes(use.problem)) group.problems.push(use.problem);
-          const denied = denialOf(state, record, queue.queue.arn);
+          const denied = denialOf(state, record, queue.queue.arn, decisions);
           if (denied !== undefined) {
+            // The cached denial names the first task refused with these credentials.
             group.denied ??= denied;
             continue;
           }
           group.consuming++;
           group.messagesPerSecond += 1 / use.processingSeconds;
+          group.taskRates.push([taskArn, 1 / use.processingSeconds]);
         }
       }
     }

@@ -25,6 +25,8 @@ export interface QueueRecord {
   published: { sent: number; deleted: number; redelivered: number };
   /** The consumers working the queue since the last catch-up (sqs/catch-up.ts): piecewise constant between catch-ups. */
   model: ConsumerModel;
+  /** The consuming tasks behind `model`, by task ARN, each with its messages per second. */
+  consumerRates: Map<string, number>;
   /** Lines the event log has already said about this queue's consumers (an AccessDenied, a bad setting): each once. */
   noted: Set<string>;
 }
