@@ -1,15 +1,15 @@
 /**
- * Bringing a queue up to now. A queue remembers the consumer model it is being worked with
- * (`record.model`); its consumers are piecewise constant between catch-ups, so catching up means:
- * work the queue from where it was left (queue.clockMs) to now with the REMEMBERED model
- * (sqs/flow.ts consume), then look at who consumes now (sqs/consumers.ts) and remember that.
+ * Bringing a queue up to now. A queue remembers the tasks working it (`record.consumerRates`, each
+ * with its messages per second) and the consumer model they make (`record.model`); its consumers are
+ * piecewise constant between changes, so catching up means: work the queue from where it was left
+ * (queue.clockMs) to now with the REMEMBERED model (sqs/flow.ts consume), then change the consumers.
  *
- * Catch-ups happen exactly when the consumers may change — a consuming task's state changes (the
- * event-log listener below: RUNNING, STOPPING, STOPPED…) — before a command changes the queue, and
- * every minute before the metrics are published; so the windows are worked with the consumers that
- * were really there. Changes the sandbox is not told about (a role's policy edited) take effect at
- * the next catch-up, within a minute. Reads (GetQueueAttributes, the snapshot) look at a
- * caught-up copy and store nothing.
+ * The consumers change exactly when they may: a task naming the queue changes state (the event-log
+ * listener below: RUNNING, STOPPING, STOPPED…) — that one task is counted in or out, O(1); and every
+ * minute (before the metrics are published) and before a command changes the queue, everyone is
+ * counted again (sqs/consumers.ts). So each window is worked with the consumers really there.
+ * Changes the sandbox is not told about (a role's policy edited) take effect at the next full count,
+ * within a minute. Reads (GetQueueAttributes, the snapshot) look at a worked copy and store nothing.
  *
  * Several services on one queue (Sandbox): their tasks are pooled into one consumer model with the
  * same total rate and the same number of messages in flight (one per task): consumers = Σ tasks,
