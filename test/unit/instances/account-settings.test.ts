@@ -33,6 +33,17 @@ describe('account settings', () => {
     expect(list(engine, { name: 'containerInsights', principalArn: INSTANCE_ROLE, effectiveSettings: true })[0]!.value).toBe('enhanced');
   });
 
+  it('the account\'s containerInsights default is what a cluster created without its own setting gets', () => {
+    const engine = engineWith([{ 'ecs:PutAccountSettingDefault': { name: 'containerInsights', value: 'enabled' } }]);
+    engine.dispatch({ 'ecs:CreateCluster': { clusterName: 'insights' } });
+    engine.dispatch({ 'ecs:CreateCluster': { clusterName: 'quiet', settings: [{ name: 'containerInsights', value: 'disabled' }] } });
+    const clusters = responseOf(engine.dispatch({ 'ecs:DescribeClusters': { clusters: ['insights', 'quiet'], include: ['SETTINGS'] } })).clusters;
+    expect(clusters.map((c: { clusterName: string; settings: unknown }) => [c.clusterName, c.settings])).toEqual([
+      ['insights', [{ name: 'containerInsights', value: 'enabled' }]],
+      ['quiet', [{ name: 'containerInsights', value: 'disabled' }]],
+    ]);
+  });
+
   it('a principal\'s own setting wins over the default; deleting it falls back to the default', () => {
     const engine = engineWith([
       { 'ecs:PutAccountSettingDefault': { name: 'awsvpcTrunking', value: 'enabled' } },

@@ -1,4 +1,5 @@
 /** ecs:CreateCluster, ecs:DescribeClusters, ecs:ListClusters. */
+import { effectiveSetting } from './account-setting-rules.ts';
 import type { EngineContext } from '../context.ts';
 import { clusterNotFound, fail, invalidParameter, MESSAGES, ok, type CommandResult } from '../errors.ts';
 import { CAPACITY_NOT_LOADED, capacityHooks } from './capacity-hooks.ts';
@@ -43,7 +44,7 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
   if (!CLUSTER_NAME.test(name)) return invalidParameter(MESSAGES.invalidClusterName(name));
   const tags = checkTags(input.tags);
   if (!tags.ok) return tags.result;
-  const settings = checkSettings(input.settings);
+  const settings = checkSettings(input.settings, effectiveSetting(ctx.state, 'containerInsights'));
   if (!settings.ok) return settings.result;
   const existing = ctx.state.clusters.get(name);
   const counts = countTasks(ctx.state).byCluster;
@@ -70,8 +71,9 @@ export function createCluster(ctx: EngineContext, raw: unknown): CommandResult {
 
 type SettingsCheck = { ok: true; settings: ClusterRecord['settings'] } | { ok: false; result: CommandResult };
 
-function checkSettings(settings: unknown[] | undefined): SettingsCheck {
-  if (settings === undefined) return { ok: true, settings: [{ name: 'containerInsights', value: 'disabled' }] };
+/** `accountDefault`: the account's containerInsights setting, which a cluster created without one takes (as on AWS). */
+function checkSettings(settings: unknown[] | undefined, accountDefault: string): SettingsCheck {
+  if (settings === undefined) return { ok: true, settings: [{ name: 'containerInsights', value: accountDefault }] };
   const out: ClusterRecord['settings'] = [];
   for (const setting of settings) {
     const s = setting as { name?: unknown; value?: unknown };

@@ -16,7 +16,7 @@ import { clusterArn, containerInstanceArn, isoAt, newEc2InstanceId, newResourceI
 import { invalidExpressionMessage, parseClusterQuery } from '../placement/query/index.ts';
 import { countTasks, renderInstance } from '../snapshot.ts';
 import { instancesOfCluster, type ClusterRecord, type InstanceRecord } from '../state.ts';
-import { ATTRIBUTE_MESSAGES, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attributes.ts';
+import { ATTRIBUTE_MESSAGES, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attribute-rules.ts';
 import { findCluster } from './clusters.ts';
 import { newInstanceRecord } from './instance-record.ts';
 import { NETWORK_MESSAGES } from '../network/messages.ts';

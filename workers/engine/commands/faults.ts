@@ -23,7 +23,7 @@ import { countTasks, renderInstance, renderTask } from '../snapshot.ts';
 import { clusterInstancesChanged, provideClusterListener } from '../services/cluster-changes.ts';
 import { instancesOfCluster, type TaskRecord } from '../state.ts';
 import { plural } from '../text.ts';
-import { ATTRIBUTE_NAME, ATTRIBUTE_VALUE } from './attributes.ts';
+import { ATTRIBUTE_NAME, ATTRIBUTE_VALUE } from './attribute-rules.ts';
 import { findCluster } from './clusters.ts';
 import { findInstanceOrHost, MAX_INSTANCES_PER_CLUSTER } from './container-instances.ts';
 import { checkParams } from './params.ts';

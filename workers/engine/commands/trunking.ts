@@ -15,7 +15,7 @@ import type { InstanceType } from '../catalog/instance-types.ts';
 import type { EngineContext } from '../context.ts';
 import { roleArn } from '../iam/roles.ts';
 import type { InstanceRecord } from '../state.ts';
-import { trunkingEnabledFor } from './account-settings.ts';
+import { trunkingEnabledFor } from './account-setting-rules.ts';
 
 /** Provisioning the trunk takes a few seconds of virtual time (UNCONFIRMED figures: 4–10 s). */
 export const TRUNK_PROVISION_MIN_MS = 4_000;
