@@ -21,7 +21,7 @@ import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { isoAt } from '../ids/arn.ts';
 import { provideCapacitySnapshot } from '../snapshot-parts.ts';
-import { metricsOf, seriesOf, type MetricId } from './store.ts';
+import { metricsOf, seriesOf, stableMetric, type MetricId } from './store.ts';
 import { mathPeriods, type MetricMathQuery } from './metric-math.ts';
 import { ensureMinuteTicks, provideMinuteJob } from './minute-tick.ts';
 
@@ -70,7 +70,9 @@ export const INITIAL_REASON = 'Unchecked: Initial alarm creation';
 
 /** Create or replace an alarm (PutMetricAlarm replaces an alarm of the same name, keeping nothing of its state). */
 export function putAlarm(ctx: EngineContext, fields: Omit<AlarmRecord, 'arn' | 'state' | 'stateReason' | 'stateUpdatedMs'>): AlarmRecord {
-  const alarm: AlarmRecord = { ...fields, arn: alarmArn(fields.name), state: 'INSUFFICIENT_DATA', stateReason: INITIAL_REASON, stateUpdatedMs: ctx.clock.now };
+  // The alarm's own copy of the metric, its store key computed once (it is read every minute).
+  const metric = stableMetric({ namespace: fields.metric.namespace, metricName: fields.metric.metricName, dimensions: fields.metric.dimensions.map((d) => ({ Name: d.Name, Value: d.Value })) });
+  const alarm: AlarmRecord = { ...fields, metric, arn: alarmArn(fields.name), state: 'INSUFFICIENT_DATA', stateReason: INITIAL_REASON, stateUpdatedMs: ctx.clock.now };
   alarmsOf(ctx.state).set(alarm.name, alarm);
   ensureMinuteTicks(ctx);
   return alarm;
@@ -102,27 +104,40 @@ export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number)
   let end = nowMs;
   for (let p = 0; p < alarm.evaluationPeriods; p++) {
     const start = end - periodMs;
-    const values: number[] = [];
     while (series !== undefined && index >= 0 && series.t[index]! > end) index--;
-    while (series !== undefined && index >= 0 && series.t[index]! > start) values.push(series.v[index--]!);
-    out.push({ t: start + 60_000, value: values.length === 0 ? undefined : statistic(alarm.statistic, values) });
+    const newest = index;
+    while (series !== undefined && index >= 0 && series.t[index]! > start) index--;
+    // The points in the period are series.v[index + 1 .. newest]: the statistic reads them in place.
+    out.push({ t: start + 60_000, value: newest === index ? undefined : statisticOver(alarm.statistic, series!.v, index + 1, newest) });
     end = start;
   }
   return out;
 }
 
-function statistic(kind: Statistic, values: number[]): number {
+/**
+ * `statistic` over values[from..to] taken newest first (to down to from), without copying them:
+ * the sums add in the same order as `statistic` would over the copied list, so the numbers are
+ * identical (alarms are evaluated every minute; the copy was a good part of their cost).
+ */
+function statisticOver(kind: Statistic, values: readonly number[], from: number, to: number): number {
   switch (kind) {
-    case 'Sum':
-      return values.reduce((a, b) => a + b, 0);
-    case 'Minimum':
-      return Math.min(...values);
-    case 'Maximum':
-      return Math.max(...values);
+    case 'Minimum': {
+      let min = Infinity;
+      for (let i = to; i >= from; i--) min = Math.min(min, values[i]!);
+      return min;
+    }
+    case 'Maximum': {
+      let max = -Infinity;
+      for (let i = to; i >= from; i--) max = Math.max(max, values[i]!);
+      return max;
+    }
     case 'SampleCount':
-      return values.length;
-    default:
-      return values.reduce((a, b) => a + b, 0) / values.length;
+      return to - from + 1;
+    default: {
+      let sum = 0;
+      for (let i = to; i >= from; i--) sum += values[i]!;
+      return kind === 'Sum' ? sum : sum / (to - from + 1);
+    }
   }
 }
 
@@ -177,13 +192,18 @@ export function evaluateAlarm(state: EngineState, alarm: AlarmRecord, nowMs: num
   const latest = present[0]!.value;
   const words = OPERATOR_WORDS[alarm.comparisonOperator];
   const list = (points: { t: number; value: number }[]) => `[${points.map((p) => `${javaDouble(p.value)} (${reasonTime(p.t)})`).join(', ')}]`;
-  const minimum = (count: number, to: AlarmState) => `(minimum ${count} datapoint${count === 1 ? '' : 's'} for ${alarm.state} -> ${to} transition)`;
+  // The state now, not when the (lazy) reason is read: the caller may have moved the alarm on by then.
+  const from = alarm.state;
+  const minimum = (count: number, to: AlarmState) => `(minimum ${count} datapoint${count === 1 ? '' : 's'} for ${from} -> ${to} transition)`;
   if (breaching.length >= m) {
     const verb = breaching.length === 1 ? 'was' : 'were';
     return {
       state: 'ALARM',
       latest,
-      reason: `Threshold Crossed: ${breaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(breaching)} ${verb} ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(m, 'ALARM')}.`,
+      // A getter: the text (up to EvaluationPeriods datapoints with their times) is read only when the state changes.
+      get reason() {
+        return `Threshold Crossed: ${breaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(breaching)} ${verb} ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(m, 'ALARM')}.`;
+      },
     };
   }
   const notBreaching = present.filter((p) => !breaches(alarm.comparisonOperator, p.value, alarm.threshold));
@@ -194,7 +214,9 @@ export function evaluateAlarm(state: EngineState, alarm: AlarmRecord, nowMs: num
     return {
       state: 'OK',
       latest,
-      reason: `Threshold Crossed: ${notBreaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(notBreaching)} ${verb} not ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(needed, 'OK')}.`,
+      get reason() {
+        return `Threshold Crossed: ${notBreaching.length} out of the last ${n} datapoint${n === 1 ? '' : 's'} ${list(notBreaching)} ${verb} not ${words} the threshold (${javaDouble(alarm.threshold)}) ${minimum(needed, 'OK')}.`;
+      },
     };
   }
   return { state: alarm.state, reason: alarm.stateReason, latest };
@@ -229,9 +251,10 @@ function evaluateAll(ctx: EngineContext): void {
     const result = evaluateAlarm(ctx.state, alarm, ctx.clock.now);
     latestByAlarm.set(alarm, result.latest);
     if (result.state === alarm.state) continue;
-    ctx.emit('cloudwatch.alarm', `Alarm ${alarm.name} went from ${alarm.state} to ${result.state}: ${result.reason}`, alarm.arn);
+    const reason = result.reason;
+    ctx.emit('cloudwatch.alarm', `Alarm ${alarm.name} went from ${alarm.state} to ${result.state}: ${reason}`, alarm.arn);
     alarm.state = result.state;
-    alarm.stateReason = result.reason;
+    alarm.stateReason = reason;
     alarm.stateUpdatedMs = ctx.clock.now;
   }
 }

@@ -10,7 +10,7 @@
 import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { measureLoad } from '../load/usage.ts';
-import { putDatapoint, type MetricId } from './store.ts';
+import { putDatapoint, stableMetric, type MetricId } from './store.ts';
 import { provideMinuteJob } from './minute-tick.ts';
 import { hasActiveService } from './service-metrics.ts';
 
@@ -36,9 +36,9 @@ function ids(service: { clusterName: string; name: string }): Record<ContainerIn
   let found = idsOf.get(service);
   if (found === undefined) {
     found = {
-      RunningTaskCount: containerInsightsMetric('RunningTaskCount', service.clusterName, service.name),
-      DesiredTaskCount: containerInsightsMetric('DesiredTaskCount', service.clusterName, service.name),
-      PendingTaskCount: containerInsightsMetric('PendingTaskCount', service.clusterName, service.name),
+      RunningTaskCount: stableMetric(containerInsightsMetric('RunningTaskCount', service.clusterName, service.name)),
+      DesiredTaskCount: stableMetric(containerInsightsMetric('DesiredTaskCount', service.clusterName, service.name)),
+      PendingTaskCount: stableMetric(containerInsightsMetric('PendingTaskCount', service.clusterName, service.name)),
     };
     idsOf.set(service, found);
   }

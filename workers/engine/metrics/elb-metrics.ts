@@ -16,7 +16,7 @@ import type { EngineContext } from '../context.ts';
 import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
 import { measureLoad } from '../load/usage.ts';
 import { requestCountPerTarget } from '../load/traffic-utilization.ts';
-import { putDatapoint, type MetricId } from './store.ts';
+import { putDatapoint, stableMetric, type MetricId } from './store.ts';
 import { provideMinuteJob } from './minute-tick.ts';
 import { hasActiveService, round2 } from './service-metrics.ts';
 
@@ -54,12 +54,12 @@ function groupIds(tg: TargetGroupRecord, lb: LoadBalancerRecord): GroupIds {
   const both = { targetGroupArn: tg.arn, loadBalancerArn: lb.arn };
   const ids: GroupIds = {
     lbArn: lb.arn,
-    requests: albMetric('RequestCount', both),
-    requestsOfLb: albMetric('RequestCount', { loadBalancerArn: lb.arn }),
-    perTarget: albMetric('RequestCountPerTarget', { targetGroupArn: tg.arn }),
-    healthy: albMetric('HealthyHostCount', both),
-    unhealthy: albMetric('UnHealthyHostCount', both),
-    elb5xx: albMetric('HTTPCode_ELB_5XX_Count', { loadBalancerArn: lb.arn }),
+    requests: stableMetric(albMetric('RequestCount', both)),
+    requestsOfLb: stableMetric(albMetric('RequestCount', { loadBalancerArn: lb.arn })),
+    perTarget: stableMetric(albMetric('RequestCountPerTarget', { targetGroupArn: tg.arn })),
+    healthy: stableMetric(albMetric('HealthyHostCount', both)),
+    unhealthy: stableMetric(albMetric('UnHealthyHostCount', both)),
+    elb5xx: stableMetric(albMetric('HTTPCode_ELB_5XX_Count', { loadBalancerArn: lb.arn })),
   };
   idsOf.set(tg, ids);
   return ids;

@@ -17,7 +17,7 @@ import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
 import { taskCpuUnitsUsed, taskMemoryMiBUsed, type LoadView } from '../load/model.ts';
 import { measureLoad } from '../load/usage.ts';
-import { metricsOf, putDatapoint, type MetricId } from './store.ts';
+import { metricsOf, putDatapoint, stableMetric, type MetricId } from './store.ts';
 import { provideMinuteJob } from './minute-tick.ts';
 import { provideCapacitySnapshot, type CapacitySnapshot } from '../snapshot-parts.ts';
 import { dropTrafficOfGoneServices, renderTraffic } from '../load/service-traffic.ts';
@@ -64,7 +64,7 @@ const idsOf = new WeakMap<object, { cpu: MetricId; memory: MetricId }>();
 function serviceIds(service: { clusterName: string; name: string }): { cpu: MetricId; memory: MetricId } {
   let ids = idsOf.get(service);
   if (ids === undefined) {
-    ids = { cpu: ecsServiceMetric('CPUUtilization', service.clusterName, service.name), memory: ecsServiceMetric('MemoryUtilization', service.clusterName, service.name) };
+    ids = { cpu: stableMetric(ecsServiceMetric('CPUUtilization', service.clusterName, service.name)), memory: stableMetric(ecsServiceMetric('MemoryUtilization', service.clusterName, service.name)) };
     idsOf.set(service, ids);
   }
   return ids;

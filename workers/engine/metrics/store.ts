@@ -37,7 +37,24 @@ export function metricsOf(state: { metrics?: MetricsState }): MetricsState {
   return state.metrics;
 }
 
+/**
+ * Keys of the MetricIds publishers build once and pass every minute (stableMetric): a put or a read
+ * is then one lookup instead of a sort and a string join (a week of the autoscaling benchmark puts
+ * over a million datapoints and evaluates alarms every minute).
+ */
+const stableKeys = new WeakMap<MetricId, string>();
+
+/** The same id, its key computed once: for ids a publisher builds once and reuses (never mutate it afterwards). */
+export function stableMetric<T extends MetricId>(id: T): T {
+  stableKeys.set(id, computeKey(id));
+  return id;
+}
+
 export function metricKey(id: MetricId): string {
+  return stableKeys.get(id) ?? computeKey(id);
+}
+
+function computeKey(id: MetricId): string {
   const dims = [...id.dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
   return `${id.namespace}|${id.metricName}|${dims.map((d) => `${d.Name}=${d.Value}`).join(',')}`;
 }
@@ -64,9 +81,10 @@ export function putDatapoint(state: { metrics?: MetricsState }, id: MetricId, un
   }
   series.t.push(t);
   series.v.push(value);
-  if (series.t.length > MAX_POINTS) {
-    series.t.splice(0, series.t.length - MAX_POINTS);
-    series.v.splice(0, series.v.length - MAX_POINTS);
+  // At most one over (one point a put): shift, which allocates nothing, unlike splice.
+  while (series.t.length > MAX_POINTS) {
+    series.t.shift();
+    series.v.shift();
   }
 }
 
