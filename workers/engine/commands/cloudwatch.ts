@@ -11,6 +11,7 @@
 import type { EngineContext } from '../context.ts';
 import { fail, ok, type CommandResult } from '../errors.ts';
 import { checkParams, invalidTypeProblem, PARAM_VALIDATION_ERROR, PARAM_VALIDATION_PREFIX } from './params.ts';
+import { checkMetricMath, type CompiledMath } from '../metrics/metric-math.ts';
 import { actionHandlerFor, deleteAlarm, putAlarm, renderAlarm, type ComparisonOperator, type Statistic } from '../metrics/alarms.ts';
 import { ensureMinuteTicks } from '../metrics/minute-tick.ts';
 import { findActiveService } from './traffic.ts';
@@ -34,6 +35,7 @@ interface PutAlarmInput {
   AlarmActions?: string[];
   InsufficientDataActions?: string[];
   MetricName?: string;
+  Metrics?: unknown[];
   Namespace?: string;
   Statistic?: string;
   Dimensions?: { Name?: unknown; Value?: unknown }[];
@@ -70,16 +72,33 @@ export function putMetricAlarm(ctx: EngineContext, raw: unknown): CommandResult 
   }
   const input = checked.input;
   if (input.AlarmName.length < 1 || input.AlarmName.length > 255) return validation('AlarmName must be 1 to 255 characters long.');
-  if ((rest as Record<string, unknown>)['Metrics'] !== undefined) return validation('Metric math alarms (Metrics) are not simulated by the sandbox; give MetricName, Namespace and Statistic.');
   if ((rest as Record<string, unknown>)['ExtendedStatistic'] !== undefined) return validation('Percentile statistics (ExtendedStatistic) are not simulated by the sandbox; use Statistic.');
-  if (input.MetricName === undefined || input.Namespace === undefined) return validation('MetricName and Namespace are required for an alarm on a single metric.');
-  if (input.Statistic === undefined || !STATISTICS.includes(input.Statistic as Statistic)) {
-    return validation(`1 validation error detected: Value '${String(input.Statistic)}' at 'statistic' failed to satisfy constraint: Member must satisfy enum value set: [${STATISTICS.join(', ')}]`);
+  // A metric math alarm (Metrics: MetricStat and Expression queries, one with ReturnData) or an alarm on one metric.
+  let math: CompiledMath | undefined;
+  let mathPeriod = 60;
+  if (input.Metrics !== undefined) {
+    if (input.MetricName !== undefined || input.Namespace !== undefined || input.Statistic !== undefined || input.Dimensions !== undefined || input.Period !== undefined) {
+      return validation('Give either Metrics (metric math) or MetricName, Namespace, Statistic, Dimensions and Period, not both: a metric math alarm takes each metric\'s period and statistic from its MetricStat.');
+    }
+    const checkedMath = checkMetricMath(input.Metrics);
+    if (!checkedMath.ok) return validation(checkedMath.message);
+    math = checkedMath.value;
+    for (const query of math.queries) {
+      const period = (query.MetricStat as { Period?: unknown } | undefined)?.Period;
+      if (period === undefined) continue;
+      if (typeof period !== 'number' || period < 60 || period % 60 !== 0) return validation(`Metrics: the Period of query ${query.Id} must be a multiple of 60 seconds in the sandbox (its metrics are one-minute datapoints); got ${String(period)}.`);
+      mathPeriod = Math.max(mathPeriod, period);
+    }
+  } else {
+    if (input.MetricName === undefined || input.Namespace === undefined) return validation('MetricName and Namespace are required for an alarm on a single metric (or give Metrics for a metric math alarm).');
+    if (input.Statistic === undefined || !STATISTICS.includes(input.Statistic as Statistic)) {
+      return validation(`1 validation error detected: Value '${String(input.Statistic)}' at 'statistic' failed to satisfy constraint: Member must satisfy enum value set: [${STATISTICS.join(', ')}]`);
+    }
   }
   if (!OPERATORS.includes(input.ComparisonOperator as ComparisonOperator)) {
     return validation(`1 validation error detected: Value '${input.ComparisonOperator}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [${OPERATORS.join(', ')}]`);
   }
-  const period = input.Period ?? 60;
+  const period = math === undefined ? input.Period ?? 60 : mathPeriod;
   if (period < 60 || period % 60 !== 0) return validation(`The Period must be a multiple of 60 seconds in the sandbox (its metrics are one-minute datapoints); got ${period}. AWS also accepts 10, 20 and 30 for high-resolution metrics.`);
   if (input.EvaluationPeriods < 1) return validation(`EvaluationPeriods must be at least 1, got ${input.EvaluationPeriods}.`);
   if (period * input.EvaluationPeriods > MAX_EVALUATION_SECONDS) {
@@ -100,15 +119,20 @@ export function putMetricAlarm(ctx: EngineContext, raw: unknown): CommandResult 
   const actions = (input.AlarmActions ?? []).map(String);
   for (const arn of actions) {
     const handler = actionHandlerFor(arn);
-    if (handler === undefined) return validation(`Invalid alarm action ${arn}: the sandbox runs Auto Scaling scaling policy actions (arn:aws:autoscaling:…:scalingPolicy:…).`);
-    if (!handler.exists(ctx.state, arn)) return validation(`The alarm action ${arn} names no scaling policy that exists (autoscaling:PutScalingPolicy creates one; DescribePolicies lists their PolicyARN).`);
+    if (handler === undefined) return validation(`Invalid alarm action ${arn}: the sandbox runs scaling policy actions (arn:aws:autoscaling:…:scalingPolicy:…), of EC2 Auto Scaling groups and of ECS services.`);
+    if (!handler.exists(ctx.state, arn)) {
+      const service = arn.includes(':resource/ecs/');
+      return validation(`The alarm action ${arn} names no scaling policy that exists (${service ? 'application-autoscaling:PutScalingPolicy creates one; application-autoscaling:DescribeScalingPolicies' : 'autoscaling:PutScalingPolicy creates one; autoscaling:DescribePolicies'} lists their PolicyARN).`);
+    }
   }
   const existing = ctx.state.metrics?.alarms?.get(input.AlarmName);
   putAlarm(ctx, {
     name: input.AlarmName,
     ...(input.AlarmDescription === undefined ? {} : { description: input.AlarmDescription }),
-    metric: { namespace: input.Namespace, metricName: input.MetricName, dimensions },
-    statistic: input.Statistic as Statistic,
+    // A math alarm is evaluated through its queries; metric and statistic name its first metric for display.
+    metric: math === undefined ? { namespace: input.Namespace!, metricName: input.MetricName!, dimensions } : firstMathMetric(math),
+    statistic: math === undefined ? (input.Statistic as Statistic) : 'Average',
+    ...(math === undefined ? {} : { queries: math.queries }),
     periodSeconds: period,
     evaluationPeriods: input.EvaluationPeriods,
     datapointsToAlarm: datapoints,
@@ -118,8 +142,19 @@ export function putMetricAlarm(ctx: EngineContext, raw: unknown): CommandResult 
     actionsEnabled: input.ActionsEnabled ?? true,
     ...(existing?.ownerArn === undefined ? {} : { ownerArn: existing.ownerArn }),
   });
-  ctx.emit('cloudwatch.alarm', `Alarm ${input.AlarmName} ${existing === undefined ? 'created' : 'updated'}: ${input.Statistic} of ${input.Namespace} ${input.MetricName} ${input.ComparisonOperator} ${threshold} for ${datapoints} of ${input.EvaluationPeriods} periods of ${period} s; it starts INSUFFICIENT_DATA.`);
+  const watched = math === undefined ? `${input.Statistic} of ${input.Namespace} ${input.MetricName}` : `the metric math expression ${mathLabel(math)}`;
+  ctx.emit('cloudwatch.alarm', `Alarm ${input.AlarmName} ${existing === undefined ? 'created' : 'updated'}: ${watched} ${input.ComparisonOperator} ${threshold} for ${datapoints} of ${input.EvaluationPeriods} periods of ${period} s; it starts INSUFFICIENT_DATA.`);
   return ok({});
+}
+
+function firstMathMetric(math: CompiledMath): { namespace: string; metricName: string; dimensions: { Name: string; Value: string }[] } {
+  const first = math.stats.values().next().value;
+  return first === undefined ? { namespace: 'MetricMath', metricName: math.returned, dimensions: [] } : { namespace: first.metric.namespace, metricName: first.metric.metricName, dimensions: [...first.metric.dimensions] };
+}
+
+function mathLabel(math: CompiledMath): string {
+  const returned = math.queries.find((q) => q.Id === math.returned);
+  return returned?.Expression === undefined ? math.returned : `${math.returned} = ${returned.Expression}`;
 }
 
 export function describeAlarms(ctx: EngineContext, raw: unknown): CommandResult {
