@@ -44,14 +44,29 @@ function add(map: Map<string, number>, key: string, usd: number): void {
   if (usd !== 0) map.set(key, (map.get(key) ?? 0) + usd);
 }
 
+const LAUNCH_TYPE_KEYS: Readonly<Record<CostLaunchType, string>> = { EC2: 'lt:EC2', FARGATE: 'lt:FARGATE', FARGATE_SPOT: 'lt:FARGATE_SPOT', EXTERNAL: 'lt:EXTERNAL' };
+const UNUSED_EC2_KEY = `svc:${UNUSED_EC2}`;
+/** `svc:<charge>` keys, built once per name: every meter is booked every minute. */
+const serviceKeys = new Map<string, string>();
+function serviceKey(charge: string): string {
+  let key = serviceKeys.get(charge);
+  if (key === undefined) {
+    key = `svc:${charge}`;
+    if (serviceKeys.size > 10_000) serviceKeys.clear();
+    serviceKeys.set(charge, key);
+  }
+  return key;
+}
+
 /** Book `usd` of a meter: to its launch type (unless a share) and to whom it is charged. */
 function book(totals: Map<string, number>, meter: Meter, usd: number): void {
+  if (usd === 0) return;
   if (meter.share === true) {
-    add(totals, `svc:${UNUSED_EC2}`, -usd);
+    add(totals, UNUSED_EC2_KEY, -usd);
   } else {
-    add(totals, `lt:${meter.launchType}`, usd);
+    add(totals, LAUNCH_TYPE_KEYS[meter.launchType], usd);
   }
-  add(totals, `svc:${meter.charge}`, usd);
+  add(totals, serviceKey(meter.charge), usd);
 }
 
 /**
@@ -89,7 +104,7 @@ export function bankCost(ctx: EngineContext): void {
 }
 
 /** The rate by launch type right now (for the history and the report). */
-function ratesNow(meters: readonly Meter[], now: number): Record<CostLaunchType, number> {
+function ratesNow(meters: Iterable<Meter>, now: number): Record<CostLaunchType, number> {
   const rates: Record<CostLaunchType, number> = { EC2: 0, FARGATE: 0, FARGATE_SPOT: 0, EXTERNAL: 0 };
   for (const meter of meters) if (!meter.share && meterRunning(meter, now)) rates[meter.launchType] += meter.usdPerHour;
   return rates;
@@ -98,7 +113,7 @@ function ratesNow(meters: readonly Meter[], now: number): Record<CostLaunchType,
 function minuteJob(ctx: EngineContext): void {
   bankCost(ctx);
   const cost = costOf(ctx.state);
-  const rates = ratesNow([...cost.meters.values()], ctx.clock.now);
+  const rates = ratesNow(cost.meters.values(), ctx.clock.now);
   cost.history.push({ t: ctx.clock.now, ...rates });
   if (cost.history.length > HISTORY_POINTS) cost.history.splice(0, cost.history.length - HISTORY_POINTS);
 }

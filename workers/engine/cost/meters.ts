@@ -67,8 +67,12 @@ function msOf(iso: string): number {
 
 function chargeOf(state: EngineState, record: TaskRecord): { charge: string; serviceArn?: string } {
   if (record.serviceArn === undefined) return { charge: STANDALONE };
-  const name = state.services?.get(record.serviceArn)?.name ?? record.serviceArn.slice(record.serviceArn.lastIndexOf('/') + 1);
-  return { charge: name, serviceArn: record.serviceArn };
+  return { charge: chargeName(state, record), serviceArn: record.serviceArn };
+}
+
+function chargeName(state: EngineState, record: TaskRecord): string {
+  if (record.serviceArn === undefined) return STANDALONE;
+  return state.services?.get(record.serviceArn)?.name ?? record.serviceArn.slice(record.serviceArn.lastIndexOf('/') + 1);
 }
 
 /** An EC2 container instance's meter, as the tasks' shares need it: its rate and the interval it is billed over. */
@@ -115,30 +119,37 @@ function instanceRates(state: EngineState, out: Meter[]): Map<string, InstanceRa
   return rates;
 }
 
+/**
+ * A Fargate task's meter as last built, with what it was built from: the ledger reads every meter
+ * every minute, and a Fargate meter changes only when its task starts pulling, stops, or its
+ * service's name reads otherwise — so the same meter object is handed out until one of those does.
+ */
+interface FargateMeterMemo {
+  pullStartedAt: string;
+  stoppedAt: string | undefined;
+  capacityProviderName: string | undefined;
+  charge: string;
+  meter: Meter;
+}
+const fargateMeters = new WeakMap<TaskRecord, FargateMeterMemo>();
+
+function fargateMeter(state: EngineState, record: TaskRecord): Meter | undefined {
+  const task = record.task;
+  if (task.pullStartedAt === undefined) return undefined;
+  const capacityProviderName = record.capacityProviderName ?? task.capacityProviderName;
+  const charge = chargeName(state, record);
+  const memo = fargateMeters.get(record);
+  if (memo !== undefined && memo.pullStartedAt === task.pullStartedAt && memo.stoppedAt === task.stoppedAt && memo.capacityProviderName === capacityProviderName && memo.charge === charge) {
+    return memo.meter;
+  }
+  const meter = buildFargateMeter(record, task.pullStartedAt, capacityProviderName === FARGATE_SPOT, chargeOf(state, record));
+  fargateMeters.set(record, { pullStartedAt: task.pullStartedAt, stoppedAt: task.stoppedAt, capacityProviderName, charge, meter });
+  return meter;
+}
+
 function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, InstanceRate>): Meter | undefined {
   const task = record.task;
-  if (task.launchType === 'FARGATE') {
-    if (task.pullStartedAt === undefined) return undefined;
-    const runtime = record.taskDefinition.runtimePlatform as { cpuArchitecture?: unknown; operatingSystemFamily?: unknown } | undefined;
-    const ephemeral = (task.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
-    const spot = (record.capacityProviderName ?? task.capacityProviderName) === FARGATE_SPOT;
-    const rate = fargateRate({
-      cpuUnits: record.cpuUnits,
-      memoryMiB: record.memoryMiB,
-      ...(typeof runtime?.cpuArchitecture === 'string' ? { architecture: runtime.cpuArchitecture } : {}),
-      ...(typeof runtime?.operatingSystemFamily === 'string' ? { operatingSystemFamily: runtime.operatingSystemFamily } : {}),
-      ...(ephemeral === undefined ? {} : { ephemeralGiB: ephemeral }),
-    }, spot);
-    return {
-      key: `t:${task.taskArn}`,
-      launchType: spot ? 'FARGATE_SPOT' : 'FARGATE',
-      ...chargeOf(state, record),
-      usdPerHour: rate.usdPerHour,
-      startMs: msOf(task.pullStartedAt),
-      ...(task.stoppedAt === undefined ? {} : { endMs: msOf(task.stoppedAt) }),
-      minimumMs: rate.minimumBilledMs,
-    };
-  }
+  if (task.launchType === 'FARGATE') return fargateMeter(state, record);
   if (task.launchType !== 'EC2' || record.instanceArn === undefined) return undefined;
   const instanceRate = rates.get(record.instanceArn);
   const instance: InstanceRecord | undefined = state.instances.get(record.instanceArn);
@@ -155,6 +166,28 @@ function taskMeter(state: EngineState, record: TaskRecord, rates: Map<string, In
     startMs: Math.max(record.placedMs ?? record.createdMs, instanceRate.startMs),
     ...(endMs === undefined ? {} : { endMs }),
     share: true,
+  };
+}
+
+function buildFargateMeter(record: TaskRecord, pullStartedAt: string, spot: boolean, charge: { charge: string; serviceArn?: string }): Meter {
+  const task = record.task;
+  const runtime = record.taskDefinition.runtimePlatform as { cpuArchitecture?: unknown; operatingSystemFamily?: unknown } | undefined;
+  const ephemeral = (task.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
+  const rate = fargateRate({
+    cpuUnits: record.cpuUnits,
+    memoryMiB: record.memoryMiB,
+    ...(typeof runtime?.cpuArchitecture === 'string' ? { architecture: runtime.cpuArchitecture } : {}),
+    ...(typeof runtime?.operatingSystemFamily === 'string' ? { operatingSystemFamily: runtime.operatingSystemFamily } : {}),
+    ...(ephemeral === undefined ? {} : { ephemeralGiB: ephemeral }),
+  }, spot);
+  return {
+    key: `t:${task.taskArn}`,
+    launchType: spot ? 'FARGATE_SPOT' : 'FARGATE',
+    ...charge,
+    usdPerHour: rate.usdPerHour,
+    startMs: msOf(pullStartedAt),
+    ...(task.stoppedAt === undefined ? {} : { endMs: msOf(task.stoppedAt) }),
+    minimumMs: rate.minimumBilledMs,
   };
 }
 
