@@ -22,12 +22,12 @@
  * `:autoScalingGroupName/`, so each handler owns only its own.
  */
 import type { EngineContext } from '../context.ts';
-import { alarmsOf, periodsOf, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
+import { alarmsOf, latestDatapoint, provideAlarmActionHandler, type AlarmRecord } from '../metrics/alarms.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import { activeServiceOf, deploymentInProgress, setServiceDesired } from './apply.ts';
 import { alarmCause } from './activity-text.ts';
 import { inScaleOutCooldown, inScaleInCooldown, recordScaling } from './cooldowns.ts';
-import { aasOf, policiesOfTarget, type ScalableTargetRecord, type ServiceScalingPolicyRecord } from './model.ts';
+import { aasOf, type ScalableTargetRecord, type ServiceScalingPolicyRecord } from './model.ts';
 import { stepCooldownSeconds, stepScalingDesired, type StepAdjustment, type StepScalingPolicyConfiguration } from './step-scaling.ts';
 import { dynamicScalingAllowed } from './suspension.ts';
 import { combineTargetTracking, targetTrackingDesired, type PolicyProposal } from './target-tracking.ts';
@@ -83,11 +83,11 @@ function alarmOf(ctx: EngineContext, policy: ServiceScalingPolicyRecord, role: '
 }
 
 /**
- * The alarm's newest datapoint (what evaluateAlarm calls `latest`) without building its reason text:
- * the tick asks this every minute an alarm stays in ALARM (periodsOf evaluates metric math too).
+ * The alarm's newest datapoint (what evaluateAlarm calls `latest`) without building its reason text
+ * or reading back further than that datapoint: the tick asks this every minute an alarm stays in ALARM.
  */
 function latestOf(ctx: EngineContext, alarm: AlarmRecord): number | undefined {
-  return periodsOf(ctx.state, alarm, ctx.clock.now).find((p) => p.value !== undefined)?.value;
+  return latestDatapoint(ctx.state, alarm, ctx.clock.now);
 }
 
 const inAlarm = (alarm: AlarmRecord | undefined): boolean => alarm !== undefined && alarm.actionsEnabled && alarm.state === 'ALARM';
@@ -126,9 +126,11 @@ export function runTargetTracking(ctx: EngineContext, target: ScalableTargetReco
   const current = service.desiredCount;
   const history = target.history;
   const outBase = inScaleOutCooldown(history, now) ? history.lastScaleOut!.capacityBefore : current;
-  const votes = policiesOfTarget(ctx.state, target.resourceId)
-    .filter((p) => p.type === 'TargetTrackingScaling')
-    .map((p) => vote(ctx, target, p, current, outBase));
+  // The target's tracking policies in the state's order (model.ts policiesOfTarget, without its copies: this runs every minute).
+  const votes: TrackingVote[] = [];
+  for (const p of ctx.state.appAutoScaling?.policies.values() ?? []) {
+    if (p.resourceId === target.resourceId && p.type === 'TargetTrackingScaling') votes.push(vote(ctx, target, p, current, outBase));
+  }
   const combined = combineTargetTracking(current, votes.map((v) => v.proposal));
   if (combined.direction === 'none' || combined.policyName === undefined) return;
   const winner = votes.find((v) => v.policy.name === combined.policyName)!;

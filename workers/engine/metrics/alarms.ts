@@ -96,9 +96,22 @@ interface Period {
 export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number): Period[] {
   // A metric math alarm: the returned query's value per period (each MetricStat with its own Stat).
   if (alarm.queries !== undefined) return mathPeriods(state, alarm.queries, nowMs, alarm.periodSeconds, alarm.evaluationPeriods);
+  const out: Period[] = [];
+  walkPeriods(state, alarm, nowMs, (t, value) => {
+    out.push({ t, value });
+    return true;
+  });
+  return out;
+}
+
+/**
+ * Visits the alarm's single-metric periods newest first — `t` as periodsOf stamps it, `value` its
+ * statistic or undefined — until `visit` answers false. No allocation per period: the minute tick
+ * walks every alarm every minute.
+ */
+function walkPeriods(state: EngineState, alarm: AlarmRecord, nowMs: number, visit: (t: number, value: number | undefined) => boolean): void {
   const series = seriesOf(state, alarm.metric);
   const periodMs = alarm.periodSeconds * 1000;
-  const out: Period[] = [];
   let index = series === undefined ? -1 : series.t.length - 1;
   // The newest period ends with the current minute's datapoint.
   let end = nowMs;
@@ -108,10 +121,20 @@ export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number)
     const newest = index;
     while (series !== undefined && index >= 0 && series.t[index]! > start) index--;
     // The points in the period are series.v[index + 1 .. newest]: the statistic reads them in place.
-    out.push({ t: start + 60_000, value: newest === index ? undefined : statisticOver(alarm.statistic, series!.v, index + 1, newest) });
+    if (!visit(start + 60_000, newest === index ? undefined : statisticOver(alarm.statistic, series!.v, index + 1, newest))) return;
     end = start;
   }
-  return out;
+}
+
+/** The alarm's newest datapoint (evaluateAlarm's `latest`), reading no further back than it has to. */
+export function latestDatapoint(state: EngineState, alarm: AlarmRecord, nowMs: number): number | undefined {
+  if (alarm.queries !== undefined) return periodsOf(state, alarm, nowMs).find((p) => p.value !== undefined)?.value;
+  let latest: number | undefined;
+  walkPeriods(state, alarm, nowMs, (_t, value) => {
+    latest = value;
+    return value === undefined;
+  });
+  return latest;
 }
 
 /**
@@ -231,10 +254,13 @@ export interface AlarmActionHandler {
 }
 
 const actionHandlers = new Map<string, AlarmActionHandler>();
+/** Handlers by action ARN as cachedHandlerFor found them; forgotten when a handler is provided. */
+const handlerByArn = new Map<string, AlarmActionHandler | undefined>();
 
 /** Auto Scaling policies (issue 6), Application Auto Scaling (issue 7): one handler per owner. */
 export function provideAlarmActionHandler(owner: string, handler: AlarmActionHandler): void {
   actionHandlers.set(owner, handler);
+  handlerByArn.clear();
 }
 
 export function actionHandlerFor(arn: string): AlarmActionHandler | undefined {
@@ -242,15 +268,55 @@ export function actionHandlerFor(arn: string): AlarmActionHandler | undefined {
   return undefined;
 }
 
+/** actionHandlerFor, remembered per ARN (owning is a property of the ARN's text; the tick asks every minute). */
+function cachedHandlerFor(arn: string): AlarmActionHandler | undefined {
+  if (handlerByArn.has(arn)) return handlerByArn.get(arn);
+  const handler = actionHandlerFor(arn);
+  if (handlerByArn.size > 10_000) handlerByArn.clear();
+  handlerByArn.set(arn, handler);
+  return handler;
+}
+
 const latestByAlarm = new WeakMap<AlarmRecord, number | undefined>();
+
+/** Counts over the periods (see verdictOf); one object reused by every evaluation of the tick. */
+const tally = { present: 0, breaching: 0, latest: undefined as number | undefined };
+
+/**
+ * evaluateAlarm's state and `latest` without its reason, counting the periods as they are walked
+ * (no list of periods, no text): what the minute tick needs for every alarm every minute. The same
+ * rules as evaluateAlarm, which the tick still calls for the reason when the state changes.
+ */
+function verdictOf(state: EngineState, alarm: AlarmRecord, nowMs: number): { state: AlarmState; latest: number | undefined } {
+  if (alarm.queries !== undefined) {
+    const full = evaluateAlarm(state, alarm, nowMs);
+    return { state: full.state, latest: full.latest };
+  }
+  tally.present = 0;
+  tally.breaching = 0;
+  tally.latest = undefined;
+  walkPeriods(state, alarm, nowMs, (_t, value) => {
+    if (value === undefined) return true;
+    if (tally.present++ === 0) tally.latest = value;
+    if (breaches(alarm.comparisonOperator, value, alarm.threshold)) tally.breaching++;
+    return true;
+  });
+  const n = alarm.evaluationPeriods;
+  const m = alarm.datapointsToAlarm;
+  if (tally.present === 0) return { state: 'INSUFFICIENT_DATA', latest: undefined };
+  if (tally.breaching >= m) return { state: 'ALARM', latest: tally.latest };
+  if (tally.present - tally.breaching > n - m) return { state: 'OK', latest: tally.latest };
+  return { state: alarm.state, latest: tally.latest };
+}
 
 function evaluateAll(ctx: EngineContext): void {
   const alarms = ctx.state.metrics?.alarms;
   if (alarms === undefined) return;
   for (const alarm of alarms.values()) {
+    const verdict = verdictOf(ctx.state, alarm, ctx.clock.now);
+    latestByAlarm.set(alarm, verdict.latest);
+    if (verdict.state === alarm.state) continue;
     const result = evaluateAlarm(ctx.state, alarm, ctx.clock.now);
-    latestByAlarm.set(alarm, result.latest);
-    if (result.state === alarm.state) continue;
     const reason = result.reason;
     ctx.emit('cloudwatch.alarm', `Alarm ${alarm.name} went from ${alarm.state} to ${result.state}: ${reason}`, alarm.arn);
     alarm.state = result.state;
@@ -265,7 +331,7 @@ function runActions(ctx: EngineContext): void {
   // A copy: an action may delete alarms (a policy replaced) while we walk them.
   for (const alarm of [...alarms.values()]) {
     if (alarm.state !== 'ALARM' || !alarm.actionsEnabled || !alarms.has(alarm.name)) continue;
-    for (const arn of alarm.alarmActions) actionHandlerFor(arn)?.invoke(ctx, arn, alarm, latestByAlarm.get(alarm));
+    for (const arn of alarm.alarmActions) cachedHandlerFor(arn)?.invoke(ctx, arn, alarm, latestByAlarm.get(alarm));
   }
 }
 
