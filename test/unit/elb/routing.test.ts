@@ -58,6 +58,34 @@ describe('routeRequests', () => {
     expect(routeRequests(ctx.state, tg, 7).routed).toEqual({ '172.31.0.11:80': 4, '172.31.0.12:80': 3 });
   });
 
+  it('least outstanding requests: each request to the fewest-so-far target (first on a tie), listed in the order targets first got one', () => {
+    const seed = 20261207;
+    let x = seed;
+    const next = (n: number): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
+    for (let round = 0; round < 40; round++) {
+      const size = 1 + next(7);
+      const { ctx, tg } = group(Array.from({ length: size }, () => (next(5) === 0 ? 'unhealthy' : 'healthy')), 'least_outstanding_requests');
+      const targets = [...tg.targets.values()];
+      for (const target of targets) target.requests = next(12);
+      const count = next(60);
+      // The rule, one request at a time (what the router computes in O(count log targets)).
+      const pool = targets.filter((t) => t.state === 'healthy');
+      const use = pool.length > 0 ? pool : targets;
+      const requests = use.map((t) => t.requests);
+      const expected: Record<string, number> = {};
+      for (let i = 0; i < count; i++) {
+        let best = 0;
+        for (let j = 1; j < use.length; j++) if (requests[j]! < requests[best]!) best = j;
+        requests[best]!++;
+        const key = `${use[best]!.id}:${use[best]!.port}`;
+        expected[key] = (expected[key] ?? 0) + 1;
+      }
+      const routed = routeRequests(ctx.state, tg, count).routed;
+      expect(Object.entries(routed), `seed ${seed}, round ${round}`).toEqual(Object.entries(expected));
+      expect(use.map((t) => t.requests), `seed ${seed}, round ${round}`).toEqual(requests);
+    }
+  });
+
   it('drops everything without a load balancer or without targets; bad counts route nothing', () => {
     const ctx = context();
     const tgArn = value(elbv2.createTargetGroup(ctx, { Name: 'tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default', TargetType: 'ip' })).TargetGroups[0].TargetGroupArn;

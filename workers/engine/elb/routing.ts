@@ -21,11 +21,29 @@ export interface RoutingResult {
 }
 
 export function routeRequests(state: EngineState, tg: TargetGroupRecord, count: number): RoutingResult {
-  const n = Number.isInteger(count) && count > 0 ? count : 0;
   const routed: Record<string, number> = {};
-  if (!isInUse(state, tg)) return { routed, failOpen: false, dropped: n };
-  const live: TargetRecord[] = [];
-  const healthy: TargetRecord[] = [];
+  const outcome = routeEach(tg, count, isInUse(state, tg), (target, k) => {
+    const key = `${target.id}:${target.port}`;
+    routed[key] = (routed[key] ?? 0) + k;
+  });
+  return { routed, ...outcome };
+}
+
+/** The candidates of one routing call (reused: routing runs for every service every minute, and never re-enters). */
+const scratch: { live: TargetRecord[]; healthy: TargetRecord[] } = { live: [], healthy: [] };
+
+/**
+ * routeRequests without the `Id:Port` record: each target that gets requests is handed to `give`
+ * with how many (possibly several times: the whole rounds, then the remainder), in the order
+ * routeRequests lists them; `target.requests` is already counted. `inUse` is isInUse(state, tg),
+ * which a caller routing every group of the minute may know already (load/usage.ts).
+ */
+export function routeEach(tg: TargetGroupRecord, count: number, inUse: boolean, give: (target: TargetRecord, k: number) => void): { failOpen: boolean; dropped: number } {
+  const n = Number.isInteger(count) && count > 0 ? count : 0;
+  if (!inUse) return { failOpen: false, dropped: n };
+  const { live, healthy } = scratch;
+  live.length = 0;
+  healthy.length = 0;
   for (const target of tg.targets.values()) {
     if (target.state === 'draining') continue;
     live.push(target);
@@ -35,24 +53,62 @@ export function routeRequests(state: EngineState, tg: TargetGroupRecord, count: 
   // Failing open does not get requests past security groups: targets whose groups keep the load
   // balancer out (probe.ts) time out, and those requests are lost like requests with no target.
   const pool = failOpen ? live.filter((target) => target.sgRefusal === undefined || target.sgVersion === -1) : healthy;
-  if (pool.length === 0) return { routed, failOpen, dropped: n };
-  const give = (target: TargetRecord, k: number): void => {
+  live.length = 0;
+  if (pool.length === 0) {
+    healthy.length = 0;
+    return { failOpen, dropped: n };
+  }
+  const hand = (target: TargetRecord, k: number): void => {
     target.requests += k;
-    const key = `${target.id}:${target.port}`;
-    routed[key] = (routed[key] ?? 0) + k;
+    give(target, k);
   };
   if (tg.attributes.get('load_balancing.algorithm.type') === 'least_outstanding_requests') {
-    for (let i = 0; i < n; i++) {
-      let best = pool[0]!;
-      for (const target of pool) if (target.requests < best.requests) best = target;
-      give(best, 1);
-    }
+    leastOutstanding(pool, n, hand);
   } else {
     // Whole rounds at once (cheap for big counts), then the remainder from the cursor on.
     const rounds = Math.floor(n / pool.length);
-    if (rounds > 0) for (const target of pool) give(target, rounds);
-    for (let i = 0; i < n % pool.length; i++) give(pool[(tg.cursor + i) % pool.length]!, 1);
+    if (rounds > 0) for (const target of pool) hand(target, rounds);
+    for (let i = 0; i < n % pool.length; i++) hand(pool[(tg.cursor + i) % pool.length]!, 1);
     tg.cursor = (tg.cursor + (n % pool.length)) % pool.length;
   }
-  return { routed, failOpen, dropped: 0 };
+  healthy.length = 0;
+  return { failOpen, dropped: 0 };
+}
+
+/**
+ * Each of `n` requests to the target with the fewest requests so far (the first in pool order on a
+ * tie), as a loop over the pool per request would, but in O(n log pool): a min-heap on (requests,
+ * pool index). The targets are handed their totals in the order they first got a request.
+ */
+function leastOutstanding(pool: readonly TargetRecord[], n: number, hand: (target: TargetRecord, k: number) => void): void {
+  if (n === 0) return;
+  const requests = pool.map((target) => target.requests);
+  const got = new Array<number>(pool.length).fill(0);
+  const order: number[] = [];
+  const before = (a: number, b: number): boolean => requests[a]! < requests[b]! || (requests[a] === requests[b] && a < b);
+  const heap = pool.map((_, i) => i);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
+  for (let r = 0; r < n; r++) {
+    const best = heap[0]!;
+    if (got[best] === 0) order.push(best);
+    got[best]!++;
+    requests[best]!++;
+    siftDown(heap, 0, before);
+  }
+  for (const i of order) hand(pool[i]!, got[i]!);
+}
+
+function siftDown(heap: number[], from: number, before: (a: number, b: number) => boolean): void {
+  const item = heap[from]!;
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= heap.length) break;
+    const r = l + 1;
+    const child = r < heap.length && before(heap[r]!, heap[l]!) ? r : l;
+    if (!before(heap[child]!, item)) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = item;
 }

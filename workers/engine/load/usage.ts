@@ -15,7 +15,7 @@
 import type { EngineState, TaskRecord } from '../state.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
-import { routeRequests } from '../elb/routing.ts';
+import { routeEach } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
 import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
 import { requestsBetween } from './traffic.ts';
@@ -58,14 +58,21 @@ export interface LoadMeasure {
   services: ServiceMeasure[];
   /** The load balancer each target group is reached through (its first listener's), by group ARN. */
   loadBalancerOf: Map<string, LoadBalancerRecord>;
+  /** Target groups some listener forwards to (elb/health.ts isInUse), by ARN. */
+  inUse: Set<string>;
 }
 
-/** One pass over the listeners (elb/model.ts loadBalancersOf per group would be O(groups × listeners)). */
-function loadBalancersByGroup(state: EngineState, out: Map<string, LoadBalancerRecord>): Map<string, LoadBalancerRecord> {
+/**
+ * One pass over the listeners (elb/model.ts loadBalancersOf per group would be O(groups × listeners)):
+ * each group's load balancer, and the groups in use (some listener forwards to them, as isInUse says).
+ */
+function loadBalancersByGroup(state: EngineState, out: Map<string, LoadBalancerRecord>, inUse: Set<string>): Map<string, LoadBalancerRecord> {
   out.clear();
+  inUse.clear();
   const elb = state.elb;
   if (elb === undefined) return out;
   for (const listener of elb.listeners.values()) {
+    inUse.add(listener.targetGroupArn);
     if (out.has(listener.targetGroupArn)) continue;
     const lb = elb.loadBalancers.get(listener.loadBalancerArn);
     if (lb !== undefined) out.set(listener.targetGroupArn, lb);
@@ -85,11 +92,11 @@ const usageOf = new WeakMap<TaskRecord, TaskUsage>();
 export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
   let measure = taken.get(state);
   if (measure !== undefined && measure.atMs === nowMs) return measure;
-  if (measure === undefined) taken.set(state, (measure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: new Map() }));
+  if (measure === undefined) taken.set(state, (measure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: new Map(), inUse: new Set() }));
   measure.atMs = nowMs;
   measure.tasks.clear();
   measure.services.length = 0;
-  loadBalancersByGroup(state, measure.loadBalancerOf);
+  loadBalancersByGroup(state, measure.loadBalancerOf, measure.inUse);
   for (const service of state.services?.values() ?? []) {
     if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure));
   }
@@ -100,7 +107,7 @@ export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
  * Route the minute's requests; fills `byTask` with the requests each task got (cleared first) and
  * answers the measure, or undefined without traffic.
  */
-function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>, loadBalancerOf: Map<string, LoadBalancerRecord>): TrafficMeasure | undefined {
+function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>, measure: LoadMeasure): TrafficMeasure | undefined {
   byTask.clear();
   const traffic = trafficOf(state, service.arn);
   if (traffic === undefined) return undefined;
@@ -108,13 +115,11 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number,
   const tg = state.elb?.targetGroups.get(trafficTargetGroupArn(service) ?? traffic.targetGroupArn);
   if (tg === undefined) return undefined;
   const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
-  const routed = routeRequests(state, tg, requests);
-  for (const key in routed.routed) {
-    const target = tg.targets.get(key);
-    const record = target?.owner?.record ?? target?.task;
-    if (record !== undefined) byTask.set(record, (byTask.get(record) ?? 0) + routed.routed[key]!);
-  }
-  return { targetGroup: tg, loadBalancer: loadBalancerOf.get(tg.arn), requests, rejected: routed.dropped, failOpen: routed.failOpen };
+  const routed = routeEach(tg, requests, measure.inUse.has(tg.arn), (target, k) => {
+    const record = target.owner?.record ?? target.task;
+    if (record !== undefined) byTask.set(record, (byTask.get(record) ?? 0) + k);
+  });
+  return { targetGroup: tg, loadBalancer: measure.loadBalancerOf.get(tg.arn), requests, rejected: routed.dropped, failOpen: routed.failOpen };
 }
 
 /** Scratch space reused by every service of every minute (the tick is synchronous): no per-service allocation. */
@@ -138,7 +143,7 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
       else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
     }
   }
-  const traffic = routeTraffic(state, service, nowMs, byTask, measure.loadBalancerOf);
+  const traffic = routeTraffic(state, service, nowMs, byTask, measure);
   const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic };
   if (running.length === 0) return out;
   const load = serviceLoadOf(state, service.arn);
