@@ -94,33 +94,45 @@ export class VirtualClock implements XstateClock {
     return x.dueMs < y.dueMs || (x.dueMs === y.dueMs && x.seq < y.seq);
   }
 
+  // Sifts move a hole instead of swapping pairs (no array literal per step: the clock fires over a
+  // million timers in a virtual week of 20 services); the heap ends up exactly as with swaps.
   private push(timer: Timer): void {
     const heap = this.heap;
+    let i = heap.length;
     heap.push(timer);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!VirtualClock.before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      const above = heap[parent]!;
+      if (!VirtualClock.before(timer, above)) break;
+      heap[i] = above;
       i = parent;
     }
+    heap[i] = timer;
   }
 
   private pop(): void {
     const heap = this.heap;
     const last = heap.pop()!;
-    if (heap.length === 0) return;
-    heap[0] = last;
+    const size = heap.length;
+    if (size === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
-      let smallest = i;
-      if (l < heap.length && VirtualClock.before(heap[l]!, heap[smallest]!)) smallest = l;
-      if (r < heap.length && VirtualClock.before(heap[r]!, heap[smallest]!)) smallest = r;
-      if (smallest === i) break;
-      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
-      i = smallest;
+      let smallest = last;
+      let at = i;
+      if (l < size && VirtualClock.before(heap[l]!, smallest)) {
+        smallest = heap[l]!;
+        at = l;
+      }
+      if (r < size && VirtualClock.before(heap[r]!, smallest)) {
+        smallest = heap[r]!;
+        at = r;
+      }
+      if (at === i) break;
+      heap[i] = smallest;
+      i = at;
     }
+    heap[i] = last;
   }
 }
