@@ -56,7 +56,7 @@ import type { ContainerInstance, ElbTargetGroup, Service, Snapshot, Task, TaskDe
 import catalogue from '../../workers/engine/catalog/instance-types.json' with { type: 'json' };
 
 export interface Violation {
-  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'steady';
+  invariant: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'steady' | `A${number}`;
   message: string;
 }
 
@@ -302,6 +302,7 @@ export class RolloutTracker {
   private knownTasks = new Set<string>();
   private forcedSeen = new Set<string>();
   private drainingBefore = new Set<string>();
+  private desiredBefore = new Map<string, number>();
 
   observe(index: SnapshotIndex): Violation[] {
     const out: Violation[] = [...this.placements(index)];
@@ -345,16 +346,21 @@ export class RolloutTracker {
           stoppedNames.push(`${short(arn)} (${task.stoppedReason ?? 'no reason'})`);
         }
       }
-      const minHealthy = Math.ceil((desiredCount * config.minimumHealthyPercent) / 100);
+      // The desired count may change between two observations without a step (Application Auto
+      // Scaling acts on the minute): stops made before a scale-out answer to the lower count.
+      const desiredThen = Math.min(desiredCount, this.desiredBefore.get(service.serviceArn) ?? desiredCount);
+      this.desiredBefore.set(service.serviceArn, desiredCount);
+      const minHealthy = Math.ceil((desiredThen * config.minimumHealthyPercent) / 100);
       if (voluntary > 0 && healthy.size + forced < minHealthy) {
         out.push({
           invariant: 'I6',
-          message: `${service.serviceName}: the scheduler stopped ${voluntary} healthy task(s) [${stoppedNames.join('; ')}] leaving ${healthy.size} healthy (+${forced} lost to failures) < minimum ${minHealthy} (desired ${desiredCount} × ${config.minimumHealthyPercent}%)`,
+          message: `${service.serviceName}: the scheduler stopped ${voluntary} healthy task(s) [${stoppedNames.join('; ')}] leaving ${healthy.size} healthy (+${forced} lost to failures) < minimum ${minHealthy} (desired ${desiredThen}${desiredThen === desiredCount ? '' : ` (${desiredCount} now)`} × ${config.minimumHealthyPercent}%)`,
         });
       }
     }
     for (const arn of this.healthyBefore.keys()) if (!seen.has(arn)) this.healthyBefore.delete(arn);
     for (const arn of this.wantedBefore.keys()) if (!seen.has(arn)) this.wantedBefore.delete(arn);
+    for (const arn of this.desiredBefore.keys()) if (!seen.has(arn)) this.desiredBefore.delete(arn);
     return out;
   }
 

@@ -1,0 +1,47 @@
+// The autoscaling swarm test (issue 7): seeded random worlds of service auto scaling — target
+// tracking (CPU, memory, ALBRequestCountPerTarget, SQS backlog per task), step policies on learner
+// alarms, scheduled actions, an SQS worker service — with traffic, load, message bursts,
+// deployments, new bounds, suspend flags, policy churn and bad images; the shared and autoscaling
+// invariants checked after every step, convergence required once the faults stop, and the same
+// seed giving the same final snapshot. Replay a seed: SEED=<n> npx vitest run --project swarm
+// test/swarm/autoscaling.swarm.test.ts. More: AUTOSCALING_SWARM_SEEDS=<n> (default 12, about a
+// minute here), SWARM_FROM=<n>.
+import { describe, expect, it } from 'vitest';
+import { describeAutoscalingFailure, runAutoscalingSwarm } from './autoscaling-swarm.ts';
+
+const BATCH = 3;
+
+describe('autoscaling swarm', () => {
+  const replay = process.env.SEED === undefined ? undefined : Number(process.env.SEED);
+  if (replay !== undefined) {
+    it(`seed ${replay}`, () => {
+      const outcome = runAutoscalingSwarm({ seed: replay });
+      console.log(outcome.ok ? `seed ${replay}: ok — ${JSON.stringify(outcome.stats)}\n${outcome.log.join('\n')}` : describeAutoscalingFailure(outcome, Infinity));
+      expect(outcome.ok, outcome.ok ? '' : describeAutoscalingFailure(outcome)).toBe(true);
+    });
+    return;
+  }
+  const seeds = Number(process.env.AUTOSCALING_SWARM_SEEDS ?? 12);
+  const from = Number(process.env.SWARM_FROM ?? 1);
+  for (let first = from; first < from + seeds; first += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, from + seeds - first) }, (_, i) => first + i);
+    it(`seeds ${batch.join(', ')}`, () => {
+      const failures: string[] = [];
+      for (const seed of batch) {
+        const outcome = runAutoscalingSwarm({ seed });
+        if (!outcome.ok) failures.push(describeAutoscalingFailure(outcome));
+      }
+      expect(failures, failures.join('\n\n')).toEqual([]);
+    });
+  }
+
+  it('is deterministic: the same seed gives the same final snapshot', () => {
+    for (const seed of [from, from + 1]) {
+      const a = runAutoscalingSwarm({ seed, keepFinalJson: true });
+      const b = runAutoscalingSwarm({ seed, keepFinalJson: true });
+      expect(a.finalJson, `seed ${seed}: no final snapshot (${a.ok ? 'ok' : describeAutoscalingFailure(a)})`).toBeDefined();
+      expect(b.finalJson === a.finalJson, `seed ${seed}: two runs ended in different snapshots`).toBe(true);
+      expect(b.log).toEqual(a.log);
+    }
+  });
+});
