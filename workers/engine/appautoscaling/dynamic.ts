@@ -102,14 +102,15 @@ function vote(ctx: EngineContext, target: ScalableTargetRecord, policy: ServiceS
   };
   const high = alarmOf(ctx, policy, 'high');
   const low = alarmOf(ctx, policy, 'low');
+  // (Votes are built without object spreads: this runs for every alarm in ALARM every minute.)
   if (high !== undefined && inAlarm(high)) {
     const { desired, metric } = ask(high, outBase);
     // A high alarm never votes for scale-in (its proposal from the pre-cooldown capacity may be below the current one).
-    return { policy, alarm: high, ...(metric === undefined ? {} : { metric }), proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.max(desired, current), scaleInEnabled } };
+    return { policy, alarm: high, metric, proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.max(desired, current), scaleInEnabled } };
   }
   if (low !== undefined && inAlarm(low)) {
     const { desired, metric } = ask(low, current);
-    return { policy, alarm: low, ...(metric === undefined ? {} : { metric }), proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.min(desired, current), scaleInEnabled } };
+    return { policy, alarm: low, metric, proposal: { policyName: policy.name, desired: desired === undefined ? undefined : Math.min(desired, current), scaleInEnabled } };
   }
   // No scaling on missing data: an alarm in INSUFFICIENT_DATA holds scale-in (AASUG).
   const unknown = high === undefined || high.state === 'INSUFFICIENT_DATA' || low?.state === 'INSUFFICIENT_DATA';

@@ -47,21 +47,27 @@ const settle = (value: number): number => Math.round(value * 1e9) / 1e9;
 /** The capacity one target tracking policy asks for. */
 export function targetTrackingDesired(input: TargetTrackingInput): TargetTrackingResult {
   const { current, metric, target } = input;
-  const hold = (reason: TargetTrackingReason, proposed?: number): TargetTrackingResult => {
-    const clamped = clampCapacity(input, current);
-    return { ...clamped, direction: direction(current, clamped.desired), reason, ...(proposed === undefined ? {} : { proposed }) };
-  };
-  if (metric === undefined || !Number.isFinite(metric) || !(target > 0)) return hold('insufficient-data');
+  if (metric === undefined || !Number.isFinite(metric) || !(target > 0)) return result(input, current, current, 'insufficient-data', undefined);
   if (current === 0) {
     // Sandbox (UNCONFIRMED): from zero tasks there is no proportion to apply; any load starts one task.
-    if (metric <= 0) return hold('proportional', 0);
-    const clamped = clampCapacity(input, 1);
-    return { ...clamped, direction: direction(current, clamped.desired), reason: 'start-from-zero', proposed: 1 };
+    if (metric <= 0) return result(input, current, current, 'proportional', 0);
+    return result(input, current, 1, 'start-from-zero', 1);
   }
   const proposed = Math.ceil(settle((current * metric) / target));
-  if (proposed < current && input.disableScaleIn) return hold('scale-in-disabled', proposed);
-  const clamped = clampCapacity(input, proposed);
-  return { ...clamped, direction: direction(current, clamped.desired), reason: 'proportional', proposed };
+  if (proposed < current && input.disableScaleIn) return result(input, current, current, 'scale-in-disabled', proposed);
+  return result(input, current, proposed, 'proportional', proposed);
+}
+
+/**
+ * `capacity` clamped to the bounds, with its direction from `current` — built field by field (no
+ * object spreads: the minute tick asks every policy whose alarm is in ALARM, every minute).
+ */
+function result(bounds: CapacityBounds, current: number, capacity: number, reason: TargetTrackingReason, proposed: number | undefined): TargetTrackingResult {
+  const clamped = clampCapacity(bounds, capacity);
+  const out: TargetTrackingResult = { desired: clamped.desired, unclamped: clamped.unclamped, direction: direction(current, clamped.desired), reason };
+  if (clamped.clampedBy !== undefined) out.clampedBy = clamped.clampedBy;
+  if (proposed !== undefined) out.proposed = proposed;
+  return out;
 }
 
 function direction(from: number, to: number): 'out' | 'in' | 'none' {
