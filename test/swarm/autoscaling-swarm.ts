@@ -73,7 +73,7 @@ class AutoscalingSwarmRun extends SwarmBase {
   private activityIds = new Set<string>();
 
   constructor(options: AutoscalingSwarmOptions) {
-    super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 30 * MINUTE_MS, options.convergeMs ?? 2 * 3_600_000);
+    super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 40 * MINUTE_MS, options.convergeMs ?? 2 * 3_600_000);
     this.world = drawAutoscalingWorld(this.prng, this.chaosMs);
     this.tracker7 = new AutoscalingTracker(CLUSTER, this.ledger);
     this.keepFinalJson = options.keepFinalJson ?? false;
@@ -122,7 +122,8 @@ class AutoscalingSwarmRun extends SwarmBase {
       ...this.commonOutcome(),
       world: this.world,
       stats: { ...this.commonStats(), activities: this.activityIds.size, messages: this.ledger.sent },
-      ...(this.finalJson === undefined ? {} : { finalJson: this.finalJson }),
+      // On a failure, the snapshot at the failing step (for digging).
+      ...(this.keepFinalJson ? { finalJson: this.finalJson ?? JSON.stringify(this.engine.snapshot()) } : {}),
     };
   }
 
@@ -309,18 +310,18 @@ class AutoscalingSwarmRun extends SwarmBase {
 
   private randomOperation(): void {
     const roll = this.prng.int(0, 100);
-    if (roll < 40) return this.wait(this.prng.int(1, 121) * 1000);
+    if (roll < 35) return this.wait(this.prng.int(1, 121) * 1000);
     const service = this.prng.pick(this.world.services);
-    if (roll < 48) return this.traffic();
-    if (roll < 55) return this.serviceLoad(service);
-    if (roll < 62) return this.sendMessages();
-    if (roll < 64) return this.purge();
-    if (roll < 69) return this.newRevision(service);
-    if (roll < 73) return this.setDesired(service);
-    if (roll < 79) return this.newBounds(service);
-    if (roll < 83) return this.toggleSuspension(service);
-    if (roll < 89) return this.deleteOrPutPolicy(service);
-    if (roll < 95) return this.imageFault(service);
+    if (roll < 45) return this.traffic();
+    if (roll < 57) return this.serviceLoad(service);
+    if (roll < 65) return this.sendMessages();
+    if (roll < 67) return this.purge();
+    if (roll < 72) return this.newRevision(service);
+    if (roll < 76) return this.setDesired(service);
+    if (roll < 82) return this.newBounds(service);
+    if (roll < 86) return this.toggleSuspension(service);
+    if (roll < 92) return this.deleteOrPutPolicy(service);
+    if (roll < 97) return this.imageFault(service);
     return this.wait(this.prng.int(2, 7) * MINUTE_MS);
   }
 

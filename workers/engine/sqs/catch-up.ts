@@ -56,7 +56,9 @@ export function caughtUp(record: QueueRecord, toMs: number): QueueResult<{ queue
  * never cause that).
  */
 export function queueAt(record: QueueRecord, nowMs: number): Queue {
-  const result = consume(record.queue, record.model, record.queue.clockMs, Math.max(nowMs, record.queue.clockMs) + 1);
+  // Receives at nowMs included, but no event after it: working to nowMs + 1 would apply a delete due
+  // 1 ms later, and the view would miss a message NumberOfMessagesDeleted has not counted yet.
+  const result = consume(record.queue, record.model, record.queue.clockMs, Math.max(nowMs, record.queue.clockMs), true);
   return result.ok ? result.queue : record.queue;
 }
 

@@ -211,9 +211,10 @@ function receive(q: Queue, n: number, t: number, model: ConsumerModel, report: F
 
 /**
  * Consumers working the queue from `fromMs` to `toMs` (receives at fromMs, fromMs + 1 s, … before
- * toMs; events up to and including toMs). Time before fromMs passes with nobody receiving.
+ * toMs — or up to and including toMs with `receiveAtEnd`, a reader's view of that instant; events
+ * up to and including toMs, never later). Time before fromMs passes with nobody receiving.
  */
-export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs: number): QueueResult<{ queue: Queue; report: FlowReport }> {
+export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs: number, receiveAtEnd = false): QueueResult<{ queue: Queue; report: FlowReport }> {
   const problem = checkModel(model);
   if (problem !== undefined) return { ok: false, error: { code: 'InvalidParameterValue', message: SQS_MESSAGES.badConsumers(problem) } };
   if (!Number.isFinite(fromMs) || fromMs < queue.clockMs) return backwards(queue, fromMs);
@@ -227,8 +228,9 @@ export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs
     wasEmpty = empty;
   };
   const perStep = (model.consumers * model.messagesPerSecondPerConsumer * STEP_MS) / 1000;
+  const inWindow = (at: number): boolean => at < toMs || (receiveAtEnd && at === toMs);
   let t = fromMs;
-  while (t < toMs) {
+  while (inWindow(t)) {
     settle(q, t, report);
     produce(q, t);
     noteEmpty(t);
@@ -249,7 +251,7 @@ export function consume(queue: Queue, model: ConsumerModel, fromMs: number, toMs
     }
     // Nothing to receive: jump to the step at or after the next event.
     const next = nextEvent(q, t);
-    if (next === undefined || next >= toMs) break;
+    if (next === undefined || !inWindow(next)) break;
     t = fromMs + Math.ceil((next - fromMs) / STEP_MS) * STEP_MS;
   }
   settle(q, toMs, report);
