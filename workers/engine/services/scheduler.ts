@@ -118,6 +118,11 @@ function clusterKey(ctx: EngineContext, service: ServiceRecord): number {
   return key;
 }
 
+function clusterHasInstances(ctx: EngineContext, clusterName: string): boolean {
+  for (const instance of ctx.state.instances.values()) if (instance.clusterName === clusterName) return true;
+  return false;
+}
+
 /** The next instant of the look grid after now. */
 const nextLook = (now: number): number => (Math.floor(now / WATCH_MS) + 1) * WATCH_MS;
 
@@ -151,6 +156,10 @@ function ensureWatch(ctx: EngineContext, service: ServiceRecord): void {
     }
     if (usage !== undefined) b.usageKey = usage;
     else delete b.usageKey;
+    // A cluster without container instances (Fargate only) has nothing to look at until one
+    // registers, and every registration kicks its services (kickCluster), which starts the watch
+    // again: no look every 15 s for nothing (806,400 timers in a week of 20 Fargate services).
+    if (!clusterHasInstances(ctx, service.clusterName)) return;
     b.watchTimer = ctx.clock.schedule(nextLook(ctx.clock.now), tick);
   };
   b.watchTimer = ctx.clock.schedule(nextLook(ctx.clock.now), tick);
