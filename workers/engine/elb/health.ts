@@ -19,7 +19,7 @@
 import type { ElbTargetHealthDescription, ElbTargetState } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
-import { drainSeconds, elbOf, loadBalancersOf, targetKey, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
+import { drainSeconds, elbOf, targetKey, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
 import { probeIndex, probeTarget } from './probe.ts';
 import { securityGroupVersion } from '../network/security-groups.ts';
 import { DEFAULT_SUBNETS } from '../network/default-vpc.ts';
@@ -52,7 +52,11 @@ function quietKey(state: EngineState): string {
   return `${state.healthEpoch ?? 0}/${securityGroupVersion(state)}/${state.instances.size}`;
 }
 
-export const isInUse = (state: EngineState, tg: TargetGroupRecord): boolean => loadBalancersOf(elbOf(state), tg.arn).length > 0;
+/** Some listener forwards to the group (loadBalancersOf(…).length > 0, without its list: asked every health round). */
+export function isInUse(state: EngineState, tg: TargetGroupRecord): boolean {
+  for (const listener of elbOf(state).listeners.values()) if (listener.targetGroupArn === tg.arn) return true;
+  return false;
+}
 
 const label = (tg: TargetGroupRecord, target: TargetRecord): string => `Target ${target.id}:${target.port} in tg ${tg.name}`;
 
