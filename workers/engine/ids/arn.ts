@@ -18,10 +18,19 @@ const EPOCH_MS = Date.parse(EPOCH_ISO);
 // Many lines are written at the same virtual instant (a pass starting 100 tasks): remember the last one.
 let lastIsoMs = Number.NaN;
 let lastIso = '';
+/** And the instants rendered again and again (a service's 100 events on every DescribeServices / UpdateService answer). */
+const isoByMs = new Map<number, string>();
+const ISO_CACHE_SIZE = 8192;
 
 export function isoAt(virtualMs: number): string {
   if (virtualMs !== lastIsoMs) {
-    lastIso = new Date(EPOCH_MS + virtualMs).toISOString();
+    let iso = isoByMs.get(virtualMs);
+    if (iso === undefined) {
+      iso = new Date(EPOCH_MS + virtualMs).toISOString();
+      if (isoByMs.size >= ISO_CACHE_SIZE) isoByMs.clear();
+      isoByMs.set(virtualMs, iso);
+    }
+    lastIso = iso;
     lastIsoMs = virtualMs;
   }
   return lastIso;
