@@ -26,21 +26,35 @@ export function routeRequests(state: EngineState, tg: TargetGroupRecord, count: 
     const key = `${target.id}:${target.port}`;
     routed[key] = (routed[key] ?? 0) + k;
   });
-  return { routed, ...outcome };
+  return { routed, failOpen: outcome.failOpen, dropped: outcome.dropped };
 }
 
 /** The candidates of one routing call (reused: routing runs for every service every minute, and never re-enters). */
 const scratch: { live: TargetRecord[]; healthy: TargetRecord[] } = { live: [], healthy: [] };
 
+/** routeEach's answer: ONE object, overwritten by the next call (read it at once). */
+export interface RouteOutcome {
+  failOpen: boolean;
+  dropped: number;
+}
+const outcome: RouteOutcome = { failOpen: false, dropped: 0 };
+
+function answer(failOpen: boolean, dropped: number): RouteOutcome {
+  outcome.failOpen = failOpen;
+  outcome.dropped = dropped;
+  return outcome;
+}
+
 /**
  * routeRequests without the `Id:Port` record: each target that gets requests is handed to `give`
  * with how many (possibly several times: the whole rounds, then the remainder), in the order
  * routeRequests lists them; `target.requests` is already counted. `inUse` is isInUse(state, tg),
- * which a caller routing every group of the minute may know already (load/usage.ts).
+ * which a caller routing every group of the minute may know already (load/usage.ts). Allocates
+ * nothing when `give` is not a fresh closure: the answer is a shared object, valid until the next call.
  */
-export function routeEach(tg: TargetGroupRecord, count: number, inUse: boolean, give: (target: TargetRecord, k: number) => void): { failOpen: boolean; dropped: number } {
+export function routeEach(tg: TargetGroupRecord, count: number, inUse: boolean, give: (target: TargetRecord, k: number) => void): RouteOutcome {
   const n = Number.isInteger(count) && count > 0 ? count : 0;
-  if (!inUse) return { failOpen: false, dropped: n };
+  if (!inUse) return answer(false, n);
   const { live, healthy } = scratch;
   live.length = 0;
   healthy.length = 0;
@@ -56,23 +70,28 @@ export function routeEach(tg: TargetGroupRecord, count: number, inUse: boolean, 
   live.length = 0;
   if (pool.length === 0) {
     healthy.length = 0;
-    return { failOpen, dropped: n };
+    return answer(failOpen, n);
   }
-  const hand = (target: TargetRecord, k: number): void => {
-    target.requests += k;
-    give(target, k);
-  };
   if (tg.attributes.get('load_balancing.algorithm.type') === 'least_outstanding_requests') {
-    leastOutstanding(pool, n, hand);
+    leastOutstanding(pool, n, give);
   } else {
     // Whole rounds at once (cheap for big counts), then the remainder from the cursor on.
     const rounds = Math.floor(n / pool.length);
-    if (rounds > 0) for (const target of pool) hand(target, rounds);
-    for (let i = 0; i < n % pool.length; i++) hand(pool[(tg.cursor + i) % pool.length]!, 1);
+    if (rounds > 0) {
+      for (const target of pool) {
+        target.requests += rounds;
+        give(target, rounds);
+      }
+    }
+    for (let i = 0; i < n % pool.length; i++) {
+      const target = pool[(tg.cursor + i) % pool.length]!;
+      target.requests += 1;
+      give(target, 1);
+    }
     tg.cursor = (tg.cursor + (n % pool.length)) % pool.length;
   }
   healthy.length = 0;
-  return { failOpen, dropped: 0 };
+  return answer(failOpen, 0);
 }
 
 /**
@@ -80,7 +99,7 @@ export function routeEach(tg: TargetGroupRecord, count: number, inUse: boolean, 
  * tie), as a loop over the pool per request would, but in O(n log pool): a min-heap on (requests,
  * pool index). The targets are handed their totals in the order they first got a request.
  */
-function leastOutstanding(pool: readonly TargetRecord[], n: number, hand: (target: TargetRecord, k: number) => void): void {
+function leastOutstanding(pool: readonly TargetRecord[], n: number, give: (target: TargetRecord, k: number) => void): void {
   if (n === 0) return;
   const requests = pool.map((target) => target.requests);
   const got = new Array<number>(pool.length).fill(0);
@@ -95,7 +114,10 @@ function leastOutstanding(pool: readonly TargetRecord[], n: number, hand: (targe
     requests[best]!++;
     siftDown(heap, 0, before);
   }
-  for (const i of order) hand(pool[i]!, got[i]!);
+  for (const i of order) {
+    pool[i]!.requests += got[i]!;
+    give(pool[i]!, got[i]!);
+  }
 }
 
 function siftDown(heap: number[], from: number, before: (a: number, b: number) => boolean): void {

@@ -14,7 +14,7 @@
  */
 import type { EngineState, TaskRecord } from '../state.ts';
 import type { ServiceRecord } from '../services/model.ts';
-import type { LoadBalancerRecord, TargetGroupRecord } from '../elb/model.ts';
+import type { LoadBalancerRecord, TargetGroupRecord, TargetRecord } from '../elb/model.ts';
 import { routeEach } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
 import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
@@ -86,7 +86,24 @@ function loadBalancersByGroup(state: EngineState, out: Map<string, LoadBalancerR
  * measurement is valid until the next minute's, which is all the tick's readers need.
  */
 const taken = new WeakMap<EngineState, LoadMeasure>();
-const usageOf = new WeakMap<TaskRecord, TaskUsage>();
+
+/** A task's usage record, reused minute after minute, with the requests routed to it this minute (reset before routing). */
+interface MeasuredUsage extends TaskUsage {
+  routed: number;
+}
+const usageOf = new WeakMap<TaskRecord, MeasuredUsage>();
+
+/**
+ * Where routeEach hands a service's requests: onto the receiving task's usage record. Only RUNNING
+ * tasks are read, and each has its record (reset to 0) before routing; a module function, so
+ * routing allocates nothing.
+ */
+function giveToTask(target: TargetRecord, k: number): void {
+  const record = target.owner?.record ?? target.task;
+  if (record === undefined) return;
+  const used = usageOf.get(record);
+  if (used !== undefined) used.routed += k;
+}
 
 /** The measurement for the minute starting at `nowMs` (taken on the first call in that minute). */
 export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
@@ -104,46 +121,48 @@ export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
 }
 
 /**
- * Route the minute's requests; fills `byTask` with the requests each task got (cleared first) and
- * answers the measure, or undefined without traffic.
+ * Route the minute's requests onto the usage records of the tasks that get them (giveToTask) and
+ * answer the measure, or undefined without traffic.
  */
-function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, byTask: Map<TaskRecord, number>, measure: LoadMeasure): TrafficMeasure | undefined {
-  byTask.clear();
+function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number, measure: LoadMeasure): TrafficMeasure | undefined {
   const traffic = trafficOf(state, service.arn);
   if (traffic === undefined) return undefined;
   // The service's mapping now (UpdateService may have changed its load balancers), else the one it had.
   const tg = state.elb?.targetGroups.get(trafficTargetGroupArn(service) ?? traffic.targetGroupArn);
   if (tg === undefined) return undefined;
   const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
-  const routed = routeEach(tg, requests, measure.inUse.has(tg.arn), (target, k) => {
-    const record = target.owner?.record ?? target.task;
-    if (record !== undefined) byTask.set(record, (byTask.get(record) ?? 0) + k);
-  });
+  const routed = routeEach(tg, requests, measure.inUse.has(tg.arn), giveToTask);
   return { targetGroup: tg, loadBalancer: measure.loadBalancerOf.get(tg.arn), requests, rejected: routed.dropped, failOpen: routed.failOpen };
 }
 
 /** Scratch space reused by every service of every minute (the tick is synchronous): no per-service allocation. */
-const scratch: { running: TaskRecord[]; byTask: Map<TaskRecord, number>; task: Required<TrafficTask>; result: TaskTrafficUtilization } = {
+const scratch: { running: TaskRecord[]; used: MeasuredUsage[]; task: Required<TrafficTask>; result: TaskTrafficUtilization } = {
   running: [],
-  byTask: new Map(),
+  used: [],
   task: { cpuUnits: 0, memoryMiB: 0, receivesRequests: false, loadCpuUnits: 0, loadMemoryMiB: 0 },
   result: { requestsPerSecond: 0, cpuUnitsUsed: 0, memoryMiBUsed: 0, cpuPercent: 0, memoryPercent: 0, saturated: false },
 };
 
 function measureService(state: EngineState, service: ServiceRecord, nowMs: number, measure: LoadMeasure): ServiceMeasure {
   const usage = measure.tasks;
-  const { running, byTask, task } = scratch;
+  const { running, used, task } = scratch;
   running.length = 0;
+  used.length = 0;
   let pending = 0;
   for (const deployment of service.deployments) {
     for (const arn of deployment.taskArns) {
       const record = state.tasks.get(arn);
       const status = record?.task.lastStatus;
-      if (status === 'RUNNING') running.push(record!);
-      else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
+      if (status === 'RUNNING') {
+        running.push(record!);
+        let usage = usageOf.get(record!);
+        if (usage === undefined) usageOf.set(record!, (usage = { cpuUnitsUsed: 0, memoryMiBUsed: 0, requestsPerSecond: 0, routed: 0 }));
+        usage.routed = 0;
+        used.push(usage);
+      } else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
     }
   }
-  const traffic = routeTraffic(state, service, nowMs, byTask, measure);
+  const traffic = routeTraffic(state, service, nowMs, measure);
   const out: ServiceMeasure = { service, running: running.length, pending, cpuUtilization: undefined, memoryUtilization: undefined, traffic };
   if (running.length === 0) return out;
   const load = serviceLoadOf(state, service.arn);
@@ -153,25 +172,25 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
   let cpuSize = 0;
   let memoryUsed = 0;
   let memorySize = 0;
-  for (const record of running) {
-    const requests = byTask.get(record) ?? 0;
+  for (let i = 0; i < running.length; i++) {
+    const record = running[i]!;
+    const taskUsage = used[i]!;
+    const requests = taskUsage.routed;
     task.cpuUnits = record.cpuUnits;
     task.memoryMiB = record.memoryMiB;
     task.receivesRequests = requests > 0;
     const result = taskTrafficUtilization(task, requests / 60, TRAFFIC_COST, scratch.result);
-    let used = usageOf.get(record);
-    if (used === undefined) usageOf.set(record, (used = { cpuUnitsUsed: 0, memoryMiBUsed: 0, requestsPerSecond: 0 }));
-    used.cpuUnitsUsed = result.cpuUnitsUsed;
-    used.memoryMiBUsed = result.memoryMiBUsed;
-    used.requestsPerSecond = result.requestsPerSecond;
-    usage.set(record, used);
+    taskUsage.cpuUnitsUsed = result.cpuUnitsUsed;
+    taskUsage.memoryMiBUsed = result.memoryMiBUsed;
+    taskUsage.requestsPerSecond = result.requestsPerSecond;
+    usage.set(record, taskUsage);
     cpuUsed += result.cpuUnitsUsed;
     cpuSize += effectiveCpuUnits(record.cpuUnits);
     memoryUsed += result.memoryMiBUsed;
     memorySize += effectiveMemoryMiB(record.memoryMiB);
   }
   running.length = 0;
-  byTask.clear();
+  used.length = 0;
   out.cpuUtilization = (cpuUsed * 100) / cpuSize;
   out.memoryUtilization = (memoryUsed * 100) / memorySize;
   return out;
