@@ -96,20 +96,25 @@ interface Period {
 export function periodsOf(state: EngineState, alarm: AlarmRecord, nowMs: number): Period[] {
   // A metric math alarm: the returned query's value per period (each MetricStat with its own Stat).
   if (alarm.queries !== undefined) return mathPeriods(state, alarm.queries, nowMs, alarm.periodSeconds, alarm.evaluationPeriods);
+  const count = walkPeriods(state, alarm, nowMs, false);
   const out: Period[] = [];
-  walkPeriods(state, alarm, nowMs, (t, value) => {
-    out.push({ t, value });
-    return true;
-  });
+  for (let p = 0; p < count; p++) out.push({ t: walked.t[p]!, value: walked.has[p] ? walked.v[p]! : undefined });
   return out;
 }
 
 /**
- * Visits the alarm's single-metric periods newest first — `t` as periodsOf stamps it, `value` its
- * statistic or undefined — until `visit` answers false. No allocation per period: the minute tick
- * walks every alarm every minute.
+ * walkPeriods' answer: period p's stamp in t[p], whether it has data in has[p], its statistic in
+ * v[p]. One set of arrays, overwritten by every walk (the minute tick walks every alarm every
+ * minute: no allocation per period or per alarm).
  */
-function walkPeriods(state: EngineState, alarm: AlarmRecord, nowMs: number, visit: (t: number, value: number | undefined) => boolean): void {
+const walked: { t: number[]; v: number[]; has: boolean[] } = { t: [], v: [], has: [] };
+
+/**
+ * Fills `walked` with the alarm's single-metric periods newest first — t as periodsOf stamps them,
+ * v their statistic — and answers how many it filled: all EvaluationPeriods, or with `toFirstValue`
+ * up to the first period that has data.
+ */
+function walkPeriods(state: EngineState, alarm: AlarmRecord, nowMs: number, toFirstValue: boolean): number {
   const series = seriesOf(state, alarm.metric);
   const periodMs = alarm.periodSeconds * 1000;
   let index = series === undefined ? -1 : series.t.length - 1;
@@ -120,21 +125,22 @@ function walkPeriods(state: EngineState, alarm: AlarmRecord, nowMs: number, visi
     while (series !== undefined && index >= 0 && series.t[index]! > end) index--;
     const newest = index;
     while (series !== undefined && index >= 0 && series.t[index]! > start) index--;
+    walked.t[p] = start + 60_000;
     // The points in the period are series.v[index + 1 .. newest]: the statistic reads them in place.
-    if (!visit(start + 60_000, newest === index ? undefined : statisticOver(alarm.statistic, series!.v, index + 1, newest))) return;
+    const has = newest !== index;
+    walked.has[p] = has;
+    walked.v[p] = has ? statisticOver(alarm.statistic, series!.v, index + 1, newest) : 0;
+    if (has && toFirstValue) return p + 1;
     end = start;
   }
+  return alarm.evaluationPeriods;
 }
 
 /** The alarm's newest datapoint (evaluateAlarm's `latest`), reading no further back than it has to. */
 export function latestDatapoint(state: EngineState, alarm: AlarmRecord, nowMs: number): number | undefined {
   if (alarm.queries !== undefined) return periodsOf(state, alarm, nowMs).find((p) => p.value !== undefined)?.value;
-  let latest: number | undefined;
-  walkPeriods(state, alarm, nowMs, (_t, value) => {
-    latest = value;
-    return value === undefined;
-  });
-  return latest;
+  const count = walkPeriods(state, alarm, nowMs, true);
+  return count > 0 && walked.has[count - 1] ? walked.v[count - 1] : undefined;
 }
 
 /**
@@ -279,34 +285,36 @@ function cachedHandlerFor(arn: string): AlarmActionHandler | undefined {
 
 const latestByAlarm = new WeakMap<AlarmRecord, number | undefined>();
 
-/** Counts over the periods (see verdictOf); one object reused by every evaluation of the tick. */
-const tally = { present: 0, breaching: 0, latest: undefined as number | undefined };
+/** verdictOf's `latest` (its answer is the state; the newest datapoint is left here, as evaluateAlarm's `latest`). */
+let verdictLatest: number | undefined;
 
 /**
  * evaluateAlarm's state and `latest` without its reason, counting the periods as they are walked
  * (no list of periods, no text): what the minute tick needs for every alarm every minute. The same
  * rules as evaluateAlarm, which the tick still calls for the reason when the state changes.
  */
-function verdictOf(state: EngineState, alarm: AlarmRecord, nowMs: number): { state: AlarmState; latest: number | undefined } {
+function verdictOf(state: EngineState, alarm: AlarmRecord, nowMs: number): AlarmState {
   if (alarm.queries !== undefined) {
     const full = evaluateAlarm(state, alarm, nowMs);
-    return { state: full.state, latest: full.latest };
+    verdictLatest = full.latest;
+    return full.state;
   }
-  tally.present = 0;
-  tally.breaching = 0;
-  tally.latest = undefined;
-  walkPeriods(state, alarm, nowMs, (_t, value) => {
-    if (value === undefined) return true;
-    if (tally.present++ === 0) tally.latest = value;
-    if (breaches(alarm.comparisonOperator, value, alarm.threshold)) tally.breaching++;
-    return true;
-  });
+  const count = walkPeriods(state, alarm, nowMs, false);
+  let present = 0;
+  let breaching = 0;
+  verdictLatest = undefined;
+  for (let p = 0; p < count; p++) {
+    if (!walked.has[p]) continue;
+    const value = walked.v[p]!;
+    if (present++ === 0) verdictLatest = value;
+    if (breaches(alarm.comparisonOperator, value, alarm.threshold)) breaching++;
+  }
   const n = alarm.evaluationPeriods;
   const m = alarm.datapointsToAlarm;
-  if (tally.present === 0) return { state: 'INSUFFICIENT_DATA', latest: undefined };
-  if (tally.breaching >= m) return { state: 'ALARM', latest: tally.latest };
-  if (tally.present - tally.breaching > n - m) return { state: 'OK', latest: tally.latest };
-  return { state: alarm.state, latest: tally.latest };
+  if (present === 0) return 'INSUFFICIENT_DATA';
+  if (breaching >= m) return 'ALARM';
+  if (present - breaching > n - m) return 'OK';
+  return alarm.state;
 }
 
 function evaluateAll(ctx: EngineContext): void {
@@ -314,8 +322,8 @@ function evaluateAll(ctx: EngineContext): void {
   if (alarms === undefined) return;
   for (const alarm of alarms.values()) {
     const verdict = verdictOf(ctx.state, alarm, ctx.clock.now);
-    latestByAlarm.set(alarm, verdict.latest);
-    if (verdict.state === alarm.state) continue;
+    latestByAlarm.set(alarm, verdictLatest);
+    if (verdict === alarm.state) continue;
     const result = evaluateAlarm(ctx.state, alarm, ctx.clock.now);
     const reason = result.reason;
     ctx.emit('cloudwatch.alarm', `Alarm ${alarm.name} went from ${alarm.state} to ${result.state}: ${reason}`, alarm.arn);
