@@ -83,15 +83,22 @@ function endedMeter(meter: Meter, now: number, lastSeenMs: number): Meter {
 export function bankCost(ctx: EngineContext): void {
   const cost = costOf(ctx.state);
   const now = ctx.clock.now;
-  const seen = new Set<string>();
-  for (const meter of currentMeters(ctx.state)) {
-    seen.add(meter.key);
+  const current = currentMeters(ctx.state);
+  for (const meter of current) {
     const usd = meterUsd(meter, now);
     book(cost.totals, meter, usd - (cost.billed.get(meter.key) ?? 0));
     cost.billed.set(meter.key, usd);
     cost.meters.set(meter.key, meter);
     if (meter.serviceArn !== undefined) cost.services.set(meter.charge, meter.serviceArn);
   }
+  // Meter keys are unique (a task's, an instance's ARN or id), so when the remembered meters are
+  // exactly as many as the current ones, none is gone: no set of the keys seen (every minute).
+  if (cost.meters.size === current.length) {
+    cost.accountedToMs = now;
+    return;
+  }
+  const seen = new Set<string>();
+  for (const meter of current) seen.add(meter.key);
   for (const [key, meter] of cost.meters) {
     if (seen.has(key)) continue;
     // Gone from the state: billed to its known end, or to now if it was still running when last seen.
