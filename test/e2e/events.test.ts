@@ -52,7 +52,11 @@ describe('the event-driven scenario', () => {
   let page: Page;
   const rule = (name: string) => `.events-panel .rule[data-rule="${name}"]`;
   const bucket = '.events-panel .bucket[data-bucket="photo-uploads"]';
-  const shot = (name: string) => page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png`, fullPage: true });
+  const shot = async (name: string) => {
+    // The left pane scrolls on its own: bring the panel into the picture.
+    await page.locator('.events-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png` });
+  };
 
   beforeAll(async () => {
     opened = await openPage(session, '/?scenario=event-driven', { width: 1400, height: 1300 });
@@ -88,8 +92,8 @@ describe('the event-driven scenario', () => {
     await key.press('Enter');
     await page.locator(`${bucket} .message.ok`).waitFor({ timeout: 10_000 });
     expect(await page.locator(`${bucket} .message`).textContent()).toBe('Uploaded uploads/photo-2.jpg. Matched on-upload.');
-    expect(await page.locator(`${bucket} .objects li code`).first().textContent()).toBe('uploads/photo-2.jpg');
-    // The key moves on to the next free name.
+    // The answer comes before the next snapshot: wait for the object list, then the key moves on to the next free name.
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'uploads/photo-2.jpg', `${bucket} .objects li code`, { timeout: 10_000 });
     expect(await key.inputValue()).toBe('uploads/photo-3.jpg');
     // S3 → EventBridge → RunTask takes virtual time: the rule counts the event once the clock moves.
     await command(page, 'wait: 1m');
@@ -141,7 +145,11 @@ describe('the sqs-worker scenario', () => {
   let opened: OpenedPage;
   let page: Page;
   const queue = '.events-panel .queue[data-queue="jobs"]';
-  const shot = (name: string) => page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png`, fullPage: true });
+  const shot = async (name: string) => {
+    // The left pane scrolls on its own: bring the panel into the picture.
+    await page.locator('.events-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png` });
+  };
 
   beforeAll(async () => {
     opened = await openPage(session, '/?scenario=sqs-worker', { width: 1400, height: 1300 });
@@ -173,7 +181,6 @@ describe('the sqs-worker scenario', () => {
     expect(Number(await spark.getAttribute('data-points'))).toBeGreaterThan(10);
     expect(Number(await spark.getAttribute('data-last'))).toBe(0);
     expect(await spark.getAttribute('aria-label')).toMatch(/^Queue jobs: 0 visible, .* peaked at 14\d\d over the last \d+ min\.$/);
-    await page.locator(queue).scrollIntoViewIfNeeded();
     await shot('4-sqs-drained');
   });
 

@@ -12,7 +12,7 @@ const W = 180;
 const H = 40;
 /** The narrowest time span drawn, ms. */
 const MIN_SPAN_MS = 10 * 60_000;
-const PAD = { top: 10, right: 4, bottom: 2, left: 2 };
+const PAD = { top: 13, right: 4, bottom: 2, left: 2 };
 
 export function renderSparkline(el: SVGSVGElement, points: ChartPoint[]): void {
   const svg = select(el).attr('viewBox', `0 0 ${W} ${H}`);

@@ -33,7 +33,10 @@ export interface RuleRow {
   targets: TargetRow[];
   matchedEvents: number;
   failedInvocations: number;
-  /** Tasks the rule's ECS targets started, and how many of them are not stopped yet. */
+  /**
+   * Tasks the rule's ECS targets started that the snapshot still lists (ECS drops a stopped task an
+   * hour after it stops), and how many of them are not stopped yet.
+   */
   tasksStarted: number;
   tasksActive: number;
 }
