@@ -53,7 +53,8 @@ export function recordActivity(ctx: EngineContext, target: ScalableTargetRecord,
  */
 export function setServiceDesired(ctx: EngineContext, target: ScalableTargetRecord, service: ServiceRecord, to: number, cause: string, line: string): boolean {
   const from = service.desiredCount;
-  const result = updateService(ctx, { cluster: target.cluster, service: target.service, desiredCount: to });
+  // Only whether it worked is read: no rendered service in the answer.
+  const result = updateService(ctx, { cluster: target.cluster, service: target.service, desiredCount: to }, 'none');
   if (!result.ok) {
     recordActivity(ctx, target, { Description: activityDescription(to), Cause: cause, StatusCode: 'Failed', StatusMessage: `Failed to set desired count to ${to}. ${result.error.code}: ${result.error.message}` });
     ctx.emit('appautoscaling.failed', `${line} — could not set desired count ${from} → ${to}: ${result.error.message}`, service.arn);

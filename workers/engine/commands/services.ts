@@ -309,7 +309,12 @@ function serviceNameOf(given: string): string {
   return given.startsWith('arn:') && given.includes(':service/') ? given.slice(given.lastIndexOf('/') + 1) : given;
 }
 
-export function updateService(ctx: EngineContext, raw: unknown): CommandResult {
+/**
+ * `answer: 'none'` skips rendering the service for the response (`{}` instead): for callers inside
+ * the engine that read only whether it worked — Application Auto Scaling sets desired counts this
+ * way, and rendering a service with its 100 events was most of the cost of a scaling activity.
+ */
+export function updateService(ctx: EngineContext, raw: unknown, answer: 'service' | 'none' = 'service'): CommandResult {
   const checked = checkParams<UpdateServiceInput>(raw, UPDATE_SERVICE_SHAPE);
   if (!checked.ok) return checked.result;
   const input = checked.input;
@@ -345,7 +350,7 @@ export function updateService(ctx: EngineContext, raw: unknown): CommandResult {
   }
   ctx.emit('service.updated', updatedSentence(service, input, redeploy), service.arn);
   kickService(ctx, service);
-  return ok({ service: renderService(ctx.state, service) });
+  return ok(answer === 'none' ? {} : { service: renderService(ctx.state, service) });
 }
 
 /** The declaration after the update: what the request gives, else what the service has. */
