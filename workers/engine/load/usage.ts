@@ -87,11 +87,14 @@ function loadBalancersByGroup(state: EngineState, out: Map<string, LoadBalancerR
  */
 const taken = new WeakMap<EngineState, LoadMeasure>();
 
-/** A task's usage record, reused minute after minute, with the requests routed to it this minute (reset before routing). */
+/** A task's usage record, reused minute after minute, with the requests routed to it this minute (reset before routing) and the minute it was measured for. */
 interface MeasuredUsage extends TaskUsage {
   routed: number;
+  atMs: number;
 }
 const usageOf = new WeakMap<TaskRecord, MeasuredUsage>();
+/** How many tasks the measurement in progress has measured (measureLoad). */
+let measuredTasks = 0;
 
 /**
  * Where routeEach hands a service's requests: onto the receiving task's usage record. Only RUNNING
@@ -111,11 +114,16 @@ export function measureLoad(state: EngineState, nowMs: number): LoadMeasure {
   if (measure !== undefined && measure.atMs === nowMs) return measure;
   if (measure === undefined) taken.set(state, (measure = { atMs: nowMs, tasks: new Map(), services: [], loadBalancerOf: new Map(), inUse: new Set() }));
   measure.atMs = nowMs;
-  measure.tasks.clear();
   measure.services.length = 0;
   loadBalancersByGroup(state, measure.loadBalancerOf, measure.inUse);
+  measuredTasks = 0;
   for (const service of state.services?.values() ?? []) {
     if (service.status === 'ACTIVE') measure.services.push(measureService(state, service, nowMs, measure));
+  }
+  // measure.tasks keeps its entries from minute to minute (clearing a Map drops its table, and
+  // refilling it allocated again every minute): the tasks not measured this minute are removed.
+  if (measure.tasks.size !== measuredTasks) {
+    for (const [record, usage] of measure.tasks) if ((usage as MeasuredUsage).atMs !== nowMs) measure.tasks.delete(record);
   }
   return measure;
 }
@@ -156,7 +164,7 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
       if (status === 'RUNNING') {
         running.push(record!);
         let usage = usageOf.get(record!);
-        if (usage === undefined) usageOf.set(record!, (usage = { cpuUnitsUsed: 0, memoryMiBUsed: 0, requestsPerSecond: 0, routed: 0 }));
+        if (usage === undefined) usageOf.set(record!, (usage = { cpuUnitsUsed: 0, memoryMiBUsed: 0, requestsPerSecond: 0, routed: 0, atMs: Number.NaN }));
         usage.routed = 0;
         used.push(usage);
       } else if (status === 'PENDING' || status === 'PROVISIONING' || status === 'ACTIVATING') pending++;
@@ -183,6 +191,8 @@ function measureService(state: EngineState, service: ServiceRecord, nowMs: numbe
     taskUsage.cpuUnitsUsed = result.cpuUnitsUsed;
     taskUsage.memoryMiBUsed = result.memoryMiBUsed;
     taskUsage.requestsPerSecond = result.requestsPerSecond;
+    taskUsage.atMs = nowMs;
+    measuredTasks++;
     usage.set(record, taskUsage);
     cpuUsed += result.cpuUnitsUsed;
     cpuSize += effectiveCpuUnits(record.cpuUnits);
