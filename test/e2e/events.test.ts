@@ -34,6 +34,20 @@ async function pause(page: Page): Promise<void> {
   await page.locator('.time-controls button', { hasText: 'Play' }).waitFor();
 }
 
+/** A scenario opened, painted and paused. */
+async function openScenario(id: string): Promise<{ opened: OpenedPage; page: Page }> {
+  const opened = await openPage(session, `/?scenario=${id}`, { width: 1400, height: 1300 });
+  await waitForClusterPaint(opened.page);
+  await pause(opened.page);
+  return { opened, page: opened.page };
+}
+
+/** The left pane scrolls on its own: bring the panel into the picture, then take it. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.locator('.events-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png` });
+}
+
 /** The number in `[data-count=name]` inside `scope`. */
 const count = (page: Page, scope: string, name: string) => page.locator(`${scope} [data-count="${name}"]`).textContent().then(Number);
 /** Waits until that number passes `test`. */
@@ -52,17 +66,10 @@ describe('the event-driven scenario', () => {
   let page: Page;
   const rule = (name: string) => `.events-panel .rule[data-rule="${name}"]`;
   const bucket = '.events-panel .bucket[data-bucket="photo-uploads"]';
-  const shot = async (name: string) => {
-    // The left pane scrolls on its own: bring the panel into the picture.
-    await page.locator('.events-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png` });
-  };
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
-    opened = await openPage(session, '/?scenario=event-driven', { width: 1400, height: 1300 });
-    page = opened.page;
-    await waitForClusterPaint(page);
-    await pause(page);
+    ({ opened, page } = await openScenario('event-driven'));
   });
   afterAll(async () => {
     await opened?.context.close();
@@ -145,17 +152,10 @@ describe('the sqs-worker scenario', () => {
   let opened: OpenedPage;
   let page: Page;
   const queue = '.events-panel .queue[data-queue="jobs"]';
-  const shot = async (name: string) => {
-    // The left pane scrolls on its own: bring the panel into the picture.
-    await page.locator('.events-panel').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `/tmp/ecs-sandbox-events-${name}.png` });
-  };
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
-    opened = await openPage(session, '/?scenario=sqs-worker', { width: 1400, height: 1300 });
-    page = opened.page;
-    await waitForClusterPaint(page);
-    await pause(page);
+    ({ opened, page } = await openScenario('sqs-worker'));
   });
   afterAll(async () => {
     await opened?.context.close();
