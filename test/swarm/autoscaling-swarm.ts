@@ -71,6 +71,8 @@ class AutoscalingSwarmRun extends SwarmBase {
   private readonly badImages = new Set<string>();
   private lastPurgeMs = -Infinity;
   private activityIds = new Set<string>();
+  /** Per service with a CPU target tracking policy: the count its steady load settles at (converge). */
+  private readonly steadyCount = new Map<string, number>();
 
   constructor(options: AutoscalingSwarmOptions) {
     super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 40 * MINUTE_MS, options.convergeMs ?? 2 * 3_600_000);
@@ -429,11 +431,44 @@ class AutoscalingSwarmRun extends SwarmBase {
   // Converge
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * The faults stop: images heal, each service gets its world's bounds back with no suspend flag and
+   * every policy of its world in place, and a steady load. A service with a CPU target tracking
+   * policy gets the load that k tasks carry just under the target — demand = target % × 256 ×
+   * (k − ½), k drawn strictly between MinCapacity and MaxCapacity — so at rest k tasks run at
+   * target × (k − ½) / k and k − 1 would run above it: target tracking must settle at k (exactly k
+   * when no other policy governs, since ⌈n × metric / target⌉ = ⌈k − ½⌉ = k from any n, and a count
+   * above k sits below 90 % of the target for k < 14, so AlarmLow brings it down).
+   */
   converge(): void {
     for (const img of this.badImages) this.call('sim:SetImageBehavior', { image: img, behavior: 'healthy' });
     for (const service of this.world.services) {
-      if (service.spec.withLb) this.call('sim:SetTraffic', { cluster: CLUSTER, service: service.spec.name, pattern: { type: 'constant', requestsPerSecond: this.prng.int(0, 301) } });
-      if (!service.worker) this.serviceLoad(service);
+      const name = service.spec.name;
+      this.call('application-autoscaling:RegisterScalableTarget', {
+        ...TARGET(name),
+        MinCapacity: service.min,
+        MaxCapacity: service.max,
+        SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+      });
+      const live = this.policiesOf(name);
+      for (const metric of service.tracking.keys()) if (!live.has(metric)) this.putTracking(service, metric);
+      if (service.step !== undefined && !live.has('step')) this.putStep(service);
+      const cpuTarget = service.tracking.get('cpu');
+      if (cpuTarget === undefined) {
+        if (service.spec.withLb) this.call('sim:SetTraffic', { cluster: CLUSTER, service: name, pattern: { type: 'constant', requestsPerSecond: this.prng.int(0, 301) } });
+        if (!service.worker) this.serviceLoad(service);
+        continue;
+      }
+      // A service at 0 tasks publishes no CPUUtilization, so its alarms stay without data and target
+      // tracking never scales it out (no scaling on INSUFFICIENT_DATA, ecs-reference §8; seed 39): start one.
+      if (this.last.snap.services.find((s) => s.serviceName === name)?.desiredCount === 0) this.call('ecs:UpdateService', { cluster: CLUSTER, service: name, desiredCount: 1 });
+      const k = this.prng.int(service.min + 1, service.max);
+      const demand = Math.floor((cpuTarget * 256 * (k - 0.5)) / 100);
+      // Traffic costs 2 CPU units per request per second (load/traffic-utilization.ts TRAFFIC_COST): part of the demand may come as requests.
+      const rps = service.spec.withLb ? this.prng.int(0, Math.floor(demand / 2) + 1) : 0;
+      if (service.spec.withLb) this.call('sim:SetTraffic', { cluster: CLUSTER, service: name, pattern: { type: 'constant', requestsPerSecond: rps } });
+      this.call('sim:SetServiceLoad', { cluster: CLUSTER, service: name, cpuUnits: demand - 2 * rps, memoryMiB: 0 });
+      this.steadyCount.set(name, k);
     }
     const start = this.nowMs;
     const since = new Map<string, { desired: number; sinceMs: number }>();
@@ -462,14 +497,17 @@ class AutoscalingSwarmRun extends SwarmBase {
     }
     for (const service of this.world.services) {
       const name = service.spec.name;
-      if (!this.policiesOf(name).has('cpu')) continue;
+      const k = this.steadyCount.get(name);
       const target = snap.scalableTargets?.find((t) => t.ResourceId === `service/${CLUSTER}/${name}`);
       const live = snap.services.find((s) => s.serviceName === name);
-      if (target === undefined || live === undefined || target.SuspendedState.DynamicScalingOutSuspended) continue;
-      if (live.desiredCount <= target.MinCapacity || live.desiredCount >= target.MaxCapacity) continue;
-      const cpu = lastPoint(snap, 'AWS/ECS', 'CPUUtilization', name);
+      if (k === undefined || target === undefined || live === undefined) continue;
       const goal = service.tracking.get('cpu')!;
-      if (cpu !== undefined && cpu > goal + CPU_TOLERANCE) problems.push(`${name}: CPUUtilization ${cpu} > target ${goal} (+${CPU_TOLERANCE}) at desired ${live.desiredCount} within [${target.MinCapacity}, ${target.MaxCapacity}]`);
+      const cpu = lastPoint(snap, 'AWS/ECS', 'CPUUtilization', name);
+      const inside = live.desiredCount > target.MinCapacity && live.desiredCount < target.MaxCapacity;
+      if (inside && cpu !== undefined && cpu > goal + CPU_TOLERANCE) problems.push(`${name}: CPUUtilization ${cpu} > target ${goal} (+${CPU_TOLERANCE}) at desired ${live.desiredCount} within [${target.MinCapacity}, ${target.MaxCapacity}]`);
+      // Only the CPU policy governs: exactly k (see converge). Other policies may only ask for more.
+      const onlyCpu = service.tracking.size === 1 && service.step === undefined;
+      if (onlyCpu ? live.desiredCount !== k : live.desiredCount < k) problems.push(`${name}: desired count ${live.desiredCount}, the steady CPU load settles at ${onlyCpu ? '' : 'at least '}${k} (target ${goal} %, CPUUtilization ${cpu})`);
     }
     return problems;
   }

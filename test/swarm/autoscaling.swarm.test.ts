@@ -5,17 +5,20 @@
 // invariants checked after every step, convergence required once the faults stop, and the same
 // seed giving the same final snapshot. Replay a seed: SEED=<n> npx vitest run --project swarm
 // test/swarm/autoscaling.swarm.test.ts. More: AUTOSCALING_SWARM_SEEDS=<n> (default 12, about a
-// minute here), SWARM_FROM=<n>.
+// minute here), SWARM_FROM=<n>, AUTOSCALING_SWARM_CHAOS_MIN=<n> (default 40).
 import { describe, expect, it } from 'vitest';
 import { describeAutoscalingFailure, runAutoscalingSwarm } from './autoscaling-swarm.ts';
 
 const BATCH = 3;
+/** Virtual minutes of chaos per seed (default 40; at() actions fall within the first hour). */
+const chaosMs = process.env.AUTOSCALING_SWARM_CHAOS_MIN === undefined ? undefined : Number(process.env.AUTOSCALING_SWARM_CHAOS_MIN) * 60_000;
+const options = (seed: number) => ({ seed, ...(chaosMs === undefined ? {} : { chaosMs }) });
 
 describe('autoscaling swarm', () => {
   const replay = process.env.SEED === undefined ? undefined : Number(process.env.SEED);
   if (replay !== undefined) {
     it(`seed ${replay}`, () => {
-      const outcome = runAutoscalingSwarm({ seed: replay });
+      const outcome = runAutoscalingSwarm(options(replay));
       console.log(outcome.ok ? `seed ${replay}: ok — ${JSON.stringify(outcome.stats)}\n${outcome.log.join('\n')}` : describeAutoscalingFailure(outcome, Infinity));
       expect(outcome.ok, outcome.ok ? '' : describeAutoscalingFailure(outcome)).toBe(true);
     });
@@ -28,7 +31,7 @@ describe('autoscaling swarm', () => {
     it(`seeds ${batch.join(', ')}`, () => {
       const failures: string[] = [];
       for (const seed of batch) {
-        const outcome = runAutoscalingSwarm({ seed });
+        const outcome = runAutoscalingSwarm(options(seed));
         if (!outcome.ok) failures.push(describeAutoscalingFailure(outcome));
       }
       expect(failures, failures.join('\n\n')).toEqual([]);
