@@ -109,9 +109,10 @@ describe('the event-driven scenario', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.tile.fargate-tile').length > n, fargateBefore, { timeout: 20_000 });
   });
 
-  it('fires the hourly rule after 70 minutes: it starts a task and moves its next firing on', async () => {
+  it('fires the hourly rule after 70 minutes: fired once, a task started, the next firing an hour on', async () => {
     await command(page, 'wait: 70m');
-    await countReaches(page, rule('hourly-batch'), 'tasks', '>', 0);
+    await countReaches(page, rule('hourly-batch'), 'fired', '===', 1);
+    expect(await count(page, rule('hourly-batch'), 'tasks')).toBe(1);
     expect(await page.locator(`${rule('hourly-batch')} [data-testid="rule-next"]`).textContent()).toMatch(/^next \+02:00:00/);
     await shot('1-uploaded-and-fired');
   });
@@ -163,8 +164,11 @@ describe('the sqs-worker scenario', () => {
 
   it('sends messages from the panel: the visible count rises, then the worker service drains the queue', async () => {
     await page.locator(queue).waitFor({ timeout: 20_000 });
-    // The scenario's burst of 1,200 at minute 1, one consuming task.
-    expect(await count(page, queue, 'visible')).toBe(1200);
+    // The scenario's burst of 1,200 at minute 1, one consuming task (it may take a message or two
+    // in the moment the clock runs before the pause).
+    const before = await count(page, queue, 'visible');
+    expect(before).toBeGreaterThan(1190);
+    expect(before).toBeLessThanOrEqual(1200);
     expect(await page.locator(`${queue} .consumers li[data-consumer="worker"]`).textContent()).toMatch(/Service worker: \d+ consuming tasks?/);
     await page.fill(`${queue} input.count`, '300');
     await page.press(`${queue} input.count`, 'Enter');

@@ -81,6 +81,9 @@ export function eventsSnapshot(parts: Partial<Snapshot> = {}): Snapshot {
       // Visible messages at minutes 1 … 3 (t = 0 … 2 min in the helper → shifted below).
       { ...series('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'jobs' }, [1200, 1170, 1140]), points: [1200, 1170, 1140].map((v, i) => ({ t: (i + 1) * MIN, v })) },
       series('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'other' }, [5, 5]),
+      // hourly-batch fired twice (two datapoints of 1); on-upload's TriggeredRules is not a firing.
+      series('AWS/Events', 'TriggeredRules', { RuleName: 'hourly-batch' }, [1, 1]),
+      series('AWS/Events', 'TriggeredRules', { RuleName: 'on-upload' }, [2]),
     ],
     ...parts,
   });

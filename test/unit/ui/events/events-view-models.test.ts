@@ -31,6 +31,9 @@ describe('rule rows', () => {
     expect(batch!.trigger).toEqual({ kind: 'schedule', expression: 'rate(1 hour)', words: 'every hour', next: 'next +01:00:00 (in 56 min)' });
     expect(batch!.targets[0]!.text).toBe('RunTask hourly-batch:1 × 3 on cluster events-demo');
     expect(batch!.failedInvocations).toBe(1);
+    // Firings are the TriggeredRules datapoints summed (1 + 1); a pattern rule has none.
+    expect(batch!.firings).toBe(2);
+    expect(upload!.firings).toBeUndefined();
   });
 
   it('say a disabled schedule does not fire, and name a non-ECS target by its ARN', () => {
