@@ -29,7 +29,7 @@ function ledgerOf(s: Snapshot): SqsLedger {
 
 /** Observe `before` then `after`; the violations of the second observation. */
 function violations(after: Snapshot, before: Snapshot = real, ledger = ledgerOf(real)): string[] {
-  const tracker = new AutoscalingTracker('swarm', ledger);
+  const tracker = new AutoscalingTracker('swarm', ledger, 10, true);
   tracker.observe(new SnapshotIndex(before));
   return tracker.observe(new SnapshotIndex(after), true).map((v) => `${v.invariant} ${v.message}`);
 }
@@ -74,6 +74,16 @@ describe('autoscaling swarm invariants', () => {
     before.services.find((s) => s.serviceName === name)!.desiredCount = target.MinCapacity;
     const after = withActivity(structuredClone(before), name, target.MinCapacity + 1);
     expect(violations(after, before)).toEqual([expect.stringMatching(/^A3 .*DynamicScalingOutSuspended/)]);
+  });
+
+  it('A8: a scale-out undone by a scale-in of the same instant', () => {
+    const before = copy();
+    const target = before.scalableTargets!.find((t) => t.MaxCapacity - t.MinCapacity >= 2)!;
+    const name = target.ResourceId.split('/')[2]!;
+    before.services.find((s) => s.serviceName === name)!.desiredCount = target.MinCapacity;
+    const after = withActivity(withActivity(structuredClone(before), name, target.MinCapacity + 2, 'monitor alarm A in state ALARM triggered policy step'), name, target.MinCapacity + 1);
+    after.serviceScalingActivities![0]!.ActivityId = 'doctored-2';
+    expect(violations(after, before)).toEqual([expect.stringMatching(/^A8 .*scale-out to \d+ then scale-in/)]);
   });
 
   it('A4: a target tracking alarm missing, or one no policy owns', () => {

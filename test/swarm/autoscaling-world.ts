@@ -130,7 +130,9 @@ function webService(prng: Prng, i: number, capacity: 'FARGATE' | 'EC2', chaosMs:
   // Scale-out only, on CPU above the CPU tracking target: a step policy on its own next to target
   // tracking on another metric flaps (step out on CPU, target tracking in on memory, and again —
   // seed 6), as AWS warns when both kinds share a target; that is the learner's problem, not the engine's.
-  if (cpuTarget !== undefined && prng.int(0, 3) === 0) service.step = { threshold: Math.min(95, cpuTarget + prng.int(10, 25)), adjustment: prng.int(1, 4) };
+  // During the chaos phase a lone step policy now and then (A8 watches it against the other
+  // policies); the converge phase deletes it (AutoscalingWorld `loneStep`).
+  if (cpuTarget !== undefined ? prng.int(0, 3) === 0 : prng.int(0, 4) === 0) service.step = { threshold: Math.min(95, (cpuTarget ?? 50) + prng.int(10, 25)), adjustment: prng.int(1, 4) };
   return service;
 }
 
