@@ -19,7 +19,7 @@
 import type { ElbTargetHealthDescription, ElbTargetState } from '../../protocol.ts';
 import type { EngineContext } from '../context.ts';
 import type { EngineState } from '../state.ts';
-import { drainSeconds, elbOf, targetKey, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
+import { drainSeconds, elbOf, targetKey, type ListenerRecord, type TargetGroupRecord, type TargetOwner, type TargetRecord } from './model.ts';
 import { probeIndex, probeTarget } from './probe.ts';
 import { securityGroupVersion } from '../network/security-groups.ts';
 import { DEFAULT_SUBNETS } from '../network/default-vpc.ts';
@@ -52,9 +52,19 @@ function quietKey(state: EngineState): string {
   return `${state.healthEpoch ?? 0}/${securityGroupVersion(state)}/${state.instances.size}`;
 }
 
-/** Some listener forwards to the group (loadBalancersOf(…).length > 0, without its list: asked every health round). */
+/** The listener last found forwarding to each group: while it still is (and still exists), the answer needs no scan. */
+const forwardingListener = new WeakMap<TargetGroupRecord, ListenerRecord>();
+
+/** Some listener forwards to the group (loadBalancersOf(…).length > 0, without its list: asked twice every health round). */
 export function isInUse(state: EngineState, tg: TargetGroupRecord): boolean {
-  for (const listener of elbOf(state).listeners.values()) if (listener.targetGroupArn === tg.arn) return true;
+  const listeners = elbOf(state).listeners;
+  const known = forwardingListener.get(tg);
+  if (known !== undefined && known.targetGroupArn === tg.arn && listeners.get(known.arn) === known) return true;
+  for (const listener of listeners.values()) {
+    if (listener.targetGroupArn !== tg.arn) continue;
+    forwardingListener.set(tg, listener);
+    return true;
+  }
   return false;
 }
 
