@@ -1077,8 +1077,11 @@ export interface EventRule {
   Targets: EventTarget[];
   /** Sandbox: when a schedule rule fires next (virtual ms). */
   nextFireMs?: number;
-  /** Sandbox: how many events matched (or schedule firings), and how many invocations failed. */
+  /** Sandbox: how many events matched the rule's pattern (AWS/Events MatchedEvents; 0 for a schedule rule). */
   matchedEvents: number;
+  /** Sandbox: how many times the rule ran — a schedule rule's firings, a pattern rule's matches (AWS/Events TriggeredRules). */
+  triggeredRules: number;
+  /** Sandbox: how many target invocations failed (AWS/Events FailedInvocations). */
   failedInvocations: number;
 }
 

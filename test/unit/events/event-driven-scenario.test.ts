@@ -53,10 +53,11 @@ describe('the event-driven scenario', () => {
     expect(tasksOf(engine, 'hourly-batch')[0]!).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited' });
     expect(tasksOf(engine, 'hourly-batch')[0]!.containers[0]!.exitCode).toBe(0);
     const rules = engine.snapshot().eventRules!;
-    expect(rules.map((r) => [r.Name, r.matchedEvents, r.failedInvocations])).toEqual([
-      ['on-upload', 1, 0],
-      ['hourly-batch', 0, 0],
-      ['stopped-tasks', 2, 0],
+    // A schedule matches no events: its firings are its TriggeredRules.
+    expect(rules.map((r) => [r.Name, r.matchedEvents, r.triggeredRules, r.failedInvocations])).toEqual([
+      ['on-upload', 1, 1, 0],
+      ['hourly-batch', 0, 1, 0],
+      ['stopped-tasks', 2, 2, 0],
     ]);
     expect(rules.find((r) => r.Name === 'hourly-batch')!.nextFireMs).toBe(120 * MINUTE);
   });

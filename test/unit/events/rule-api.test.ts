@@ -35,7 +35,7 @@ describe('EventBridge rule actions', () => {
       CreatedBy: '123456789012',
     });
     expect(engine.snapshot().eventRules).toEqual([
-      { Name: 'nightly', Arn: 'arn:aws:events:us-east-1:123456789012:rule/nightly', ScheduleExpression: 'cron(0 2 * * ? *)', State: 'ENABLED', EventBusName: 'default', Targets: [], nextFireMs: 2 * 3_600_000, matchedEvents: 0, failedInvocations: 0 },
+      { Name: 'nightly', Arn: 'arn:aws:events:us-east-1:123456789012:rule/nightly', ScheduleExpression: 'cron(0 2 * * ? *)', State: 'ENABLED', EventBusName: 'default', Targets: [], nextFireMs: 2 * 3_600_000, matchedEvents: 0, triggeredRules: 0, failedInvocations: 0 },
     ]);
     expect(engine.snapshot().events.at(-1)!.message).toBe(
       'Rule nightly created (ENABLED): it runs at 02:00 UTC every day (cron(0 2 * * ? *)); next run at 2026-01-01T02:00:00Z. Add targets with events:PutTargets.',

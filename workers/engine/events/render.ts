@@ -26,13 +26,14 @@ export function renderEventRules(state: EngineState): EventRule[] | undefined {
   if (eb === undefined) return undefined;
   return eb.rules.map((rule) => {
     const stats = eb.stats.get(rule.Arn);
-    const shape = describeRuleShape(rule) as Omit<EventRule, 'Targets' | 'matchedEvents' | 'failedInvocations'> & { CreatedBy?: string };
+    const shape = describeRuleShape(rule) as Omit<EventRule, 'Targets' | 'matchedEvents' | 'triggeredRules' | 'failedInvocations'> & { CreatedBy?: string };
     const { CreatedBy: _createdBy, ...described } = shape;
     return {
       ...described,
       Targets: rule.targets.map(renderTarget),
       ...(stats?.nextFireMs !== undefined ? { nextFireMs: stats.nextFireMs } : {}),
       matchedEvents: stats?.matchedEvents ?? 0,
+      triggeredRules: stats?.triggeredRules ?? 0,
       failedInvocations: stats?.failedInvocations ?? 0,
     };
   });

@@ -33,12 +33,7 @@ export interface RuleRow {
   trigger: RuleTrigger;
   targets: TargetRow[];
   matchedEvents: number;
-  /**
-   * A schedule rule's firings: the sum of its AWS/Events TriggeredRules datapoints in the snapshot
-   * (the engine counts a firing there, not in matchedEvents, as AWS does; the store keeps a series'
-   * newest 180 datapoints, so a rule firing every minute shows its last 3 hours). Undefined for
-   * pattern rules.
-   */
+  /** A schedule rule's firings (the rule's TriggeredRules count; a schedule matches no events). Undefined for pattern rules. */
   firings?: number;
   failedInvocations: number;
   /**
@@ -91,11 +86,6 @@ export function targetRow(target: EventTarget): TargetRow {
   return { id: target.Id, service: arnService(target.Arn), text: target.Arn };
 }
 
-function firingsOf(snapshot: Snapshot, ruleName: string): number {
-  const series = findSeries(snapshot, 'AWS/Events', 'TriggeredRules', { RuleName: ruleName });
-  return (series?.points ?? []).reduce((sum, p) => sum + p.v, 0);
-}
-
 export function ruleRows(snapshot: Snapshot | null): RuleRow[] {
   if (!snapshot) return [];
   const started = new Map<string, { all: number; active: number }>();
@@ -117,7 +107,7 @@ export function ruleRows(snapshot: Snapshot | null): RuleRow[] {
       trigger: trigger(rule, snapshot.time),
       targets: rule.Targets.map(targetRow),
       matchedEvents: rule.matchedEvents,
-      ...(rule.ScheduleExpression ? { firings: firingsOf(snapshot, rule.Name) } : {}),
+      ...(rule.ScheduleExpression ? { firings: rule.triggeredRules } : {}),
       failedInvocations: rule.failedInvocations,
       tasksStarted: tasks?.all ?? 0,
       tasksActive: tasks?.active ?? 0,
