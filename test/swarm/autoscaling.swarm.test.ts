@@ -4,7 +4,7 @@
 // deployments, new bounds, suspend flags, policy churn and bad images; the shared and autoscaling
 // invariants checked after every step, convergence required once the faults stop, and the same
 // seed giving the same final snapshot. Replay a seed: SEED=<n> npx vitest run --project swarm
-// test/swarm/autoscaling.swarm.test.ts. More: AUTOSCALING_SWARM_SEEDS=<n> (default 12, about a
+// test/swarm/autoscaling.swarm.test.ts. More: AUTOSCALING_SWARM_SEEDS=<n> (default 20, about half a
 // minute here), SWARM_FROM=<n>, AUTOSCALING_SWARM_CHAOS_MIN=<n> (default 40).
 import { describe, expect, it } from 'vitest';
 import { describeAutoscalingFailure, runAutoscalingSwarm } from './autoscaling-swarm.ts';
@@ -26,7 +26,7 @@ describe('autoscaling swarm', () => {
     });
     return;
   }
-  const seeds = Number(process.env.AUTOSCALING_SWARM_SEEDS ?? 12);
+  const seeds = Number(process.env.AUTOSCALING_SWARM_SEEDS ?? 20);
   const from = Number(process.env.SWARM_FROM ?? 1);
   for (let first = from; first < from + seeds; first += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, from + seeds - first) }, (_, i) => first + i);
