@@ -25,7 +25,7 @@ export interface AutoscalingSwarmOptions {
   checkEveryMs?: number;
   /** Keep the final snapshot's JSON in the outcome (the determinism check). */
   keepFinalJson?: boolean;
-  /** Check A8 (largest capacity wins at one instant): off by default, a known dynamic.ts bug (autoscaling-invariants.ts). */
+  /** Check A8 (largest capacity wins at one instant; autoscaling-invariants.ts). Default true. */
   checkA8?: boolean;
 }
 
@@ -79,7 +79,7 @@ class AutoscalingSwarmRun extends SwarmBase {
   constructor(options: AutoscalingSwarmOptions) {
     super(options.seed, options.checkEveryMs ?? 30_000, options.chaosMs ?? 40 * MINUTE_MS, options.convergeMs ?? 2 * 3_600_000);
     this.world = drawAutoscalingWorld(this.prng, this.chaosMs);
-    this.tracker7 = new AutoscalingTracker(CLUSTER, this.ledger, 10, options.checkA8 ?? false);
+    this.tracker7 = new AutoscalingTracker(CLUSTER, this.ledger, 10, options.checkA8 ?? true);
     this.keepFinalJson = options.keepFinalJson ?? false;
   }
 

@@ -119,3 +119,51 @@ describe('step scaling through the actions', () => {
     expect(actionHandlerFor(aas)).not.toBe(actionHandlerFor(ec2));
   });
 });
+
+describe('policies acting at the same instant', () => {
+  const change = (name: string, adjustment: number) => ({
+    'application-autoscaling:PutScalingPolicy': {
+      ...TARGET,
+      PolicyName: name,
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: [adjustment > 0 ? { MetricIntervalLowerBound: 0, ScalingAdjustment: adjustment } : { MetricIntervalUpperBound: 0, ScalingAdjustment: adjustment }],
+      },
+    },
+  });
+  const alarmAt = (name: string, operator: string, threshold: number, policy: string) => {
+    const step = alarm(name, operator, policy);
+    return { 'cloudwatch:PutMetricAlarm': { ...step['cloudwatch:PutMetricAlarm'], Threshold: threshold } };
+  };
+
+  it.each([
+    ['small first', ['small', 'big']],
+    ['big first', ['big', 'small']],
+  ])('the largest capacity wins, applied once (%s)', (_label, order) => {
+    const w = aasWorld({ desired: 10 });
+    register(w, 1, 20);
+    const adjust: Record<string, number> = { small: 2, big: 5 };
+    for (const name of order) {
+      w.run(change(name, adjust[name]!));
+      w.run(alarmAt(`${name}-alarm`, 'GreaterThanOrEqualToThreshold', 50, name));
+    }
+    w.minute(60);
+    expect(w.desired()).toBe(15);
+    expect(activities(w).map((a) => a.Description)).toEqual(['Setting desired count to 15.']);
+  });
+
+  it('a scale-out and a scale-in at one instant: the scale-out, the larger capacity, wins (PutScalingPolicy reference)', () => {
+    const w = aasWorld({ desired: 10 });
+    register(w, 1, 20);
+    w.run(change('shrink', -3));
+    w.run(alarmAt('under-100', 'LessThanThreshold', 100, 'shrink'));
+    w.run(change('grow', 2));
+    w.run(alarmAt('over-50', 'GreaterThanOrEqualToThreshold', 50, 'grow'));
+    w.minute(60);
+    expect(w.desired()).toBe(12);
+    expect(eventsOf(w, 'appautoscaling.scaling')).toEqual([
+      'Step scaling policy grow on service web: alarm over-50 QueueDepth 60 against threshold 50, step [0, ∞) → +2 — desired count 10 → 12.',
+    ]);
+  });
+});

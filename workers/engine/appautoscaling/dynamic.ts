@@ -13,6 +13,11 @@
  *   is calculated as part of the desired capacity for the next scale-out activity", AASUG).
  * - Step scaling (step-scaling.ts): the alarm's newest datapoint against its threshold picks the
  *   step; cooldown rules as there.
+ * - Several policies acting at one instant (a step policy and target tracking, two step
+ *   policies): each proposes a capacity from the same current one and the LARGEST wins, for scale-out
+ *   and scale-in alike ("Application Auto Scaling gives precedence to the policy that provides the
+ *   largest capacity", PutScalingPolicy API reference); it is applied once, in the minute tick's
+ *   'settle' phase, after every alarm action of the minute has run.
  * - Both: clamped to [MinCapacity, MaxCapacity]; DynamicScalingOut/InSuspended and the ECS rule
  *   "Application Auto Scaling turns off scale-in processes while Amazon ECS deployments are in
  *   progress" (suspension.ts); one history per scalable target (UNCONFIRMED: AWS may keep cooldowns
@@ -27,7 +32,8 @@ import type { ServiceRecord } from '../services/model.ts';
 import { activeServiceOf, deploymentInProgress, setServiceDesired } from './apply.ts';
 import { alarmCause } from './activity-text.ts';
 import { inScaleOutCooldown, inScaleInCooldown, recordScaling } from './cooldowns.ts';
-import { aasOf, type ScalableTargetRecord, type ServiceScalingPolicyRecord } from './model.ts';
+import { aasOf, type PendingScaling, type ScalableTargetRecord, type ServiceScalingPolicyRecord } from './model.ts';
+import { provideMinuteJob } from '../metrics/minute-tick.ts';
 import { stepCooldownSeconds, stepScalingDesired, type StepAdjustment, type StepScalingPolicyConfiguration } from './step-scaling.ts';
 import { dynamicScalingAllowed } from './suspension.ts';
 import { combineTargetTracking, targetTrackingDesired, type PolicyProposal } from './target-tracking.ts';
@@ -142,10 +148,40 @@ export function runTargetTracking(ctx: EngineContext, target: ScalableTargetReco
   const config = winner.policy.targetTracking!;
   const sign = direction === 'out' ? '>' : '<';
   const line = `Target tracking policy ${winner.policy.name} on service ${service.name}: ${watched(alarm)} ${winner.metric === undefined ? '?' : shortNumber(winner.metric)} ${sign} ${shortNumber(alarm.threshold)} for ${minutes(alarm)}`;
-  if (setServiceDesired(ctx, target, service, combined.desired, alarmCause(alarm.name, winner.policy.name), line)) {
-    target.history = recordScaling(history, current, combined.desired, now, direction === 'out' ? config.ScaleOutCooldown : config.ScaleInCooldown);
+  propose(target, { atMs: now, from: current, to: combined.desired, cause: alarmCause(alarm.name, winner.policy.name), line, cooldownSeconds: direction === 'out' ? config.ScaleOutCooldown : config.ScaleInCooldown });
+}
+
+/** Keep the largest capacity the target's policies asked for at this instant. */
+function propose(target: ScalableTargetRecord, proposal: PendingScaling): void {
+  const pending = target.pending;
+  if (pending !== undefined && pending.atMs === proposal.atMs && pending.to >= proposal.to) return;
+  target.pending = proposal;
+}
+
+/** Apply each target's winning proposal of this minute (the 'settle' phase, after every alarm action ran). */
+function settle(ctx: EngineContext): void {
+  const now = ctx.clock.now;
+  for (const target of aasOf(ctx.state).targets.values()) {
+    const pending = target.pending;
+    if (pending === undefined) continue;
+    delete target.pending;
+    if (pending.atMs !== now) continue;
+    const service = activeServiceOf(ctx, target);
+    if (service === undefined || service.desiredCount !== pending.from) continue;
+    if (setServiceDesired(ctx, target, service, pending.to, pending.cause, pending.line)) {
+      target.history = recordScaling(target.history, pending.from, pending.to, now, pending.cooldownSeconds);
+    }
   }
 }
+
+provideMinuteJob('application-autoscaling-settle', {
+  phase: 'settle',
+  active: (ctx) => {
+    for (const target of ctx.state.appAutoScaling?.targets.values() ?? []) if (target.pending !== undefined) return true;
+    return false;
+  },
+  run: settle,
+});
 
 function stepWords(step: StepAdjustment | undefined, config: StepScalingPolicyConfiguration): string {
   if (step === undefined) return '';
@@ -170,9 +206,7 @@ export function runStepScaling(ctx: EngineContext, policy: ServiceScalingPolicyR
   if (result.direction === 'none') return;
   if (!allowed(ctx, target, service, result.direction, policy.name)) return;
   const line = `Step scaling policy ${policy.name} on service ${service.name}: alarm ${alarm.name} ${watched(alarm)} ${shortNumber(latest)} against threshold ${shortNumber(alarm.threshold)}${stepWords(result.step, policy.step)}`;
-  if (setServiceDesired(ctx, target, service, result.desired, alarmCause(alarm.name, policy.name), line)) {
-    target.history = recordScaling(target.history, current, result.desired, now, stepCooldownSeconds(policy.step));
-  }
+  propose(target, { atMs: now, from: current, to: result.desired, cause: alarmCause(alarm.name, policy.name), line, cooldownSeconds: stepCooldownSeconds(policy.step) });
 }
 
 provideAlarmActionHandler('application-autoscaling', {

@@ -33,6 +33,18 @@ export interface ScalableTargetRecord {
   trackedAtMs?: number;
   /** The last "would scale but …" sentence written (written again only when it changes). */
   heldNote?: string;
+  /** This minute's largest proposal from its dynamic policies, applied in the minute's 'settle' phase (dynamic.ts). */
+  pending?: PendingScaling;
+}
+
+/** A dynamic policy's change of the desired count, waiting for the other policies of the same instant. */
+export interface PendingScaling {
+  atMs: number;
+  from: number;
+  to: number;
+  cause: string;
+  line: string;
+  cooldownSeconds: number;
 }
 
 export interface ServiceScalingPolicyRecord {

@@ -2,7 +2,9 @@
  * One timer at the start of every virtual minute runs everything that works by the minute, in a
  * fixed order: first what PUBLISHES datapoints (EC2 CPU, Auto Scaling group metrics,
  * CapacityProviderReservation, cost), then what EVALUATES them (alarms), then what ACTS on the
- * result (scaling policies, managed scaling). CloudWatch's own cadence is one-minute periods, so
+ * result (scaling policies, managed scaling), then what SETTLES the minute's actions (several
+ * Application Auto Scaling policies acting at one instant: the largest capacity wins, applied
+ * once). CloudWatch's own cadence is one-minute periods, so
  * a single ordered tick is both faithful and cheap: no per-task timers.
  *
  * Jobs register at module load (like the other hooks: the same functions for every engine) and
@@ -12,8 +14,8 @@
 import type { EngineContext } from '../context.ts';
 import { metricsOf, minuteOf, PERIOD_MS } from './store.ts';
 
-export type MinutePhase = 'publish' | 'evaluate' | 'act';
-const PHASES: readonly MinutePhase[] = ['publish', 'evaluate', 'act'];
+export type MinutePhase = 'publish' | 'evaluate' | 'act' | 'settle';
+const PHASES: readonly MinutePhase[] = ['publish', 'evaluate', 'act', 'settle'];
 
 export interface MinuteJob {
   phase: MinutePhase;
