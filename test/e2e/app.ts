@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type ServeOptions, type StaticServer } from '../support/static-server.ts';
 
@@ -82,4 +83,47 @@ export async function setSpeed(page: Page, speed: string): Promise<void> {
 export async function tileArns(page: Page, status?: string): Promise<string[]> {
   const selector = status ? `.tile[data-status="${status}"]:not(.exiting)` : '.tile:not(.exiting)';
   return page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).dataset.arn ?? ''));
+}
+
+/**
+ * Send one command from the command box as a learner types it (a step object is sent as JSON) and
+ * answer its response JSON; fails the test when the entry shows an error. The box keeps its last
+ * 30 entries: the new entry is the last one without the mark set here.
+ */
+export async function sendCommand(page: Page, step: unknown): Promise<Record<string, any>> {
+  await page.evaluate(() => document.querySelectorAll('.command-entry').forEach((e) => e.setAttribute('data-seen', '')));
+  await page.fill('#command-input', typeof step === 'string' ? step : JSON.stringify(step));
+  await page.press('#command-input', 'Enter');
+  await page.waitForFunction(() => document.querySelector('.command-entry:last-child:not([data-seen])') !== null);
+  const last = page.locator('.command-entry').last();
+  expect(await last.locator('.error').count(), (await last.textContent()) ?? '').toBe(0);
+  const json = last.locator('pre.json');
+  return (await json.count()) > 0 ? JSON.parse((await json.textContent()) ?? 'null') : {};
+}
+
+/**
+ * Drive one of the request editors (Monaco with a schema, in a dialog): its text through the test
+ * hook, Send, and the message it shows (`kind`: `capacity` or `scaling`, the editor's test id prefix).
+ * `pageOf` answers the page when called (tests open theirs in beforeAll).
+ */
+export function requestEditorDriver(pageOf: () => Page, kind: 'capacity' | 'scaling') {
+  const name: 'capacityEditor' | 'scalingEditor' = kind === 'capacity' ? 'capacityEditor' : 'scalingEditor';
+  const testId = `[data-testid="${kind}-editor-message"]`;
+  return {
+    text: () => pageOf().evaluate((n) => window.__ecsSandbox![n]!.getText(), name),
+    set: (value: unknown) => pageOf().evaluate(({ n, t }) => window.__ecsSandbox![n]!.setText(t), { n: name, t: JSON.stringify(value, null, 2) }),
+    message: () => pageOf().locator(testId),
+    async send(expected: 'ok' | 'error'): Promise<string> {
+      const before = (await this.message().count()) > 0 ? await this.message().textContent() : null;
+      await pageOf().click(`button.send-${kind}`);
+      await pageOf().waitForFunction(
+        ([selector, cls, prev]) => {
+          const el = document.querySelector(`${selector}.${cls}`);
+          return el !== null && el.textContent !== prev;
+        },
+        [testId, expected, before] as const,
+      );
+      return (await this.message().textContent()) ?? '';
+    },
+  };
 }

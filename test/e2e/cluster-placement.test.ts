@@ -6,7 +6,7 @@
 // the custom editor works from the keyboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { setSpeed, startWithPage, tileArns, type AppSession } from './app.ts';
+import { type AppSession, sendCommand, setSpeed, startWithPage, tileArns } from './app.ts';
 
 let session: AppSession;
 let page: Page;
@@ -30,14 +30,7 @@ async function requestJson(): Promise<Record<string, unknown>> {
   return JSON.parse((await page.textContent(`${FORM} details.request-json pre`)) ?? '{}') as Record<string, unknown>;
 }
 
-async function command(step: unknown): Promise<void> {
-  await page.fill('#command-input', JSON.stringify(step));
-  await page.press('#command-input', 'Enter');
-  // The box clears once the command has answered.
-  await page.waitForFunction(() => (document.querySelector('#command-input') as HTMLTextAreaElement).value === '');
-  const last = page.locator('.command-output > li').last();
-  expect(await last.locator('.result.error').count(), (await last.textContent()) ?? '').toBe(0);
-}
+const command = async (step: unknown): Promise<void> => void (await sendCommand(page, step));
 
 async function runFromForm(): Promise<string> {
   await page.click(`${FORM} button[type="submit"]`);

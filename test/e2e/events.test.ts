@@ -8,7 +8,7 @@
 // Screenshots go to /tmp/ecs-sandbox-events-*.png for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AppSession, type OpenedPage, openPage, startSession, waitForClusterPaint } from './app.ts';
+import { type AppSession, type OpenedPage, openPage, sendCommand, startSession, waitForClusterPaint } from './app.ts';
 
 let session: AppSession;
 beforeAll(async () => {
@@ -19,14 +19,7 @@ afterAll(async () => {
 });
 
 /** Send one command from the command box and wait for its entry; fails the test on an error. */
-async function command(page: Page, text: string): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.command-entry').forEach((e) => e.setAttribute('data-seen', '')));
-  await page.fill('#command-input', text);
-  await page.press('#command-input', 'Enter');
-  await page.waitForFunction(() => document.querySelector('.command-entry:last-child:not([data-seen])') !== null);
-  const last = page.locator('.command-entry').last();
-  expect(await last.locator('.error').count(), (await last.textContent()) ?? '').toBe(0);
-}
+const command = async (page: Page, text: string): Promise<void> => void (await sendCommand(page, text));
 
 /** Stops the clock (a scenario opens playing at ×1), so the counts move only with `wait`. */
 async function pause(page: Page): Promise<void> {

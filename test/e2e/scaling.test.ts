@@ -10,7 +10,7 @@
 // Screenshots go to /tmp/ecs-sandbox-scaling-*.png for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AppSession, type OpenedPage, openPage, startWithPage, waitForClusterPaint } from './app.ts';
+import { type AppSession, type OpenedPage, openPage, requestEditorDriver, sendCommand, startWithPage, waitForClusterPaint } from './app.ts';
 
 let session: AppSession;
 let opened: OpenedPage;
@@ -25,35 +25,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Send one command from the command box; its response JSON. Fails the test on an error. */
-async function command(step: unknown): Promise<Record<string, any>> {
-  await page.evaluate(() => document.querySelectorAll('.command-entry').forEach((e) => e.setAttribute('data-seen', '')));
-  await page.fill('#command-input', typeof step === 'string' ? step : JSON.stringify(step));
-  await page.press('#command-input', 'Enter');
-  await page.waitForFunction(() => document.querySelector('.command-entry:last-child:not([data-seen])') !== null);
-  const last = page.locator('.command-entry').last();
-  expect(await last.locator('.error').count(), (await last.textContent()) ?? '').toBe(0);
-  const json = last.locator('pre.json');
-  return (await json.count()) > 0 ? JSON.parse((await json.textContent()) ?? 'null') : {};
-}
-
-const editor = {
-  text: () => page.evaluate(() => window.__ecsSandbox!.scalingEditor!.getText()),
-  set: (value: unknown) => page.evaluate((t) => window.__ecsSandbox!.scalingEditor!.setText(t), JSON.stringify(value, null, 2)),
-  message: () => page.locator('[data-testid="scaling-editor-message"]'),
-  async send(expected: 'ok' | 'error') {
-    const before = (await this.message().count()) > 0 ? await this.message().textContent() : null;
-    await page.click('button.send-scaling');
-    await page.waitForFunction(
-      ([cls, prev]) => {
-        const el = document.querySelector(`[data-testid="scaling-editor-message"].${cls}`);
-        return el !== null && el.textContent !== prev;
-      },
-      [expected, before] as const,
-    );
-    return (await this.message().textContent()) ?? '';
-  },
-};
+const command = (step: unknown) => sendCommand(page, step);
+const editor = requestEditorDriver(() => page, 'scaling');
 
 const card = () => page.locator('.scaling-card[data-service="web"]');
 const attr = (selector: string, name: string) => page.locator(selector).first().getAttribute(name);

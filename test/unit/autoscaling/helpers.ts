@@ -5,7 +5,7 @@ import type { Step, StepResult } from '../../../workers/protocol.ts';
 
 export type Engine = ReturnType<typeof createEngine>;
 
-export function run(engine: Engine, step: Step): unknown {
+export function run(engine: Engine, step: Step): any {
   const result = engine.dispatch(step) as StepResult;
   if ('error' in result) throw new Error(`${result.action}: ${result.error.code}: ${result.error.message}`);
   return result.response;

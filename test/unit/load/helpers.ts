@@ -1,21 +1,11 @@
 // Shared set-up for the load tests: a Fargate service `web` (256 CPU units, 512 MiB tasks) behind an
 // application load balancer in cluster `demo`, and readers of the metric store through the snapshot.
 import { createEngine } from '../../../workers/engine/index.ts';
-import type { MetricSeries, Step, StepResult } from '../../../workers/protocol.ts';
+import type { MetricSeries } from '../../../workers/protocol.ts';
 
-export type Engine = ReturnType<typeof createEngine>;
-
-export function run(engine: Engine, step: Step): any {
-  const result = engine.dispatch(step) as StepResult;
-  if ('error' in result) throw new Error(`${result.action}: ${result.error.code}: ${result.error.message}`);
-  return result.response;
-}
-
-export function refusal(engine: Engine, step: Step): { code: string; message: string } {
-  const result = engine.dispatch(step) as StepResult;
-  if (!('error' in result)) throw new Error(`expected ${Object.keys(step)[0]} to be refused`);
-  return result.error;
-}
+// The step runners are the Auto Scaling tests' (one copy): run throws on a refusal, refusal on a success.
+export { refusal, run, type Engine } from '../autoscaling/helpers.ts';
+import { run, type Engine } from '../autoscaling/helpers.ts';
 
 export const SUBNETS = ['subnet-us-east-1a', 'subnet-us-east-1b'];
 
