@@ -8,6 +8,7 @@
 // minute here), SWARM_FROM=<n>, AUTOSCALING_SWARM_CHAOS_MIN=<n> (default 40).
 import { describe, expect, it } from 'vitest';
 import { describeAutoscalingFailure, runAutoscalingSwarm } from './autoscaling-swarm.ts';
+import { seedSuite } from './seed-suite.ts';
 
 const BATCH = 3;
 /** Virtual minutes of chaos per seed (default 40; at() actions fall within the first hour). */
@@ -17,28 +18,8 @@ const checkA8 = process.env.AUTOSCALING_SWARM_A8 !== '0';
 const options = (seed: number) => ({ seed, checkA8, ...(chaosMs === undefined ? {} : { chaosMs }) });
 
 describe('autoscaling swarm', () => {
-  const replay = process.env.SEED === undefined ? undefined : Number(process.env.SEED);
-  if (replay !== undefined) {
-    it(`seed ${replay}`, () => {
-      const outcome = runAutoscalingSwarm(options(replay));
-      console.log(outcome.ok ? `seed ${replay}: ok — ${JSON.stringify(outcome.stats)}\n${outcome.log.join('\n')}` : describeAutoscalingFailure(outcome, Infinity));
-      expect(outcome.ok, outcome.ok ? '' : describeAutoscalingFailure(outcome)).toBe(true);
-    });
-    return;
-  }
-  const seeds = Number(process.env.AUTOSCALING_SWARM_SEEDS ?? 20);
-  const from = Number(process.env.SWARM_FROM ?? 1);
-  for (let first = from; first < from + seeds; first += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, from + seeds - first) }, (_, i) => first + i);
-    it(`seeds ${batch.join(', ')}`, () => {
-      const failures: string[] = [];
-      for (const seed of batch) {
-        const outcome = runAutoscalingSwarm(options(seed));
-        if (!outcome.ok) failures.push(describeAutoscalingFailure(outcome));
-      }
-      expect(failures, failures.join('\n\n')).toEqual([]);
-    });
-  }
+  const from = seedSuite({ seedsVar: 'AUTOSCALING_SWARM_SEEDS', defaultSeeds: 20, batch: BATCH, run: (seed) => runAutoscalingSwarm(options(seed)), describeFailure: describeAutoscalingFailure });
+  if (from === undefined) return;
 
   it('is deterministic: the same seed gives the same final snapshot', () => {
     for (const seed of [from, from + 1]) {
