@@ -15,6 +15,7 @@ import { benchPlacement, type PlacementBenchResult } from './bench-placement.ts'
 import { benchServices, type ServicesBenchResult } from './bench-services.ts';
 import { benchCapacity, type CapacityBenchResult } from './bench-capacity.ts';
 import { autoscalingCommand } from './bench-autoscaling.ts';
+import { timelineCommand } from './bench-timeline.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -38,7 +39,7 @@ export const SERVICES_BUDGETS = { wallMs: 3000 } as const;
 /** Issue 6's figure (200 tasks from 0 instances, one virtual hour): ≤ 1 s. */
 export const CAPACITY_BUDGETS = { wallMs: 1000 } as const;
 
-const BENCHMARKS = ['placement', 'services', 'capacity', 'autoscaling'] as const;
+const BENCHMARKS = ['placement', 'services', 'capacity', 'autoscaling', 'timeline'] as const;
 
 export function benchCommand(argv: readonly string[], io: CliIo, help: string): number {
   const { flags, positionals } = parseArgs(argv, FLAGS, 'bench');
@@ -56,6 +57,7 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
   }
   if (positionals[0] === 'capacity') return capacityCommand(flags, io);
   if (positionals[0] === 'autoscaling') return autoscalingCommand(flags, io);
+  if (positionals[0] === 'timeline') return timelineCommand(flags, io);
   if (flags.has('--zones')) throw new UsageError('--zones applies to "bench capacity" only', 'bench');
   if (positionals[0] === 'services') return servicesCommand(flags, io);
   if (flags.has('--hours')) throw new UsageError('--hours applies to "bench services" only', 'bench');

@@ -69,6 +69,7 @@ export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [-
        ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench capacity [--tasks N] [--zones N] [--runs N] [--seed N] [--json]
        ecs-sandbox bench autoscaling [--hours N] [--runs N] [--seed N] [--json]
+       ecs-sandbox bench timeline [--hours N] [--runs N] [--seed N] [--json]
 
 Measures the task placement pipeline and the placement explainer, and prints medians:
   - N tasks placed onto N instances in 3 AZs (m5, c5, r5 sizes) with strategies
