@@ -892,7 +892,11 @@ export interface ScenarioIssue {
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-/** A parsed scenario. Objectives, hints and the rest of the learning format come with issue 8. */
+/**
+ * A parsed scenario. `title` and `summary` are the English text; the learning format's other
+ * strings are locale maps (a plain string in the file becomes `{en: …}`). Every field past `setup`
+ * is optional, and absent when the file does not set it.
+ */
 export interface Scenario {
   id: string;
   title: string;
@@ -901,6 +905,62 @@ export interface Scenario {
   setup: Step[];
   /** The task definition the editor opens with (RegisterTaskDefinition input), if any. */
   editor?: { taskDefinition?: Record<string, unknown> };
+  /** Translations of title and summary, when the file wrote them as locale maps. */
+  translations?: { title?: LocalizedText; summary?: LocalizedText };
+  /** Course topics (ids from workers/scenario/topics.ts). */
+  topics?: string[];
+  level?: ScenarioLevel;
+  estimatedMinutes?: number;
+  /** Scripted events on the timeline, in time order. */
+  events?: ScenarioEvent[];
+  /** The lesson: markdown instructions and objectives, in order. */
+  steps?: LessonStep[];
+  /** The reference solution: steps applied after the setup that meet every objective. */
+  solution?: Step[];
+  /** Known-wrong attempts, each with the objectives it must fail. */
+  antiSolutions?: AntiSolution[];
+  /** Only these actions are offered to the learner (action names, and `wait`). */
+  allowedActions?: string[];
+  /** These actions are refused to the learner; the others are offered. */
+  disabledActions?: string[];
+}
+
+/** Text in several languages: `en` is always there; other keys are language tags (`fr`, `pt-BR`). */
+export type LocalizedText = { en: string } & Record<string, string>;
+
+export type ScenarioLevel = 'beginner' | 'intermediate' | 'advanced';
+
+/** One step of the command language, run by the timeline at a virtual time. */
+export interface ScenarioEvent {
+  /** As written in the file (`10m`, `90s`, or milliseconds). */
+  at: string | number;
+  /** Milliseconds of virtual time after the setup ended. */
+  atMs: number;
+  do: Step;
+}
+
+export interface LessonStep {
+  id: string;
+  title: LocalizedText;
+  /** Markdown. */
+  instructions: LocalizedText;
+  objectives: ScenarioObjective[];
+}
+
+export interface ScenarioObjective {
+  id: string;
+  title: LocalizedText;
+  /** The predicate over the snapshot, as written (checked by the objective checker). */
+  check: Record<string, unknown>;
+  /** Shown one at a time, in order, while the objective fails. */
+  hints: LocalizedText[];
+}
+
+export interface AntiSolution {
+  name: string;
+  steps: Step[];
+  /** Ids of objectives this attempt must leave failing. */
+  mustFail: string[];
 }
 
 export type ScenarioParseResult =

@@ -138,8 +138,9 @@ function locateOffset(document: Document, path: readonly PathSegment[], wantKey:
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
       keyNode = pair?.key;
       next = pair?.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      next = node.items[segment];
+    } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
+      // A number, or a pointer's digits (`/steps/0`, parsed back from the objective checker's issues).
+      next = node.items[Number(segment)];
     }
     const isLast = index === path.length - 1;
     const start = rangeStart(isLast && wantKey && keyNode ? keyNode : next) ?? rangeStart(keyNode);

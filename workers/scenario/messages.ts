@@ -14,6 +14,8 @@ export const LIMITS = {
   maxAliasCount: 100,
   /** Problems listed per file: enough to fix a file in one pass, few enough to read. */
   maxIssues: 100,
+  /** A scenario's announced length: longer than a working day is surely a typo. */
+  maxEstimatedMinutes: 600,
 } as const;
 
 export const MESSAGES = {
@@ -68,6 +70,39 @@ export const MESSAGES = {
   requestNotMap: (action: string, found: string) =>
     `the request of ${quote(action)} must be a map of its parameters (as in the AWS API), not ${found}`,
   badWait: (detail: string) => `wait: ${detail}`,
+  // The learning format (issue 8).
+  notLocalized: (key: string, found: string) =>
+    `${quote(key)} must be a string or a map of languages (e.g. {en: "…", fr: "…"}), not ${found}`,
+  missingEnglish: (key: string) => `${quote(key)} has no English text: a map of languages must have "en"`,
+  badLocale: (tag: string) => `${quote(tag)} is not a language tag: write e.g. en, fr, pt-BR`,
+  notListOf: (key: string, what: string, found: string) => `${quote(key)} must be a list of ${what}, not ${found}`,
+  unknownTopic: (topic: string, topics: readonly string[], suggestion?: string) =>
+    `unknown topic ${quote(topic)}` + (suggestion ? ` — did you mean ${quote(suggestion)}?` : `; the topics are ${topics.join(', ')}`),
+  listedTwice: (key: string, value: string) => `${quote(key)} lists ${quote(value)} twice`,
+  badLevel: (found: string, levels: readonly string[], suggestion?: string) =>
+    `"level" must be one of ${levels.join(', ')}, not ${found}` + (suggestion ? ` — did you mean ${quote(suggestion)}?` : ''),
+  badMinutes: (found: string) =>
+    `"estimatedMinutes" must be a whole number of minutes from 1 to ${LIMITS.maxEstimatedMinutes}, not ${found}`,
+  badAt: (found: string) =>
+    `"at" must be a virtual time after the setup, as a duration ("90s", "5m", "1h30m", "250ms") or a whole number of milliseconds, at most 30 days; not ${found}`,
+  eventIsWait: () =>
+    'an event cannot be a wait: "at" already says when it runs; write the action to run, e.g. "do: {sim:InterruptSpot: {…}}"',
+  eventsOutOfOrder: (at: string, previous: string) =>
+    `events must be in time order: this one at ${at} comes after one at ${previous}`,
+  duplicateId: (kind: string, id: string) => `the ${kind} id ${quote(id)} is used twice; each ${kind} needs its own id`,
+  duplicateName: (name: string) => `the anti-solution name ${quote(name)} is used twice; each needs its own name`,
+  mustFailEmpty: () => '"mustFail" must name at least one objective this attempt has to fail',
+  mustFailUnknown: (id: string, known: readonly string[], suggestion?: string) =>
+    `"mustFail" names ${quote(id)}, which is not an objective of this scenario` +
+    (suggestion
+      ? ` — did you mean ${quote(suggestion)}?`
+      : known.length > 0
+        ? `; its objectives are ${quoteList(known)}`
+        : '; it has no objectives (add them under "steps")'),
+  bothActionLists: () => 'use either "allowedActions" or "disabledActions", not both: one of them says everything',
+  actionNotAllowed: (where: string, action: string, list: 'allowedActions' | 'disabledActions') =>
+    `${where} uses ${quote(action)}, which learners cannot use in this scenario` +
+    (list === 'allowedActions' ? ' ("allowedActions" does not list it)' : ' ("disabledActions" lists it)'),
   internal: (detail: string) => `the text could not be read (${detail})`,
 } as const;
 

@@ -9,18 +9,24 @@ import { readDocument, type ReadDocument, type Syntax } from './document.ts';
 import { describeValue, LIMITS, MESSAGES } from './messages.ts';
 import { toPointer, type PathSegment } from './pointer.ts';
 import { checkSingleStep, checkSteps, isPlainMap } from './steps.ts';
-import { closestMatch } from '../engine/text.ts';
+import { checkActionLists, checkAntiSolutions, checkSolution } from './attempts.ts';
+import { checkEstimatedMinutes, checkLevel, checkTopics } from './catalog-fields.ts';
+import { ID_PATTERN, localizedText, optionalString, refuseUnknownKeys, requiredString, type FieldContext, type Report } from './fields.ts';
+import { checkLesson } from './lesson.ts';
+import { providedObjectiveChecker } from './objective-hook.ts';
+import { checkEvents } from './timeline-events.ts';
 
 /**
- * The top-level keys of a scenario. Issue 8 (the learning format) extends this list with its
- * own keys — objectives, hints, description, difficulty and the like — together with their
- * checks in checkScenario; until then they are refused like any other unknown key, so that a
- * misspelt key never passes silently.
+ * The top-level keys of a scenario, in the order the JSON Schema lists them. Any other key is
+ * refused (with "did you mean"), so that a misspelt key never passes silently.
+ * `$schema` lets a JSON file name its schema for the editor, as `# yaml-language-server:` does in YAML.
  */
-export const SCENARIO_KEYS = ['id', 'title', 'summary', 'seed', 'setup', 'editor'] as const;
-const EDITOR_KEYS = ['taskDefinition'] as const;
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SEED = 0xffff_ffff;
+export const SCENARIO_KEYS = [
+  '$schema', 'id', 'title', 'summary', 'topics', 'level', 'estimatedMinutes', 'seed', 'setup', 'events',
+  'steps', 'solution', 'antiSolutions', 'allowedActions', 'disabledActions', 'editor',
+] as const;
+export const EDITOR_KEYS = ['taskDefinition'] as const;
+export const MAX_SEED = 0xffff_ffff;
 /** The seed of a file that does not choose one (a bare list of steps). */
 export const DEFAULT_SEED = 1;
 
@@ -88,38 +94,69 @@ function checkScenario(value: Record<string, unknown>, document: ReadDocument): 
     if (issues.length >= LIMITS.maxIssues) truncated = true;
     else issues.push({ message, ...document.locate(path, { key }), path: toPointer(path) });
   };
-  for (const key in value) {
-    if (issues.length >= LIMITS.maxIssues) {
-      truncated = true;
-      break;
-    }
-    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
-      issue(MESSAGES.unknownKey(key, 'the scenario', SCENARIO_KEYS, closestMatch(key, SCENARIO_KEYS)), [key], true);
-    }
-  }
-  const id = requiredString(value, 'id', 'a short name in lower case, e.g. "id: first-task"', issue);
+  const addIssues = (found: ScenarioIssue[]): void => {
+    const room = Math.max(0, LIMITS.maxIssues - issues.length);
+    issues.push(...found.slice(0, room));
+    truncated ||= found.length > room;
+  };
+  const context: FieldContext = {
+    issue,
+    steps(list, path) {
+      if (!Array.isArray(list)) {
+        issue(MESSAGES.notList(String(path.at(-1)), describeValue(list)), path);
+        return undefined;
+      }
+      const checked = checkSteps(list, path, document, Math.max(0, LIMITS.maxIssues - issues.length));
+      addIssues(checked.issues);
+      truncated ||= checked.truncated;
+      return checked.issues.length === 0 ? checked.steps : undefined;
+    },
+    step(raw, path) {
+      const checked = checkSingleStep(raw, document, path);
+      addIssues(checked.issues);
+      return checked.steps[0];
+    },
+  };
+  refuseUnknownKeys(value, SCENARIO_KEYS, 'the scenario', [], issue);
+  optionalString(value, '$schema', [], issue);
+  const id = requiredString(value, 'id', [], 'a short name in lower case, e.g. "id: first-task"', issue);
   if (id !== undefined && !ID_PATTERN.test(id)) issue(MESSAGES.badId(id), ['id']);
-  const title = requiredString(value, 'title', 'the name shown to learners, e.g. "title: Run your first task"', issue);
-  const summary = optionalString(value, 'summary', issue);
+  const title = 'title' in value ? localizedText(value.title, 'title', ['title'], issue) : undefined;
+  if (!('title' in value)) issue(MESSAGES.missingKey('title', 'the name shown to learners, e.g. "title: Run your first task"'), []);
+  const summary = 'summary' in value ? localizedText(value.summary, 'summary', ['summary'], issue) : undefined;
+  const topics = checkTopics(value, issue);
+  const level = checkLevel(value, issue);
+  const estimatedMinutes = checkEstimatedMinutes(value, issue);
   const seed = checkSeed(value, issue);
   let setup: Step[] = [];
   if (!('setup' in value)) {
     issue(MESSAGES.missingKey('setup', 'the list of steps that builds the starting state ("setup: []" for none)'), []);
-  } else if (!Array.isArray(value.setup)) {
-    issue(MESSAGES.notList('setup', describeValue(value.setup)), ['setup']);
   } else {
-    const checked = checkSteps(value.setup, ['setup'], document, Math.max(0, LIMITS.maxIssues - issues.length));
-    setup = checked.steps;
-    issues.push(...checked.issues);
-    truncated ||= checked.truncated;
+    setup = context.steps(value.setup, ['setup']) ?? [];
   }
+  const events = checkEvents(value, context);
+  const lesson = checkLesson(value, issue, document, providedObjectiveChecker(), addIssues);
+  const actionLists = checkActionLists(value, context);
+  const solution = checkSolution(value, actionLists, context);
+  const antiSolutions = checkAntiSolutions(value, lesson.objectiveIds, actionLists, context);
   const editor = checkEditor(value, issue);
   if (issues.length > 0 || id === undefined || title === undefined) {
     return { ok: false, issues: withTruncationNote(inFileOrder(issues), truncated) };
   }
-  const scenario: Scenario = { id, title, seed, setup };
-  if (summary !== undefined) scenario.summary = summary;
+  const scenario: Scenario = { id, title: title.en, seed, setup };
+  if (summary !== undefined) scenario.summary = summary.en;
   if (editor !== undefined) scenario.editor = editor;
+  const translations = { ...(isPlainMap(value.title) && { title }), ...(isPlainMap(value.summary) && summary && { summary }) };
+  if (Object.keys(translations).length > 0) scenario.translations = translations;
+  if (topics !== undefined) scenario.topics = topics;
+  if (level !== undefined) scenario.level = level;
+  if (estimatedMinutes !== undefined) scenario.estimatedMinutes = estimatedMinutes;
+  if (events !== undefined) scenario.events = events;
+  if ('steps' in value) scenario.steps = lesson.steps;
+  if (solution !== undefined) scenario.solution = solution;
+  if (antiSolutions !== undefined) scenario.antiSolutions = antiSolutions;
+  if (actionLists.allowedActions !== undefined) scenario.allowedActions = actionLists.allowedActions;
+  if (actionLists.disabledActions !== undefined) scenario.disabledActions = actionLists.disabledActions;
   return { ok: true, scenario };
 }
 
@@ -131,30 +168,6 @@ function withTruncationNote(issues: ScenarioIssue[], truncated: boolean): Scenar
 /** Issues sorted by where they are, so an author reads them top to bottom (stable for ties). */
 function inFileOrder(issues: ScenarioIssue[]): ScenarioIssue[] {
   return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-type Report = (message: string, path: readonly PathSegment[], key?: boolean) => void;
-
-function requiredString(value: Record<string, unknown>, key: string, hint: string, issue: Report): string | undefined {
-  if (!(key in value)) {
-    issue(MESSAGES.missingKey(key, hint), []);
-    return undefined;
-  }
-  return optionalString(value, key, issue);
-}
-
-function optionalString(value: Record<string, unknown>, key: string, issue: Report): string | undefined {
-  const field = value[key];
-  if (field === undefined) return undefined;
-  if (typeof field !== 'string') {
-    issue(MESSAGES.notString(key, describeValue(field)), [key]);
-    return undefined;
-  }
-  if (field.trim() === '') {
-    issue(MESSAGES.emptyString(key), [key]);
-    return undefined;
-  }
-  return field;
 }
 
 function checkSeed(value: Record<string, unknown>, issue: Report): number {
@@ -172,11 +185,7 @@ function checkEditor(value: Record<string, unknown>, issue: Report): Scenario['e
     issue(MESSAGES.notMap('editor', describeValue(editor)), ['editor']);
     return undefined;
   }
-  for (const key of Object.keys(editor)) {
-    if (!(EDITOR_KEYS as readonly string[]).includes(key)) {
-      issue(MESSAGES.unknownKey(key, '"editor"', EDITOR_KEYS, closestMatch(key, EDITOR_KEYS)), ['editor', key], true);
-    }
-  }
+  refuseUnknownKeys(editor, EDITOR_KEYS, '"editor"', ['editor'], issue);
   if (editor.taskDefinition === undefined) return {};
   if (!isPlainMap(editor.taskDefinition)) {
     issue(MESSAGES.notMap('taskDefinition', describeValue(editor.taskDefinition)), ['editor', 'taskDefinition']);

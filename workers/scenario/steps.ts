@@ -41,9 +41,9 @@ export function checkSteps(
   return { steps, issues, truncated: false };
 }
 
-/** One step on its own (the command box's single object); its path is the empty pointer. */
-export function checkSingleStep(raw: unknown, document: ReadDocument): StepsCheck {
-  const result = checkStep(raw, [], issueMaker(document));
+/** One step on its own: the command box's single object (at the empty pointer), or a timeline event's `do`. */
+export function checkSingleStep(raw: unknown, document: ReadDocument, path: readonly PathSegment[] = []): StepsCheck {
+  const result = checkStep(raw, path, issueMaker(document));
   return 'step' in result ? { steps: [result.step], issues: [], truncated: false } : { steps: [], issues: result.issues, truncated: false };
 }
 

@@ -115,8 +115,12 @@ describe('parseScenarioText: the shape of a scenario', () => {
     ]);
   });
 
-  it('refuses a title that is not a string, or is empty', () => {
-    expect(issuesOf('id: a\ntitle: 42\nsetup: []\n')[0]).toMatchObject({ message: '"title" must be a string, not the number 42', line: 2, path: '/title' });
+  it('refuses a title that is not a string (or a map of languages), or is empty', () => {
+    expect(issuesOf('id: a\ntitle: 42\nsetup: []\n')[0]).toMatchObject({
+      message: '"title" must be a string or a map of languages (e.g. {en: "…", fr: "…"}), not the number 42',
+      line: 2,
+      path: '/title',
+    });
     expect(issuesOf('id: a\ntitle: "  "\nsetup: []\n')[0]).toMatchObject({ message: '"title" must not be empty', path: '/title' });
   });
 
