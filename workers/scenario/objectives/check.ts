@@ -15,6 +15,8 @@ import { COMPARATORS, type Bounds, type CheckIssue, type CheckResult, type Compa
 export const OPERATORS = ['count', 'exists', 'none', 'every', 'distinct', 'compare', 'all', 'any', 'not', 'holdsFor', 'within', 'ever', 'predict'] as const;
 const CONDITION_OPS = [...COMPARATORS, 'startsWith', 'contains', 'exists'] as const;
 const MAX_DEPTH = 32;
+/** Comparators written backwards or with one "=": edit distance would suggest "==" for "=>". */
+const OP_TYPOS: Record<string, string> = { '=>': '>=', '=<': '<=', '=': '==', '!': '!=', '<>': '!=' };
 
 /** The keys each operator's map takes, in the order messages list them. */
 const OPERANDS: Record<string, readonly string[]> = {
@@ -232,7 +234,7 @@ function checkCondition(raw: unknown, at: PathSegment[], type: FieldType | undef
   }
   if (!isMap(raw) || Object.keys(raw).length !== 1) return void report(CHECK.badCondition(describeValue(raw)), at);
   const [op, value] = Object.entries(raw)[0]!;
-  if (!(CONDITION_OPS as readonly string[]).includes(op)) return void report(CHECK.unknownConditionOp(op, closestMatch(op, CONDITION_OPS)), [...at, op]);
+  if (!(CONDITION_OPS as readonly string[]).includes(op)) return void report(CHECK.unknownConditionOp(op, OP_TYPOS[op] ?? closestMatch(op, CONDITION_OPS)), [...at, op]);
   if (op === 'exists') {
     if (typeof value === 'boolean') return { op, value };
     return void report(CHECK.badCondition(describeValue(raw)), [...at, op]);
