@@ -214,7 +214,8 @@ function evaluateTemporal(objective: Extract<Objective, { kind: 'holdsFor' | 'wi
     const expected = COLUMNS.heldFor(limit);
     const since = state?.kind === 'holdsFor' ? state.trueSince : inner.passed ? now : null;
     const heldAt = state?.kind === 'holdsFor' ? state.heldAt : null;
-    if (heldAt !== null || (since !== null && now - since >= objective.ms)) return leaf(objective, true, expected, expected, SAY.heldPassed(limit, inner.sentence));
+    const latched = state?.kind === 'holdsFor' && state.sentence !== undefined ? state.sentence : inner.sentence;
+    if (heldAt !== null || (since !== null && now - since >= objective.ms)) return leaf(objective, true, expected, expected, SAY.heldPassed(limit, heldAt !== null ? latched : inner.sentence));
     if (since !== null && inner.passed) {
       const sofar = formatDuration(now - since);
       return leaf(objective, false, expected, COLUMNS.heldFor(sofar), SAY.holdingSoFar(sofar, limit, inner.sentence), { pending: true });
@@ -225,14 +226,16 @@ function evaluateTemporal(objective: Extract<Objective, { kind: 'holdsFor' | 'wi
     const limit = formatDuration(objective.ms);
     const expected = COLUMNS.within(limit);
     const reachedAt = state?.kind === 'within' ? state.reachedAt : inner.passed && now <= start + objective.ms ? now : null;
-    if (reachedAt !== null) return leaf(objective, true, expected, formatDuration(reachedAt - start), SAY.reachedWithin(formatDuration(reachedAt - start), limit, inner.sentence));
+    const latched = state?.kind === 'within' && state.sentence !== undefined ? state.sentence : inner.sentence;
+    if (reachedAt !== null) return leaf(objective, true, expected, formatDuration(reachedAt - start), SAY.reachedWithin(formatDuration(reachedAt - start), limit, latched));
     if (now <= start + objective.ms) {
       return wrap(objective, false, expected, COLUMNS.never(), SAY.notReachedYet(formatDuration(start + objective.ms - now), inner.sentence), inner, true);
     }
     return wrap(objective, false, expected, COLUMNS.never(), SAY.missedDeadline(limit, inner.sentence), inner);
   }
   const firstAt = state?.kind === 'ever' ? state.firstAt : inner.passed ? now : null;
-  if (firstAt !== null) return leaf(objective, true, COLUMNS.ever(), formatDuration(firstAt - start), SAY.happened(formatDuration(firstAt - start), inner.sentence));
+  const latched = state?.kind === 'ever' && state.sentence !== undefined ? state.sentence : inner.sentence;
+  if (firstAt !== null) return leaf(objective, true, COLUMNS.ever(), formatDuration(firstAt - start), SAY.happened(formatDuration(firstAt - start), latched));
   return wrap(objective, false, COLUMNS.ever(), COLUMNS.never(), SAY.notHappened(inner.sentence), inner, true);
 }
 

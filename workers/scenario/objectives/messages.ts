@@ -153,6 +153,7 @@ export function breakdownText(groups: readonly [string, number][], field: readon
 
 /** 3m, 1m 20s, 1h 5m, 250ms. */
 export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
   if (ms < 1000) return `${ms}ms`;
   const parts: string[] = [];
   let seconds = Math.floor(ms / 1000);

@@ -14,9 +14,9 @@ import { evaluateNode, type EvaluationContext } from './evaluate.ts';
 import type { Objective } from './types.ts';
 
 export type TrackedState =
-  | { kind: 'holdsFor'; trueSince: number | null; heldAt: number | null }
-  | { kind: 'within'; reachedAt: number | null }
-  | { kind: 'ever'; firstAt: number | null }
+  | { kind: 'holdsFor'; trueSince: number | null; heldAt: number | null; sentence?: string }
+  | { kind: 'within'; reachedAt: number | null; sentence?: string }
+  | { kind: 'ever'; firstAt: number | null; sentence?: string }
   | { kind: 'placement'; known: Set<string> | null; landed: string[] }
   | { kind: 'value'; revealed?: { value: unknown; at: number } };
 
@@ -52,7 +52,10 @@ export class ObjectiveTracker {
           state.heldAt = state.trueSince + node.ms;
           return;
         }
-        const holds = evaluateNode(node.of, context).passed;
+        const inner = evaluateNode(node.of, context);
+        const holds = inner.passed;
+        // The sentence of the moment it held is the one to show once it is latched.
+        if (holds) state.sentence = inner.sentence;
         if (!holds) state.trueSince = null;
         else if (state.trueSince === null) state.trueSince = now;
         if (state.trueSince !== null && now - state.trueSince >= node.ms) state.heldAt = now;
@@ -61,12 +64,21 @@ export class ObjectiveTracker {
       case 'within': {
         const state = this.get(node.pointer, () => ({ kind: 'within', reachedAt: null }));
         if (state.kind !== 'within' || state.reachedAt !== null || now > this.startMs + node.ms) return;
-        if (evaluateNode(node.of, context).passed) state.reachedAt = now;
+        const inner = evaluateNode(node.of, context);
+        if (inner.passed) {
+          state.reachedAt = now;
+          state.sentence = inner.sentence;
+        }
         return;
       }
       case 'ever': {
         const state = this.get(node.pointer, () => ({ kind: 'ever', firstAt: null }));
-        if (state.kind === 'ever' && state.firstAt === null && evaluateNode(node.of, context).passed) state.firstAt = now;
+        if (state.kind !== 'ever' || state.firstAt !== null) return;
+        const inner = evaluateNode(node.of, context);
+        if (inner.passed) {
+          state.firstAt = now;
+          state.sentence = inner.sentence;
+        }
         return;
       }
       case 'predict':
