@@ -193,7 +193,7 @@ export function timelineCommand(flags: ReadonlyMap<string, string | true>, io: C
   } else {
     const lines = [
       `timeline benchmark — medians of ${result.runs} runs`,
-      `  scenarios/capacity.yaml for ${result.minutes} virtual minutes with ${result.commands} learner commands (one every 4 minutes), spares every 10 virtual minutes:`,
+      `  scenarios/capacity.yaml for ${result.minutes} virtual minutes with ${result.commands} learner commands (one every 4 minutes), spares every 15 virtual minutes (3 kept):`,
       `    undo the last command:          ${result.undoMs.toFixed(1)} ms   (budget ≤ ${TIMELINE_BUDGETS.undoMs} ms; naive replay from the start: ${result.naiveUndoMs.toFixed(1)} ms)`,
       `    jump back 30 virtual minutes:   ${result.jumpBackMs.toFixed(1)} ms   (budget ≤ ${TIMELINE_BUDGETS.jumpBackMs} ms; naive replay from the start: ${result.naiveJumpBackMs.toFixed(1)} ms)`,
       `    jump forward to the end again:  ${result.jumpToEndMs.toFixed(1)} ms`,

@@ -26,14 +26,14 @@ import { freshStart, replayBetween } from './replay.ts';
 export interface TimelineOptions {
   /** Builds an engine (the CLI and tests: `createEngine`; the worker: its own lazily loaded one). */
   createEngine: () => SandboxEngine;
-  /** Virtual time between the spares `maintain` keeps behind the present (default 10 minutes). */
+  /** Virtual time between the spares `maintain` keeps behind the present (default 15 minutes). */
   checkpointEveryMs?: number;
-  /** How many spares `maintain` keeps behind the present (default 4: the last 40 virtual minutes). */
+  /** How many spares `maintain` keeps behind the present (default 3: the last 30 to 45 virtual minutes). */
   checkpoints?: number;
 }
 
-export const DEFAULT_CHECKPOINT_EVERY_MS = 10 * 60_000;
-export const DEFAULT_CHECKPOINTS = 4;
+export const DEFAULT_CHECKPOINT_EVERY_MS = 15 * 60_000;
+export const DEFAULT_CHECKPOINTS = 3;
 const WAIT = 'wait';
 
 interface Placed {
