@@ -9,10 +9,9 @@ import { SUPPORTED_ACTIONS, WAIT } from '../engine/actions.ts';
 import { closestMatch } from '../engine/text.ts';
 import type { AntiSolution, Step } from '../protocol.ts';
 import { explainUnknownAction } from './action-names.ts';
-import { listField, refuseUnknownKeys, requiredString, type FieldContext } from './fields.ts';
+import { forEachMap, listField, requireKey, requiredString, type FieldContext } from './fields.ts';
 import { describeValue, MESSAGES } from './messages.ts';
 import type { PathSegment } from './pointer.ts';
-import { isPlainMap } from './steps.ts';
 
 export const ANTI_SOLUTION_KEYS = ['name', 'steps', 'mustFail'] as const;
 /** What allowedActions and disabledActions may name: every action, and `wait`. */
@@ -78,21 +77,14 @@ export function checkAntiSolutions(
   if (list === undefined) return undefined;
   const result: AntiSolution[] = [];
   const names = new Set<string>();
-  list.forEach((raw, index) => {
-    const path = ['antiSolutions', index];
-    if (!isPlainMap(raw)) {
-      issue(MESSAGES.notMap(`antiSolutions/${index}`, describeValue(raw)), path);
-      return;
-    }
-    refuseUnknownKeys(raw, ANTI_SOLUTION_KEYS, 'an anti-solution', path, issue);
+  forEachMap(list, ['antiSolutions'], ANTI_SOLUTION_KEYS, 'an anti-solution', issue, (raw, path) => {
     const name = requiredString(raw, 'name', path, 'what this wrong attempt does, e.g. "name: static host port"', issue);
     if (name !== undefined && names.has(name)) issue(MESSAGES.duplicateName(name), [...path, 'name']);
     if (name !== undefined) names.add(name);
     let steps: Step[] | undefined;
-    if (!('steps' in raw)) issue(MESSAGES.missingKey('steps', 'the attempt\'s steps, applied after the setup'), path);
-    else {
+    if (requireKey(raw, 'steps', path, 'the attempt\'s steps, applied after the setup', issue)) {
       steps = context.steps(raw.steps, [...path, 'steps']);
-      if (steps !== undefined) checkAttemptActions(steps, [...path, 'steps'], `the anti-solution ${JSON.stringify(name ?? index)}`, lists, context);
+      if (steps !== undefined) checkAttemptActions(steps, [...path, 'steps'], `the anti-solution ${JSON.stringify(name ?? path.at(-1))}`, lists, context);
     }
     const mustFail = checkMustFail(raw, path, objectiveIds, context);
     if (name !== undefined && steps !== undefined && mustFail !== undefined) result.push({ name, steps, mustFail });
@@ -101,10 +93,7 @@ export function checkAntiSolutions(
 }
 
 function checkMustFail(raw: Record<string, unknown>, path: PathSegment[], objectiveIds: readonly string[], { issue }: FieldContext): string[] | undefined {
-  if (!('mustFail' in raw)) {
-    issue(MESSAGES.missingKey('mustFail', 'the ids of the objectives this attempt must fail'), path);
-    return undefined;
-  }
+  if (!requireKey(raw, 'mustFail', path, 'the ids of the objectives this attempt must fail', issue)) return undefined;
   const list = listField(raw, 'mustFail', path, 'objective ids', issue);
   if (list === undefined) return undefined;
   if (list.length === 0) {

@@ -38,6 +38,13 @@ export function refuseUnknownKeys(
   }
 }
 
+/** Whether a required key is there; reports it missing (with what to write) if not. */
+export function requireKey(map: Record<string, unknown>, key: string, base: readonly PathSegment[], hint: string, issue: Report): boolean {
+  if (key in map) return true;
+  issue(MESSAGES.missingKey(key, hint), base);
+  return false;
+}
+
 export function requiredString(
   map: Record<string, unknown>,
   key: string,
@@ -45,11 +52,7 @@ export function requiredString(
   hint: string,
   issue: Report,
 ): string | undefined {
-  if (!(key in map)) {
-    issue(MESSAGES.missingKey(key, hint), base);
-    return undefined;
-  }
-  return optionalString(map, key, base, issue);
+  return requireKey(map, key, base, hint, issue) ? optionalString(map, key, base, issue) : undefined;
 }
 
 export function optionalString(map: Record<string, unknown>, key: string, base: readonly PathSegment[], issue: Report): string | undefined {
@@ -84,11 +87,7 @@ export function requiredText(
   hint: string,
   issue: Report,
 ): LocalizedText | undefined {
-  if (!(key in map)) {
-    issue(MESSAGES.missingKey(key, hint), base);
-    return undefined;
-  }
-  return localizedText(map[key], key, [...base, key], issue);
+  return requireKey(map, key, base, hint, issue) ? localizedText(map[key], key, [...base, key], issue) : undefined;
 }
 
 /** `"Run a task"` → `{en: "Run a task"}`; `{en: …, fr: …}` is checked tag by tag. */
@@ -133,4 +132,28 @@ export function listField(map: Record<string, unknown>, key: string, base: reado
   if (Array.isArray(value)) return value;
   issue(MESSAGES.notListOf(key, what, describeValue(value)), [...base, key]);
   return undefined;
+}
+
+/**
+ * Visits each item of a list of maps (lesson steps, objectives, events, anti-solutions) at
+ * `listPath`: an item that is not a map is reported, a map's unknown keys are refused, then
+ * `visit` checks the rest.
+ */
+export function forEachMap(
+  list: readonly unknown[],
+  listPath: readonly PathSegment[],
+  keys: readonly string[],
+  where: string,
+  issue: Report,
+  visit: (map: Record<string, unknown>, path: PathSegment[]) => void,
+): void {
+  list.forEach((raw, index) => {
+    const path = [...listPath, index];
+    if (!isPlainMap(raw)) {
+      issue(MESSAGES.notMap(`${String(listPath.at(-1))}/${index}`, describeValue(raw)), path);
+      return;
+    }
+    refuseUnknownKeys(raw, keys, where, path, issue);
+    visit(raw, path);
+  });
 }

@@ -4,3 +4,8 @@
  */
 export { DEFAULT_SEED, formatIssue, locateSteps, parseScenarioText, parseStepsText, SCENARIO_KEYS, type StepsParseResult } from './parse.ts';
 export { LIMITS } from './messages.ts';
+// The learning format (issue 8): the objective checker's hook, the topics, locale and action-list helpers.
+export { provideObjectiveChecker, type ObjectiveChecker, type ObjectiveCheckIssue } from './objective-hook.ts';
+export { LEVELS, TOPICS, TOPIC_IDS, type TopicId } from './topics.ts';
+export { textFor } from './fields.ts';
+export { isActionAllowed } from './attempts.ts';

@@ -6,7 +6,7 @@
  */
 import type { LessonStep, LocalizedText, ScenarioIssue, ScenarioObjective } from '../protocol.ts';
 import type { ReadDocument } from './document.ts';
-import { listField, localizedText, refuseUnknownKeys, requiredId, requiredText, type Report } from './fields.ts';
+import { forEachMap, listField, localizedText, requireKey, requiredId, requiredText, type Report } from './fields.ts';
 import { describeValue, MESSAGES } from './messages.ts';
 import { fromPointer, issuesOfAnswer, type ObjectiveChecker } from './objective-hook.ts';
 import { toPointer, type PathSegment } from './pointer.ts';
@@ -21,29 +21,25 @@ export interface LessonCheck {
   objectiveIds: string[];
 }
 
-export function checkLesson(
-  value: Record<string, unknown>,
-  issue: Report,
-  document: ReadDocument,
-  checker: ObjectiveChecker | undefined,
-  addIssues: (issues: ScenarioIssue[]) => void,
-): LessonCheck {
+/** What checking objectives needs beyond reporting: the document (to locate the checker's issues), the checker, and where its issues go. */
+export interface LessonContext {
+  issue: Report;
+  document: ReadDocument;
+  checker: ObjectiveChecker | undefined;
+  addIssues: (issues: ScenarioIssue[]) => void;
+}
+
+export function checkLesson(value: Record<string, unknown>, context: LessonContext): LessonCheck {
+  const { issue } = context;
   const result: LessonCheck = { steps: [], objectiveIds: [] };
   if (!('steps' in value)) return result;
   const list = listField(value, 'steps', [], 'lesson steps (id, title, instructions, objectives)', issue);
   if (list === undefined) return result;
   const stepIds = new Set<string>();
   const objectiveIds = new Set<string>();
-  list.forEach((raw, index) => {
-    const path = ['steps', index];
-    if (!isPlainMap(raw)) {
-      issue(MESSAGES.notMap(`steps/${index}`, describeValue(raw)), path);
-      return;
-    }
-    refuseUnknownKeys(raw, LESSON_STEP_KEYS, 'a lesson step', path, issue);
+  forEachMap(list, ['steps'], LESSON_STEP_KEYS, 'a lesson step', issue, (raw, path) => {
     const id = requiredId(raw, path, 'a short name for the step, e.g. "id: register"', issue);
-    if (id !== undefined && stepIds.has(id)) issue(MESSAGES.duplicateId('step', id), [...path, 'id']);
-    if (id !== undefined) stepIds.add(id);
+    claimId(stepIds, id, 'step', path, issue);
     const title = requiredText(raw, 'title', path, 'what the step asks for, in a few words', issue);
     const instructions = requiredText(raw, 'instructions', path, 'the step\'s text in markdown: teach the concept, then ask for action', issue);
     const objectives: ScenarioObjective[] = [];
@@ -51,8 +47,9 @@ export function checkLesson(
     if ('objectives' in raw) {
       const rawObjectives = listField(raw, 'objectives', path, 'objectives (id, title, check, hints)', issue);
       if (rawObjectives === undefined) objectivesOk = false;
-      rawObjectives?.forEach((rawObjective, objectiveIndex) => {
-        const objective = checkObjective(rawObjective, [...path, 'objectives', objectiveIndex], issue, document, checker, addIssues, objectiveIds);
+      if (rawObjectives !== undefined && rawObjectives.some((item) => !isPlainMap(item))) objectivesOk = false;
+      forEachMap(rawObjectives ?? [], [...path, 'objectives'], OBJECTIVE_KEYS, 'an objective', issue, (rawObjective, objectivePath) => {
+        const objective = checkObjective(rawObjective, objectivePath, context, objectiveIds);
         if (objective === undefined) objectivesOk = false;
         else objectives.push(objective);
       });
@@ -65,42 +62,26 @@ export function checkLesson(
   return result;
 }
 
-function checkObjective(
-  raw: unknown,
-  path: PathSegment[],
-  issue: Report,
-  document: ReadDocument,
-  checker: ObjectiveChecker | undefined,
-  addIssues: (issues: ScenarioIssue[]) => void,
-  seenIds: Set<string>,
-): ScenarioObjective | undefined {
-  if (!isPlainMap(raw)) {
-    issue(MESSAGES.notMap('objective', describeValue(raw)), path);
-    return undefined;
-  }
-  refuseUnknownKeys(raw, OBJECTIVE_KEYS, 'an objective', path, issue);
+/** Reports an id already taken by another step (or objective), and takes it. */
+function claimId(seen: Set<string>, id: string | undefined, kind: string, path: PathSegment[], issue: Report): void {
+  if (id === undefined) return;
+  if (seen.has(id)) issue(MESSAGES.duplicateId(kind, id), [...path, 'id']);
+  seen.add(id);
+}
+
+function checkObjective(raw: Record<string, unknown>, path: PathSegment[], context: LessonContext, seenIds: Set<string>): ScenarioObjective | undefined {
+  const { issue } = context;
   const id = requiredId(raw, path, 'a short name for the objective, e.g. "id: web-running"', issue);
-  if (id !== undefined && seenIds.has(id)) issue(MESSAGES.duplicateId('objective', id), [...path, 'id']);
-  if (id !== undefined) seenIds.add(id);
+  claimId(seenIds, id, 'objective', path, issue);
   const title = requiredText(raw, 'title', path, 'what the learner must achieve, in one sentence', issue);
-  const check = checkPredicate(raw, path, issue, document, checker, addIssues);
+  const check = checkPredicate(raw, path, context);
   const hints = checkHints(raw, path, issue);
   if (id === undefined || title === undefined || check === undefined || hints === undefined) return undefined;
   return { id, title, check, hints };
 }
 
-function checkPredicate(
-  raw: Record<string, unknown>,
-  path: PathSegment[],
-  issue: Report,
-  document: ReadDocument,
-  checker: ObjectiveChecker | undefined,
-  addIssues: (issues: ScenarioIssue[]) => void,
-): Record<string, unknown> | undefined {
-  if (!('check' in raw)) {
-    issue(MESSAGES.missingKey('check', 'the condition on the sandbox\'s state that meets the objective'), path);
-    return undefined;
-  }
+function checkPredicate(raw: Record<string, unknown>, path: PathSegment[], { issue, document, checker, addIssues }: LessonContext): Record<string, unknown> | undefined {
+  if (!requireKey(raw, 'check', path, 'the condition on the sandbox\'s state that meets the objective', issue)) return undefined;
   const check = raw.check;
   const checkPath = [...path, 'check'];
   if (!isPlainMap(check)) {

@@ -11,7 +11,7 @@ import { toPointer, type PathSegment } from './pointer.ts';
 import { checkSingleStep, checkSteps, isPlainMap } from './steps.ts';
 import { checkActionLists, checkAntiSolutions, checkSolution } from './attempts.ts';
 import { checkEstimatedMinutes, checkLevel, checkTopics } from './catalog-fields.ts';
-import { ID_PATTERN, localizedText, optionalString, refuseUnknownKeys, requiredString, type FieldContext, type Report } from './fields.ts';
+import { localizedText, optionalString, refuseUnknownKeys, requiredId, requiredText, type FieldContext, type Report } from './fields.ts';
 import { checkLesson } from './lesson.ts';
 import { providedObjectiveChecker } from './objective-hook.ts';
 import { checkEvents } from './timeline-events.ts';
@@ -119,10 +119,8 @@ function checkScenario(value: Record<string, unknown>, document: ReadDocument): 
   };
   refuseUnknownKeys(value, SCENARIO_KEYS, 'the scenario', [], issue);
   optionalString(value, '$schema', [], issue);
-  const id = requiredString(value, 'id', [], 'a short name in lower case, e.g. "id: first-task"', issue);
-  if (id !== undefined && !ID_PATTERN.test(id)) issue(MESSAGES.badId(id), ['id']);
-  const title = 'title' in value ? localizedText(value.title, 'title', ['title'], issue) : undefined;
-  if (!('title' in value)) issue(MESSAGES.missingKey('title', 'the name shown to learners, e.g. "title: Run your first task"'), []);
+  const id = requiredId(value, [], 'a short name in lower case, e.g. "id: first-task"', issue);
+  const title = requiredText(value, 'title', [], 'the name shown to learners, e.g. "title: Run your first task"', issue);
   const summary = 'summary' in value ? localizedText(value.summary, 'summary', ['summary'], issue) : undefined;
   const topics = checkTopics(value, issue);
   const level = checkLevel(value, issue);
@@ -135,7 +133,7 @@ function checkScenario(value: Record<string, unknown>, document: ReadDocument): 
     setup = context.steps(value.setup, ['setup']) ?? [];
   }
   const events = checkEvents(value, context);
-  const lesson = checkLesson(value, issue, document, providedObjectiveChecker(), addIssues);
+  const lesson = checkLesson(value, { issue, document, checker: providedObjectiveChecker(), addIssues });
   const actionLists = checkActionLists(value, context);
   const solution = checkSolution(value, actionLists, context);
   const antiSolutions = checkAntiSolutions(value, lesson.objectiveIds, actionLists, context);

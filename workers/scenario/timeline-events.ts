@@ -6,8 +6,9 @@
 import { WAIT } from '../engine/actions.ts';
 import { parseDuration } from '../engine/duration.ts';
 import type { ScenarioEvent } from '../protocol.ts';
-import { listField, refuseUnknownKeys, type FieldContext } from './fields.ts';
+import { forEachMap, listField, requireKey, type FieldContext } from './fields.ts';
 import { describeValue, LIMITS, MESSAGES } from './messages.ts';
+import type { PathSegment } from './pointer.ts';
 import { isPlainMap } from './steps.ts';
 
 export const EVENT_KEYS = ['at', 'do'] as const;
@@ -23,16 +24,9 @@ export function checkEvents(value: Record<string, unknown>, context: FieldContex
   }
   const events: ScenarioEvent[] = [];
   let previous: { at: string | number; atMs: number } | undefined;
-  list.forEach((raw, index) => {
-    const path = ['events', index];
-    if (!isPlainMap(raw)) {
-      issue(MESSAGES.notMap(`events/${index}`, describeValue(raw)), path);
-      return;
-    }
-    refuseUnknownKeys(raw, EVENT_KEYS, 'an event', path, issue);
+  forEachMap(list, ['events'], EVENT_KEYS, 'an event', issue, (raw, path) => {
     let atMs: number | undefined;
-    if (!('at' in raw)) issue(MESSAGES.missingKey('at', 'when the event happens, after the setup (e.g. "at: 10m")'), path);
-    else {
+    if (requireKey(raw, 'at', path, 'when the event happens, after the setup (e.g. "at: 10m")', issue)) {
       const parsed = parseDuration(raw.at);
       if (parsed.ok && (typeof raw.at === 'string' || typeof raw.at === 'number')) atMs = parsed.ms;
       else issue(MESSAGES.badAt(describeValue(raw.at)), [...path, 'at']);
@@ -41,11 +35,18 @@ export function checkEvents(value: Record<string, unknown>, context: FieldContex
       issue(MESSAGES.eventsOutOfOrder(String(raw.at), String(previous.at)), [...path, 'at']);
     }
     if (atMs !== undefined) previous = { at: raw.at as string | number, atMs };
-    let step: ScenarioEvent['do'] | undefined;
-    if (!('do' in raw)) issue(MESSAGES.missingKey('do', 'the step to run, e.g. "do: {sim:InterruptSpot: {…}}"'), path);
-    else if (isPlainMap(raw.do) && Object.keys(raw.do).length === 1 && WAIT in raw.do) issue(MESSAGES.eventIsWait(), [...path, 'do', WAIT], true);
-    else step = context.step(raw.do, [...path, 'do']);
+    const step = eventStep(raw, path, context);
     if (atMs !== undefined && step !== undefined) events.push({ at: raw.at as string | number, atMs, do: step });
   });
   return events;
+}
+
+/** The event's `do`: one step of any action but `wait` (the event's time is `at`). */
+function eventStep(raw: Record<string, unknown>, path: PathSegment[], context: FieldContext): ScenarioEvent['do'] | undefined {
+  if (!requireKey(raw, 'do', path, 'the step to run, e.g. "do: {sim:InterruptSpot: {…}}"', context.issue)) return undefined;
+  if (isPlainMap(raw.do) && Object.keys(raw.do).length === 1 && WAIT in raw.do) {
+    context.issue(MESSAGES.eventIsWait(), [...path, 'do', WAIT], true);
+    return undefined;
+  }
+  return context.step(raw.do, [...path, 'do']);
 }
