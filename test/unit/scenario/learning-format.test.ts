@@ -47,7 +47,7 @@ describe('the learning format: a valid file', () => {
     expect(scenario.steps![0]!.objectives[0]).toEqual({
       id: 'web-registered',
       title: { en: 'web:1 maps container port 80 to host port 0', fr: 'web:1 publie le port 80 sur le port hôte 0' },
-      check: { exists: 'taskDefinitions', where: { family: 'web' } },
+      check: { exists: { of: 'taskDefinitions', where: { family: 'web' } } },
       hints: [{ en: 'Register a task definition called web.' }, { en: 'Set "hostPort: 0" in its port mapping.', fr: 'Mettez "hostPort: 0" dans son port.' }],
     });
     expect(scenario.steps![1]!.objectives[0]!.hints).toEqual([]);
