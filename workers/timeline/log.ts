@@ -37,9 +37,12 @@ export function compareCursors(a: Cursor, b: Cursor): number {
   return a.timeMs !== b.timeMs ? a.timeMs - b.timeMs : a.applied - b.applied;
 }
 
-/** The cursor at virtual time `timeMs` with every command of that instant applied. */
-export function cursorAt(log: CommandLog, timeMs: number): Cursor {
-  let applied = 0;
+/**
+ * The cursor at virtual time `timeMs` with every command of that instant applied (`from`: entries
+ * known to be applied already, so a tick of playback does not scan the whole log).
+ */
+export function cursorAt(log: CommandLog, timeMs: number, from = 0): Cursor {
+  let applied = from;
   while (applied < log.entries.length && log.entries[applied]!.at <= timeMs) applied++;
   return { timeMs, applied };
 }

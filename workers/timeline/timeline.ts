@@ -8,7 +8,7 @@
  * - `jumpTo(t)` moves to virtual time t of the run (0…endMs). The "future" after t is kept: the
  *   run can be jumped forward again, and `advance` from the past replays it exactly (commands at
  *   their times), like watching a recording. Running a command from the past branches: the future
- *   is dropped and the new command is logged.
+ *   is dropped and the new command is logged (a read — Describe*, List*… — does not: read-only.ts).
  * - `undo()` is the log without its last command (the last one before the cursor): the run goes
  *   back to the instant that command ran, just before it. `redo()` puts back what the last undo
  *   removed, as long as nothing new was recorded since (a command, or time past the log's end).
@@ -21,6 +21,7 @@
 import type { LoadResult, SandboxEngine, Scenario, Snapshot, Step, StepResult } from '../protocol.ts';
 import { parseDuration } from '../engine/duration.ts';
 import { compareCursors, cursorAt, type CommandLog, type Cursor, type TimelineEntry } from './log.ts';
+import { isReadOnlyStep } from './read-only.ts';
 import { freshStart, replayBetween } from './replay.ts';
 
 export interface TimelineOptions {
@@ -155,7 +156,7 @@ export class Timeline {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return;
     const from = this.#live.cursor;
     const timeMs = from.timeMs + Math.floor(ms);
-    const to = { timeMs, applied: Math.max(from.applied, cursorAt(this.#log, timeMs).applied) };
+    const to = { timeMs, applied: cursorAt(this.#log, timeMs, from.applied).applied };
     this.#live.cursor = replayBetween(this.#live.engine, this.#log, from, to);
     if (timeMs > this.#log.endMs) {
       this.#log.endMs = timeMs;
@@ -163,11 +164,14 @@ export class Timeline {
     }
   }
 
-  /** Run a step on the live engine; one that took effect is logged (from the past: a branch). */
+  /**
+   * Run a step on the live engine; one that took effect is logged (from the past: a branch). A
+   * read from the past (read-only.ts) is answered without branching or logging.
+   */
   dispatch(step: Step): StepResult {
     if (isWait(step)) return this.#wait(step);
     const result = this.#live.engine.dispatch(step);
-    if ('error' in result) return result;
+    if ('error' in result || (this.inPast && isReadOnlyStep(step))) return result;
     if (this.inPast) this.#dropFuture();
     this.#log.entries.push({ at: this.#live.cursor.timeMs, step: structuredClone(step) });
     this.#live.cursor = { timeMs: this.#live.cursor.timeMs, applied: this.#log.entries.length };

@@ -72,3 +72,37 @@ describe('spares kept by maintain', () => {
   });
 });
 
+
+describe('reads from the past', () => {
+  it('are answered without branching: the future is kept and replays to the same end', () => {
+    const run = timeline();
+    drive(run, 24, 5);
+    const fullLog = run.log();
+    const finalJson = JSON.stringify(run.snapshot());
+    run.jumpTo(run.endMs - 11 * MINUTE);
+    for (const step of [
+      { 'ecs:DescribeServices': { cluster: 'managed', services: ['worker', 'web'] } },
+      { 'ecs:ListTasks': { cluster: 'cpu-scaled' } },
+      { 'autoscaling:DescribeAutoScalingGroups': {} },
+      { 'ecs:DescribeCapacityProviders': {} },
+    ]) {
+      const result = run.dispatch(step);
+      expect('error' in result ? result.error : undefined, Object.keys(step)[0]).toBeUndefined();
+    }
+    expect(run.log()).toEqual(fullLog);
+    expect(run.inPast).toBe(true);
+    run.advance(11 * MINUTE);
+    sameJson(JSON.stringify(run.snapshot()), finalJson, 'after reads in the past');
+  });
+
+  it('a read at the end of the run is logged like any command; SQS reads are not taken for reads', async () => {
+    const { isReadOnlyStep } = await import('../../../workers/timeline/index.ts');
+    expect(isReadOnlyStep({ 'ecs:DescribeServices': {} })).toBe(true);
+    expect(isReadOnlyStep({ 'sim:ExplainPlacement': {} })).toBe(true);
+    expect(isReadOnlyStep({ 'sqs:GetQueueAttributes': {} })).toBe(false);
+    expect(isReadOnlyStep({ 'ecs:UpdateService': {} })).toBe(false);
+    const run = timeline();
+    run.dispatch({ 'ecs:ListClusters': {} });
+    expect(run.log().entries).toHaveLength(1);
+  });
+});
