@@ -30,7 +30,7 @@ describe('where the next tasks land', () => {
     const engine = loaded('sandbox');
     const tracker = new ObjectiveTracker(objective, engine.snapshot().time);
     tracker.observe(engine.snapshot()); // the baseline: the three tasks already running do not count
-    const answers = answer ? { 'next-three': answer } : {};
+    const answers: Record<string, string[]> = answer ? { 'next-three': answer } : {};
     const before = evaluate(objective, { snapshot: engine.snapshot(), tracker, answers });
     const result = engine.dispatch({
       'ecs:RunTask': { cluster: 'demo', taskDefinition: 'web', count: 3, launchType: 'EC2', placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] },

@@ -205,14 +205,18 @@ export interface Collection {
   derived: Readonly<Record<string, DerivedField>>;
 }
 
+/** Derived fields read data a fault or a bug could have left malformed: never assume a shape. */
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const fieldOf = (value: unknown, field: string): unknown =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[field] : undefined;
 const lastOf = (text: unknown, separator: string): string | undefined =>
   typeof text === 'string' ? text.slice(text.lastIndexOf(separator) + 1) : undefined;
 /** `service/demo/web` → `web` (Application Auto Scaling's ResourceId). */
 const serviceOfResourceId = (item: Record<string, unknown>): string | undefined => lastOf(item.ResourceId, '/');
 /** `…:task-definition/web:2` → `web:2`. */
 const taskDefinitionLabel = (arn: unknown): string | undefined => lastOf(arn, '/');
-const attribute = (instance: ContainerInstance | undefined, name: string): string | undefined =>
-  instance?.attributes.find((entry) => entry.name === name)?.value;
+const attribute = (instance: ContainerInstance | undefined, name: string): unknown =>
+  fieldOf(listOf(instance?.attributes).find((entry) => fieldOf(entry, 'name') === name), 'value');
 const alias = (field: string, type: FieldType = S): DerivedField => ({ type, get: (item) => item[field] });
 const clusterName = (item: Record<string, unknown>): string | undefined => lastOf(item.clusterArn, '/');
 
@@ -227,14 +231,14 @@ const TASK_DERIVED: Record<string, DerivedField> = {
   /** The exit code of the task's first container that has one (essential containers come first in practice). */
   exitCode: {
     type: N,
-    get: (item) => (item.containers as { exitCode?: number }[] | undefined)?.find((container) => container.exitCode !== undefined)?.exitCode,
+    get: (item) => fieldOf(listOf(item.containers).find((container) => fieldOf(container, 'exitCode') !== undefined), 'exitCode'),
   },
   /** `events-rule/hourly-batch` → `hourly-batch`: the EventBridge rule that started the task. */
   rule: { type: S, get: (item) => (typeof item.startedBy === 'string' && item.startedBy.startsWith('events-rule/') ? item.startedBy.slice(12) : undefined) },
 };
 
 const countTargets = (item: Record<string, unknown>, state: string): number =>
-  ((item.targets as { TargetHealth: { State: string } }[] | undefined) ?? []).filter((target) => target.TargetHealth.State === state).length;
+  listOf(item.targets).filter((target) => fieldOf(fieldOf(target, 'TargetHealth'), 'State') === state).length;
 
 /** Every collection an objective may read, under its Snapshot name. */
 export const COLLECTIONS: Readonly<Record<string, Collection>> = {
@@ -255,7 +259,7 @@ export const COLLECTIONS: Readonly<Record<string, Collection>> = {
     item: TASK_DEFINITION,
     derived: {
       name: { type: S, get: (item) => `${String(item.family)}:${String(item.revision)}` },
-      containerCount: { type: N, get: (item) => (item.containerDefinitions as unknown[] | undefined)?.length ?? 0 },
+      containerCount: { type: N, get: (item) => listOf(item.containerDefinitions).length },
     },
   },
   targetGroups: {
@@ -281,14 +285,14 @@ export const COLLECTIONS: Readonly<Record<string, Collection>> = {
     item: QUEUE,
     derived: {
       name: alias('QueueName'),
-      messages: { type: N, get: (item) => Number((item.Attributes as Record<string, string> | undefined)?.ApproximateNumberOfMessages ?? 0) },
+      messages: { type: N, get: (item) => Number(fieldOf(item.Attributes, 'ApproximateNumberOfMessages') ?? 0) },
     },
   },
-  buckets: { key: 'buckets', item: BUCKET, derived: { name: alias('Name'), objectCount: { type: N, get: (item) => (item.objects as unknown[]).length } } },
+  buckets: { key: 'buckets', item: BUCKET, derived: { name: alias('Name'), objectCount: { type: N, get: (item) => listOf(item.objects).length } } },
   repositories: {
     key: 'repositories',
     item: REPOSITORY,
-    derived: { name: alias('repositoryName'), imageCount: { type: N, get: (item) => (item.images as unknown[]).length } },
+    derived: { name: alias('repositoryName'), imageCount: { type: N, get: (item) => listOf(item.images).length } },
   },
   roles: { key: 'roles', item: ROLE, derived: { name: alias('RoleName') } },
   events: { key: 'events', item: EVENT, derived: {} },
@@ -296,12 +300,12 @@ export const COLLECTIONS: Readonly<Record<string, Collection>> = {
   autoScalingGroups: {
     key: 'autoScalingGroups',
     item: AUTO_SCALING_GROUP,
-    derived: { name: alias('AutoScalingGroupName'), instanceCount: { type: N, get: (item) => (item.Instances as unknown[]).length } },
+    derived: { name: alias('AutoScalingGroupName'), instanceCount: { type: N, get: (item) => listOf(item.Instances).length } },
   },
   ec2Instances: {
     key: 'ec2Instances',
     item: EC2_INSTANCE,
-    derived: { state: { type: S, get: (item) => (item.State as { Name?: string } | undefined)?.Name }, availabilityZone: { type: S, get: (item) => (item.Placement as { AvailabilityZone?: string } | undefined)?.AvailabilityZone } },
+    derived: { state: { type: S, get: (item) => fieldOf(item.State, 'Name') }, availabilityZone: { type: S, get: (item) => fieldOf(item.Placement, 'AvailabilityZone') } },
   },
   faults: { key: 'faults', item: FAULT, derived: {} },
 };
@@ -342,8 +346,9 @@ export function lookupsOf(snapshot: Snapshot): Lookups {
   let lookups = lookupCache.get(snapshot);
   if (!lookups) {
     const instanceByArn = new Map<string, ContainerInstance>();
-    for (const instance of Array.isArray(snapshot.containerInstances) ? snapshot.containerInstances : []) {
-      instanceByArn.set(instance.containerInstanceArn, instance);
+    for (const instance of listOf(snapshot.containerInstances)) {
+      const arn = fieldOf(instance, 'containerInstanceArn');
+      if (typeof arn === 'string') instanceByArn.set(arn, instance as ContainerInstance);
     }
     lookups = { instanceByArn };
     lookupCache.set(snapshot, lookups);
