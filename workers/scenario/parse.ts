@@ -214,15 +214,20 @@ function idFromFileName(fileName: string | undefined): string {
 
 /**
  * Where each step of a scenario's setup (or of a bare list) starts, in order: lets the CLI report
- * a step that failed when it ran as `file:line:col`, like a parse problem. Empty if the text does
- * not parse.
+ * a step that failed when it ran as `file:line:col`, like a parse problem. `list` names another list
+ * of steps in the scenario — `['solution']`, `['antiSolutions', 0, 'steps']` — for `check`, which
+ * replays those. Empty if the text does not parse or has no such list.
  */
-export function locateSteps(text: string, options?: { fileName?: string }): { line: number; column: number }[] {
+export function locateSteps(
+  text: string,
+  options?: { fileName?: string; list?: readonly PathSegment[] },
+): { line: number; column: number }[] {
   const read = readChecked(text, syntaxOf(options?.fileName));
   if (!read.ok) return [];
   const { document } = read;
   const value = document.value;
-  const base: PathSegment[] = Array.isArray(value) ? [] : ['setup'];
-  const list = Array.isArray(value) ? value : isPlainMap(value) && Array.isArray(value.setup) ? value.setup : [];
-  return list.map((_step, index) => document.locate([...base, index]));
+  const base: readonly PathSegment[] = Array.isArray(value) ? [] : (options?.list ?? ['setup']);
+  let list: unknown = value;
+  for (const segment of base) list = isPlainMap(list) || Array.isArray(list) ? (list as Record<string, unknown>)[segment] : undefined;
+  return Array.isArray(list) ? list.map((_step, index) => document.locate([...base, index])) : [];
 }

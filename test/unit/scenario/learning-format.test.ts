@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
-import { parseScenarioText } from '../../../workers/scenario/index.ts';
+import { locateSteps, parseScenarioText } from '../../../workers/scenario/index.ts';
 import { isActionAllowed } from '../../../workers/scenario/attempts.ts';
 import { textFor } from '../../../workers/scenario/fields.ts';
 import { provideObjectiveChecker } from '../../../workers/scenario/objective-hook.ts';
@@ -67,6 +67,13 @@ describe('the learning format: a valid file', () => {
     expect(applied.filter((result) => 'error' in result)).toEqual([]);
     // The events need a service called web for the traffic: here only their steps' shape matters.
     expect(scenario.events!.every((event) => Object.keys(event.do).length === 1)).toBe(true);
+  });
+
+  it('locates the steps of the solution and of each anti-solution, for check to report a failing step', () => {
+    expect(locateSteps(FULL)).toEqual([{ line: 14, column: 5 }, { line: 15, column: 5 }, { line: 20, column: 5 }]);
+    expect(locateSteps(FULL, { list: ['solution'] })).toEqual([{ line: 48, column: 5 }, { line: 51, column: 5 }]);
+    expect(locateSteps(FULL, { list: ['antiSolutions', 0, 'steps'] })).toEqual([{ line: 55, column: 9 }, { line: 58, column: 9 }]);
+    expect(locateSteps(FULL, { list: ['nothing'] })).toEqual([]);
   });
 
   it('adds nothing to a scenario that does not use the new keys', () => {
