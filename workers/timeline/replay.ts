@@ -6,14 +6,30 @@
 import type { SandboxEngine, Scenario } from '../protocol.ts';
 import type { CommandLog, Cursor } from './log.ts';
 
-/** Replays `log` in `engine` from `from` to `to` (`from` ≤ `to`); returns `to`. */
+/**
+ * A logged command was refused on replay: the replay is no longer the run (a log that was not
+ * recorded here, e.g. edited by hand, or an engine whose commands have not all loaded).
+ */
+export class ReplayDivergedError extends Error {
+  constructor(
+    readonly index: number,
+    readonly at: number,
+    reason: string,
+  ) {
+    super(`Replaying the run failed at command ${index + 1} (virtual time ${at} ms): ${reason}`);
+    this.name = 'ReplayDivergedError';
+  }
+}
+
+/** Replays `log` in `engine` from `from` to `to` (`from` ≤ `to`); returns `to`. Throws ReplayDivergedError. */
 export function replayBetween(engine: SandboxEngine, log: CommandLog, from: Cursor, to: Cursor): Cursor {
   let now = from.timeMs;
   for (let k = from.applied; k < to.applied; k++) {
     const entry = log.entries[k]!;
     if (entry.at > now) engine.advance(entry.at - now);
     now = Math.max(now, entry.at);
-    engine.dispatch(entry.step);
+    const result = engine.dispatch(entry.step);
+    if ('error' in result) throw new ReplayDivergedError(k, entry.at, `${result.action} was refused: ${result.error.code}: ${result.error.message}`);
   }
   if (to.timeMs > now) engine.advance(to.timeMs - now);
   return { timeMs: Math.max(now, to.timeMs), applied: to.applied };

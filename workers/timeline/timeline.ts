@@ -22,7 +22,7 @@ import type { LoadResult, SandboxEngine, Scenario, Snapshot, Step, StepResult } 
 import { parseDuration } from '../engine/duration.ts';
 import { compareCursors, cursorAt, type CommandLog, type Cursor, type TimelineEntry } from './log.ts';
 import { isReadOnlyStep } from './read-only.ts';
-import { freshStart, replayBetween } from './replay.ts';
+import { freshStart, replayBetween, ReplayDivergedError } from './replay.ts';
 
 export interface TimelineOptions {
   /** Builds an engine (the CLI and tests: `createEngine`; the worker: its own lazily loaded one). */
@@ -79,7 +79,20 @@ export class Timeline {
     return new Timeline(options, { scenario, seed: options.seed ?? scenario.seed, entries: [], endMs: 0 });
   }
 
-  /** A run rebuilt from a log (a shared link, saved progress): replayed to its end. */
+  /**
+   * A run rebuilt from a log read from outside (a shared link, saved progress), replayed to its
+   * end; a command the replay refuses is said, not thrown.
+   */
+  static restore(log: CommandLog, options: TimelineOptions): { ok: true; timeline: Timeline } | TimelineRefusal {
+    try {
+      return { ok: true, timeline: Timeline.fromLog(log, options) };
+    } catch (error) {
+      if (error instanceof ReplayDivergedError) return { ok: false, message: error.message };
+      throw error;
+    }
+  }
+
+  /** A run rebuilt from a log recorded here, replayed to its end (throws ReplayDivergedError otherwise). */
   static fromLog(log: CommandLog, options: TimelineOptions): Timeline {
     const timeline = new Timeline(options, log);
     timeline.#log.entries = log.entries.map((entry) => ({ at: entry.at, step: structuredClone(entry.step) }));

@@ -50,3 +50,16 @@ describe('the log serialises to JSON and back', () => {
     }
   });
 });
+
+describe('restoring a log that does not replay', () => {
+  it('says which command the replay refused, instead of showing a run that never happened', () => {
+    const log = { scenario: CAPACITY, seed: CAPACITY.seed, endMs: 600_000, entries: [
+      { at: 300_000, step: { 'ecs:UpdateService': { cluster: 'managed', service: 'worker', desiredCount: 3 } } },
+      { at: 400_000, step: { 'ecs:UpdateService': { cluster: 'managed', service: 'ghost', desiredCount: 3 } } },
+    ] };
+    const restored = Timeline.restore(log, { createEngine: () => createEngine() });
+    expect(restored).toEqual({ ok: false, message: expect.stringMatching(/^Replaying the run failed at command 2 \(virtual time 400000 ms\): ecs:UpdateService was refused: ServiceNotFoundException/) });
+    const good = Timeline.restore({ ...log, entries: log.entries.slice(0, 1) }, { createEngine: () => createEngine() });
+    expect(good.ok && good.timeline.now).toBe(600_000);
+  });
+});
