@@ -85,6 +85,12 @@ describe('the schema and the parser agree', () => {
   };
   const parserAccepts = (value: unknown) => parseScenarioText(JSON.stringify(value), { fileName: 'x.json' }).ok;
 
+  it.skipIf(!existsSync(OBJECTIVE_FILE))('with the objective language\'s own schema, the full example validates and a misspelt predicate does not', () => {
+    expect(schemaErrors(full, OBJECTIVE_SCHEMA)).toEqual([]);
+    const misspelt = edit((c) => { c.steps[0].objectives[0].check = { exists: { off: 'tasks' } }; });
+    expect(schemaErrors(misspelt, OBJECTIVE_SCHEMA).map((error) => error.path)).toContain('/steps/0/objectives/0/check');
+  });
+
   it('both accept the full example', () => {
     expect(schemaErrors(full)).toEqual([]);
     expect(parserAccepts(full)).toBe(true);
