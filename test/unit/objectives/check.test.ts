@@ -20,15 +20,15 @@ describe('checkObjective', () => {
   });
 
   it.each([
-    [{ cuont: { of: 'tasks', is: 1 } }, `${BASE}/cuont`, 'unknown objective operator "cuont" — did you mean "count"?'],
-    [{ holdsfor: {} }, `${BASE}/holdsfor`, 'unknown objective operator "holdsfor" — did you mean "holdsFor"?'],
-    [{ frobnicate: 1 }, `${BASE}/frobnicate`, 'unknown objective operator "frobnicate"; the operators are count, exists, none, every, distinct, compare, all, any, not, holdsFor, within, ever, predict'],
+    [{ cuont: { of: 'tasks', is: 1 } }, `${BASE}/cuont`, 'unknown objective operator "cuont" — did you mean "count"?', true],
+    [{ holdsfor: {} }, `${BASE}/holdsfor`, 'unknown objective operator "holdsfor" — did you mean "holdsFor"?', true],
+    [{ frobnicate: 1 }, `${BASE}/frobnicate`, 'unknown objective operator "frobnicate"; the operators are count, exists, none, every, distinct, compare, all, any, not, holdsFor, within, ever, predict', true],
     [{}, BASE, 'this objective has no operator: write one of count, exists, none, every, distinct, compare, all, any, not, holdsFor, within, ever, predict'],
     [{ count: { of: 'tasks', is: 1 }, exists: { of: 'tasks' } }, BASE, 'an objective has exactly one operator; this one has 2: "count", "exists" — combine them with "all: [...]"'],
     ['count', BASE, 'an objective must be a map with one operator (count, exists, none, every, distinct, compare, all, any, not, holdsFor, within, ever, predict), not the string "count"'],
     [{ id: 'a b', exists: { of: 'tasks' } }, `${BASE}/id`, '"id" must be a non-empty string without spaces, not the string "a b"'],
-  ])('operators: %j', (raw, path, message) => {
-    expect(issues(raw)).toEqual([{ path, message }]);
+  ])('operators: %j', (raw, path, message, key?: boolean) => {
+    expect(issues(raw)).toEqual([{ path, message, ...(key ? { key } : {}) }]);
   });
 
   it.each([
@@ -39,13 +39,13 @@ describe('checkObjective', () => {
     [{ count: { of: 'tasks', is: 2, atLeast: 1 } }, `${BASE}/count/is`, '"is" cannot be combined with "atLeast" or "atMost": use one or the other'],
     [{ count: { of: 'tasks', atLeast: 5, atMost: 2 } }, `${BASE}/count/atLeast`, '"atLeast" (5) is larger than "atMost" (2): no count can satisfy both'],
     [{ count: { of: 'tasks', is: -1 } }, `${BASE}/count/is`, '"is" must be a whole number ≥ 0, not the number -1'],
-    [{ count: { of: 'tasks', is: 1, whre: {} } }, `${BASE}/count/whre`, 'unknown key "whre" in "count" — did you mean "where"?'],
+    [{ count: { of: 'tasks', is: 1, whre: {} } }, `${BASE}/count/whre`, 'unknown key "whre" in "count" — did you mean "where"?', true],
     [{ exists: { where: {} } }, `${BASE}/exists`, '"exists" needs "of" (e.g. "of: tasks")'],
     [{ every: { of: 'tasks' } }, `${BASE}/every`, '"every" needs "match" (e.g. "match: {taskDefinition: web:2}")'],
     [{ distinct: { of: 'tasks' } }, `${BASE}/distinct`, '"distinct" needs "by" (e.g. "by: availabilityZone")'],
     [{ not: [] }, `${BASE}/not`, 'an objective must be a map with one operator (count, exists, none, every, distinct, compare, all, any, not, holdsFor, within, ever, predict), not a list'],
-  ])('arity and shapes: %j', (raw, path, message) => {
-    expect(issues(raw)).toEqual([{ path, message }]);
+  ])('arity and shapes: %j', (raw, path, message, key?: boolean) => {
+    expect(issues(raw)).toEqual([{ path, message, ...(key ? { key } : {}) }]);
   });
 
   it.each([
@@ -75,19 +75,18 @@ describe('checkObjective', () => {
 
   it.each([
     [{ count: { of: 'taks', is: 1 } }, `${BASE}/count/of`, 'unknown collection "taks" — did you mean "tasks"?'],
-    [{ count: { of: 'tasks', where: { lastStatu: 'RUNNING' }, is: 1 } }, `${BASE}/count/where/lastStatu`, 'tasks[].lastStatu: no such field; did you mean lastStatus?'],
-    [{ count: { of: 'tasks', where: { laststatus: 'RUNNING' }, is: 1 } }, `${BASE}/count/where/laststatus`, 'tasks[].laststatus: no such field; did you mean lastStatus?'],
-    [{ count: { of: 'tasks', where: { 'containers.exitcod': 0 }, is: 1 } }, `${BASE}/count/where/containers.exitcod`, 'tasks[].containers.exitcod: no such field; did you mean exitCode?'],
-    [{ exists: { of: 'tasks', where: { lastStatus: { '=>': 1 } } } }, `${BASE}/exists/where/lastStatus/=>`, 'unknown condition "=>" — did you mean ">="?'],
+    [{ count: { of: 'tasks', where: { lastStatu: 'RUNNING' }, is: 1 } }, `${BASE}/count/where/lastStatu`, 'tasks[].lastStatu: no such field; did you mean lastStatus?', true],
+    [{ count: { of: 'tasks', where: { laststatus: 'RUNNING' }, is: 1 } }, `${BASE}/count/where/laststatus`, 'tasks[].laststatus: no such field; did you mean lastStatus?', true],
+    [{ count: { of: 'tasks', where: { 'containers.exitcod': 0 }, is: 1 } }, `${BASE}/count/where/containers.exitcod`, 'tasks[].containers.exitcod: no such field; did you mean exitCode?', true],
+    [{ exists: { of: 'tasks', where: { lastStatus: { '=>': 1 } } } }, `${BASE}/exists/where/lastStatus/=>`, 'unknown condition "=>" — did you mean ">="?', true],
     [{ exists: { of: 'tasks', where: { lastStatus: { '>=': 'RUNNING' } } } }, `${BASE}/exists/where/lastStatus/>=`, '">=" compares numbers, but this field is a string: use == or !='],
     [{ exists: { of: 'tasks', where: { lastStatus: null } } }, `${BASE}/exists/where/lastStatus`, 'a condition is a value, a list (one of), or a map with one of ==, !=, >, >=, <, <=, startsWith, contains, exists; not nothing (null)'],
     [{ exists: { of: 'tasks', where: ['RUNNING'] } }, `${BASE}/exists/where`, '"where" must be a map of field: condition (e.g. {lastStatus: RUNNING}), not a list'],
-  ])('collections and where: %j', (raw, path, message) => {
-    expect(issues(raw)).toEqual([{ path, message }]);
+  ])('collections and where: %j', (raw, path, message, key?: boolean) => {
+    expect(issues(raw)).toEqual([{ path, message, ...(key ? { key } : {}) }]);
   });
 
   it.each([
-    [{ predict: { of: 'tasks', next: 3, by: 'availabilityZone' } }, BASE, 'a prediction needs an "id" beside "predict" (the learner\'s answer is stored under it)'],
     [{ id: 'p', predict: { of: 'services', next: 3, by: 'availabilityZone' } }, `${BASE}/predict/of`, 'a placement prediction is about tasks ("of: tasks"), not the string "services"'],
     [{ id: 'p', predict: { of: 'tasks', next: 3, by: 'instanceType' } }, `${BASE}/predict/by`, '"by" of a placement prediction is availabilityZone or instanceId, not the string "instanceType"'],
     [{ id: 'p', predict: { of: 'tasks', next: 0, by: 'instanceId' } }, `${BASE}/predict/next`, '"next" must be a whole number ≥ 0, not the number 0'],
@@ -99,9 +98,9 @@ describe('checkObjective', () => {
 
   it('reports every problem at once, in nested objectives too', () => {
     expect(issues({ all: [{ cuont: {} }, { not: { within: { duration: 'soon', objective: { exists: { of: 'tasks', where: { famly: 'web' } } } } } }] })).toEqual([
-      { path: `${BASE}/all/0/cuont`, message: 'unknown objective operator "cuont" — did you mean "count"?' },
+      { path: `${BASE}/all/0/cuont`, message: 'unknown objective operator "cuont" — did you mean "count"?', key: true },
       { path: `${BASE}/all/1/not/within/duration`, message: '"within": "soon" is not a duration: write e.g. "90s", "5m", "2h", "1h30m" or "250ms"' },
-      { path: `${BASE}/all/1/not/within/objective/exists/where/famly`, message: 'tasks[].famly: no such field; did you mean family?' },
+      { path: `${BASE}/all/1/not/within/objective/exists/where/famly`, message: 'tasks[].famly: no such field; did you mean family?', key: true },
     ]);
   });
 

@@ -84,3 +84,17 @@ describe('what a value becomes', () => {
     });
   });
 });
+
+describe('a prediction without an id', () => {
+  it('takes its answer under its JSON pointer (answerKey)', async () => {
+    const { answerKey } = await import('../../../workers/scenario/objectives/index.ts');
+    const objective = checked({ predict: { path: 'services[web].desiredCount', after: '0s' } }, '/steps/2/objectives/0/check');
+    expect(answerKey(objective)).toBe('/steps/2/objectives/0/check');
+    const engine = loaded('services');
+    const tracker = new ObjectiveTracker(objective, engine.snapshot().time);
+    tracker.observe(engine.snapshot());
+    expect(evaluate(objective, { snapshot: engine.snapshot(), tracker, answers: { '/steps/2/objectives/0/check': 6 } })).toMatchObject({
+      passed: true, sentence: 'You predicted a desired count of 6; it became 6 — right.',
+    });
+  });
+});

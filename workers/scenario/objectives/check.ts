@@ -13,7 +13,7 @@ import { checkPath, parsePath } from './paths.ts';
 import { COMPARATORS, type Bounds, type CheckIssue, type CheckResult, type Comparator, type Condition, type Objective, type PathStep, type PredictionSpec, type Scalar, type SetSpec, type WhereClause } from './types.ts';
 
 export const OPERATORS = ['count', 'exists', 'none', 'every', 'distinct', 'compare', 'all', 'any', 'not', 'holdsFor', 'within', 'ever', 'predict'] as const;
-const CONDITION_OPS = [...COMPARATORS, 'startsWith', 'contains', 'exists'] as const;
+export const CONDITION_OPS = [...COMPARATORS, 'startsWith', 'contains', 'exists'] as const;
 const MAX_DEPTH = 32;
 /** Comparators written backwards or with one "=": edit distance would suggest "==" for "=>". */
 const OP_TYPOS: Record<string, string> = { '=>': '>=', '=<': '<=', '=': '==', '!': '!=', '<>': '!=' };
@@ -31,11 +31,12 @@ const OPERANDS: Record<string, readonly string[]> = {
   predict: ['of', 'where', 'next', 'by', 'choices', 'path', 'after', 'tolerance', 'passScore'],
 };
 
-type Report = (message: string, path: readonly PathSegment[]) => void;
+/** `key`: the problem is the key at the end of `path` itself (an unknown name), not its value. */
+type Report = (message: string, path: readonly PathSegment[], key?: boolean) => void;
 
 export function checkObjective(raw: unknown, pointer = ''): CheckResult {
   const issues: CheckIssue[] = [];
-  const report: Report = (message, path) => issues.push({ path: pointer + toPointer(path), message });
+  const report: Report = (message, path, key) => issues.push({ path: pointer + toPointer(path), message, ...(key ? { key } : {}) });
   const objective = checkNode(raw, [], 0, report, pointer);
   return issues.length > 0 || !objective ? { ok: false, issues } : { ok: true, objective };
 }
@@ -68,7 +69,7 @@ function checkNode(raw: unknown, path: PathSegment[], depth: number, report: Rep
   const operator = keys[0]!;
   const at = [...path, operator];
   if (!(OPERATORS as readonly string[]).includes(operator)) {
-    report(CHECK.unknownOperator(operator, closestMatch(operator, OPERATORS) ?? OPERATORS.find((known) => known.toLowerCase() === operator.toLowerCase())), at);
+    report(CHECK.unknownOperator(operator, closestMatch(operator, OPERATORS) ?? OPERATORS.find((known) => known.toLowerCase() === operator.toLowerCase())), at, true);
     return undefined;
   }
   const pointer = base + toPointer(path);
@@ -93,7 +94,7 @@ function checkNode(raw: unknown, path: PathSegment[], depth: number, report: Rep
   let clean = true;
   for (const key of Object.keys(operand)) {
     if (!allowed.includes(key)) {
-      report(CHECK.unknownKey(key, operator, allowed, closestMatch(key, allowed)), [...at, key]);
+      report(CHECK.unknownKey(key, operator, allowed, closestMatch(key, allowed)), [...at, key], true);
       clean = false;
     }
   }
@@ -152,9 +153,8 @@ function checkNode(raw: unknown, path: PathSegment[], depth: number, report: Rep
       return clean && duration.ok && inner ? { ...node, kind: operator, ms: duration.ms, of: inner } : undefined;
     }
     case 'predict': {
-      if (id === undefined) return void report(CHECK.predictNeedsId(), path);
       const prediction = checkPrediction(operand, at, report);
-      return clean && prediction ? { ...node, id, kind: 'predict', prediction } : undefined;
+      return clean && prediction ? { ...node, kind: 'predict', prediction } : undefined;
     }
   }
   return undefined;
@@ -180,7 +180,7 @@ function checkWhere(raw: unknown, at: PathSegment[], collection: Collection, rep
   const clauses: WhereClause[] = [];
   let ok = true;
   for (const [text, rawCondition] of Object.entries(raw)) {
-    const field = checkFieldPath(text, [...at, text], collection, report);
+    const field = checkFieldPath(text, [...at, text], collection, report, true);
     const condition = checkCondition(rawCondition, [...at, text], field?.type, report);
     if (field && condition) clauses.push({ field: field.segments, condition });
     else ok = false;
@@ -197,23 +197,23 @@ function checkField(raw: unknown, at: PathSegment[], collection: Collection, rep
  * A dotted field inside an item: `lastStatus`, `deploymentConfiguration.maximumPercent`,
  * `containers.exitCode` (through a list: holds when any element's field does).
  */
-function checkFieldPath(text: string, at: PathSegment[], collection: Collection, report: Report): { segments: string[]; type: FieldType } | undefined {
+function checkFieldPath(text: string, at: PathSegment[], collection: Collection, report: Report, isKey = false): { segments: string[]; type: FieldType } | undefined {
   const segments = text.split('.');
   const prefix = nameOf(collection);
   let type: FieldType | undefined = topFieldType(collection, segments[0]!);
   if (type === undefined) {
     const names = topFieldNames(collection);
-    return void report(CHECK.noSuchField(`${prefix}[]`, segments[0]!, closestMatch(segments[0]!, names) ?? names.find((name) => name.toLowerCase() === segments[0]!.toLowerCase())), at);
+    return void report(CHECK.noSuchField(`${prefix}[]`, segments[0]!, closestMatch(segments[0]!, names) ?? names.find((name) => name.toLowerCase() === segments[0]!.toLowerCase())), at, isKey);
   }
   for (let index = 1; index < segments.length; index++) {
     while (isList(type)) type = type.list;
     if (type === 'any') break;
     const where = `${prefix}[].${segments.slice(0, index).join('.')}`;
-    if (!isObject(type)) return void report(CHECK.notAnObject(where, segments[index]!), at);
+    if (!isObject(type)) return void report(CHECK.notAnObject(where, segments[index]!), at, isKey);
     const next: FieldType | undefined = type.fields[segments[index]!];
     if (next === undefined) {
       const names = Object.keys(type.fields);
-      return void report(CHECK.noSuchField(where, segments[index]!, closestMatch(segments[index]!, names) ?? names.find((name) => name.toLowerCase() === segments[index]!.toLowerCase())), at);
+      return void report(CHECK.noSuchField(where, segments[index]!, closestMatch(segments[index]!, names) ?? names.find((name) => name.toLowerCase() === segments[index]!.toLowerCase())), at, isKey);
     }
     type = next;
   }
@@ -234,7 +234,7 @@ function checkCondition(raw: unknown, at: PathSegment[], type: FieldType | undef
   }
   if (!isMap(raw) || Object.keys(raw).length !== 1) return void report(CHECK.badCondition(describeValue(raw)), at);
   const [op, value] = Object.entries(raw)[0]!;
-  if (!(CONDITION_OPS as readonly string[]).includes(op)) return void report(CHECK.unknownConditionOp(op, OP_TYPOS[op] ?? closestMatch(op, CONDITION_OPS)), [...at, op]);
+  if (!(CONDITION_OPS as readonly string[]).includes(op)) return void report(CHECK.unknownConditionOp(op, OP_TYPOS[op] ?? closestMatch(op, CONDITION_OPS)), [...at, op], true);
   if (op === 'exists') {
     if (typeof value === 'boolean') return { op, value };
     return void report(CHECK.badCondition(describeValue(raw)), [...at, op]);

@@ -22,7 +22,7 @@ export interface EvaluationContext {
    * is judged on this snapshot alone, as if the step had started now.
    */
   tracker?: ObjectiveTracker;
-  /** The learner's predictions, by the predict objective's id. */
+  /** The learner's predictions, by the predict node's id, or its JSON pointer when it has none (answerKey). */
   answers?: Readonly<Record<string, PredictionAnswer>>;
 }
 
@@ -242,7 +242,7 @@ function evaluateTemporal(objective: Extract<Objective, { kind: 'holdsFor' | 'wi
 function evaluatePrediction(objective: Extract<Objective, { kind: 'predict' }>, context: EvaluationContext): ObjectiveResult {
   const spec = objective.prediction;
   const state = context.tracker?.stateOf(objective.pointer);
-  const answer = context.answers?.[objective.id];
+  const answer = context.answers?.[answerKey(objective)];
   if (spec.about === 'placement') {
     const landed = state?.kind === 'placement' ? state.landed : [];
     if (landed.length < spec.next) return leaf(objective, false, COLUMNS.score(spec.passScore), COLUMNS.notRevealed(), SAY.notRevealed(landed.length, spec.next), { pending: true });
@@ -263,4 +263,9 @@ function evaluatePrediction(objective: Extract<Objective, { kind: 'predict' }>, 
   const scored = scoreValue(answer, revealed.value, spec.tolerance);
   const passed = scored.withinTolerance || scored.score >= spec.passScore;
   return leaf(objective, passed, String(answer), actual, SAY.valueScored(label, String(answer), actual, scored.withinTolerance), { score: scored.score });
+}
+
+/** Where a prediction's answer is stored: the predict node's own id, else its JSON pointer. */
+export function answerKey(objective: Objective): string {
+  return objective.id ?? objective.pointer;
 }

@@ -3,7 +3,7 @@
  * anything runs and evaluated into results a learner can read. See README.md here.
  */
 export { checkObjective, OPERATORS } from './check.ts';
-export { evaluate, type EvaluationContext } from './evaluate.ts';
+export { answerKey, evaluate, type EvaluationContext } from './evaluate.ts';
 export { ObjectiveTracker, type TrackedState } from './tracker.ts';
 export { scorePlacement, scoreValue } from './prediction.ts';
 export { COLLECTIONS, COLLECTION_ALIASES } from './catalog.ts';

@@ -210,7 +210,6 @@ export const CHECK = {
     `unknown condition ${q(key)}` + (suggestion ? ` — did you mean ${q(suggestion)}?` : '; use one of ==, !=, >, >=, <, <=, startsWith, contains, exists'),
   predictOnlyTasks: (found: string) => `a placement prediction is about tasks ("of: tasks"), not ${found}`,
   predictBy: (found: string) => `"by" of a placement prediction is availabilityZone or instanceId, not ${found}`,
-  predictNeedsId: () => 'a prediction needs an "id" beside "predict" (the learner\'s answer is stored under it)',
   predictKind: () => 'a prediction has either "of" and "next" (where the next tasks land) or "path" and "after" (what a value becomes)',
   badScore: (found: string) => `"passScore" must be a number from 0 to 1, not ${found}`,
   tooDeep: () => 'objectives are nested too deeply (more than 32 levels)',

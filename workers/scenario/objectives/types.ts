@@ -62,7 +62,7 @@ export type Objective =
   | (Node & { kind: 'not'; of: Objective })
   | (Node & { kind: 'holdsFor' | 'within'; ms: number; of: Objective })
   | (Node & { kind: 'ever'; of: Objective })
-  | (Node & { kind: 'predict'; id: string; prediction: PredictionSpec });
+  | (Node & { kind: 'predict'; prediction: PredictionSpec });
 
 /** Predict-then-reveal (issue 8 item 6). */
 export type PredictionSpec =
@@ -120,6 +120,8 @@ export interface CheckIssue {
   /** JSON pointer of the offending node. */
   path: string;
   message: string;
+  /** The problem is the key at the end of `path` (an unknown name): editors underline the key, not its value. */
+  key?: boolean;
 }
 
 export type CheckResult = { ok: true; objective: Objective } | { ok: false; issues: CheckIssue[] };
