@@ -43,7 +43,7 @@ describe('exists and none', () => {
       'Found a task definition of family web with revision 3.',
     );
     expect(judge({ exists: { of: 'tasks', where: { service: 'web', taskDefinition: 'web:2' } } })).toEqual({
-      passed: false, expected: '≥ 1', actual: '0', sentence: 'Expected a task of service web of web:2; found none (6 have task definition web:1).',
+      passed: false, expected: '≥ 1', actual: '0', sentence: 'Expected a task of service web with task definition web:2; found none (6 have task definition web:1).',
     });
   });
   it('none fails naming one offender, and passes', () => {

@@ -66,7 +66,7 @@ const ADJECTIVE_FIELDS = new Set(['lastStatus', 'status', 'state', 'StateValue',
 const PHRASES: Record<string, (value: string) => string> = {
   service: (value) => `of service ${value}`,
   family: (value) => `of family ${value}`,
-  taskDefinition: (value) => `of ${value}`,
+  taskDefinition: (value) => `with task definition ${value}`,
   instanceId: (value) => `on instance ${value}`,
   containerInstanceArn: (value) => `on container instance ${value}`,
   availabilityZone: (value) => `in ${value}`,
