@@ -10,8 +10,13 @@ import { readTopField } from './paths.ts';
 import type { Condition, SetSpec, WhereClause } from './types.ts';
 
 /** Every value a dotted field has in an item (a field inside a list has one per element). */
-export function fieldValues(collection: Collection, item: Record<string, unknown>, field: readonly string[], lookups: Lookups): unknown[] {
-  let values: unknown[] = [readTopField(collection, item, field[0]!, lookups)];
+const NONE: readonly unknown[] = [];
+
+export function fieldValues(collection: Collection, item: Record<string, unknown>, field: readonly string[], lookups: Lookups): readonly unknown[] {
+  const top = readTopField(collection, item, field[0]!, lookups);
+  // The common case, one plain field: no arrays built.
+  if (field.length === 1 && !Array.isArray(top)) return top === undefined ? NONE : [top];
+  let values: unknown[] = [top];
   for (let index = 1; index < field.length; index++) {
     const next: unknown[] = [];
     for (const value of values.flat()) {
