@@ -9,3 +9,9 @@ export { provideObjectiveChecker, type ObjectiveChecker, type ObjectiveCheckIssu
 export { LEVELS, TOPICS, TOPIC_IDS, type TopicId } from './topics.ts';
 export { textFor } from './fields.ts';
 export { isActionAllowed } from './attempts.ts';
+
+// Every reader of scenario files (the worker, the CLI) checks objectives' predicates as it parses:
+// the objective language's checker is the parser's (objective-hook.ts keeps the two modules apart).
+import { provideObjectiveChecker as provide } from './objective-hook.ts';
+import { checkObjective } from './objectives/check.ts';
+provide(checkObjective);
