@@ -96,6 +96,11 @@ Application Load Balancer, each with a daily traffic wave, a target tracking pol
 3,000 requests per target) and two scheduled actions, and prints the median wall and CPU time and
 the number of scaling activities (budget: ≤ 5 s).
 
+bench timeline records N virtual hours (--hours, default 2) of scenarios/capacity.yaml with a learner
+command every 4 virtual minutes, then measures undo of the last command and a jump back 30 virtual
+minutes (budget ≤ 200 ms each), next to the naive replay from the start, and prints the size of the
+session's log.
+
 Options:
   --instances N  container instances (1 to 5000; default 5000, services: 100)
   --tasks N      tasks to place (default 5000; services: service tasks, default 1000)
