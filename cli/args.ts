@@ -64,3 +64,11 @@ function unknownFlagMessage(flag: string, specs: readonly FlagSpec[]): string {
   const suggestion = closestMatch(flag, names);
   return `unknown option ${flag}` + (suggestion ? ` — did you mean ${suggestion}?` : `; the options are ${specs.map((spec) => spec.name).join(', ')}`);
 }
+
+/** A bench flag's whole number in [min, max] (`fallback` when the flag is absent); a usage error otherwise. */
+export function benchCount(value: string | true | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value === true ? '' : value}"`, 'bench');
+  return n;
+}

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { createEngine } from '../workers/engine/index.ts';
 import type { SandboxEngine } from '../workers/protocol.ts';
 import { median } from './bench-services.ts';
-import { UsageError } from './args.ts';
+import { UsageError, benchCount } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -217,19 +217,13 @@ export function benchAutoscaling(options: AutoscalingBenchOptions): AutoscalingB
   };
 }
 
-function count(value: string | true | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value === true ? '' : value}"`, 'bench');
-  return n;
-}
 
 /** `ecs-sandbox bench autoscaling [--hours N] [--runs N] [--seed N] [--json]` (flags parsed by cli/bench-command.ts). */
 export function autoscalingCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
   if (flags.has('--instances') || flags.has('--tasks') || flags.has('--zones')) throw new UsageError('bench autoscaling takes --hours, --runs, --seed and --json (it builds 20 Fargate services)', 'bench');
-  const hours = count(flags.get('--hours'), '--hours', 168, 1, 24 * 30);
-  const runs = count(flags.get('--runs'), '--runs', 3, 1, 101);
-  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const hours = benchCount(flags.get('--hours'), '--hours', 168, 1, 24 * 30);
+  const runs = benchCount(flags.get('--runs'), '--runs', 3, 1, 101);
+  const seed = benchCount(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
   const json = flags.has('--json');
   const services = 20;
   if (!json) io.err(`Simulating ${hours} virtual hours of ${services} Fargate services behind an ALB with daily traffic waves, target tracking and scheduled actions, ${runs} times…\n`);

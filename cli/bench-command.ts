@@ -10,7 +10,7 @@
  * issue 7's figure. Exit 0 when every budget is met, 1 when one is
  * missed, 2 on a usage error.
  */
-import { parseArgs, UsageError } from './args.ts';
+import { parseArgs, UsageError, benchCount } from './args.ts';
 import { benchPlacement, type PlacementBenchResult } from './bench-placement.ts';
 import { benchServices, type ServicesBenchResult } from './bench-services.ts';
 import { benchCapacity, type CapacityBenchResult } from './bench-capacity.ts';
@@ -61,10 +61,10 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
   if (flags.has('--zones')) throw new UsageError('--zones applies to "bench capacity" only', 'bench');
   if (positionals[0] === 'services') return servicesCommand(flags, io);
   if (flags.has('--hours')) throw new UsageError('--hours applies to "bench services" only', 'bench');
-  const instances = count(flags.get('--instances'), '--instances', 5000, 1, 5000);
-  const tasks = count(flags.get('--tasks'), '--tasks', 5000, 1, 100_000);
-  const runs = count(flags.get('--runs'), '--runs', 7, 1, 101);
-  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const instances = benchCount(flags.get('--instances'), '--instances', 5000, 1, 5000);
+  const tasks = benchCount(flags.get('--tasks'), '--tasks', 5000, 1, 100_000);
+  const runs = benchCount(flags.get('--runs'), '--runs', 7, 1, 101);
+  const seed = benchCount(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
   const json = flags.has('--json');
   if (!json) io.err(`Building a ${instances}-instance cluster and placing ${tasks} tasks ${runs} times…\n`);
   const result = benchPlacement({ instances, tasks, runs, seed, progress: json ? undefined : (line) => io.err(`${line}\n`) });
@@ -74,11 +74,11 @@ export function benchCommand(argv: readonly string[], io: CliIo, help: string): 
 }
 
 function servicesCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
-  const instances = count(flags.get('--instances'), '--instances', 100, 1, 5000);
-  const tasks = count(flags.get('--tasks'), '--tasks', 1000, 1, 20_000);
-  const hours = count(flags.get('--hours'), '--hours', 24, 1, 24 * 7);
-  const runs = count(flags.get('--runs'), '--runs', 5, 1, 101);
-  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const instances = benchCount(flags.get('--instances'), '--instances', 100, 1, 5000);
+  const tasks = benchCount(flags.get('--tasks'), '--tasks', 1000, 1, 20_000);
+  const hours = benchCount(flags.get('--hours'), '--hours', 24, 1, 24 * 7);
+  const runs = benchCount(flags.get('--runs'), '--runs', 5, 1, 101);
+  const seed = benchCount(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
   const json = flags.has('--json');
   if (!json) io.err(`Simulating ${hours} virtual hours of ${tasks} service tasks on ${instances} instances behind an ALB, with two rolling deployments, ${runs} times…\n`);
   const result = benchServices({ instances, tasks, hours, runs, seed, progress: json ? undefined : (line) => io.err(`${line}\n`) });
@@ -94,10 +94,10 @@ function servicesCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): 
 
 function capacityCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
   if (flags.has('--hours') || flags.has('--instances')) throw new UsageError('bench capacity takes --tasks, --zones, --runs, --seed and --json (it starts from 0 instances and simulates one hour)', 'bench');
-  const tasks = count(flags.get('--tasks'), '--tasks', 200, 1, 2000);
-  const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c'].slice(0, count(flags.get('--zones'), '--zones', 1, 1, 3));
-  const runs = count(flags.get('--runs'), '--runs', 5, 1, 101);
-  const seed = count(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
+  const tasks = benchCount(flags.get('--tasks'), '--tasks', 200, 1, 2000);
+  const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c'].slice(0, benchCount(flags.get('--zones'), '--zones', 1, 1, 3));
+  const runs = benchCount(flags.get('--runs'), '--runs', 5, 1, 101);
+  const seed = benchCount(flags.get('--seed'), '--seed', 1, 0, 4_294_967_295);
   const json = flags.has('--json');
   if (!json) io.err(`Simulating one virtual hour of a ${tasks}-task service on a capacity provider from 0 instances, ${runs} times…\n`);
   const result = benchCapacity({ tasks, minutes: 60, runs, seed, instanceType: 'm5.xlarge', zones, progress: json ? undefined : (line) => io.err(`${line}\n`) });
@@ -134,12 +134,6 @@ function servicesReport(result: ServicesBenchResult, notes: readonly string[]): 
   return `${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`;
 }
 
-function count(value: string | true | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value === true ? '' : value}"`, 'bench');
-  return n;
-}
 
 /** The budgets apply at the issue's scale (5,000 × 5,000); smaller runs are reported without a verdict. */
 function withinBudget(result: PlacementBenchResult): { ok: boolean; notes: string[] } {

@@ -16,7 +16,7 @@ import type { Scenario, Step } from '../workers/protocol.ts';
 import { parseScenarioText } from '../workers/scenario/index.ts';
 import { cursorAt, encodeLog, freshStart, replayBetween, Timeline } from '../workers/timeline/index.ts';
 import { median } from './bench-services.ts';
-import { UsageError } from './args.ts';
+import { UsageError, benchCount } from './args.ts';
 import type { CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
 
@@ -168,19 +168,13 @@ export function benchTimeline(options: TimelineBenchOptions): TimelineBenchResul
   };
 }
 
-function count(value: string | true | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value === true ? '' : value}"`, 'bench');
-  return n;
-}
 
 /** `ecs-sandbox bench timeline [--hours N] [--runs N] [--seed N] [--json]` (flags parsed by cli/bench-command.ts). */
 export function timelineCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
   if (flags.has('--instances') || flags.has('--tasks') || flags.has('--zones')) throw new UsageError('bench timeline takes --hours, --runs, --seed and --json (it records a session of scenarios/capacity.yaml)', 'bench');
-  const hours = count(flags.get('--hours'), '--hours', 2, 1, 48);
-  const runs = count(flags.get('--runs'), '--runs', 7, 1, 101);
-  const seed = flags.has('--seed') ? count(flags.get('--seed'), '--seed', 6, 0, 4_294_967_295) : undefined;
+  const hours = benchCount(flags.get('--hours'), '--hours', 2, 1, 48);
+  const runs = benchCount(flags.get('--runs'), '--runs', 7, 1, 101);
+  const seed = flags.has('--seed') ? benchCount(flags.get('--seed'), '--seed', 6, 0, 4_294_967_295) : undefined;
   const json = flags.has('--json');
   if (!json) io.err(`Recording ${hours} virtual hours of scenarios/capacity.yaml with a command every 4 virtual minutes, then undo and jumps back ${runs} times…\n`);
   const result = benchTimeline({ minutes: hours * 60, runs, ...(seed === undefined ? {} : { seed }), progress: json ? undefined : (line) => io.err(`${line}\n`) });
