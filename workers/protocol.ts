@@ -1010,6 +1010,130 @@ export interface PlaybackState {
  * The worker facade, exposed over comlink: the only way the UI touches the engine.
  * Results are values (errors included): comlink does not carry exception classes.
  */
+// ---------------------------------------------------------------------------------------------
+// The learning session (issue 8): the lesson's progress, the rewindable timeline, scenario checks.
+// Plain data the worker publishes with every snapshot; the UI never evaluates objectives itself.
+// ---------------------------------------------------------------------------------------------
+
+/** What the learner is asked to predict (predict-then-reveal), as the UI needs it to ask. */
+export interface PredictionPrompt {
+  about: 'placement' | 'value';
+  /** placement: how many tasks to predict, by instance or zone, and the choices to offer. */
+  next?: number;
+  by?: 'availabilityZone' | 'instanceId';
+  choices?: string[];
+  /** value: the path predicted (`services[web].desiredCount`) and the delay after which it is read. */
+  path?: string;
+  afterMs?: number;
+  /** The learner's answer, once given (answers are final: no changing after seeing the run). */
+  answer?: string[] | number;
+}
+
+/** One objective of a lesson step, as the learner sees it. */
+export interface ObjectiveStatus {
+  id: string;
+  title: LocalizedText;
+  /** Met at the latest observation (for a done step: at the observation that completed it). */
+  passed: boolean;
+  /** Can still change on its own (a `within` before its deadline, a `holdsFor` holding so far, a prediction not revealed). */
+  pending: boolean;
+  expected: string;
+  actual: string;
+  sentence: string;
+  /** When it fails: the innermost failing condition, in the same words. */
+  failing?: { pointer: string; expected: string; actual: string; sentence: string };
+  /** A prediction's score 0..1 once revealed. */
+  score?: number;
+  /** The hints revealed so far (in order) and how many there are in all. */
+  hints: LocalizedText[];
+  hintCount: number;
+  /** Present on predict objectives. */
+  prediction?: PredictionPrompt;
+}
+
+export interface LessonStepStatus {
+  id: string;
+  title: LocalizedText;
+  instructions: LocalizedText;
+  state: 'done' | 'active' | 'locked';
+  objectives: ObjectiveStatus[];
+  /** Virtual time the step was completed at. */
+  completedAtMs?: number;
+}
+
+export interface LessonState {
+  scenarioId: string;
+  steps: LessonStepStatus[];
+  /** Index of the active step; steps.length once every step is done. */
+  activeStep: number;
+  completed: boolean;
+  /** Commands the learner ran (refused ones included): the "attempts" a host records. */
+  attempts: number;
+  solutionRevealed: boolean;
+  /** Hints revealed, all objectives together. */
+  hintsShown: number;
+  /** Virtual times: when the lesson started (the setup's end) and when its last step was done. */
+  startedAtMs: number;
+  completedAtMs?: number;
+}
+
+/** The rewindable timeline, as the scrubber and the undo/redo buttons need it. */
+export interface TimelineState {
+  /** The earliest point (the setup's end) and the latest the run reached. */
+  startMs: number;
+  endMs: number;
+  /** Where the live engine is (== snapshot.time). */
+  nowMs: number;
+  /** A jump back or an undo left a future to return to; a command now branches. */
+  inPast: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Commands in the log (that took effect). */
+  commands: number;
+  /** Virtual times of the logged commands, for marks on the scrubber. */
+  commandTimes: number[];
+}
+
+/** Published with every snapshot. `lesson` is null for a scenario without steps. */
+export interface SessionState {
+  scenarioId: string;
+  lesson: LessonState | null;
+  timeline: TimelineState;
+  /** The scenario's action lists, so the UI can grey out what the exercise does not offer. */
+  allowedActions?: string[];
+  disabledActions?: string[];
+}
+
+/** One attempt replayed by `check` (the solution, or an anti-solution). */
+export interface AttemptReport {
+  /** 'solution', or the anti-solution's name. */
+  name: string;
+  kind: 'solution' | 'antiSolution';
+  ok: boolean;
+  /** Each objective's outcome at the end of the attempt (passed = its step completed it). */
+  objectives: { id: string; stepId: string; passed: boolean; sentence: string }[];
+  /** Why the attempt is not ok, in sentences (a refused step, an objective that passed but must fail, …). */
+  problems: string[];
+  /** Virtual time the attempt ran, ms. */
+  virtualMs: number;
+}
+
+/** `ecs-sandbox check` of one scenario file (and the authoring mode's "run solution and anti-solutions"). */
+export interface CheckReport {
+  file: string;
+  scenarioId?: string;
+  ok: boolean;
+  /** Schema and parse problems, with line and column. When present, nothing was replayed. */
+  issues: ScenarioIssue[];
+  /** Absent when the scenario has no solution (allowed only without objectives). */
+  solution?: AttemptReport;
+  antiSolutions: AttemptReport[];
+  /** Real time the check took, ms. */
+  durationMs: number;
+}
+
+export type SessionRefusal = { ok: false; message: string };
+
 export interface WorkerApi {
   /** Parse a scenario's YAML text and load it. */
   loadScenario(yamlText: string, options?: { seed?: number }): Promise<
@@ -1033,8 +1157,31 @@ export interface WorkerApi {
   step(ms?: number): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
   /** Register the UI's listener; snapshots arrive at most every `minIntervalMs` (default 100). */
-  subscribe(listener: (snapshot: Snapshot, playback: PlaybackState) => void, minIntervalMs?: number): Promise<void>;
+  subscribe(listener: (snapshot: Snapshot, playback: PlaybackState, session: SessionState) => void, minIntervalMs?: number): Promise<void>;
   snapshot(): Promise<Snapshot>;
+
+  // The learning session (issue 8). Learner commands (dispatch, runCommandText) go through the
+  // timeline and are refused when the scenario's allowedActions / disabledActions exclude them.
+  session(): Promise<SessionState>;
+  /** Back to the instant the last command ran, without it (replaying the log without it). */
+  undo(): Promise<{ ok: true; undone: Step } | SessionRefusal>;
+  redo(): Promise<{ ok: true } | SessionRefusal>;
+  /** Move to virtual time `timeMs` of the run (clamped to the timeline's start and end); the future is kept until a command branches. */
+  jumpTo(timeMs: number): Promise<void>;
+  /** The scenario again from its start: setup re-run, log and lesson progress (but not hints seen) cleared. */
+  reset(): Promise<{ ok: true; load: LoadResult } | { ok: false; issues: ScenarioIssue[] }>;
+  /** Reveal the next hint of an objective of the active step. */
+  revealHint(objectiveId: string): Promise<{ ok: true; hint: LocalizedText } | SessionRefusal>;
+  /** Give the answer to a predict objective of the active step (once; before it is revealed). */
+  answerPrediction(objectiveId: string, answer: string[] | number): Promise<{ ok: true } | SessionRefusal>;
+  /** The reference solution's steps (the lesson records that it was revealed). */
+  revealSolution(): Promise<{ ok: true; steps: Step[] } | SessionRefusal>;
+  /** The learner's run as shareable text (timeline/share.ts). */
+  exportRun(): Promise<string>;
+  /** Replay a run exported from the scenario now loaded (a shared link, saved progress). */
+  restoreRun(encoded: string): Promise<{ ok: true } | SessionRefusal>;
+  /** Authoring mode: validate a scenario's text and replay its solution and anti-solutions, in fresh engines (the loaded run is untouched). */
+  checkScenario(yamlText: string, fileName?: string): Promise<CheckReport>;
 }
 
 // ---------------------------------------------------------------------------------------------
