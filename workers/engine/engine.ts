@@ -20,6 +20,7 @@ import { MESSAGES, type CommandResult } from './errors.ts';
 import { startTaskMachine } from './machines/task-lifecycle.ts';
 import { Prng } from './prng.ts';
 import { resolveReferences } from './references.ts';
+import { scheduleScenarioEvents } from './scenario-events.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { EVENT_LIMIT, emptyState, type EngineState, type TaskRecord } from './state.ts';
 import { validateTaskDefinition } from './taskdef/index.ts';
@@ -95,7 +96,14 @@ class Engine implements EngineContext {
   load(scenario: Scenario, options?: { seed?: number }): LoadResult {
     this.reset(options?.seed ?? scenario.seed ?? DEFAULT_SEED);
     const steps = Array.isArray(scenario.setup) ? scenario.setup : [];
-    return { scenario, results: steps.map((step) => this.dispatch(step)) };
+    const results = steps.map((step) => this.dispatch(step));
+    // Scripted events are the author's, not numbered steps: the learner's count goes on unbroken.
+    scheduleScenarioEvents(this, scenario.events, (step) => {
+      const result = this.dispatch(step);
+      this.stepCount--;
+      return result;
+    });
+    return { scenario, results };
   }
 
   dispatch(step: Step): StepResult {
