@@ -14,6 +14,8 @@
  *   ${scalingPolicy:web-asg:out} → the ARN of web-asg's scaling policy `out` (an alarm's AlarmActions)
  *   ${serviceScalingPolicy:demo/web:out} → the ARN of the Application Auto Scaling policy `out` on
  *                                   service web of cluster demo (an alarm's AlarmActions)
+ *   ${albResourceLabel:web-alb/web-tg} → app/web-alb/<id>/targetgroup/web-tg/<id>, the ResourceLabel
+ *                                   of an ALBRequestCountPerTarget policy (built from the two ARNs)
  *
  * Only whole string values are replaced (never parts of strings), only these kinds exist, and an
  * unknown name is refused with a clear message, so nothing is guessed. In YAML flow collections
@@ -24,7 +26,7 @@ import type { EngineState } from './state.ts';
 import { serviceScalingPolicyArn } from './appautoscaling/model.ts';
 
 const REFERENCE = /^\$\{([A-Za-z]+):([^}]*)\}$/;
-const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup', 'autoScalingGroup', 'scalingPolicy', 'serviceScalingPolicy'] as const;
+const KINDS = ['loadBalancer', 'targetGroup', 'listener', 'role', 'securityGroup', 'autoScalingGroup', 'scalingPolicy', 'serviceScalingPolicy', 'albResourceLabel'] as const;
 /** Requests are small; a deeper structure is not a request. */
 const MAX_DEPTH = 32;
 
@@ -120,7 +122,26 @@ function resolveOne(state: EngineState, text: string): string {
       if (arn !== undefined) return arn;
       throw new ReferenceProblem(`${text} names no scaling policy ${policyName} on service/${owner} (application-autoscaling:PutScalingPolicy).`);
     }
+    case 'albResourceLabel':
+      return albResourceLabel(state, text, name);
     default:
       throw new ReferenceProblem(`${text} is not a reference the sandbox knows: use one of ${KINDS.map((k) => `\${${k}:…}`).join(', ')}.`);
   }
+}
+
+/** `app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>`: the part of the load balancer's ARN after `loadbalancer/`, then the target group's after its last `:`. */
+function albResourceLabel(state: EngineState, text: string, name: string): string {
+  const slash = name.indexOf('/');
+  const lbName = name.slice(0, slash);
+  const tgName = name.slice(slash + 1);
+  if (slash <= 0 || tgName === '' || tgName.includes('/')) {
+    throw new ReferenceProblem(`${text}: write an ALB resource label as \${albResourceLabel:<load balancer name>/<target group name>}, e.g. \${albResourceLabel:web-alb/web-tg}.`);
+  }
+  let lbArn: string | undefined;
+  for (const lb of state.elb?.loadBalancers.values() ?? []) if (lb.name === lbName) lbArn = lb.arn;
+  if (lbArn === undefined) throw new ReferenceProblem(`${text} names no load balancer ${lbName}: create it first (elbv2:CreateLoadBalancer).`);
+  let tgArn: string | undefined;
+  for (const tg of state.elb?.targetGroups.values() ?? []) if (tg.name === tgName) tgArn = tg.arn;
+  if (tgArn === undefined) throw new ReferenceProblem(`${text} names no target group ${tgName}: create it first (elbv2:CreateTargetGroup).`);
+  return `${lbArn.slice(lbArn.indexOf(':loadbalancer/') + ':loadbalancer/'.length)}/${tgArn.slice(tgArn.lastIndexOf(':') + 1)}`;
 }

@@ -75,3 +75,22 @@ describe('references to Auto Scaling (issue 6)', () => {
     expect(noPolicy).toEqual({ ok: false, message: expect.stringContaining('names no scaling policy in of group web-asg') });
   });
 });
+
+describe('${albResourceLabel:<lb>/<tg>} (ALBRequestCountPerTarget policies in scenario files)', () => {
+  it('becomes app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id> from the two ARNs', () => {
+    const { engine, lb, tg } = withAlb();
+    // DescribeClusters echoes a name it does not know in its failures: the resolved string.
+    const echoed = responseOf<any>(engine.dispatch({ 'ecs:DescribeClusters': { clusters: ['${albResourceLabel:web-alb/web-tg}'] } })).failures[0].arn;
+    const label = `${lb.slice(lb.indexOf(':loadbalancer/') + 14)}/${tg.slice(tg.lastIndexOf(':') + 1)}`;
+    expect(label).toMatch(/^app\/web-alb\/[0-9a-f]+\/targetgroup\/web-tg\/[0-9a-f]+$/);
+    expect(echoed).toContain(label);
+  });
+
+  it('refuses a malformed label or names that do not exist, saying what to write or create', () => {
+    const { engine } = withAlb();
+    const message = (text: string) => errorOf(engine.dispatch({ 'ecs:DescribeClusters': { clusters: [text] } })).message;
+    expect(message('${albResourceLabel:web-alb}')).toContain('${albResourceLabel:web-alb/web-tg}');
+    expect(message('${albResourceLabel:api-alb/web-tg}')).toBe('${albResourceLabel:api-alb/web-tg} names no load balancer api-alb: create it first (elbv2:CreateLoadBalancer).');
+    expect(message('${albResourceLabel:web-alb/api-tg}')).toBe('${albResourceLabel:web-alb/api-tg} names no target group api-tg: create it first (elbv2:CreateTargetGroup).');
+  });
+});
