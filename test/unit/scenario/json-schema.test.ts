@@ -70,7 +70,7 @@ describe('scenarios/schema/scenario.schema.json', () => {
     for (const name of refs) expect(SCHEMA.definitions, name).toHaveProperty(name);
   });
 
-  it.each(readdirSync(SCENARIOS).filter((name) => name.endsWith('.yaml')))('scenarios/%s validates against it', (file) => {
+  it.each(readdirSync(SCENARIOS).filter((name) => name.endsWith('.yaml') && name !== 'course.yaml'))('scenarios/%s validates against it', (file) => {
     const value: unknown = parseYaml(readFileSync(new URL(file, SCENARIOS), 'utf8'));
     expect(schemaErrors(value, OBJECTIVE_SCHEMA)).toEqual([]);
   });
