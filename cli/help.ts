@@ -4,6 +4,7 @@ export const PROGRAM_HELP = `ecs-sandbox — a deterministic Amazon ECS simulato
 Usage:
   ecs-sandbox run <file.yaml|file.json> [--seed N] [--json]
   ecs-sandbox validate <taskdef.json>... [--json]
+  ecs-sandbox check [scenario.yaml...] [--json]
   ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--json]
   ecs-sandbox bench services [--instances N] [--tasks N] [--hours N] [--runs N] [--json]
   ecs-sandbox <command> --help
@@ -12,6 +13,7 @@ Usage:
 Commands:
   run        apply a scenario (or a bare list of steps) and print the final state
   validate   check task definition files as ECS RegisterTaskDefinition would
+  check      replay scenarios' solutions and anti-solutions against their objectives; check the course
   bench      measure the placement pipeline and explainer, or a virtual day of services (medians)
 
 Exit status: 0 success, 1 a step failed / a file is invalid, 2 usage error or unreadable file,
@@ -63,6 +65,42 @@ Exit status:
   0  every file is valid
   1  a file is invalid (including JSON syntax errors)
   2  usage error, or a file cannot be read (the others are still checked)
+`;
+
+export const CHECK_HELP = `Usage: ecs-sandbox check [scenario.yaml|course.yaml...] [--json]
+
+Checks scenario files as the sandbox will run them, without a browser:
+  - the file parses: its schema, every step's action, every objective's predicate (a problem is
+    reported as file:line:column: message, and nothing is replayed);
+  - the solution, replayed after the setup in a fresh engine with the lesson observing, meets every
+    objective (a refused step or an unmet objective is a problem, with the objective's sentence,
+    expected and actual values); predictions are answered with the truth once revealed, so the
+    check proves each gets revealed;
+  - each anti-solution leaves every objective it names in mustFail unmet;
+  - a scenario with objectives has a solution; one without (a free sandbox) only has to parse.
+A file named course.yaml is the course: every id it lists must be a scenario's (in its directory),
+every scenario must be in one sequence, and every course topic must be covered.
+Without files: every scenarios/*.yaml of the working directory, then scenarios/course.yaml.
+
+Prints ✓ or ✗ per file, each attempt's objectives (✓ met, ✗ not), its problems, and
+"N scenarios checked: P passed, F failed (T s)".
+
+Options:
+  --json      print one JSON object on stdout: {ok, passed, failed, durationMs, reports}, each
+              report as the sandbox's CheckReport (file, scenarioId, ok, issues, solution,
+              antiSolutions, durationMs)
+  -h, --help  show this help
+
+Exit status:
+  0  every file passed
+  1  a file failed (a problem in it, a refused solution step, an unmet objective, an
+     anti-solution that met what it must fail, a course problem)
+  2  usage error, or a file cannot be read (the others are still checked)
+
+Examples:
+  ecs-sandbox check
+  ecs-sandbox check scenarios/my-scenario.yaml
+  ecs-sandbox check scenarios/*.yaml --json | jq '.reports[] | select(.ok | not) | .file'
 `;
 
 export const BENCH_HELP = `Usage: ecs-sandbox bench placement [--instances N] [--tasks N] [--runs N] [--seed N] [--json]

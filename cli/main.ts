@@ -9,7 +9,8 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { UsageError } from './args.ts';
 import { benchCommand } from './bench-command.ts';
-import { BENCH_HELP, PROGRAM_HELP, RUN_HELP, VALIDATE_HELP } from './help.ts';
+import { checkCommand } from './check-command.ts';
+import { BENCH_HELP, CHECK_HELP, PROGRAM_HELP, RUN_HELP, VALIDATE_HELP } from './help.ts';
 import { processIo, type CliIo } from './io.ts';
 import { EXIT, runCommand } from './run-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -18,6 +19,7 @@ import { closestMatch } from '../workers/engine/text.ts';
 const COMMANDS = {
   run: { handler: runCommand, help: RUN_HELP },
   validate: { handler: validateCommand, help: VALIDATE_HELP },
+  check: { handler: checkCommand, help: CHECK_HELP },
   bench: { handler: benchCommand, help: BENCH_HELP },
 } as const;
 type CommandName = keyof typeof COMMANDS;
@@ -61,7 +63,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first}; options come after the command, e.g. "ecs-sandbox run file.yaml --json"`);
   if (!isCommand(first)) {
     const suggestion = closestMatch(first, Object.keys(COMMANDS));
-    throw new UsageError(`unknown command "${first}"` + (suggestion ? ` — did you mean "${suggestion}"?` : '; the commands are run, validate and bench'));
+    throw new UsageError(`unknown command "${first}"` + (suggestion ? ` — did you mean "${suggestion}"?` : '; the commands are run, validate, check and bench'));
   }
   const command = COMMANDS[first];
   return command.handler(rest, io, command.help);
@@ -72,7 +74,7 @@ function helpFor(name: string | undefined, io: CliIo): number {
     io.out(PROGRAM_HELP);
     return EXIT.ok;
   }
-  if (!isCommand(name)) throw new UsageError(`no help for "${name}": the commands are run, validate and bench`);
+  if (!isCommand(name)) throw new UsageError(`no help for "${name}": the commands are run, validate, check and bench`);
   io.out(COMMANDS[name].help);
   return EXIT.ok;
 }

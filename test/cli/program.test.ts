@@ -31,7 +31,7 @@ describe('ecs-sandbox (program)', () => {
   it.each([
     [['rn', 'x.yaml'], 'ecs-sandbox: unknown command "rn" — did you mean "run"?'],
     [['validat'], 'ecs-sandbox: unknown command "validat" — did you mean "validate"?'],
-    [['deploy'], 'ecs-sandbox: unknown command "deploy"; the commands are run, validate and bench'],
+    [['deploy'], 'ecs-sandbox: unknown command "deploy"; the commands are run, validate, check and bench'],
     [['--json'], 'ecs-sandbox: unknown option --json; options come after the command'],
     [['help', 'deploy'], 'ecs-sandbox: no help for "deploy"'],
   ])('%j → exit 2 with a message', (argv, message) => {

@@ -27,12 +27,12 @@ export function checkScenarioText(text: string, fileName: string, options: Check
   if (!parsed.ok) return finish({ file: fileName, ok: false, issues: parsed.issues, antiSolutions: [] });
   const { scenario } = parsed;
   const document = readDocument(text, /\.json$/i.test(fileName) ? 'json' : /\.ya?ml$/i.test(fileName) ? 'yaml' : 'auto');
-  const locate = (path: readonly PathSegment[]): Position | undefined => (document.ok ? (document as ReadDocument).locate(path) : undefined);
+  const locate = (path: readonly PathSegment[], key = false): Position | undefined => (document.ok ? (document as ReadDocument).locate(path, { key }) : undefined);
   const at = (path: readonly PathSegment[], message: string): string => formatIssue({ message, ...locate(path) }, fileName);
   const objectiveCount = (scenario.steps ?? []).reduce((sum, step) => sum + step.objectives.length, 0);
   if (objectiveCount === 0 && scenario.solution === undefined) return finish({ file: fileName, scenarioId: scenario.id, ok: true, issues: [], antiSolutions: [] });
   if (scenario.solution === undefined) {
-    const issue: ScenarioIssue = { message: CHECK_SAY.noSolution(), ...locate(['steps']), path: '/steps' };
+    const issue: ScenarioIssue = { message: CHECK_SAY.noSolution(), ...locate(['steps'], true), path: '/steps' };
     return finish({ file: fileName, scenarioId: scenario.id, ok: false, issues: [issue], antiSolutions: [] });
   }
   const solution = solutionReport(runAttempt(scenario, scenario.solution, options.createEngine), at);
