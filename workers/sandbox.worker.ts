@@ -1,133 +1,102 @@
 /**
- * The Web Worker entry: hosts one engine and exposes protocol.ts's WorkerApi over comlink. This is
- * the only file under workers/ that touches comlink or real time; the engine stays pure.
+ * The Web Worker entry: a thin comlink shell exposing protocol.ts's WorkerApi. This is the only file
+ * under workers/ that touches comlink or real time; the engine stays pure.
  *
- * Every method returns a value: user mistakes (bad YAML, a bad step, an invalid task definition)
- * come back as `{ok: false, issues}` or as an AWS-shaped error in a StepResult, never as a thrown
- * exception (comlink would turn it into a plain Error and lose its shape).
+ * The learner's side — scenario loads, commands, the rewindable timeline, the lesson, undo, jumps,
+ * sharing — is the learning session (workers/session/worker-session.ts), a lazy chunk requested as
+ * soon as the worker starts: the worker's first JavaScript stays within issue 2's budget, and the
+ * methods it answers are forwarded to it. What stays here: playback (play, pause, step, speed,
+ * the published snapshots) and the engine's read-only questions.
+ *
+ * Every method returns a value: user mistakes come back as `{ok: false, …}` or as an AWS-shaped
+ * error in a StepResult, never as a thrown exception (comlink would lose its shape).
  */
 import * as Comlink from 'comlink';
 import { createEngineWith } from './engine/engine.ts';
 import { loadTaskDefinitionJsonSchema } from './engine/taskdef/index.ts';
-import { PlaybackController, isSpeed } from './playback.ts';
+import { PlaybackController, isSpeed, type PlaybackClock } from './playback.ts';
+import type { LearningMethod, WorkerSession } from './session/worker-session.ts';
 import { commandsFor, loadAllCommands, lookupCommand } from './worker-commands.ts';
-import type { ExplainQuery, PlaybackState, Scenario, Snapshot, Speed, Step, StepResult, WorkerApi } from './protocol.ts';
+import type { ExplainQuery, PlaybackState, SandboxEngine, SessionState, Snapshot, Speed, WorkerApi } from './protocol.ts';
 
-/**
- * The scenario parser (and the yaml package behind it, a fifth of this worker) is loaded on first
- * use: the default scenario arrives already parsed (loadParsedScenario), so only the command box or
- * another scenario's text need it.
- */
-const parser = () => import('./scenario/index.ts');
+/** Every engine, live or spare, looks commands up in the one table (the full one once loaded). */
+const createEngine = (): SandboxEngine => createEngineWith(lookupCommand);
 
-const engine = createEngineWith(lookupCommand);
-const playback = new PlaybackController(engine, {
+/** Answers snapshots and read-only questions until the first scenario's session exists. */
+let emptyEngine: SandboxEngine | null = null;
+const bare = (): SandboxEngine => (emptyEngine ??= createEngine());
+
+const clock: PlaybackClock = {
   now: () => performance.now(),
   schedule: (fn, delayMs) => {
     const id = setTimeout(fn, delayMs);
     return () => clearTimeout(id);
   },
+};
+
+let learning: WorkerSession | null = null;
+let learningChunk: Promise<WorkerSession> | undefined;
+const learn = (): Promise<WorkerSession> =>
+  (learningChunk ??= import('./session/worker-session.ts').then(({ WorkerSession }) => {
+    learning = new WorkerSession({ createEngine, commandsFor, loadAllCommands, clock, changed: () => playback.engineChanged() });
+    return learning;
+  }));
+void learn().catch(() => {
+  learningChunk = undefined; // retried on first use
 });
 
-/** An unexpected failure inside the engine, reported as a value rather than thrown. */
-function internalError(action: string, error: unknown): StepResult {
-  return {
-    step: 0,
-    action,
-    error: { code: 'InternalError', message: `The sandbox failed while running ${action}: ${(error as Error)?.message ?? String(error)}` },
+/** The live engine (the session's timeline) for read-only questions. */
+const live = (): SandboxEngine => learning?.current?.timeline.engine ?? bare();
+
+const playback = new PlaybackController(
+  {
+    advance: (ms) => (learning?.current ? learning.advance(ms) : bare().advance(ms)),
+    nextTimerAt: () => (learning?.current ?? bare()).nextTimerAt(),
+    snapshot: () => (learning?.current ?? bare()).snapshot(),
+  },
+  clock,
+);
+
+function message(error: unknown): string {
+  return (error as Error)?.message ?? String(error);
+}
+
+/**
+ * A forwarded method. If the session chunk cannot be fetched (offline), the answer is a value
+ * carrying the sentence in every shape a caller reads (`message`, `issues`, `error`).
+ */
+function forward(name: LearningMethod) {
+  return async (...args: unknown[]): Promise<unknown> => {
+    try {
+      const session = await learn();
+      return await (session[name] as (...a: unknown[]) => Promise<unknown>).apply(session, args);
+    } catch (error) {
+      learningChunk = undefined;
+      const text = `The sandbox could not load its learning session (${message(error)}). Reload the page to try again.`;
+      return { ok: false, message: text, issues: [{ message: text }], step: 1, action: name, error: { code: 'InternalError', message: text }, file: '', antiSolutions: [], durationMs: 0 };
+    }
   };
 }
 
-function actionOf(step: Step): string {
-  const keys = step !== null && typeof step === 'object' ? Object.keys(step) : [];
-  return keys.length === 1 ? keys[0]! : '(invalid step)';
-}
+const FORWARDED: readonly LearningMethod[] = ['loadScenario', 'loadParsedScenario', 'runCommandText', 'dispatch', 'session', 'undo', 'redo', 'jumpTo', 'reset', 'revealHint', 'answerPrediction', 'revealSolution', 'exportRun', 'restoreRun', 'checkScenario'];
 
-function dispatchOne(step: Step, index: number): StepResult {
-  try {
-    const result = engine.dispatch(step);
-    return { ...result, step: index };
-  } catch (error) {
-    return { ...internalError(actionOf(step), error), step: index };
-  }
-}
-
-/** Waits for the commands the steps need (the lazy part of the table); a failed load is a message. */
-async function commandsReady(steps: readonly Step[]): Promise<string | undefined> {
-  try {
-    await commandsFor(steps);
-    return undefined;
-  } catch (error) {
-    return `The sandbox could not load its commands (${(error as Error)?.message ?? String(error)}). Reload the page to try again.`;
-  }
-}
-
-/** Resets the engine to the scenario (its setup applied). Never throws. */
-async function loadParsed(scenario: Scenario, options?: { seed?: number }): Promise<Awaited<ReturnType<WorkerApi['loadParsedScenario']>>> {
-  const problem = await commandsReady(Array.isArray(scenario?.setup) ? scenario.setup : []);
-  if (problem !== undefined) return { ok: false, issues: [{ message: problem }] };
-  try {
-    return { ok: true, load: engine.load(scenario, options) };
-  } catch (error) {
-    return { ok: false, issues: [{ message: `The scenario could not be loaded: ${(error as Error)?.message ?? String(error)}` }] };
-  } finally {
-    playback.engineChanged();
-  }
-}
-
-const api: WorkerApi = {
-  async loadScenario(yamlText: string, options?: { seed?: number }) {
-    const { parseScenarioText } = await parser();
-    const parsed = parseScenarioText(String(yamlText ?? ''), { fileName: 'scenario.yaml' });
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    return loadParsed(parsed.scenario, options);
-  },
-
-  async loadParsedScenario(scenario: Scenario, options?: { seed?: number }) {
-    return loadParsed(scenario, options);
-  },
-
-  async runCommandText(text: string) {
-    const { parseStepsText } = await parser();
-    const parsed = parseStepsText(String(text ?? ''));
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    const problem = await commandsReady(parsed.steps);
-    if (problem !== undefined) return { ok: false, issues: [{ message: problem }] };
-    // Steps run in order; like a scenario, the list stops at the first error so nothing after a
-    // failed step runs against a state the author did not expect.
-    const results: StepResult[] = [];
-    for (const [i, step] of parsed.steps.entries()) {
-      const result = dispatchOne(step, i + 1);
-      results.push(result);
-      if ('error' in result) break;
-    }
-    playback.engineChanged();
-    return { ok: true, results };
-  },
-
-  async dispatch(step: Step) {
-    const problem = await commandsReady([step]);
-    if (problem !== undefined) return { step: 1, action: actionOf(step), error: { code: 'InternalError', message: problem } };
-    const result = dispatchOne(step, 1);
-    playback.engineChanged();
-    return result;
-  },
+const api = {
+  ...(Object.fromEntries(FORWARDED.map((name) => [name, forward(name)])) as Pick<WorkerApi, LearningMethod>),
 
   async validateTaskDefinition(input: unknown) {
     try {
-      return engine.validateTaskDefinition(input);
+      return live().validateTaskDefinition(input);
     } catch (error) {
-      return { valid: false, errors: [{ path: '', code: 'InternalError', message: (error as Error)?.message ?? String(error) }] };
+      return { valid: false, errors: [{ path: '', code: 'InternalError', message: message(error) }] };
     }
   },
 
   async explainPlacement(query: ExplainQuery) {
-    const problem = await commandsReady([{ 'sim:ExplainPlacement': query }]);
-    if (problem !== undefined) return { ok: false, error: { code: 'InternalError', message: problem } };
     try {
-      return engine.explainPlacement(query);
+      await commandsFor([{ 'sim:ExplainPlacement': query }]);
+      return live().explainPlacement(query);
     } catch (error) {
-      return { ok: false, error: { code: 'InternalError', message: (error as Error)?.message ?? String(error) } };
+      return { ok: false as const, error: { code: 'InternalError', message: message(error) } };
     }
   },
 
@@ -145,29 +114,34 @@ const api: WorkerApi = {
 
   async pause() {
     playback.pause();
+    learning?.changed();
   },
 
   async step(ms?: number) {
     playback.step(ms);
+    learning?.changed();
   },
 
   async setSpeed(speed: Speed) {
     if (isSpeed(speed)) playback.setSpeed(speed);
   },
 
-  async subscribe(listener: (snapshot: Snapshot, playback: PlaybackState) => void, minIntervalMs?: number) {
+  async subscribe(listener: (snapshot: Snapshot, playback: PlaybackState, session: SessionState) => void, minIntervalMs?: number) {
+    // A scenario load posted before this must be in first: the first snapshot is the loaded one.
+    await learn().then((session) => session.idle()).catch(() => undefined);
     playback.publisher.subscribe((snapshot, state) => {
       // The listener is a comlink proxy: calling it posts a message; its promise is not awaited
       // so a slow page never blocks the clock. A closed page just rejects.
-      void Promise.resolve(listener(snapshot, state)).catch(() => undefined);
+      void Promise.resolve(listener(snapshot, state, learning?.state(snapshot.time) as SessionState)).catch(() => undefined);
     }, minIntervalMs);
-    // The page is live: fetch the rest of the commands now, so the learner's first one need not wait.
-    setTimeout(() => void loadAllCommands().catch(() => undefined), 0);
+    // The page is live: fetch the rest of the commands now, so the learner's first command (and
+    // the first undo) need not wait.
+    setTimeout(() => void learning?.fullTable().catch(() => undefined), 0);
   },
 
   async snapshot() {
-    return engine.snapshot();
+    return (learning?.current ?? bare()).snapshot();
   },
-};
+} satisfies WorkerApi;
 
 Comlink.expose(api);

@@ -4,16 +4,20 @@
  * Components read from it and call its methods; none of them touch comlink or the worker.
  */
 import type * as Comlink from 'comlink';
-import type { ExplainQuery, ExplainResult, PlaybackState, Scenario, ScenarioIssue, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
+import type { CheckReport, ExplainQuery, ExplainResult, LoadResult, PlaybackState, Scenario, ScenarioIssue, SessionRefusal, SessionState, Snapshot, Speed, Step, StepResult, ValidationResult, WorkerApi } from '../../workers/protocol.ts';
 import type { SandboxConnection } from './sandbox-connection.ts';
+import { clientReady } from './test-hook.ts';
 import { hasPlacementFailures, placementExplanations } from './view-model/results.ts';
 
 export type CommandOutcome = Awaited<ReturnType<WorkerApi['runCommandText']>>;
+type Outcome<K extends keyof WorkerApi> = Awaited<ReturnType<WorkerApi[K]>>;
 
 export class SandboxClient {
   snapshot = $state.raw<Snapshot | null>(null);
   playback = $state.raw<PlaybackState>({ playing: false, speed: 1 });
   scenario = $state.raw<Scenario | null>(null);
+  /** The learning session (lesson progress, the timeline), published with every snapshot; null before the worker's first. */
+  session = $state.raw<SessionState | null>(null);
   /** Problems loading the scenario (shown in the header), or a failure to reach the worker. */
   loadIssues = $state.raw<ScenarioIssue[]>([]);
   readonly #connection: SandboxConnection;
@@ -25,16 +29,17 @@ export class SandboxClient {
     // the newest one is drawn, at most once per frame: without this, messages queued up behind
     // slow renders and the page stopped answering (hundreds of tasks). Hidden pages draw nothing,
     // so they apply the newest snapshot right away instead of waiting for a frame.
-    let pending: { snapshot: Snapshot; playback: PlaybackState } | null = null;
+    let pending: { snapshot: Snapshot; playback: PlaybackState; session: SessionState | null } | null = null;
     const apply = (): void => {
       if (pending === null) return;
       this.snapshot = pending.snapshot;
       this.playback = pending.playback;
+      if (pending.session !== null) this.session = pending.session;
       pending = null;
     };
-    connection.onSnapshot((snapshot, playback) => {
+    connection.onSnapshot((snapshot, playback, session) => {
       const scheduled = pending !== null;
-      pending = { snapshot, playback };
+      pending = { snapshot, playback, session };
       if (scheduled) return;
       if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(apply);
       else setTimeout(apply, 0);
@@ -47,13 +52,85 @@ export class SandboxClient {
         this.loadIssues = outcome.issues;
         return;
       }
-      this.scenario = outcome.load.scenario;
-      const failed = outcome.load.results.filter((r): r is Extract<StepResult, { error: unknown }> => 'error' in r);
-      const notices = connection.notice === undefined ? [] : [{ message: connection.notice }];
-      this.loadIssues = [...notices, ...failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }))];
+      this.#applyLoad(outcome.load, connection.notice);
     }, (error: unknown) => {
-      this.loadIssues = [{ message: `The sandbox could not load its scenario: ${(error as Error)?.message ?? String(error)}` }];
+      this.loadIssues = [{ message: `The sandbox could not load its scenario: ${errorText(error)}` }];
     });
+    clientReady(this);
+  }
+
+  /** The loaded scenario, and its setup's failed steps as header issues. */
+  #applyLoad(load: LoadResult, notice?: string): void {
+    this.scenario = load.scenario;
+    const failed = load.results.filter((r): r is Extract<StepResult, { error: unknown }> => 'error' in r);
+    const notices = notice === undefined ? [] : [{ message: notice }];
+    this.loadIssues = [...notices, ...failed.map((r) => ({ message: `setup step ${r.step} (${r.action}): ${r.error.code}: ${r.error.message}` }))];
+  }
+
+  /**
+   * Switch to another scenario in place (picker, authoring, a link). On failure the previous
+   * scenario and its run stay, and the issues (file, line, problem) come back for the caller to show.
+   */
+  async loadScenarioText(yaml: string): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }> {
+    let outcome: Outcome<'loadScenario'>;
+    try {
+      outcome = await this.#api.loadScenario(yaml);
+    } catch (error) {
+      return { ok: false, issues: [{ message: `The sandbox could not load the scenario: ${errorText(error)}` }] };
+    }
+    if (!outcome.ok) return outcome;
+    this.#applyLoad(outcome.load);
+    return { ok: true };
+  }
+
+  // The learning session: each call answers a value, a lost worker included (never rejects).
+  undo(): Promise<Outcome<'undo'>> {
+    return refusing<Outcome<'undo'>>(() => this.#api.undo());
+  }
+
+  redo(): Promise<Outcome<'redo'>> {
+    return refusing<Outcome<'redo'>>(() => this.#api.redo());
+  }
+
+  jumpTo(timeMs: number): Promise<void> {
+    return this.#api.jumpTo(timeMs).catch(() => undefined);
+  }
+
+  /** The scenario again from its start (hints seen are kept). */
+  async reset(): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }> {
+    const outcome = await refusing<Outcome<'reset'>>(() => this.#api.reset());
+    if ('message' in outcome) return { ok: false, issues: [{ message: outcome.message }] };
+    if (!outcome.ok) return outcome;
+    this.#applyLoad(outcome.load);
+    return { ok: true };
+  }
+
+  revealHint(objectiveId: string): Promise<Outcome<'revealHint'>> {
+    return refusing<Outcome<'revealHint'>>(() => this.#api.revealHint(objectiveId));
+  }
+
+  answerPrediction(objectiveId: string, answer: string[] | number): Promise<Outcome<'answerPrediction'>> {
+    return refusing<Outcome<'answerPrediction'>>(() => this.#api.answerPrediction(objectiveId, $state.snapshot(answer)));
+  }
+
+  revealSolution(): Promise<Outcome<'revealSolution'>> {
+    return refusing<Outcome<'revealSolution'>>(() => this.#api.revealSolution());
+  }
+
+  /** The run as shareable text ('' when there is none). */
+  exportRun(): Promise<string> {
+    return this.#api.exportRun().catch(() => '');
+  }
+
+  restoreRun(encoded: string): Promise<Outcome<'restoreRun'>> {
+    return refusing<Outcome<'restoreRun'>>(() => this.#api.restoreRun(encoded));
+  }
+
+  /** Authoring: validate a scenario and replay its solution and anti-solutions (the run is untouched). */
+  checkScenario(yaml: string, fileName?: string): Promise<CheckReport> {
+    return this.#api.checkScenario(yaml, fileName).catch((error: unknown) => ({
+      file: fileName ?? 'scenario.yaml', ok: false, issues: [{ message: `The sandbox could not check the scenario: ${errorText(error)}` }], antiSolutions: [], durationMs: 0,
+    }));
   }
 
   /** The worker's API (its first use starts the worker, if main.ts has not yet). */
@@ -128,5 +205,18 @@ export class SandboxClient {
 
   taskDefinitionSchema(): Promise<object> {
     return this.#api.taskDefinitionSchema();
+  }
+}
+
+function errorText(error: unknown): string {
+  return (error as Error)?.message ?? String(error);
+}
+
+/** A call that answers a value or a refusal; a failure to reach the worker becomes a refusal too. */
+async function refusing<T>(call: () => Promise<T>): Promise<T | SessionRefusal> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ok: false, message: `The sandbox did not answer: ${errorText(error)}` };
   }
 }

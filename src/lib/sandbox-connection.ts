@@ -11,10 +11,11 @@
  * sandbox, and no round trip is spent in between.
  */
 import * as Comlink from 'comlink';
-import type { PlaybackState, Scenario, Snapshot, WorkerApi } from '../../workers/protocol.ts';
+import type { PlaybackState, Scenario, SessionState, Snapshot, WorkerApi } from '../../workers/protocol.ts';
 
 export type LoadOutcome = Awaited<ReturnType<WorkerApi['loadScenario']>>;
-export type SnapshotSink = (snapshot: Snapshot, playback: PlaybackState) => void;
+/** `session` is null for the build-time first frame (the worker has not spoken yet). */
+export type SnapshotSink = (snapshot: Snapshot, playback: PlaybackState, session: SessionState | null) => void;
 
 export class SandboxConnection {
   /** The scenario's load result, once the worker has loaded it and the subscription is in place. */
@@ -22,7 +23,7 @@ export class SandboxConnection {
   /** Set when the worker itself failed (e.g. its script could not load). */
   workerError: string | null = null;
   #api: Comlink.Remote<WorkerApi> | null = null;
-  #latest: { snapshot: Snapshot; playback: PlaybackState } | null = null;
+  #latest: { snapshot: Snapshot; playback: PlaybackState; session: SessionState | null } | null = null;
   #sink: SnapshotSink | null = null;
   #errorSink: ((message: string) => void) | null = null;
   #settleLoaded: (outcome: Promise<LoadOutcome>) => void = () => {};
@@ -45,7 +46,7 @@ export class SandboxConnection {
     this.#scenarioText = scenarioText;
     this.#parsedScenario = options.parsedScenario ?? null;
     this.#autoplay = options.autoplay ?? true;
-    if (options.firstFrame) this.#latest = { snapshot: options.firstFrame, playback: { playing: false, speed: 1 } };
+    if (options.firstFrame) this.#latest = { snapshot: options.firstFrame, playback: { playing: false, speed: 1 }, session: null };
     this.loaded = new Promise<LoadOutcome>((resolve) => {
       this.#settleLoaded = resolve;
     });
@@ -76,9 +77,9 @@ export class SandboxConnection {
       ? api.loadParsedScenario(this.#parsedScenario)
       : api.loadScenario(this.#scenarioText);
     const subscribing = api.subscribe(
-      Comlink.proxy((snapshot: Snapshot, playback: PlaybackState) => {
-        this.#latest = { snapshot, playback };
-        this.#sink?.(snapshot, playback);
+      Comlink.proxy((snapshot: Snapshot, playback: PlaybackState, session: SessionState) => {
+        this.#latest = { snapshot, playback, session };
+        this.#sink?.(snapshot, playback, session);
       }),
     );
     this.#settleLoaded(
@@ -95,7 +96,7 @@ export class SandboxConnection {
   /** Receive every snapshot from now on, starting with the latest one if any arrived already. */
   onSnapshot(sink: SnapshotSink): void {
     this.#sink = sink;
-    if (this.#latest) sink(this.#latest.snapshot, this.#latest.playback);
+    if (this.#latest) sink(this.#latest.snapshot, this.#latest.playback, this.#latest.session);
   }
 
   onWorkerError(sink: (message: string) => void): void {

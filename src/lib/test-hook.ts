@@ -3,6 +3,8 @@
  * in the console). Typing into Monaco through the keyboard auto-closes brackets and quotes, so
  * the tests set the editor's text through this hook instead. `ready` resolves once Monaco is up.
  */
+import type { SandboxClient } from './sandbox-client.svelte.ts';
+
 export interface MarkerSummary {
   /** "ecs-rules" (the engine's AWS validation) or "json" (syntax and JSON Schema). */
   owner: string;
@@ -35,6 +37,8 @@ export interface SandboxTestHook {
   capacityEditor?: EditorAccess;
   /** The scaling policy editor while it is open (issue 7), else undefined. */
   scalingEditor?: EditorAccess;
+  /** The page's sandbox client (issue 8): undo, jumps, the session state, as the UI calls them. */
+  client?: SandboxClient;
 }
 
 export type RequestEditorName = 'serviceEditor' | 'capacityEditor' | 'scalingEditor';
@@ -72,4 +76,9 @@ export function requestEditorReady(name: RequestEditorName, access: EditorAccess
   if (!window.__ecsSandbox) return;
   if (access) window.__ecsSandbox[name] = access;
   else delete window.__ecsSandbox[name];
+}
+
+/** Called by the sandbox client once it exists, so tests can drive the session as the UI does. */
+export function clientReady(client: SandboxClient): void {
+  if (typeof window !== 'undefined' && window.__ecsSandbox) window.__ecsSandbox.client = client;
 }

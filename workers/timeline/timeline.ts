@@ -143,6 +143,11 @@ export class Timeline {
     return this.#spares.map((spare) => ({ ...spare.cursor })).sort(compareCursors);
   }
 
+  /** Commands in the log, and the virtual time each ran at (no copy of the steps: cheap enough to publish with every snapshot). */
+  commandTimes(): number[] {
+    return this.#log.entries.map((entry) => entry.at);
+  }
+
   /** A copy of the log (commands and end time), e.g. to save or share. */
   log(): CommandLog {
     return { ...this.#log, entries: this.#log.entries.map((entry) => ({ at: entry.at, step: structuredClone(entry.step) })) };
