@@ -8,13 +8,14 @@
 //   capacity     from 0 instances, a 200-task service on a capacity provider: minutes to steady, scale-out steps; the hour ≤ 1 s (issue 6)
 //   autoscaling  a virtual week of 20 services behind an ALB with daily traffic, target tracking and scheduled actions ≤ 5 s (issue 7)
 //   timeline     undo and a jump back 30 virtual minutes in a busy 2-hour session ≤ 200 ms each (issue 8)
+//   check        `ecs-sandbox check` of the whole course (every scenario's solution and anti-solutions) ≤ 20 s (median of 3, issue 8)
 // Usage: npm run bench            (builds the app and the CLI first)
 //        npm run bench -- --no-build
 // Exit status is non-zero when any budget is missed. Results also go to bench/results/latest.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers', 'placement', 'services', 'capacity', 'autoscaling', 'timeline'];
+const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers', 'placement', 'services', 'capacity', 'autoscaling', 'timeline', 'check'];
 const build = !process.argv.includes('--no-build');
 
 function run(command, args) {
