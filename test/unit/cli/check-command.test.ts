@@ -101,6 +101,34 @@ describe('ecs-sandbox check', () => {
     expect(run.stdout).toContain(`✗ ${noSolution} (no-solution)\n    ${noSolution}:4:1: the scenario has objectives but no solution`);
   });
 
+  it('reports a scripted event the engine refused during the solution', () => {
+    const scratch = scratchDir();
+    const file = scratch.write(
+      'event.yaml',
+      [
+        'id: event',
+        'title: Event',
+        'setup:',
+        '  - ecs:CreateCluster: {clusterName: demo}',
+        'events:',
+        '  - at: 1m',
+        '    do: {sim:SetTraffic: {cluster: demo, service: nope, requestsPerSecond: 10}}',
+        'steps:',
+        '  - id: s',
+        '    title: S',
+        '    instructions: S',
+        '    objectives:',
+        '      - {id: o, title: O, check: {exists: {of: clusters}}}',
+        'solution:',
+        '  - wait: 2m',
+        '',
+      ].join('\n'),
+    );
+    const run = runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`    ${file}:6:3: Scripted event 1 \\(sim:SetTraffic at 1m\\) was refused: \\w+: `));
+  });
+
   it('without files checks every scenarios/*.yaml and the course', () => {
     const run = runCli(['check', '--help']);
     expect(run.stdout).toContain('Without files: every scenarios/*.yaml of the working directory, then scenarios/course.yaml.');

@@ -5,7 +5,7 @@
  * in the sandbox — then every objective's outcome.
  */
 import { parseDuration } from '../../engine/duration.ts';
-import { SCENARIO_EVENT_KINDS } from '../../engine/scenario-events.ts';
+import { SCENARIO_EVENT_REFUSED } from '../../engine/scenario-events.ts';
 import { advanceObserved, LessonRun } from '../../lesson/index.ts';
 import type { LessonState, SandboxEngine, Scenario, Step } from '../../protocol.ts';
 import { CHECK_SAY } from './messages.ts';
@@ -43,6 +43,6 @@ export function runAttempt(scenario: Scenario, steps: readonly Step[], createEng
     lesson.observe(engine.snapshot());
   });
   const end = engine.snapshot();
-  const eventFailures = end.events.filter((event) => event.kind === SCENARIO_EVENT_KINDS.refused).map((event) => CHECK_SAY.eventFailed(event.message));
+  const eventFailures = end.events.filter((event) => event.kind === SCENARIO_EVENT_REFUSED).map((event) => CHECK_SAY.eventFailed(event.message));
   return { lesson: lesson.state(), refused, setupFailures, eventFailures, virtualMs: end.time - start.time };
 }
