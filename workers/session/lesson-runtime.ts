@@ -6,6 +6,8 @@
 import type { LessonState, LocalizedText, Scenario, SessionRefusal, Snapshot, Step } from '../protocol.ts';
 
 export interface LessonRunLike {
+  /** Every step done: nothing left to observe. */
+  readonly completed: boolean;
   observe(snapshot: Snapshot): void;
   commandRan(): void;
   revealHint(objectiveId: string): { ok: true; hint: LocalizedText } | SessionRefusal;
@@ -24,6 +26,8 @@ export interface ObservedTarget {
 
 /** The lesson module's exports the session uses (`import('../lesson/index.ts')` satisfies it). */
 export interface LessonRuntime {
+  /** Objectives are observed at every multiple of this much virtual time. */
+  OBSERVE_EVERY_MS: number;
   LessonRun: { create(scenario: Scenario, startMs: number): LessonRunLike };
   // Method syntax on purpose: the module's own LessonRun class is accepted where LessonRunLike is declared.
   /** Advances `target` by `ms`, letting `run` observe every OBSERVE_EVERY_MS of virtual time. */

@@ -77,8 +77,15 @@ export class Session {
   // --- What the playback controller drives ---------------------------------------------------
 
   advance(ms: number): void {
-    if (this.#lesson !== null && this.#runtime !== null) this.#runtime.advanceObserved(this.#timeline, this.#lesson, ms);
-    else this.#timeline.advance(ms);
+    const lesson = this.#lesson;
+    const runtime = this.#runtime;
+    if (lesson === null || runtime === null || lesson.completed || !(ms >= 0)) return this.#timeline.advance(ms);
+    // Observations fall on multiples of OBSERVE_EVERY_MS: an advance that reaches none (most of
+    // playback's timer-to-timer jumps at 'max') needs no snapshot at all.
+    const every = runtime.OBSERVE_EVERY_MS;
+    const now = this.#timeline.now;
+    if (Math.floor((now + Math.floor(ms)) / every) === Math.floor(now / every)) return this.#timeline.advance(ms);
+    runtime.advanceObserved(this.#timeline, lesson, ms);
   }
 
   nextTimerAt(): number | null {
