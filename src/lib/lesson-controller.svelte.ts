@@ -20,11 +20,11 @@ export type Notice = { kind: 'restored'; savedAt: string; from: 'saved' | 'link'
 export class LessonController {
   readonly client: SandboxClient;
   readonly lang = pageLang();
-  readonly store = new ProgressStore(browserStorage());
+  readonly store: ProgressStore;
   /** Restored work, or a shared run that was refused (the scenario still opened). */
   notice = $state.raw<Notice | null>(null);
   /** One line when saving is impossible (private mode, sandboxed iframe): never a crash. */
-  storageNotice = $state<string | null>(this.store.unavailable);
+  storageNotice = $state<string | null>(null);
   /** The reference solution, once revealed. */
   solution = $state.raw<Step[] | null>(null);
   /** Bumped on every save: the picker's progress marks read the store again. */
@@ -34,8 +34,11 @@ export class LessonController {
   #savedSignature = '';
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(client: SandboxClient) {
+  /** `storage`: the page's localStorage by default (null when the browser refuses it); tests pass their own. */
+  constructor(client: SandboxClient, storage: Storage | null = browserStorage()) {
     this.client = client;
+    this.store = new ProgressStore(storage);
+    this.storageNotice = this.store.unavailable;
   }
 
   /** Called with every session the worker publishes (an $effect in the lesson root). */
@@ -72,8 +75,9 @@ export class LessonController {
       const saved = this.store.load(scenarioId);
       if (saved === null || this.client.session?.lesson === null) return;
       const restored = await this.client.restoreRun(saved.run);
-      if (restored.ok) this.notice = { kind: 'restored', savedAt: saved.savedAt, from: 'saved' };
-      else if (this.notice === null) this.notice = { kind: 'refused', message: `Your saved work could not be restored: ${restored.message}` };
+      // A refused link stays said even when saved work was restored after it.
+      if (this.notice !== null) return;
+      this.notice = restored.ok ? { kind: 'restored', savedAt: saved.savedAt, from: 'saved' } : { kind: 'refused', message: `Your saved work could not be restored: ${restored.message}` };
     } finally {
       this.#restoring = false;
       const session = this.client.session;
@@ -90,7 +94,8 @@ export class LessonController {
     if (session.timeline.commands === 0 && session.lesson.hintsShown === 0) return;
     const run = await this.client.exportRun();
     if (run === '' || session.scenarioId !== this.client.session?.scenarioId) return;
-    this.store.save({ v: 1, scenarioId: session.scenarioId, savedAt: new Date().toISOString(), summary: summarize(this.client.session.lesson ?? session.lesson), run });
+    const latest = this.client.session?.lesson ?? session.lesson;
+    this.store.save({ v: 1, scenarioId: session.scenarioId, savedAt: new Date().toISOString(), summary: summarize(latest), run });
     this.#savedSignature = sig;
     this.storageNotice = this.store.unavailable;
     this.savedVersion++;

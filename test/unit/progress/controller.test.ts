@@ -1,0 +1,165 @@
+// The lesson controller around a fake client: saved work is replayed when its scenario opens (with
+// the notice), a run in the link wins over it and leaves the address, a refused link is said while
+// the scenario still opens, work is saved a moment after a change (not when nothing was done, not
+// while restoring), Start over forgets it, and a browser without storage gets a notice, not a crash.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionState } from '../../../workers/protocol.ts';
+import type { SandboxClient } from '../../../src/lib/sandbox-client.svelte.ts';
+import { LessonController, SAVE_DELAY_MS } from '../../../src/lib/lesson-controller.svelte.ts';
+import { ProgressStore } from '../../../src/lib/progress/store.ts';
+import { toBase64Url } from '../../../src/lib/share.ts';
+import { lesson } from '../view-model/lesson/fixtures.ts';
+
+class MemoryStorage implements Storage {
+  #items = new Map<string, string>();
+  get length() { return this.#items.size; }
+  clear() { this.#items.clear(); }
+  getItem(key: string) { return this.#items.get(key) ?? null; }
+  key(i: number) { return [...this.#items.keys()][i] ?? null; }
+  removeItem(key: string) { this.#items.delete(key); }
+  setItem(key: string, value: string) { this.#items.set(key, value); }
+}
+
+const RUN = JSON.stringify({ v: 1, scenario: 'launch-types', seed: 11, end: 5000, steps: [[1000, { 'ecs:RunTask': {} }]] });
+
+function session(commands: number, over: Partial<SessionState> = {}): SessionState {
+  return {
+    scenarioId: 'launch-types',
+    lesson: lesson(),
+    timeline: { startMs: 0, endMs: 5000, nowMs: 5000, inPast: false, canUndo: commands > 0, canRedo: false, commands, commandTimes: [] },
+    ...over,
+  };
+}
+
+function fakeClient(initial: SessionState) {
+  const restored: string[] = [];
+  let resets = 0;
+  const client = {
+    session: initial as SessionState | null,
+    restoreRun: vi.fn(async (run: string) => {
+      restored.push(run);
+      return run.includes('"refuse"') ? { ok: false as const, message: 'Command 1 of the saved run: refused.' } : { ok: true as const };
+    }),
+    exportRun: vi.fn(async () => RUN),
+    reset: vi.fn(async () => {
+      resets++;
+      return { ok: true as const };
+    }),
+  };
+  return { client, asClient: client as unknown as SandboxClient, restored, resets: () => resets };
+}
+
+function stubPage(hash = '') {
+  const page = { href: `https://learn.example/?scenario=launch-types${hash}`, hash };
+  const replaced: string[] = [];
+  vi.stubGlobal('location', page);
+  vi.stubGlobal('history', { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) });
+  return replaced;
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+async function settle() {
+  await vi.advanceTimersByTimeAsync(0);
+  await flush;
+}
+
+describe('LessonController', () => {
+  it('restores saved work when its scenario opens, and says from when', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    const { client, asClient, restored } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    expect(restored).toEqual([RUN]);
+    expect(controller.notice).toEqual({ kind: 'restored', savedAt: '2026-12-07T10:00:00.000Z', from: 'saved' });
+  });
+
+  it('a run in the link wins over saved work, and leaves the address', async () => {
+    const linkRun = RUN.replace('5000', '6000');
+    const replaced = stubPage(`#runjson=${toBase64Url(new TextEncoder().encode(linkRun))}`);
+    const storage = new MemoryStorage();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 0 }, run: RUN });
+    const { client, asClient, restored } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    expect(restored).toEqual([linkRun]);
+    expect(controller.notice).toMatchObject({ kind: 'restored', from: 'link' });
+    expect(replaced).toEqual(['https://learn.example/?scenario=launch-types']);
+  });
+
+  it('a refused link is said, and saved work is still restored', async () => {
+    stubPage('#run=!!');
+    const storage = new MemoryStorage();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 0 }, run: RUN });
+    const { client, asClient, restored } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    expect(controller.notice).toEqual({ kind: 'refused', message: 'The shared run in this link was not restored: it is not base64url text (was the link cut or edited?).' });
+    expect(restored).toEqual([RUN]);
+  });
+
+  it('saves a moment after a change, with the lesson summary; not when nothing was done', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    const { client, asClient } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    // The clock ran but the learner did nothing: nothing worth restoring.
+    client.session = session(0, { timeline: { ...session(0).timeline, endMs: 60_000 } });
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(controller.store.load('launch-types')).toBeNull();
+    client.session = session(1);
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS - 100);
+    expect(controller.store.load('launch-types')).toBeNull(); // not yet
+    await vi.advanceTimersByTimeAsync(200);
+    const saved = controller.store.load('launch-types');
+    expect(saved).toMatchObject({ scenarioId: 'launch-types', run: RUN, summary: { stepsDone: 1, stepsTotal: 3, attempts: 2 } });
+    expect(controller.savedVersion).toBe(1);
+  });
+
+  it('Start over forgets the saved work and resets the scenario', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    const { client, asClient, resets } = fakeClient(session(1));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    client.session = session(2);
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(controller.store.load('launch-types')).not.toBeNull();
+    await controller.startOver();
+    expect(controller.store.load('launch-types')).toBeNull();
+    expect(resets()).toBe(1);
+    expect(controller.notice).toBeNull();
+  });
+
+  it('without storage: a one-line notice, and everything else still works', async () => {
+    stubPage();
+    const { client, asClient } = fakeClient(session(1));
+    const controller = new LessonController(asClient, null);
+    expect(controller.storageNotice).toMatch(/^Your progress is not saved: /);
+    controller.onSession(client.session);
+    await settle();
+    client.session = session(2);
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(controller.notice).toBeNull();
+  });
+});
