@@ -1,7 +1,8 @@
 // Measures issue 8's timeline figure with the built CLI: `ecs-sandbox bench timeline --json` — a
 // 2-hour session of scenarios/capacity.yaml with a learner command every 4 virtual minutes, then
-// undo of the last command and a jump back 30 virtual minutes, each ≤ 200 ms (medians of 7), next
-// to the naive replay from the start and the size of the session's log. The last stdout line is the
+// undo of the last command and a jump back 30 virtual minutes, each ≤ 200 ms (medians of 7), on the
+// timeline and through the worker's learning session (its lesson observing), next to the naive
+// replay from the start and the size of the session's log. The last stdout line is the
 // JSON result that bench/run-all.mjs reads; exit 1 when over budget or when a run went wrong.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,10 @@ console.log(JSON.stringify({
   jumpBackMs: round(parsed.jumpBackMs),
   naiveUndoMs: round(parsed.naiveUndoMs),
   naiveJumpBackMs: round(parsed.naiveJumpBackMs),
+  // The same moves through the worker's learning session (lesson rewound, state and snapshot built).
+  sessionUndoMs: round(parsed.session.undoMs),
+  sessionJumpBackMs: round(parsed.session.jumpBackMs),
+  sessionRedoMs: round(parsed.session.redoMs),
   commands: parsed.commands,
   logJsonBytes: parsed.logJsonBytes,
   logGzipBytes: parsed.logGzipBytes,

@@ -15,6 +15,8 @@ import { createEngine } from '../workers/engine/index.ts';
 import type { Scenario, Step } from '../workers/protocol.ts';
 import { parseScenarioText } from '../workers/scenario/index.ts';
 import { cursorAt, encodeLog, freshStart, replayBetween, Timeline } from '../workers/timeline/index.ts';
+import * as lessonRuntime from '../workers/lesson/index.ts';
+import { Session } from '../workers/session/index.ts';
 import { median } from './bench-services.ts';
 import { UsageError, benchCount } from './args.ts';
 import type { CliIo } from './io.ts';
@@ -50,7 +52,25 @@ export interface TimelineBenchResult {
   maintainMs: number;
   logJsonBytes: number;
   logGzipBytes: number;
+  /** The same moves through the worker's learning session (benchSession), when measured. */
+  session?: SessionBenchResult;
   ok: boolean;
+  problems: string[];
+}
+
+export interface SessionBenchResult {
+  /** Session.undo + the session state and snapshot the worker then publishes (the lesson rewound and observed). */
+  undoMs: number;
+  /** Session.jumpTo 30 virtual minutes back + state and snapshot. */
+  jumpBackMs: number;
+  /** Back to the end again (the lesson follows the run, not the cursor: nothing to observe). */
+  jumpForwardMs: number;
+  /** Redo after the undo: the lesson watches the redone stretch (replayed, observed every 10 s). */
+  redoMs: number;
+  /** Recording the session (commands as the learner's, time observed by the lesson, spares kept). */
+  sessionMs: number;
+  commands: number;
+  lessonSteps: number;
   problems: string[];
 }
 
@@ -168,6 +188,81 @@ export function benchTimeline(options: TimelineBenchOptions): TimelineBenchResul
   };
 }
 
+/**
+ * The figure through the worker's learning session (workers/session/): the same busy session of
+ * capacity.yaml recorded as the worker records it — learner commands through the action rules,
+ * time advanced with the lesson observing every 10 virtual seconds, spares kept by `maintain`
+ * (untimed, as the worker does it between ticks) — then undo and a jump back 30 virtual minutes,
+ * each timed with the lesson's rewind and the session state and snapshot the worker publishes.
+ */
+export function benchSession(options: TimelineBenchOptions): SessionBenchResult {
+  const scenario = capacityScenario(options.scenarioText);
+  const started = performance.now();
+  const session = Session.start(scenario, { createEngine: () => createEngine(), lesson: lessonRuntime, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const problems: string[] = [];
+  let commands = 0;
+  const learner = (step: Step | undefined, where: string): void => {
+    if (step === undefined) return;
+    const result = session.runLearnerStep(step);
+    if ('error' in result) problems.push(`${where}: ${Object.keys(step)[0]} was refused: ${result.error.message}`);
+    else commands++;
+  };
+  for (let m = 0; m < options.minutes; m++) {
+    learner(busyCommand(m), `minute ${m}`);
+    session.advance(MINUTE_MS);
+    session.maintain(() => false);
+  }
+  const sessionMs = performance.now() - started;
+  const publish = (): void => {
+    session.state();
+    session.snapshot();
+  };
+  const undo: number[] = [];
+  const jumpBack: number[] = [];
+  const jumpForward: number[] = [];
+  const redo: number[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    // As in benchTimeline: 7 more minutes with a command at 3, so the points fall between checkpoints.
+    session.advance(3 * MINUTE_MS);
+    learner(busyCommand(2 + 4 * (r % 6)), `run ${r + 1}`);
+    for (let m = 0; m < 4; m++) {
+      session.advance(MINUTE_MS);
+      session.maintain(() => false);
+    }
+    const endMs = session.timeline.endMs;
+    const expected = JSON.stringify(session.snapshot());
+    undo.push(timed(() => {
+      session.undo();
+      publish();
+    }));
+    redo.push(timed(() => {
+      session.redo();
+      publish();
+    }));
+    session.maintain(() => false);
+    jumpBack.push(timed(() => {
+      session.jumpTo(endMs - 30 * MINUTE_MS);
+      publish();
+    }));
+    jumpForward.push(timed(() => {
+      session.jumpTo(endMs);
+      publish();
+    }));
+    session.maintain(() => false);
+    if (JSON.stringify(session.snapshot()) !== expected) problems.push(`run ${r + 1}: after undo, redo and the jumps the session is not where it was (the snapshot differs)`);
+    options.progress?.(`  session run ${r + 1}/${options.runs}: undo ${undo.at(-1)!.toFixed(1)} ms, redo ${redo.at(-1)!.toFixed(1)} ms, jump back 30 min ${jumpBack.at(-1)!.toFixed(1)} ms, forward again ${jumpForward.at(-1)!.toFixed(1)} ms`);
+  }
+  return {
+    undoMs: median(undo),
+    jumpBackMs: median(jumpBack),
+    jumpForwardMs: median(jumpForward),
+    redoMs: median(redo),
+    sessionMs,
+    commands,
+    lessonSteps: session.state().lesson?.steps.length ?? 0,
+    problems,
+  };
+}
 
 /** `ecs-sandbox bench timeline [--hours N] [--runs N] [--seed N] [--json]` (flags parsed by cli/bench-command.ts). */
 export function timelineCommand(flags: ReadonlyMap<string, string | true>, io: CliIo): number {
@@ -177,11 +272,18 @@ export function timelineCommand(flags: ReadonlyMap<string, string | true>, io: C
   const seed = flags.has('--seed') ? benchCount(flags.get('--seed'), '--seed', 6, 0, 4_294_967_295) : undefined;
   const json = flags.has('--json');
   if (!json) io.err(`Recording ${hours} virtual hours of scenarios/capacity.yaml with a command every 4 virtual minutes, then undo and jumps back ${runs} times…\n`);
-  const result = benchTimeline({ minutes: hours * 60, runs, ...(seed === undefined ? {} : { seed }), progress: json ? undefined : (line) => io.err(`${line}\n`) });
-  const notes = [...result.problems.map((problem) => `FAILED: ${problem}`)];
+  const benchOptions = { minutes: hours * 60, runs, ...(seed === undefined ? {} : { seed }), progress: json ? undefined : (line: string) => io.err(`${line}\n`) };
+  const result = benchTimeline(benchOptions);
+  if (!json) io.err('Recording the same session through the worker\'s learning session (lesson observing), then undo and jumps back…\n');
+  const session = benchSession(benchOptions);
+  result.session = session;
+  const notes = [...result.problems.map((problem) => `FAILED: ${problem}`), ...session.problems.map((problem) => `FAILED (session): ${problem}`)];
   if (result.undoMs > TIMELINE_BUDGETS.undoMs) notes.push(`over budget: undo ${result.undoMs.toFixed(1)} ms > ${TIMELINE_BUDGETS.undoMs} ms`);
   if (result.jumpBackMs > TIMELINE_BUDGETS.jumpBackMs) notes.push(`over budget: jump back ${result.jumpBackMs.toFixed(1)} ms > ${TIMELINE_BUDGETS.jumpBackMs} ms`);
-  const ok = result.ok && result.undoMs <= TIMELINE_BUDGETS.undoMs && result.jumpBackMs <= TIMELINE_BUDGETS.jumpBackMs;
+  if (session.undoMs > TIMELINE_BUDGETS.undoMs) notes.push(`over budget: undo through the session ${session.undoMs.toFixed(1)} ms > ${TIMELINE_BUDGETS.undoMs} ms`);
+  if (session.jumpBackMs > TIMELINE_BUDGETS.jumpBackMs) notes.push(`over budget: jump back through the session ${session.jumpBackMs.toFixed(1)} ms > ${TIMELINE_BUDGETS.jumpBackMs} ms`);
+  const sessionOk = session.problems.length === 0 && session.undoMs <= TIMELINE_BUDGETS.undoMs && session.jumpBackMs <= TIMELINE_BUDGETS.jumpBackMs;
+  const ok = sessionOk && result.ok && result.undoMs <= TIMELINE_BUDGETS.undoMs && result.jumpBackMs <= TIMELINE_BUDGETS.jumpBackMs;
   if (json) {
     io.out(`${JSON.stringify({ name: 'timeline', ...result, budgets: TIMELINE_BUDGETS, withinBudget: ok })}\n`);
   } else {
@@ -192,6 +294,11 @@ export function timelineCommand(flags: ReadonlyMap<string, string | true>, io: C
       `    jump back 30 virtual minutes:   ${result.jumpBackMs.toFixed(1)} ms   (budget ≤ ${TIMELINE_BUDGETS.jumpBackMs} ms; naive replay from the start: ${result.naiveJumpBackMs.toFixed(1)} ms)`,
       `    jump forward to the end again:  ${result.jumpToEndMs.toFixed(1)} ms`,
       `    the session's log: ${result.logJsonBytes.toLocaleString('en-US')} bytes of JSON, ${result.logGzipBytes.toLocaleString('en-US')} gzipped`,
+      `  through the worker's learning session (the lesson of ${session.lessonSteps} steps rewound and observed; the published state and snapshot included):`,
+      `    undo the last command:          ${session.undoMs.toFixed(1)} ms   (budget ≤ ${TIMELINE_BUDGETS.undoMs} ms)`,
+      `    jump back 30 virtual minutes:   ${session.jumpBackMs.toFixed(1)} ms   (budget ≤ ${TIMELINE_BUDGETS.jumpBackMs} ms)`,
+      `    jump forward to the end again:  ${session.jumpForwardMs.toFixed(1)} ms`,
+      `    redo (the lesson watches the redone 4 minutes again): ${session.redoMs.toFixed(1)} ms`,
     ];
     io.out(`${[...lines, ...notes.map((note) => `  ${note}`)].join('\n')}\n`);
   }

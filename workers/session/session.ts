@@ -8,8 +8,11 @@
  *   OBSERVE_EVERY_MS of virtual time (advanceObserved); the playback controller drives it.
  * - A learner's step (`runLearnerStep`) is counted as an attempt, refused without running when the
  *   exercise does not offer its action, else run on the timeline and observed.
- * - Undo, jumps back and reset rewind the lesson to the snapshot they reach; a jump forward is
- *   watched like playing (the recorded commands replay at their times while the lesson observes).
+ * - The lesson follows the run (the log up to its end), not the cursor: looking at the past (a jump
+ *   back, playing the recording again) leaves it as the run left it, and a jump forward again costs
+ *   nothing. What changes the run rewinds it: a command from the past (a branch) to the instant it
+ *   ran, undo to the instant the undone command ran, reset to the start. Time past the run's end
+ *   is observed as usual.
  * - `restore` builds another session from an exported run; the caller swaps it in only on success.
  */
 import { WAIT } from '../engine/actions.ts';
@@ -79,7 +82,14 @@ export class Session {
   advance(ms: number): void {
     const lesson = this.#lesson;
     const runtime = this.#runtime;
-    if (lesson === null || runtime === null || lesson.completed || !(ms >= 0)) return this.#timeline.advance(ms);
+    if (lesson === null || runtime === null || lesson.completed || !(ms >= 0) || ms === Infinity) return this.#timeline.advance(ms);
+    if (this.#timeline.inPast) {
+      // Watching the recording again: the lesson already saw it. Only time past the end is new.
+      const replayed = Math.min(Math.floor(ms), this.#timeline.endMs - this.#timeline.now);
+      this.#timeline.advance(replayed);
+      ms = Math.floor(ms) - replayed;
+      if (ms <= 0) return;
+    }
     // Observations fall on multiples of OBSERVE_EVERY_MS: an advance that reaches none (most of
     // playback's timer-to-timer jumps at 'max') needs no snapshot at all.
     const every = runtime.OBSERVE_EVERY_MS;
@@ -112,8 +122,14 @@ export class Session {
     this.#lesson?.commandRan();
     const refusal = actionRefusal(action, this.scenario);
     if (refusal !== undefined) return refusedResult(index, action!, refusal);
-    const result = action === WAIT && this.#lesson !== null ? this.#observedWait(step) : this.#timeline.dispatch(step);
-    this.#lesson?.observe(this.#timeline.snapshot());
+    if (this.#lesson === null) return { ...this.#timeline.dispatch(step), step: index };
+    if (action === WAIT) return { ...this.#observedWait(step), step: index };
+    const fromPast = this.#timeline.inPast;
+    const result = this.#timeline.dispatch(step);
+    // From the past, a command that took effect branched: the lesson goes back to where it ran.
+    // A read from the past (answered without branching) leaves the lesson as the run left it.
+    if (fromPast && !this.#timeline.inPast) this.#lesson.rewind(this.#timeline.snapshot());
+    else if (!this.#timeline.inPast) this.#lesson.observe(this.#timeline.snapshot());
     return { ...result, step: index };
   }
 
@@ -122,6 +138,7 @@ export class Session {
     const parsed = parseDuration(step[WAIT]);
     if (!parsed.ok) return this.#timeline.dispatch(step); // the engine's own refusal and wording
     this.advance(parsed.ms);
+    if (!this.#timeline.inPast) this.#lesson?.observe(this.#timeline.snapshot());
     return { step: 0, action: WAIT, response: { time: this.#timeline.now } };
   }
 
@@ -134,26 +151,30 @@ export class Session {
     return { ok: true, undone: undone.undone.step };
   }
 
+  /**
+   * Put back what undo removed. The lesson was rewound by the undo, so it watches the redone
+   * stretch again (replayed from the undo's instant, observed every 10 s): the cost of a replay of
+   * that stretch, usually short (an undo, then a redo).
+   */
   redo(): { ok: true } | SessionRefusal {
+    const lesson = this.#lesson;
+    const from = this.#timeline.now;
     const redone = this.#timeline.redo();
-    // UNCONFIRMED design: the lesson is not replayed through the redone stretch (that would cost the
-    // replay redo avoids); it observes where the run returns to.
-    if (redone.ok) this.#lesson?.observe(this.#timeline.snapshot());
+    if (!redone.ok || lesson === null || this.#runtime === null) return redone;
+    // Redo returns to where the run was, which may be a point in its past: the lesson watches to the
+    // run's end (it follows the run), then the cursor goes back there.
+    const to = this.#timeline.now;
+    const end = this.#timeline.endMs;
+    this.#timeline.jumpTo(from);
+    this.#runtime.advanceObserved(this.#timeline, lesson, end - from);
+    lesson.observe(this.#timeline.snapshot());
+    this.#timeline.jumpTo(to);
     return redone;
   }
 
-  /** Move to `timeMs` of the run (clamped). Back: the lesson rewinds. Forward: watched like playing. */
+  /** Move to `timeMs` of the run (clamped); the lesson stays as the run left it (see the top). */
   jumpTo(timeMs: number): void {
-    if (typeof timeMs !== 'number' || Number.isNaN(timeMs)) return;
-    const target = Math.min(this.#timeline.endMs, Math.max(this.#timeline.startMs, Math.floor(timeMs)));
-    const now = this.#timeline.now;
-    if (target === now) return;
-    if (target > now && this.#lesson !== null) {
-      this.advance(target - now);
-      return;
-    }
-    this.#timeline.jumpTo(target);
-    if (target < now) this.#rewindLesson();
+    this.#timeline.jumpTo(timeMs);
   }
 
   /**
@@ -167,11 +188,9 @@ export class Session {
     return timeline.loadResult;
   }
 
+  /** The run now ends here: later completions undone, the active step restarted (rewind observes). */
   #rewindLesson(): void {
-    if (this.#lesson === null) return;
-    const snapshot = this.#timeline.snapshot();
-    this.#lesson.rewind(snapshot);
-    this.#lesson.observe(snapshot);
+    this.#lesson?.rewind(this.#timeline.snapshot());
   }
 
   // --- The lesson -------------------------------------------------------------------------------

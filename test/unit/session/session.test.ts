@@ -167,15 +167,54 @@ describe('the lesson follows the run', () => {
     expect(lesson.steps[0]!.state).toBe('done');
   });
 
-  it('a jump back reopens what was done later; watching forward completes it again', () => {
+  it('looking at the past leaves the lesson as the run left it; a branch from the past rewinds it there', () => {
     const session = start(scenario('lesson-jump', LESSON));
     const startMs = session.state().timeline.startMs;
     session.runLearnerStep(runWeb(2));
     session.advance(3 * MINUTE);
+    const done = session.state().lesson!;
+    expect(done.activeStep).toBe(1);
+    const end = session.state().timeline.endMs;
+
+    session.jumpTo(startMs + 5_000);
+    expect(session.state().timeline.inPast).toBe(true);
+    expect(session.state().lesson).toEqual(done);
+    session.runLearnerStep({ 'ecs:DescribeTasks': { cluster: 'demo', tasks: [] } }); // a read: no branch
+    expect(session.state().lesson).toEqual({ ...done, attempts: done.attempts + 1 });
+    session.advance(MINUTE); // the recording again: nothing new for the lesson
     expect(session.state().lesson!.activeStep).toBe(1);
-    session.jumpTo(startMs);
+    session.jumpTo(end);
+    expect(session.state().lesson!.activeStep).toBe(1);
+
+    session.jumpTo(startMs); // the first RunTask's instant: its tasks are not running yet
+    session.runLearnerStep(runWeb(1)); // a branch before the step was done: it is open again
+    expect(session.state().timeline.inPast).toBe(false);
+    expect(session.state().lesson).toMatchObject({ activeStep: 0, completed: false });
+    expect(session.state().lesson!.steps[0]!.state).toBe('active');
+    session.advance(2 * MINUTE); // one task of the first run and this one: two run again
+    expect(session.state().lesson!.activeStep).toBe(1);
+  });
+
+  it('undo then redo: the lesson watches the redone stretch and is done again', () => {
+    const session = start(scenario('lesson-redo', LESSON));
+    session.runLearnerStep(runWeb(2));
+    session.advance(2 * MINUTE);
+    expect(session.state().lesson!.activeStep).toBe(1);
+    session.undo();
     expect(session.state().lesson!.activeStep).toBe(0);
-    session.jumpTo(session.state().timeline.endMs);
+    expect(session.redo()).toEqual({ ok: true });
+    expect(session.state().lesson!.activeStep).toBe(1);
+    expect(session.state().timeline).toMatchObject({ inPast: false, commands: 1 });
+  });
+
+  it('time past the end of a recording watched again is observed', () => {
+    const session = start(scenario('lesson-past-end', LESSON));
+    session.advance(MINUTE);
+    session.runLearnerStep(runWeb(2));
+    const end = session.state().timeline.endMs;
+    session.jumpTo(end - 30_000);
+    session.advance(3 * MINUTE); // 30 s of recording, then new time in which the tasks start
+    expect(session.state().timeline.inPast).toBe(false);
     expect(session.state().lesson!.activeStep).toBe(1);
   });
 
