@@ -1,6 +1,7 @@
 // `ecs-sandbox check`: per file ✓/✗ with each attempt's objectives and located problems, --json,
 // the closing line, exit 1 on any failure and 2 for an unreadable file, and bad input (schema error,
 // unknown action, unknown predicate field, YAML error) named with file, line and problem.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../../cli/support.ts';
 
@@ -127,6 +128,37 @@ describe('ecs-sandbox check', () => {
     const run = runCli(['check', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`    ${file}:6:3: Scripted event 1 \\(sim:SetTraffic at 1m\\) was refused: \\w+: `));
+  });
+
+  it('proves a prediction gets revealed: one the solution never reveals is a problem', () => {
+    const scratch = scratchDir();
+    const file = scratch.write(
+      'predict.yaml',
+      [
+        'id: predict',
+        'title: Predict',
+        'setup:',
+        '  - ecs:CreateCluster: {clusterName: demo}',
+        '  - sim:AddContainerInstances: {cluster: demo, instanceType: m5.large, count: 2, availabilityZones: [us-east-1a, us-east-1b]}',
+        '  - ecs:RegisterTaskDefinition: {family: web, containerDefinitions: [{name: web, image: nginx, memory: 256}]}',
+        'steps:',
+        '  - id: s',
+        '    title: S',
+        '    instructions: S',
+        '    objectives:',
+        '      - {id: next-three, title: Where will three land, check: {predict: {of: tasks, where: {family: web}, next: 3, by: availabilityZone}}}',
+        'solution:',
+        '  - ecs:RunTask: {cluster: demo, taskDefinition: web, count: 2}',
+        '',
+      ].join('\n'),
+    );
+    const run = runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('  ✗ solution (0s virtual): ✗ next-three');
+    expect(run.stdout).toContain(`    ${file}:12:9: objective next-three (step s) is not met at the end of the solution: `);
+    // Three tasks: revealed, and answered with the truth by check.
+    const three = scratch.write('predict3.yaml', readFileSync(file, 'utf8').replace('count: 2}', 'count: 3}'));
+    expect(runCli(['check', three]).code).toBe(0);
   });
 
   it('without files checks every scenarios/*.yaml and the course', () => {

@@ -48,6 +48,9 @@ describe('scenarios/course.yaml', () => {
     expect(validate(parseYaml(text), { 'course.schema.json': schema as JsonSchema }, 'course.schema.json')).toEqual([]);
     expect(Object.keys(schema.properties)).toEqual([...COURSE_KEYS]);
     expect(Object.keys(schema.definitions.Sequence.properties)).toEqual([...SEQUENCE_KEYS]);
+    // Its ids and texts are the scenario schema's (copied, so the two do not drift apart).
+    const scenarioSchema = JSON.parse(readFileSync(new URL('schema/scenario.schema.json', DIR), 'utf8')) as Record<string, any>;
+    for (const name of ['Id', 'Text', 'NonBlank']) expect(schema.definitions[name], name).toEqual(scenarioSchema.definitions[name]);
     expect(validate({ sequences: [{ id: 'x', title: 'X', scenarios: [], extra: 1 }] }, { 'course.schema.json': schema as JsonSchema }, 'course.schema.json')).not.toEqual([]);
   });
 });
