@@ -28,7 +28,8 @@ describe('check on scenarios/*.yaml', () => {
     const report = checkScenarioText(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`, { createEngine: () => createEngine() });
     expect(problemsOf(report)).toBe('');
     expect(report.ok).toBe(true);
-  });
+    // A long lesson replays hours of virtual time, several times: generous under a loaded test run.
+  }, 60_000);
 });
 
 describe('scenarios/course.yaml', () => {
@@ -41,7 +42,7 @@ describe('scenarios/course.yaml', () => {
     });
     const report = checkCourseText(text, `scenarios/${COURSE_FILE}`, scenarios);
     expect(problemsOf(report)).toBe('');
-  });
+  }, 30_000);
 
   it('validates against scenarios/schema/course.schema.json, which names exactly the parser\'s keys', () => {
     const schema = JSON.parse(readFileSync(new URL('schema/course.schema.json', DIR), 'utf8')) as Record<string, any>;
