@@ -9,8 +9,8 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createEngine } from '../workers/engine/index.ts';
 import type { AttemptReport, CheckReport } from '../workers/protocol.ts';
-import { checkCourseText, checkScenarioText, type CourseScenario } from '../workers/scenario/check/index.ts';
-import { formatIssue, parseScenarioText } from '../workers/scenario/index.ts';
+import { checkCourseText, checkScenarioText, courseScenarioOf, type CourseScenario } from '../workers/scenario/check/index.ts';
+import { formatIssue } from '../workers/scenario/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { describeReadError, stripByteOrderMark, type CliIo } from './io.ts';
 import { EXIT } from './run-command.ts';
@@ -85,7 +85,7 @@ function defaultFiles(): string[] {
   return yaml.includes(COURSE_FILE_NAME) ? [...scenarios, join(DEFAULT_DIR, COURSE_FILE_NAME)] : scenarios;
 }
 
-/** The scenarios a course file can name: those that parse in its directory. */
+/** The scenarios a course file can name: the scenario files in its directory (with an id, even if they have problems). */
 function scenariosBeside(courseFile: string, io: CliIo): CourseScenario[] {
   const dir = dirname(courseFile);
   let names: string[] = [];
@@ -97,8 +97,7 @@ function scenariosBeside(courseFile: string, io: CliIo): CourseScenario[] {
   return names.flatMap((name) => {
     const file = join(dir, name);
     try {
-      const parsed = parseScenarioText(stripByteOrderMark(io.readFile(file)), { fileName: file });
-      return parsed.ok ? [{ id: parsed.scenario.id, topics: parsed.scenario.topics ?? [], file }] : [];
+      return courseScenarioOf(stripByteOrderMark(io.readFile(file)), file) ?? [];
     } catch {
       return [];
     }

@@ -70,6 +70,8 @@ describe('ecs-sandbox check', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${FIXTURES}/course.yaml:6:55: sequence lists "fixture-nope", which is no scenario's id — did you mean "fixture-good"?`);
     expect(run.stdout).toContain(`scenario "fixture-anti-solution-passes" (${FIXTURES}/anti-solution-passes.yaml) is in no sequence of the course`);
+    // A scenario file with problems of its own still has its id, for the course.
+    expect(run.stdout).toContain(`scenario "fixture-schema-error" (${FIXTURES}/schema-error.yaml) is in no sequence of the course`);
     expect(run.stdout).toContain('no scenario of the course covers the topic spot (Fargate Spot and Spot interruptions)');
     expect(run.stdout).toMatch(new RegExp(`0 scenarios checked: 0 passed, 0 failed; ${FIXTURES}/course.yaml failed \\(\\d+ problems\\)`));
   });

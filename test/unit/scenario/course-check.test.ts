@@ -6,8 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../workers/engine/index.ts';
 import type { CheckReport } from '../../../workers/protocol.ts';
-import { checkCourseText, checkScenarioText, type CourseScenario } from '../../../workers/scenario/check/index.ts';
-import { formatIssue, parseScenarioText } from '../../../workers/scenario/index.ts';
+import { checkCourseText, checkScenarioText, courseScenarioOf, type CourseScenario } from '../../../workers/scenario/check/index.ts';
+import { formatIssue } from '../../../workers/scenario/index.ts';
 import { COURSE_KEYS, SEQUENCE_KEYS } from '../../../workers/scenario/check/course.ts';
 import { validate, type JsonSchema } from './mini-json-schema.ts';
 
@@ -36,10 +36,7 @@ describe('scenarios/course.yaml', () => {
   const text = readFileSync(new URL(COURSE_FILE, DIR), 'utf8');
 
   it('lists every scenario once, only scenarios that exist, and covers every course topic', () => {
-    const scenarios: CourseScenario[] = FILES.flatMap((file) => {
-      const parsed = parseScenarioText(readFileSync(new URL(file, DIR), 'utf8'), { fileName: file });
-      return parsed.ok ? [{ id: parsed.scenario.id, topics: parsed.scenario.topics ?? [], file: `scenarios/${file}` }] : [];
-    });
+    const scenarios: CourseScenario[] = FILES.flatMap((file) => courseScenarioOf(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`) ?? []);
     const report = checkCourseText(text, `scenarios/${COURSE_FILE}`, scenarios);
     expect(problemsOf(report)).toBe('');
   }, 30_000);

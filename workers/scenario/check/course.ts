@@ -17,6 +17,8 @@ import type { CheckReport, LocalizedText, ScenarioIssue } from '../../protocol.t
 import { readDocument, type ReadDocument } from '../document.ts';
 import { forEachMap, listField, localizedText, refuseUnknownKeys, requiredId, requiredText, type Report } from '../fields.ts';
 import { describeValue, MESSAGES } from '../messages.ts';
+// Through the index: it wires the objective checker into the parser.
+import { parseScenarioText } from '../index.ts';
 import { toPointer, type PathSegment } from '../pointer.ts';
 import { isPlainMap } from '../steps.ts';
 import { TOPICS } from '../topics.ts';
@@ -90,6 +92,25 @@ export interface CourseScenario {
   id: string;
   topics: readonly string[];
   file: string;
+}
+
+/**
+ * A scenario file as the course sees it: its id and topics, read even when the file has problems
+ * elsewhere (those are the file's own check's to report, not the course's). Undefined when the file
+ * has no readable id.
+ */
+export function courseScenarioOf(text: string, file: string): CourseScenario | undefined {
+  const parsed = parseScenarioText(text, { fileName: file });
+  if (parsed.ok) return { id: parsed.scenario.id, topics: parsed.scenario.topics ?? [], file };
+  try {
+    const read = readDocument(text, /\.json$/i.test(file) ? 'json' : 'auto');
+    const value = read.ok ? (read as ReadDocument).value : undefined;
+    if (!isPlainMap(value) || typeof value.id !== 'string') return undefined;
+    const topics = Array.isArray(value.topics) ? value.topics.filter((topic): topic is string => typeof topic === 'string') : [];
+    return { id: value.id, topics, file };
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the course lacks, as located issues (unknown ids point at the id in the file). */

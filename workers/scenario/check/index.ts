@@ -4,5 +4,5 @@
  * authoring mode (the worker passes its own engine factory).
  */
 export { checkScenarioText, type CheckOptions } from './check-scenario.ts';
-export { checkCourse, checkCourseText, parseCourseText, type Course, type CourseParseResult, type CourseScenario, type CourseSequence } from './course.ts';
+export { checkCourse, checkCourseText, courseScenarioOf, parseCourseText, type Course, type CourseParseResult, type CourseScenario, type CourseSequence } from './course.ts';
 export { CHECK_SAY } from './messages.ts';
