@@ -34,7 +34,7 @@ export class SandboxClient {
       if (pending === null) return;
       this.snapshot = pending.snapshot;
       this.playback = pending.playback;
-      if (pending.session !== null) this.session = pending.session;
+      if (pending.session) this.session = pending.session; // null: the build-time first frame
       pending = null;
     };
     connection.onSnapshot((snapshot, playback, session) => {
