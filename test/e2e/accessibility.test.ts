@@ -122,4 +122,22 @@ describe('keyboard and screen readers', () => {
     expect(await page.locator('ol.events[aria-live]').count()).toBe(0);
     expect(opened.problems).toEqual([]);
   });
+
+  it('the timeline scrubber jumps into the past by keyboard, and back to the present', async () => {
+    const range = 'input.timeline-range';
+    await sendCommand(page, 'wait: 2m'); // a run long enough for the arrow keys to move whole seconds
+    await page.waitForFunction((r) => /the present$/.test(document.querySelector(r)?.getAttribute('aria-valuetext') ?? ''), range);
+    await page.focus(range);
+    await page.keyboard.press('Home');
+    await page.waitForSelector('.past-note', { timeout: 10_000 });
+    expect(await page.textContent('.past-note')).toContain('a command now starts a new branch (the future is dropped)');
+    await page.waitForFunction((r) => /in the past/.test(document.querySelector(r)?.getAttribute('aria-valuetext') ?? ''), range);
+    const clockAtStart = await page.textContent('output.clock');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((c) => document.querySelector('output.clock')?.textContent !== c, clockAtStart);
+    await page.focus('button.back-to-present');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.past-note', { state: 'detached', timeout: 10_000 });
+    await page.waitForFunction((r) => /the present$/.test(document.querySelector(r)?.getAttribute('aria-valuetext') ?? ''), range);
+  });
 });
