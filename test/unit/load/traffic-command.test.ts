@@ -89,6 +89,22 @@ describe('sim:SetTraffic', () => {
     expect(latest(engine, 'AWS/ECS', 'CPUUtilization', serviceDims)!).toBeGreaterThan(IDLE.taskCpuPercent);
   });
 
+  it('counts the whole minute across a change of traffic: the requests before the change are not lost', () => {
+    const { engine, tgArn, lbArn } = webEngine({ desired: 2 });
+    const both = () => ({ TargetGroup: tgDim(tgArn!), LoadBalancer: lbDim(lbArn!) });
+    run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 100 } });
+    engine.advance(2 * 60_000);
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCount', both())).toBe(6_000);
+    // Half-way through the next minute the traffic rises: that minute served 30 s at 100 and 30 s at 400.
+    const toNextMinute = 60_000 - (engine.snapshot().time % 60_000);
+    engine.advance(toNextMinute + 30_000);
+    run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 400 } });
+    engine.advance(30_000);
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCount', both())).toBe(100 * 30 + 400 * 30);
+    engine.advance(60_000);
+    expect(latest(engine, 'AWS/ApplicationELB', 'RequestCount', both())).toBe(400 * 60);
+  });
+
   it('stops with requestsPerSecond 0 or pattern none; CPU falls back to idle', () => {
     const { engine } = webEngine({ desired: 2 });
     run(engine, { 'sim:SetTraffic': { cluster: 'demo', service: 'web', requestsPerSecond: 200 } });

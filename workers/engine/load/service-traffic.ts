@@ -8,7 +8,7 @@ import type { ServiceTraffic } from '../../protocol.ts';
 import type { EngineState } from '../state.ts';
 import type { ServiceRecord } from '../services/model.ts';
 import { metricsOf } from '../metrics/store.ts';
-import { requestsPerSecondAt, type TrafficPattern } from './traffic.ts';
+import { requestsBetween, requestsPerSecondAt, type TrafficPattern } from './traffic.ts';
 
 export interface TrafficRecord {
   serviceArn: string;
@@ -20,7 +20,15 @@ export interface TrafficRecord {
   pattern: TrafficPattern;
   /** When it was set (virtual ms): requests count from here. */
   sinceMs: number;
+  /**
+   * The patterns it replaced during the last minute, oldest first: the minute tick measures the
+   * whole minute before it, so a change in the middle of a minute (or one at the minute, which runs
+   * before that minute's tick) must not erase the requests served before the change.
+   */
+  earlier?: { pattern: TrafficPattern; sinceMs: number; untilMs: number }[];
 }
+
+const MINUTE_MS = 60_000;
 
 declare module '../metrics/store.ts' {
   interface MetricsState {
@@ -38,6 +46,11 @@ export function trafficTargetGroupArn(service: ServiceRecord): string | undefine
 export function setTraffic(state: EngineState, record: TrafficRecord): void {
   const metrics = metricsOf(state);
   metrics.traffic ??= new Map();
+  const old = metrics.traffic.get(record.serviceArn);
+  if (old !== undefined) {
+    const kept = (old.earlier ?? []).filter((segment) => segment.untilMs > record.sinceMs - MINUTE_MS);
+    record.earlier = [...kept, { pattern: old.pattern, sinceMs: old.sinceMs, untilMs: record.sinceMs }];
+  }
   metrics.traffic.set(record.serviceArn, record);
 }
 
@@ -50,6 +63,15 @@ export function dropTrafficOfGoneServices(state: EngineState): void {
   const traffic = state.metrics?.traffic;
   if (traffic === undefined) return;
   for (const arn of traffic.keys()) if (state.services?.get(arn)?.status !== 'ACTIVE') traffic.delete(arn);
+}
+
+/** Requests the service's traffic sent between fromMs and toMs, across the patterns it had then. */
+export function requestsInWindow(record: TrafficRecord, fromMs: number, toMs: number): number {
+  let requests = requestsBetween(record.pattern, Math.max(fromMs, record.sinceMs), toMs);
+  for (const segment of record.earlier ?? []) {
+    requests += requestsBetween(segment.pattern, Math.max(fromMs, segment.sinceMs), Math.min(toMs, segment.untilMs));
+  }
+  return requests;
 }
 
 export function trafficOf(state: EngineState, serviceArn: string): TrafficRecord | undefined {

@@ -17,8 +17,7 @@ import type { ServiceRecord } from '../services/model.ts';
 import type { LoadBalancerRecord, TargetGroupRecord, TargetRecord } from '../elb/model.ts';
 import { routeEach } from '../elb/routing.ts';
 import { serviceLoadOf } from './model.ts';
-import { trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
-import { requestsBetween } from './traffic.ts';
+import { requestsInWindow, trafficOf, trafficTargetGroupArn } from './service-traffic.ts';
 import { effectiveCpuUnits, effectiveMemoryMiB, taskTrafficUtilization, TRAFFIC_COST, type TaskTrafficUtilization, type TrafficTask } from './traffic-utilization.ts';
 
 const MINUTE_MS = 60_000;
@@ -138,7 +137,7 @@ function routeTraffic(state: EngineState, service: ServiceRecord, nowMs: number,
   // The service's mapping now (UpdateService may have changed its load balancers), else the one it had.
   const tg = state.elb?.targetGroups.get(trafficTargetGroupArn(service) ?? traffic.targetGroupArn);
   if (tg === undefined) return undefined;
-  const requests = Math.round(requestsBetween(traffic.pattern, Math.max(nowMs - MINUTE_MS, traffic.sinceMs), nowMs));
+  const requests = Math.round(requestsInWindow(traffic, nowMs - MINUTE_MS, nowMs));
   const routed = routeEach(tg, requests, measure.inUse.has(tg.arn), giveToTask);
   return { targetGroup: tg, loadBalancer: measure.loadBalancerOf.get(tg.arn), requests, rejected: routed.dropped, failOpen: routed.failOpen };
 }
