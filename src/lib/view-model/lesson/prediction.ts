@@ -9,13 +9,13 @@ export type PredictionView =
   | { phase: 'ask'; about: 'placement'; slots: number; choices: string[]; byLabel: string; question: string }
   | { phase: 'ask'; about: 'value'; question: string }
   | { phase: 'locked'; answer: string }
-  | { phase: 'revealed'; answer: string; scorePercent: number; sentence: string };
+  | { phase: 'revealed'; answer: string; actual: string; scorePercent: number; sentence: string };
 
-export function predictionView(prompt: PredictionPrompt, objective: Pick<ObjectiveStatus, 'score' | 'sentence'>): PredictionView {
+export function predictionView(prompt: PredictionPrompt, objective: Pick<ObjectiveStatus, 'score' | 'sentence'> & Partial<Pick<ObjectiveStatus, 'actual'>>): PredictionView {
   if (prompt.answer === undefined) return askView(prompt);
   const answer = formatAnswer(prompt.answer);
   if (objective.score === undefined) return { phase: 'locked', answer };
-  return { phase: 'revealed', answer, scorePercent: Math.round(objective.score * 100), sentence: objective.sentence };
+  return { phase: 'revealed', answer, actual: objective.actual ?? '', scorePercent: Math.round(objective.score * 100), sentence: objective.sentence };
 }
 
 function askView(prompt: PredictionPrompt): PredictionView {

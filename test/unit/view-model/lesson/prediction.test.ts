@@ -18,8 +18,8 @@ describe('predictionView', () => {
 
   it('is locked once answered and revealed once scored', () => {
     expect(predictionView({ about: 'placement', next: 2, answer: ['us-east-1a', 'us-east-1a'] }, { sentence: '' })).toEqual({ phase: 'locked', answer: 'us-east-1a ×2' });
-    const revealed = predictionView({ about: 'value', answer: 5 }, { score: 0.667, sentence: 'You predicted a desired count of 5; it became 6.' });
-    expect(revealed).toEqual({ phase: 'revealed', answer: '5', scorePercent: 67, sentence: 'You predicted a desired count of 5; it became 6.' });
+    const revealed = predictionView({ about: 'value', answer: 5 }, { score: 0.667, actual: '6', sentence: 'You predicted a desired count of 5; it became 6.' });
+    expect(revealed).toEqual({ phase: 'revealed', answer: '5', actual: '6', scorePercent: 67, sentence: 'You predicted a desired count of 5; it became 6.' });
   });
 });
 
