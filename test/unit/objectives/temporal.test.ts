@@ -39,9 +39,14 @@ describe('within', () => {
     scaleTo(engine, 10);
     runFor(engine, 120_000, () => tracker.observe(engine.snapshot()));
     expect(judge()).toMatchObject({
-      passed: false, expected: 'within 1s', actual: 'not yet',
-      sentence: 'Not reached within 1s: Found 10 RUNNING tasks of service web, as expected.',
+      passed: false, expected: 'within 1s', actual: 'after 1s',
+      sentence: 'It holds now, but only came after the 1s limit: Found 10 RUNNING tasks of service web, as expected.',
     });
+    expect(judge().failing?.sentence).toBe(judge().sentence);
+    scaleTo(engine, 2);
+    runFor(engine, 60_000, () => tracker.observe(engine.snapshot()));
+    expect(judge()).toMatchObject({ passed: false, actual: 'not yet' });
+    expect(judge().sentence).toMatch(/^Not reached within 1s: Expected 10 RUNNING tasks of service web; found 2/);
     expect(judge().pending).toBeUndefined();
   });
 });

@@ -231,7 +231,9 @@ function evaluateTemporal(objective: Extract<Objective, { kind: 'holdsFor' | 'wi
     if (now <= start + objective.ms) {
       return wrap(objective, false, expected, COLUMNS.never(), SAY.notReachedYet(formatDuration(start + objective.ms - now), inner.sentence), inner, true);
     }
-    return wrap(objective, false, expected, COLUMNS.never(), SAY.missedDeadline(limit, inner.sentence), inner);
+    // Past the deadline the inner condition may hold now: say it came too late, not that it failed.
+    const sentence = inner.passed ? SAY.reachedTooLate(limit, inner.sentence) : SAY.missedDeadline(limit, inner.sentence);
+    return wrap(objective, false, expected, inner.passed ? COLUMNS.tooLate(limit) : COLUMNS.never(), sentence, inner);
   }
   const firstAt = state?.kind === 'ever' ? state.firstAt : inner.passed ? now : null;
   const latched = state?.kind === 'ever' && state.sentence !== undefined ? state.sentence : inner.sentence;
