@@ -78,7 +78,10 @@ function forward(name: LearningMethod) {
   };
 }
 
-const FORWARDED: readonly LearningMethod[] = ['loadScenario', 'loadParsedScenario', 'runCommandText', 'dispatch', 'session', 'undo', 'redo', 'jumpTo', 'reset', 'revealHint', 'answerPrediction', 'revealSolution', 'exportRun', 'restoreRun', 'checkScenario'];
+const FORWARDED = ['loadScenario', 'loadParsedScenario', 'runCommandText', 'dispatch', 'session', 'undo', 'redo', 'jumpTo', 'reset', 'revealHint', 'answerPrediction', 'revealSolution', 'exportRun', 'restoreRun', 'checkScenario'] as const satisfies readonly LearningMethod[];
+/** Compile-time: every method the session answers is forwarded (LEARNING_METHODS cannot be imported here without the chunk). */
+const everyMethodForwarded: [Exclude<LearningMethod, (typeof FORWARDED)[number]>] extends [never] ? true : never = true;
+void everyMethodForwarded;
 
 const api = {
   ...(Object.fromEntries(FORWARDED.map((name) => [name, forward(name)])) as Pick<WorkerApi, LearningMethod>),
