@@ -133,4 +133,27 @@ describe('a learner takes launch-types through the UI', () => {
     await page.waitForFunction(() => document.querySelector('.lesson-panel .step')?.getAttribute('data-state') === 'active' && !document.querySelector('#active-step-title')?.textContent?.includes('Fargate'));
     expect(opened.problems).toEqual([]);
   });
+
+  it('without storage (private mode, a sandboxed iframe) it says so in one line, and the lesson runs to its end', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    });
+    const p = await context.newPage();
+    const problems: string[] = [];
+    p.on('pageerror', (e) => problems.push(e.message));
+    await p.goto(`${session.server.origin}/?scenario=launch-types`);
+    await waitForClusterPaint(p);
+    await p.waitForSelector('.notice.storage');
+    expect(await p.textContent('.notice.storage')).toMatch(/^Your progress is not saved: /);
+    await p.click('button.show-solution');
+    await p.click('button.confirm-show');
+    await p.click('.solution button:has-text("Run it")');
+    await p.waitForSelector('.celebrate.scenario-done', { timeout: 30_000 });
+    expect(await p.textContent('.scenario-done p')).toBe('✓ Scenario complete! You did all 3 steps, with the solution shown.');
+    await p.waitForSelector('.scenario-done a.next');
+    expect(await p.getAttribute('.scenario-done a.next', 'href')).toMatch(/^\?scenario=[a-z0-9-]+$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
