@@ -28,6 +28,22 @@ describe('count', () => {
       passed: false, expected: '10', actual: '6', sentence: 'Expected 10 RUNNING tasks of service web; found 6 (4 are PENDING).',
     });
   });
+  it("names the state that ruled items out, not the items of something else", () => {
+    const engine = loaded('services');
+    const ran = engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'web', count: 1 } });
+    expect('error' in ran).toBe(false);
+    // A standalone web task is PENDING; the service's six are RUNNING: the status is the news.
+    const sentence = judge({ count: { of: 'tasks', where: { service: 'web', lastStatus: 'PENDING' }, atLeast: 1 } }, engine.snapshot()).sentence;
+    expect(sentence).toMatch(/found 0 \(6 are RUNNING\)\.$/);
+  });
+  it('every says how the selected items differ, not how the others do', () => {
+    const engine = loaded('services');
+    engine.dispatch({ 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'web', count: 1 } });
+    engine.dispatch({ 'ecs:UpdateService': { cluster: 'demo', service: 'web', desiredCount: 8 } });
+    engine.advance(1000);
+    const sentence = judge({ every: { of: 'tasks', where: { service: 'web' }, match: { lastStatus: 'RUNNING' } } }, engine.snapshot()).sentence;
+    expect(sentence).toMatch(/; 2 of 8 do not \(2 are PENDING\)\.$/);
+  });
   it('reads atLeast and atMost', () => {
     expect(judge({ count: { of: 'instances', atLeast: 5 } }).sentence).toBe('Expected at least 5 container instances; found 4.');
     expect(judge({ count: { of: 'tasks', where: { launchType: 'EC2' }, atLeast: 2, atMost: 4 } }).sentence).toBe(

@@ -90,7 +90,7 @@ export function evaluateNode(objective: Objective, context: EvaluationContext): 
       const inner = select(snapshot, { collection: objective.set.collection, where });
       const good = inner.matched.length;
       if (good === total) return leaf(objective, true, COLUMNS.everyExpected(), COLUMNS.everyActual(good, total), SAY.everyPassed(total, plural, match));
-      return leaf(objective, false, COLUMNS.everyExpected(), COLUMNS.everyActual(good, total), SAY.everyFailed(single, match, total - good, total, nearMisses(inner, where)));
+      return leaf(objective, false, COLUMNS.everyExpected(), COLUMNS.everyActual(good, total), SAY.everyFailed(single, match, total - good, total, nearMisses({ ...selected, all: selected.matched }, objective.match)));
     }
     case 'distinct':
       return evaluateDistinct(objective, snapshot);

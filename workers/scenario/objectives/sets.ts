@@ -79,13 +79,19 @@ export function select(snapshot: Snapshot, set: SetSpec): Selected {
   return { collection, all, matched, lookups };
 }
 
+/** Fields that say which items an objective is about, rather than what state they are in. */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['family', 'service', 'serviceName', 'name', 'cluster', 'clusterArn', 'group', 'taskDefinition', 'taskDefinitionArn', 'rule']);
+
 /**
  * Why items missed: for the first clause that alone rules some items out (all the others hold),
  * how those items' values of that field spread, e.g. "3 are PENDING, 1 is STOPPED".
  */
 export function nearMisses(selected: Selected, where: readonly WhereClause[]): string {
   const { collection, all, lookups } = selected;
-  for (let index = 0; index < where.length; index++) {
+  // Clauses that name which items are meant (family, service, …) rule out every other item, which
+  // says nothing useful ("1 has family worker"); the state clauses ("1 is STOPPED") come first.
+  const order = where.map((_, index) => index).sort((a, b) => Number(NAMING_FIELDS.has(where[a]!.field.join("."))) - Number(NAMING_FIELDS.has(where[b]!.field.join("."))) || a - b);
+  for (const index of order) {
     const groups = new Map<string, number>();
     for (const item of all) {
       if (item === null || typeof item !== 'object') continue;
