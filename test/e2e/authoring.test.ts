@@ -52,6 +52,7 @@ describe('authoring mode', () => {
     await page.waitForFunction((t) => document.querySelector('.scenario-title span')?.textContent === t, GOOD_TITLE, { timeout: 15_000 });
     await page.waitForFunction(() => (window.__ecsAuthoring?.getMarkers() ?? []).length === 0);
     expect(await page.textContent('.authoring .reload-status')).toContain('Reloaded');
+    expect(await page.locator('.authoring .refusal').count()).toBe(0); // the file's refusal is over
   });
 
   it('an invalid edit keeps the running scenario and marks the line', async () => {

@@ -31,7 +31,8 @@ declare global {
 export interface YamlEditor {
   access: AuthoringEditorAccess;
   setIssues(issues: readonly ScenarioIssue[]): void;
-  reveal(line: number, column: number): void;
+  /** Move the cursor to a line and column and scroll it into view; `focus` (default) focuses the editor too. */
+  reveal(line: number, column: number, focus?: boolean): void;
   dispose(): void;
 }
 
@@ -90,10 +91,10 @@ export function mountYamlEditor(el: HTMLElement, text: string, onChange: (text: 
       const markers = issueMarkers(model.getValue(), issues).map((m) => ({ ...m, severity: monaco.MarkerSeverity.Error }));
       monaco.editor.setModelMarkers(model, AUTHORING_OWNER, markers);
     },
-    reveal(lineNumber, column) {
+    reveal(lineNumber, column, focus = true) {
       editor.setPosition({ lineNumber, column });
       editor.revealLineInCenter(lineNumber);
-      editor.focus();
+      if (focus) editor.focus();
     },
     dispose() {
       subscription.dispose();
