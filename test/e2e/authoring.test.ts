@@ -34,6 +34,8 @@ describe('authoring mode', () => {
     await page.waitForFunction((t) => document.querySelector('.scenario-title span')?.textContent === t, DEFAULT_TITLE);
     await page.click('button.author-button');
     await page.waitForFunction(() => window.__ecsAuthoring !== undefined, undefined, { timeout: 30_000 });
+    // Focus moved into the panel, on its first control.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('file-input'))).toBe(true);
     expect(BAD_LINE).toBeGreaterThan(1);
     await page.setInputFiles('input.file-input', { name: 'spread.yaml', mimeType: 'text/yaml', buffer: Buffer.from(BAD) });
     const alert = page.locator('.authoring .refusal');
@@ -72,6 +74,14 @@ describe('authoring mode', () => {
     expect(await solution.getAttribute('data-ok')).toBe('true');
     expect(await solution.locator('li[data-passed="true"]').count()).toBe(4);
     expect(await page.locator('.attempt[data-kind="antiSolution"]').getAttribute('data-ok')).toBe('true');
+  });
+
+  it('Escape closes the panel and gives focus back to Author', async () => {
+    await page.focus('.authoring button.download');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.authoring', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('author-button'))).toBe(true);
+    expect(await page.getAttribute('button.author-button', 'aria-pressed')).toBe('false');
   });
 });
 
