@@ -73,7 +73,9 @@ export class LessonController {
         }
       }
       const saved = this.store.load(scenarioId);
-      if (saved === null || this.client.session?.lesson === null) return;
+      const now = this.client.session;
+      // Not over work done meanwhile (a command typed before this chunk arrived), nor for a free sandbox.
+      if (saved === null || now === null || now.lesson === null || now.timeline.commands > 0) return;
       const restored = await this.client.restoreRun(saved.run);
       // A refused link stays said even when saved work was restored after it.
       if (this.notice !== null) return;

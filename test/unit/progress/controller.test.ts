@@ -85,6 +85,18 @@ describe('LessonController', () => {
     expect(controller.notice).toEqual({ kind: 'restored', savedAt: '2026-12-07T10:00:00.000Z', from: 'saved' });
   });
 
+  it('does not replay saved work over commands run meanwhile', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    const { client, asClient, restored } = fakeClient(session(1));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    expect(restored).toEqual([]);
+    expect(controller.notice).toBeNull();
+  });
+
   it('a run in the link wins over saved work, and leaves the address', async () => {
     const linkRun = RUN.replace('5000', '6000');
     const replaced = stubPage(`#runjson=${toBase64Url(new TextEncoder().encode(linkRun))}`);
