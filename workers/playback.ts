@@ -51,6 +51,13 @@ export const DEFAULT_MIN_PUBLISH_INTERVAL_MS = 100;
 const DEFAULT_MAX_JUMPS_PER_SLICE = 10_000;
 const DEFAULT_IDLE_MAX_MULTIPLIER = 60;
 const DEFAULT_IDLE_STEP_MS = 1_000;
+/**
+ * A timer due right now (a command scheduled it at the current instant) is fired by advancing 1 ms,
+ * not 0: the timeline treats advance(0) as no time at all (firing timers at an instant between two
+ * commands of that instant would make a replay differ from the run), so stepping or playing at
+ * 'max' by 0 would never move on.
+ */
+const MIN_TIMER_STEP_MS = 1;
 
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 60, 'max'];
 
@@ -195,7 +202,7 @@ export class PlaybackController {
     if (ms === undefined) {
       const now = this.#now();
       const next = this.engine.nextTimerAt();
-      this.#advance(next === null ? this.#idleStepMs : Math.max(0, next - now));
+      this.#advance(next === null ? this.#idleStepMs : Math.max(MIN_TIMER_STEP_MS, next - now));
     } else if (Number.isFinite(ms) && ms >= 0) {
       this.#advance(Math.floor(ms));
     } else {
@@ -265,7 +272,7 @@ export class PlaybackController {
         this.#advanceOwed(Math.max(elapsedMs, 1) * this.#idleMaxMultiplier);
         return;
       }
-      this.#advance(Math.max(0, next - this.#now()));
+      this.#advance(Math.max(MIN_TIMER_STEP_MS, next - this.#now()));
       if (this.clock.now() - sliceStart >= this.#maxSliceMs) return;
     }
   }
