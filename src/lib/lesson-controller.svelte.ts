@@ -92,8 +92,16 @@ export class LessonController {
     const session = this.client.session;
     if (session === null || session.lesson === null || session.scenarioId !== this.#openedScenario || this.#restoring) return;
     const sig = signature(session);
-    // Nothing done yet: nothing worth a "Restored your work" next time.
-    if (session.timeline.commands === 0 && session.lesson.hintsShown === 0) return;
+    // Nothing done (yet, or again after Reset or undoing everything): nothing worth a "Restored
+    // your work" next time, and work saved before is no longer the learner's.
+    if (session.timeline.commands === 0 && session.lesson.hintsShown === 0) {
+      if (this.store.load(session.scenarioId) !== null) {
+        this.store.remove(session.scenarioId);
+        this.savedVersion++;
+      }
+      this.#savedSignature = sig;
+      return;
+    }
     const run = await this.client.exportRun();
     if (run === '' || session.scenarioId !== this.client.session?.scenarioId) return;
     const latest = this.client.session?.lesson ?? session.lesson;

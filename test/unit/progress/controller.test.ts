@@ -143,6 +143,11 @@ describe('LessonController', () => {
     const saved = controller.store.load('launch-types');
     expect(saved).toMatchObject({ scenarioId: 'launch-types', run: RUN, summary: { stepsDone: 1, stepsTotal: 3, attempts: 2 } });
     expect(controller.savedVersion).toBe(1);
+    // Reset (the header's, not Start over) or undoing every command: the saved work goes too.
+    client.session = session(0, { lesson: lesson({ hintsShown: 0 }) });
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(controller.store.load('launch-types')).toBeNull();
   });
 
   it('Start over forgets the saved work and resets the scenario', async () => {
