@@ -1,7 +1,7 @@
 // Proves the page works without a mouse and without sight of the picture: Tab reaches every
 // header control and each has a name; undo runs from the keyboard and takes a command back; the
 // "Describe the cluster" tables list exactly the tasks the picture shows; the event log's live
-// region announces a new event.
+// region announces a new event; the scrubber goes into the past and back by keyboard; Reset asks first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sendCommand, startWithPage, tileArns, type AppSession, type OpenedPage } from './app.ts';
@@ -139,5 +139,20 @@ describe('keyboard and screen readers', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.past-note', { state: 'detached', timeout: 10_000 });
     await page.waitForFunction((r) => /the present$/.test(document.querySelector(r)?.getAttribute('aria-valuetext') ?? ''), range);
+  });
+
+  it('Reset asks first, and only then starts the scenario again', async () => {
+    await page.waitForSelector('button.undo:not([disabled])');
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.click('button.reset');
+    await page.waitForTimeout(300);
+    expect(await page.isEnabled('button.undo')).toBe(true); // dismissed: nothing happened
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.focus('button.reset');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('button.undo[disabled]');
+    // The setup's three tasks of web, and nothing the learner ran.
+    await page.waitForFunction(() => document.querySelectorAll('.tile:not(.exiting)').length === 3);
+    expect(await page.textContent('output.clock')).toBe('+00:00:30');
   });
 });
