@@ -33,6 +33,8 @@ export class LessonController {
   #restoring = false;
   #savedSignature = '';
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** This page saved or restored work for the open scenario (so an emptied run forgets it). */
+  #runHasWork = false;
 
   /** `storage`: the page's localStorage by default (null when the browser refuses it); tests pass their own. */
   constructor(client: SandboxClient, storage: Storage | null = browserStorage()) {
@@ -59,6 +61,7 @@ export class LessonController {
   /** A scenario just opened: a shared run in the link wins over saved work; either is replayed by the worker. */
   async #opened(scenarioId: string): Promise<void> {
     this.#restoring = true;
+    this.#runHasWork = false;
     this.notice = null;
     try {
       const link = typeof location === 'undefined' ? null : await runFromHash(location.hash, scenarioId);
@@ -67,7 +70,10 @@ export class LessonController {
         if (link.ok) {
           const restored = await this.client.restoreRun(link.run);
           this.notice = restored.ok ? { kind: 'restored', savedAt: new Date().toISOString(), from: 'link' } : { kind: 'refused', message: `The shared run was not restored: ${restored.message}` };
-          if (restored.ok) return;
+          if (restored.ok) {
+            this.#runHasWork = true;
+            return;
+          }
         } else {
           this.notice = { kind: 'refused', message: link.message };
         }
@@ -77,6 +83,7 @@ export class LessonController {
       // Not over work done meanwhile (a command typed before this chunk arrived), nor for a free sandbox.
       if (saved === null || now === null || now.lesson === null || now.timeline.commands > 0) return;
       const restored = await this.client.restoreRun(saved.run);
+      if (restored.ok) this.#runHasWork = true;
       // A refused link stays said even when saved work was restored after it.
       if (this.notice !== null) return;
       this.notice = restored.ok ? { kind: 'restored', savedAt: saved.savedAt, from: 'saved' } : { kind: 'refused', message: `Your saved work could not be restored: ${restored.message}` };
@@ -94,9 +101,11 @@ export class LessonController {
     const sig = signature(session);
     // Nothing done (yet, or again after Reset or undoing everything): nothing worth a "Restored
     // your work" next time, and work saved before is no longer the learner's.
+    // (Only work of this page: progress imported meanwhile for this scenario stays.)
     if (session.timeline.commands === 0 && session.lesson.hintsShown === 0) {
-      if (this.store.load(session.scenarioId) !== null) {
+      if (this.#runHasWork) {
         this.store.remove(session.scenarioId);
+        this.#runHasWork = false;
         this.savedVersion++;
       }
       this.#savedSignature = sig;
@@ -107,6 +116,7 @@ export class LessonController {
     const latest = this.client.session?.lesson ?? session.lesson;
     this.store.save({ v: 1, scenarioId: session.scenarioId, savedAt: new Date().toISOString(), summary: summarize(latest), run });
     this.#savedSignature = sig;
+    this.#runHasWork = true;
     this.storageNotice = this.store.unavailable;
     this.savedVersion++;
   }

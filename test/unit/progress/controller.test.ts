@@ -150,6 +150,20 @@ describe('LessonController', () => {
     expect(controller.store.load('launch-types')).toBeNull();
   });
 
+  it('progress imported for the open scenario is not forgotten while its run is still empty', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    const { client, asClient } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    client.session = session(0, { timeline: { ...session(0).timeline, endMs: 90_000 } }); // the clock ran on
+    controller.onSession(client.session);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(controller.store.load('launch-types')).not.toBeNull();
+  });
+
   it('Start over forgets the saved work and resets the scenario', async () => {
     stubPage();
     const storage = new MemoryStorage();
