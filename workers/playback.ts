@@ -266,7 +266,7 @@ export class PlaybackController {
    */
   #maxSlice(elapsedMs: number): void {
     const sliceStart = this.clock.now();
-    for (let jumps = 0; jumps < this.#maxJumpsPerSlice; jumps++) {
+    for (let jumps = 0; jumps < this.#maxJumpsPerSlice && this.#playing; jumps++) {
       const next = this.engine.nextTimerAt();
       if (next === null) {
         this.#advanceOwed(Math.max(elapsedMs, 1) * this.#idleMaxMultiplier);

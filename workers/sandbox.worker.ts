@@ -38,7 +38,16 @@ let learning: WorkerSession | null = null;
 let learningChunk: Promise<WorkerSession> | undefined;
 const learn = (): Promise<WorkerSession> =>
   (learningChunk ??= import('./session/worker-session.ts').then(({ WorkerSession }) => {
-    learning = new WorkerSession({ createEngine, commandsFor, loadAllCommands, clock, changed: () => playback.engineChanged() });
+    learning = new WorkerSession({
+      createEngine,
+      commandsFor,
+      loadAllCommands,
+      clock,
+      changed: () => {
+        pauseForPrediction();
+        playback.engineChanged();
+      },
+    });
     return learning;
   }));
 void learn().catch(() => {
@@ -50,12 +59,21 @@ const live = (): SandboxEngine => learning?.current?.timeline.engine ?? bare();
 
 const playback = new PlaybackController(
   {
-    advance: (ms) => (learning?.current ? learning.advance(ms) : bare().advance(ms)),
+    advance: (ms) => {
+      if (!learning?.current) return bare().advance(ms);
+      learning.advance(ms);
+      pauseForPrediction();
+    },
     nextTimerAt: () => (learning?.current ?? bare()).nextTimerAt(),
     snapshot: () => (learning?.current ?? bare()).snapshot(),
   },
   clock,
 );
+
+/** A lesson step that asks for a prediction stops the clock when it begins, so it can be answered. */
+function pauseForPrediction(): void {
+  if (learning?.current?.takePredictionPause()) playback.pause();
+}
 
 function message(error: unknown): string {
   return (error as Error)?.message ?? String(error);

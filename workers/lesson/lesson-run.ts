@@ -85,6 +85,26 @@ export class LessonRun {
     return this.#active >= this.#steps.length;
   }
 
+  /** Index of the active step (steps.length once all are done). */
+  get activeStep(): number {
+    return this.#active;
+  }
+
+  /**
+   * The active step asks for a prediction that is neither given nor revealed yet: the clock should
+   * wait for the learner (a prediction 20 virtual seconds ahead is gone at ×1 before it can be typed).
+   */
+  get awaitingPrediction(): boolean {
+    if (this.completed) return false;
+    return this.#steps[this.#active]!.objectives.some(
+      (compiled, index) =>
+        compiled.predict !== undefined &&
+        !(compiled.answerKey! in this.#answers) &&
+        !this.#revealedOnce.has(compiled.source.id) &&
+        revealedTruth(compiled.predict, this.#trackers[index]) === undefined,
+    );
+  }
+
   /** Judges the active step on `snapshot`; completes it (and the next ones) when every objective is met. */
   observe(snapshot: Snapshot): void {
     this.#latest = snapshot;

@@ -8,6 +8,10 @@ import type { LessonState, LocalizedText, Scenario, SessionRefusal, Snapshot, St
 export interface LessonRunLike {
   /** Every step done: nothing left to observe. */
   readonly completed: boolean;
+  /** Index of the active step. */
+  readonly activeStep: number;
+  /** The active step waits for a prediction the learner has not given (nor seen revealed). */
+  readonly awaitingPrediction: boolean;
   observe(snapshot: Snapshot): void;
   commandRan(): void;
   revealHint(objectiveId: string): { ok: true; hint: LocalizedText } | SessionRefusal;

@@ -77,6 +77,20 @@ export class Session {
     return this.#lesson !== null;
   }
 
+  /** The step the clock last stopped for (each prediction step stops it once). */
+  #stoppedForStep = -1;
+
+  /**
+   * True once each time a step that asks for a prediction becomes active: playback pauses so the
+   * learner can answer before the run reveals it (the worker asks after every advance and command).
+   */
+  takePredictionPause(): boolean {
+    const lesson = this.#lesson;
+    if (lesson === null || this.#timeline.inPast || !lesson.awaitingPrediction || this.#stoppedForStep === lesson.activeStep) return false;
+    this.#stoppedForStep = lesson.activeStep;
+    return true;
+  }
+
   // --- What the playback controller drives ---------------------------------------------------
 
   advance(ms: number): void {

@@ -232,6 +232,40 @@ describe('the lesson follows the run', () => {
     expect(plain.state().lesson).toBeNull();
   });
 
+  it('stops the clock once when a step asking for a prediction begins, not again once answered', () => {
+    const predictLesson = `steps:
+  - id: run
+    title: Run two tasks
+    instructions: Run two tasks of web.
+    objectives:
+      - id: two-running
+        title: Two tasks of web run
+        check: {count: {of: tasks, where: {family: web, lastStatus: RUNNING}, atLeast: 2}}
+  - id: guess
+    title: Where will the next two land?
+    instructions: Predict, then run two more.
+    objectives:
+      - id: next-two
+        title: Your prediction
+        check: {predict: {of: tasks, where: {family: web}, next: 2, by: availabilityZone}}
+solution:
+  - ecs:RunTask: {cluster: demo, taskDefinition: web, count: 2}
+  - wait: 1m
+  - ecs:RunTask: {cluster: demo, taskDefinition: web, count: 2}
+  - wait: 1m
+`;
+    const session = start(scenario('predict-pause', predictLesson));
+    expect(session.takePredictionPause()).toBe(false);
+    session.runLearnerStep(runWeb(2));
+    session.advance(2 * MINUTE);
+    expect(session.state().lesson!.activeStep).toBe(1);
+    expect(session.takePredictionPause()).toBe(true);
+    expect(session.takePredictionPause()).toBe(false);
+    expect(session.answerPrediction('next-two', ['us-east-1a', 'us-east-1b'])).toEqual({ ok: true });
+    session.advance(MINUTE);
+    expect(session.takePredictionPause()).toBe(false);
+  });
+
   it('restores a lesson run with its progress', () => {
     const session = start(scenario('lesson-saved', LESSON));
     session.runLearnerStep(runWeb(2));
