@@ -76,6 +76,20 @@ describe('authoring mode', () => {
     expect(await page.locator('.attempt[data-kind="antiSolution"]').getAttribute('data-ok')).toBe('true');
   });
 
+  it('completes the keys the schema allows at the cursor', async () => {
+    await page.uncheck('.authoring .live input[type="checkbox"]'); // a half-typed scenario need not reload
+    await page.evaluate(() => window.__ecsAuthoring!.setText('id: x\ntitle: X\nsetup: []\nsteps:\n  - id: a\n    '));
+    await page.click('.authoring .editor-host .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.authoring .suggest-widget');
+    await page.waitForFunction(() => /instructions/.test(document.querySelector('.authoring .suggest-widget')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    expect(await suggest.textContent()).toContain('objectives');
+    await page.keyboard.press('Escape'); // closes the suggestions (in the editor: not the panel)
+    await page.evaluate((text) => window.__ecsAuthoring!.setText(text), EXAMPLE);
+    await page.check('.authoring .live input[type="checkbox"]');
+  });
+
   it('Escape closes the panel and gives focus back to Author', async () => {
     await page.focus('.authoring button.download');
     await page.keyboard.press('Escape');
