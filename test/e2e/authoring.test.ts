@@ -90,6 +90,13 @@ describe('authoring mode', () => {
     await page.check('.authoring .live input[type="checkbox"]');
   });
 
+  it('Download saves the edited text under the name it was opened with', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.authoring button.download')]);
+    expect(download.suggestedFilename()).toBe('spread.yaml');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(EXAMPLE);
+  });
+
   it('Escape closes the panel and gives focus back to Author', async () => {
     await page.focus('.authoring button.download');
     await page.keyboard.press('Escape');
