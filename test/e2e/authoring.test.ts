@@ -2,6 +2,7 @@
 // key is refused with its file and line (a marker on that line) while the running scenario stays;
 // fixing the text reloads it live; Check replays the solution and shows it passing. And a
 // `?scenario=` URL that cannot be reached is refused by name while the default scenario runs on.
+// Also: key completion, Download, drop, and focus in and out of the panel.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -95,6 +96,20 @@ describe('authoring mode', () => {
     expect(download.suggestedFilename()).toBe('spread.yaml');
     const path = await download.path();
     expect(readFileSync(path, 'utf8')).toBe(EXAMPLE);
+  });
+
+  it('opens a file dropped on the panel', async () => {
+    const dropped = EXAMPLE.replace(GOOD_TITLE, 'Dropped in');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.yaml', { type: 'text/yaml' }));
+      const panel = document.querySelector('.authoring')!;
+      panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      panel.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, dropped);
+    await page.waitForFunction(() => document.querySelector('.scenario-title span')?.textContent === 'Dropped in', undefined, { timeout: 15_000 });
+    expect(await page.textContent('.authoring .source')).toBe('dropped.yaml');
+    expect(await page.evaluate(() => window.__ecsAuthoring!.getText())).toBe(dropped);
   });
 
   it('Escape closes the panel and gives focus back to Author', async () => {
