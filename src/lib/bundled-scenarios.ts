@@ -6,7 +6,8 @@
  * fetches the URL as text and switches to it only if it parses (src/lib/authoring/open-url.ts).
  */
 // sandbox.yaml is left out: main.ts imports it at once (and draws its build-time first frame).
-const FILES = import.meta.glob(['../../scenarios/*.yaml', '!../../scenarios/sandbox.yaml'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+// course.yaml is the course's sequences, not a scenario (the picker reads it on its own).
+const FILES = import.meta.glob(['../../scenarios/*.yaml', '!../../scenarios/sandbox.yaml', '!../../scenarios/course.yaml'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 /** Bundled scenario ids (file names without .yaml), sorted; `sandbox` is the default. */
 export const BUNDLED_SCENARIO_IDS: readonly string[] = ['sandbox', ...Object.keys(FILES).map((path) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length))].sort();
