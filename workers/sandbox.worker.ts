@@ -70,9 +70,13 @@ const playback = new PlaybackController(
   clock,
 );
 
-/** A lesson step that asks for a prediction stops the clock when it begins, so it can be answered. */
+/**
+ * A lesson step that asks for a prediction stops the clock when it begins, so it can be answered.
+ * Asked only while playing: a step that begins while paused (at load, before the page starts the
+ * clock) stops the clock at the first tick instead.
+ */
 function pauseForPrediction(): void {
-  if (learning?.current?.takePredictionPause()) playback.pause();
+  if (playback.state().playing && learning?.current?.takePredictionPause()) playback.pause();
 }
 
 function message(error: unknown): string {

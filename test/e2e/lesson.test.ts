@@ -127,6 +127,22 @@ describe('a learner takes launch-types through the UI', () => {
     await page.fill('#command-input', '');
   });
 
+  it('a step that asks for a prediction pauses the clock so it can be answered', async () => {
+    const o = await openLesson('/?scenario=placement-strategies');
+    try {
+      await o.page.waitForSelector('.prediction form', { timeout: 20_000 });
+      // The page starts the clock on load; the prediction step stops it at the first tick.
+      await o.page.waitForSelector('.time-controls .play[aria-pressed="false"]', { timeout: 10_000 });
+      const before = await o.page.evaluate(() => (window as unknown as { __ecsSandbox: { client: { snapshot: { time: number } } } }).__ecsSandbox.client.snapshot.time);
+      await o.page.waitForTimeout(1500);
+      const after = await o.page.evaluate(() => (window as unknown as { __ecsSandbox: { client: { snapshot: { time: number } } } }).__ecsSandbox.client.snapshot.time);
+      expect(after).toBe(before);
+      expect(await o.page.textContent('.prediction .note')).toMatch(/clock paused/);
+    } finally {
+      await o.page.close();
+    }
+  });
+
   it('the picker lists the course and switches scenarios in place', async () => {
     await page.click('.lesson-tools button:has-text("Scenarios")');
     await page.waitForSelector('dialog.picker[open] .entry[data-scenario="launch-types"]');
