@@ -73,6 +73,31 @@ describe('a learner takes launch-types through the UI', () => {
     expect(await page.textContent('.lesson-panel .progress')).toBe('Step 2 of 3');
   });
 
+  it('completes the whole scenario through the command box: each step fails first, then passes', async () => {
+    const o = await openLesson('/?scenario=launch-types');
+    const p = o.page;
+    try {
+      const onEc2 = { 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'hello', launchType: 'EC2', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } } } };
+      const fourOnFargate = { 'ecs:RunTask': { cluster: 'demo', taskDefinition: 'hello', launchType: 'FARGATE', count: 4, networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } } } };
+      await sendCommand(p, RUN_ON_FARGATE);
+      await p.waitForFunction(() => document.querySelector('#active-step-title')?.textContent?.startsWith('Step 2'));
+      // Step 2's objective fails until the EC2 task runs; then step 3's until four more run on Fargate.
+      await p.waitForSelector('.active-step .objective[data-state="failed"]');
+      await sendCommand(p, onEc2);
+      await sendCommand(p, { wait: '30s' });
+      await p.waitForFunction(() => document.querySelector('#active-step-title')?.textContent?.startsWith('Step 3'));
+      await p.waitForSelector('.active-step .objective[data-state="failed"]');
+      await sendCommand(p, fourOnFargate);
+      await sendCommand(p, { wait: '30s' });
+      await p.waitForSelector('.celebrate.scenario-done', { timeout: 15_000 });
+      expect(await p.locator('.celebrate.scenario-done').textContent()).toMatch(/Scenario complete! You did all 3 steps/);
+      expect(await stepStates(p)).toEqual(['done', 'done', 'done']);
+      expect(realProblems(o)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('keeps the work across a reload, and Start over clears it', async () => {
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k === 'ecs-sandbox:progress:launch-types'), undefined, { timeout: 10_000 });
     await page.reload();
