@@ -4,7 +4,7 @@
  * at the cursor (scenario-keys.ts), and access for the browser tests (`window.__ecsAuthoring`).
  * Reached only through a dynamic import: it travels with Monaco's lazy chunk.
  */
-import { monaco } from '../editor/monaco-loader.ts';
+import { JSON_EDITOR_OPTIONS, monaco } from '../editor/monaco-loader.ts';
 import 'monaco-editor/languages/definitions/yaml/register';
 import type { ScenarioIssue } from '../../../workers/protocol.ts';
 import { issueMarkers } from './issues.ts';
@@ -67,14 +67,8 @@ export function mountYamlEditor(el: HTMLElement, text: string, onChange: (text: 
   monaco.editor.getModel(uri)?.dispose();
   const model = monaco.editor.createModel(text, 'yaml', uri);
   const editor = monaco.editor.create(el, {
+    ...JSON_EDITOR_OPTIONS, // the look of the sandbox's other editors
     model,
-    automaticLayout: true,
-    minimap: { enabled: false },
-    fontSize: 13,
-    lineNumbersMinChars: 3,
-    scrollBeyondLastLine: false,
-    tabSize: 2,
-    fixedOverflowWidgets: true,
     ariaLabel: 'Scenario YAML. Problems are listed below the editor; F8 goes to the next one.',
   });
   const subscription = model.onDidChangeContent(() => onChange(model.getValue()));

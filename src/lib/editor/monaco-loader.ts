@@ -25,7 +25,7 @@ self.MonacoEnvironment = {
 
 export { monaco, jsonDefaults };
 
-/** The look both JSON editors share (task definitions, service requests); each adds its own. */
+/** The look the editors share (task definitions, service requests, the authoring mode's YAML); each adds its own. */
 export const JSON_EDITOR_OPTIONS = {
   automaticLayout: true,
   minimap: { enabled: false },
