@@ -61,7 +61,10 @@ export function evaluateNode(objective: Objective, context: EvaluationContext): 
       const passed = within(found, objective.bounds);
       const expected = boundsShort(objective.bounds);
       if (passed) return leaf(objective, true, expected, String(found), SAY.countPassed(describeSet(objective.set.collection, objective.set.where, found)));
-      const wanted = `${boundsText(objective.bounds)} ${describeSet(objective.set.collection, objective.set.where, 'the').replace(/^the /, '')}`;
+      // "at least 1 PENDING task", "10 RUNNING tasks": the noun agrees with the bound's number.
+      const { is, atLeast, atMost } = objective.bounds;
+      const single = is === 1 || (atLeast === 1 && atMost === undefined) || (atMost === 1 && atLeast === undefined);
+      const wanted = `${boundsText(objective.bounds)} ${describeSet(objective.set.collection, objective.set.where, single ? 1 : 'the').replace(/^\S+ /, '')}`;
       const tooFew = objective.bounds.is !== undefined ? found < objective.bounds.is : objective.bounds.atLeast !== undefined && found < objective.bounds.atLeast;
       return leaf(objective, false, expected, String(found), SAY.countFailed(wanted, found, tooFew ? nearMisses(selected, objective.set.where) : ''));
     }
