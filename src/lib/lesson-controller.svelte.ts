@@ -7,7 +7,7 @@
 import type { SessionState, Step } from '../../workers/protocol.ts';
 import type { SandboxClient } from './sandbox-client.svelte.ts';
 import { pageLang } from './view-model/lesson/locale.ts';
-import { summarize } from './progress/progress.ts';
+import { hintsOf, summarize } from './progress/progress.ts';
 import { browserStorage, ProgressStore } from './progress/store.ts';
 import { runFromHash, shareUrl, withoutRunFragment } from './share.ts';
 import { loadBundledScenario } from './bundled-scenarios.ts';
@@ -83,7 +83,10 @@ export class LessonController {
       // Not over work done meanwhile (a command typed before this chunk arrived), nor for a free sandbox.
       if (saved === null || now === null || now.lesson === null || now.timeline.commands > 0) return;
       const restored = await this.client.restoreRun(saved.run);
-      if (restored.ok) this.#runHasWork = true;
+      if (restored.ok) {
+        this.#runHasWork = true;
+        await this.#revealHints(saved.hints ?? {});
+      }
       // A refused link stays said even when saved work was restored after it.
       if (this.notice !== null) return;
       this.notice = restored.ok ? { kind: 'restored', savedAt: saved.savedAt, from: 'saved' } : { kind: 'refused', message: `Your saved work could not be restored: ${restored.message}` };
@@ -114,11 +117,24 @@ export class LessonController {
     const run = await this.client.exportRun();
     if (run === '' || session.scenarioId !== this.client.session?.scenarioId) return;
     const latest = this.client.session?.lesson ?? session.lesson;
-    this.store.save({ v: 1, scenarioId: session.scenarioId, savedAt: new Date().toISOString(), summary: summarize(latest), run });
+    this.store.save({ v: 1, scenarioId: session.scenarioId, savedAt: new Date().toISOString(), summary: summarize(latest), run, hints: hintsOf(latest) });
     this.#savedSignature = sig;
     this.#runHasWork = true;
     this.storageNotice = this.store.unavailable;
     this.savedVersion++;
+  }
+
+  /**
+   * Shows again the hints the learner had read, as far as the worker allows (it reveals hints of
+   * the active step only; a refusal ends that objective's hints, nothing else).
+   */
+  async #revealHints(hints: Record<string, number>): Promise<void> {
+    for (const [objectiveId, count] of Object.entries(hints)) {
+      for (let shown = 0; shown < count; shown++) {
+        const revealed = await this.client.revealHint(objectiveId);
+        if (!revealed.ok) break;
+      }
+    }
   }
 
   /** "Start over": the scenario from its start, and its saved work forgotten. */

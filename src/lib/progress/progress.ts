@@ -27,6 +27,22 @@ export interface SavedProgress {
   summary: LessonSummary;
   /** The exported run (JSON text from the worker). */
   run: string;
+  /**
+   * Hints revealed, by objective id: the run carries commands, not what the learner read, so they
+   * are revealed again after the run is replayed (optional: files saved before it lack it).
+   */
+  hints?: Record<string, number>;
+}
+
+/** Sandbox limits on what `hints` may hold (read from untrusted files). */
+const MAX_HINT_ENTRIES = 200;
+const MAX_HINTS_PER_OBJECTIVE = 20;
+
+/** The hints revealed so far, by objective id (objectives with none are left out). */
+export function hintsOf(lesson: LessonState): Record<string, number> {
+  const hints: Record<string, number> = {};
+  for (const step of lesson.steps) for (const objective of step.objectives) if (objective.hints.length > 0) hints[objective.id] = objective.hints.length;
+  return hints;
 }
 
 export function summarize(lesson: LessonState): LessonSummary {
@@ -57,7 +73,23 @@ export function parseSavedProgress(raw: unknown): ParseResult<SavedProgress> {
   if (typeof p.run !== 'string' || p.run.length === 0 || p.run.length > MAX_RUN_CHARS) return { ok: false, message: `"run" of ${p.scenarioId} must be the exported run's text (at most ${MAX_RUN_CHARS} characters).` };
   const summary = parseSummary(p.summary);
   if (summary === null) return { ok: false, message: `"summary" of ${p.scenarioId} must give stepsDone, stepsTotal, completed, hintsShown, solutionRevealed and attempts.` };
-  return { ok: true, value: { v: PROGRESS_VERSION, scenarioId: p.scenarioId, savedAt: p.savedAt, summary, run: p.run } };
+  const hints = parseHints(p.hints);
+  if (hints === null) return { ok: false, message: `"hints" of ${p.scenarioId} must map objective ids to how many hints were shown (0–${MAX_HINTS_PER_OBJECTIVE}).` };
+  return { ok: true, value: { v: PROGRESS_VERSION, scenarioId: p.scenarioId, savedAt: p.savedAt, summary, run: p.run, ...(hints === undefined ? {} : { hints }) } };
+}
+
+/** undefined: absent; null: malformed. */
+function parseHints(raw: unknown): Record<string, number> | undefined | null {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const entries = Object.entries(raw as Record<string, unknown>);
+  if (entries.length > MAX_HINT_ENTRIES) return null;
+  const hints: Record<string, number> = {};
+  for (const [id, count] of entries) {
+    if (!isScenarioId(id) || typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_HINTS_PER_OBJECTIVE) return null;
+    hints[id] = count;
+  }
+  return hints;
 }
 
 function parseSummary(raw: unknown): LessonSummary | null {

@@ -41,6 +41,9 @@ function fakeClient(initial: SessionState) {
       return run.includes('"refuse"') ? { ok: false as const, message: 'Command 1 of the saved run: refused.' } : { ok: true as const };
     }),
     exportRun: vi.fn(async () => RUN),
+    revealHint: vi.fn(async (objectiveId: string) =>
+      objectiveId === 'fargate-task' ? { ok: true as const, hint: { en: 'a hint' } } : { ok: false as const, message: `${objectiveId} is not in the current step.` },
+    ),
     reset: vi.fn(async () => {
       resets++;
       return { ok: true as const };
@@ -83,6 +86,17 @@ describe('LessonController', () => {
     await settle();
     expect(restored).toEqual([RUN]);
     expect(controller.notice).toEqual({ kind: 'restored', savedAt: '2026-12-07T10:00:00.000Z', from: 'saved' });
+  });
+
+  it('shows again the hints the learner had read, after the run is replayed', async () => {
+    stubPage();
+    const storage = new MemoryStorage();
+    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 3, solutionRevealed: false, attempts: 1 }, run: RUN, hints: { 'fargate-task': 2, 'done-before': 1 } });
+    const { client, asClient } = fakeClient(session(0));
+    const controller = new LessonController(asClient, storage);
+    controller.onSession(client.session);
+    await settle();
+    expect(client.revealHint.mock.calls.map((call) => call[0])).toEqual(['fargate-task', 'fargate-task', 'done-before']);
   });
 
   it('does not replay saved work over commands run meanwhile', async () => {

@@ -27,8 +27,9 @@ describe('ProgressStore', () => {
     const storage = new MemoryStorage();
     const store = new ProgressStore(storage);
     store.save(saved());
-    store.save(saved('placement'));
+    store.save(saved('placement', { hints: { 'run-ec2': 2 } }));
     expect(storage.getItem(`${KEY_PREFIX}launch-types`)).toContain('"scenarioId":"launch-types"');
+    expect(store.load('placement')?.hints).toEqual({ 'run-ec2': 2 });
     expect(store.load('launch-types')).toEqual(saved());
     expect(store.all().map((p) => p.scenarioId)).toEqual(['launch-types', 'placement']);
     store.remove('placement');
@@ -85,6 +86,8 @@ describe('ProgressStore', () => {
       [JSON.stringify({ ...good, scenarios: [saved(), { ...saved('placement'), scenarioId: '../etc' }] }), /entry 2: "scenarioId" must be a scenario id/],
       [JSON.stringify({ ...good, scenarios: [{ ...saved(), summary: { stepsDone: 4, stepsTotal: 3 } }] }), /entry 1: "summary"/],
       [JSON.stringify({ ...good, scenarios: [{ ...saved(), run: 42 }] }), /"run"/],
+      [JSON.stringify({ ...good, scenarios: [{ ...saved(), hints: { 'fargate-task': 1e9 } }] }), /"hints"/],
+      [JSON.stringify({ ...good, scenarios: [{ ...saved(), hints: ['fargate-task'] }] }), /"hints"/],
     ];
     for (const [text, message] of cases) {
       const result = store.importFile(text);
