@@ -16,7 +16,12 @@ try {
 }
 
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + checkFailed;
+// A file whose suite failed outside any test (a beforeAll, an import) fails no test of its own:
+// its tests are skipped. Each such file counts as one failure, so the closing line says so.
+const failedSuites = (report.testResults ?? []).filter(
+  (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+).length;
+const failed = (report.numFailedTests ?? 0) + failedSuites + checkFailed;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 if (passed + failed === 0) console.log('the test run executed no test');
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

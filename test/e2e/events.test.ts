@@ -21,10 +21,15 @@ afterAll(async () => {
 /** Send one command from the command box and wait for its entry; fails the test on an error. */
 const command = async (page: Page, text: string): Promise<void> => void (await sendCommand(page, text));
 
-/** Stops the clock (a scenario opens playing at ×1), so the counts move only with `wait`. */
+/**
+ * Stops the clock (a scenario opens playing at ×1), so the counts move only with `wait`. A lesson
+ * that opens on a prediction step stops it by itself at the first tick (sqs-worker does).
+ */
 async function pause(page: Page): Promise<void> {
-  await page.locator('.time-controls button', { hasText: 'Pause' }).click();
-  await page.locator('.time-controls button', { hasText: 'Play' }).waitFor();
+  await page.waitForTimeout(300);
+  const playing = page.locator('.time-controls .play[aria-pressed="true"]');
+  if ((await playing.count()) > 0) await playing.click();
+  await page.locator('.time-controls .play[aria-pressed="false"]').waitFor();
 }
 
 /** A scenario opened, painted and paused. */
@@ -134,9 +139,13 @@ describe('the event-driven scenario', () => {
     await page.locator(`${bucket}[data-eventbridge="false"]`).waitFor({ timeout: 10_000 });
     await page.click(`${bucket} button.upload-button`);
     await page.waitForFunction((sel) => /EventBridge notifications are off/.test(document.querySelector(sel)?.textContent ?? ''), `${bucket} .message`, { timeout: 10_000 });
+    // The box follows the suggested key until typed in: make sure it is empty when Upload is pressed.
     await page.fill(`${bucket} input.key`, '');
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '', `${bucket} input.key`);
     await page.click(`${bucket} button.upload-button`);
-    await page.locator(`${bucket} .message.error`).waitFor({ timeout: 10_000 });
+    await page.locator(`${bucket} .message.error`).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`no refusal shown; the bucket card reads: ${await page.locator(bucket).textContent()}`, { cause: error });
+    });
     expect(await page.locator(`${bucket} .message.error`).textContent()).toMatch(/^InvalidParameterException: key is the object key/);
     expect(opened.problems).toEqual([]);
   });
