@@ -47,6 +47,8 @@ export const SUPPORTED_ACTIONS = [
   'ecr:CreateRepository',
   'ecr:DescribeRepositories',
   'ecr:DeleteRepository',
+  'ecr:PutImageTagMutability',
+  'ecr:PutImageScanningConfiguration',
   'ecr:PutImage',
   'ecr:DescribeImages',
   'ecr:ListImages',

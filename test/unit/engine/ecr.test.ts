@@ -108,6 +108,26 @@ describe('pushing images', () => {
     expect(tagsOf(engine)).toEqual([['v2'], ['v1']]);
   });
 
+  it('PutImageTagMutability changes what later pushes may do; tags already pushed stay where they point', () => {
+    const engine = ecrEngine();
+    push(engine, 'v1');
+    expect(responseOf(engine.dispatch({ 'ecr:PutImageTagMutability': { repositoryName: 'app', imageTagMutability: 'IMMUTABLE' } }))).toEqual({
+      registryId: '123456789012', repositoryName: 'app', imageTagMutability: 'IMMUTABLE',
+    });
+    expect(engine.snapshot().repositories![0]!.imageTagMutability).toBe('IMMUTABLE');
+    expect(engine.snapshot().events.at(-1)!.message).toMatch(/^ECR repository app now has immutable tags/);
+    expectError(engine.dispatch({ 'sim:PushImage': { repositoryName: 'app', imageTag: 'v1' } }), 'ImageTagAlreadyExistsException');
+    // Refusals change nothing and say why.
+    const before = JSON.stringify(engine.snapshot());
+    expectError(engine.dispatch({ 'ecr:PutImageTagMutability': { repositoryName: 'app', imageTagMutability: 'FROZEN' } }), 'InvalidParameterException', 'imageTagMutability must be MUTABLE or IMMUTABLE, not "FROZEN".');
+    expectError(engine.dispatch({ 'ecr:PutImageTagMutability': { repositoryName: 'nope', imageTagMutability: 'MUTABLE' } }), 'RepositoryNotFoundException', "The repository with name 'nope' does not exist in the registry with id '123456789012'");
+    expect(JSON.stringify(engine.snapshot())).toBe(before);
+    responseOf(engine.dispatch({ 'ecr:PutImageTagMutability': { repositoryName: 'app', imageTagMutability: 'MUTABLE' } }));
+    engine.advance(60_000);
+    push(engine, 'v1');
+    expect(tagsOf(engine)).toEqual([['v1'], undefined]);
+  });
+
   it('a MUTABLE repository moves the tag; the old image stays, untagged', () => {
     const engine = ecrEngine();
     const old = push(engine, 'latest').image.imageDigest;
@@ -176,6 +196,23 @@ describe('scan on push', () => {
       return other.snapshot().repositories![0]!.images[0]!.imageScanFindingsSummary;
     };
     expect(summary(8)).toEqual(summary(8));
+  });
+});
+
+describe('scan on push, changed later', () => {
+  it('PutImageScanningConfiguration turns scanning on for later pushes; earlier images keep no findings', () => {
+    const engine = ecrEngine();
+    push(engine, 'v1');
+    expect(responseOf(engine.dispatch({ 'ecr:PutImageScanningConfiguration': { repositoryName: 'app', imageScanningConfiguration: { scanOnPush: true } } }))).toEqual({
+      registryId: '123456789012', repositoryName: 'app', imageScanningConfiguration: { scanOnPush: true },
+    });
+    push(engine, 'v2', { vulnerabilities: { HIGH: 1 } });
+    const images = engine.snapshot().repositories![0]!.images;
+    expect(images.map((image) => [image.imageTags, image.imageScanFindingsSummary?.findingSeverityCounts])).toEqual([[['v2'], { HIGH: 1 }], [['v1'], undefined]]);
+    const before = JSON.stringify(engine.snapshot());
+    expectError(engine.dispatch({ 'ecr:PutImageScanningConfiguration': { repositoryName: 'app', imageScanningConfiguration: { scanOnPush: 'yes' } } }), 'InvalidParameterException', /scanOnPush must be true or false/);
+    expectError(engine.dispatch({ 'ecr:PutImageScanningConfiguration': { repositoryName: 'app' } }), 'ParamValidationError' as string, /imageScanningConfiguration/);
+    expect(JSON.stringify(engine.snapshot())).toBe(before);
   });
 });
 

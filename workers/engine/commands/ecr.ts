@@ -1,5 +1,6 @@
 /**
- * Amazon ECR: repositories (CreateRepository, DescribeRepositories, DeleteRepository), images
+ * Amazon ECR: repositories (CreateRepository, DescribeRepositories, DeleteRepository, and their
+ * settings: PutImageTagMutability, PutImageScanningConfiguration), images
  * (PutImage, the sandbox's sim:PushImage standing in for `docker push`, DescribeImages, ListImages,
  * BatchDeleteImage), lifecycle policies (Put/Get/DeleteLifecyclePolicy) and scan-on-push findings
  * (DescribeImageScanFindings).
@@ -132,6 +133,51 @@ export function describeRepositories(ctx: EngineContext, raw: unknown): CommandR
     repositories.push(renderRepository(found.repository));
   }
   return ok({ repositories });
+}
+
+/**
+ * PutImageTagMutability: from now on, pushes follow the new setting; tags already pushed stay
+ * where they point (AWS changes the repository's setting, not its images).
+ */
+export function putImageTagMutability(ctx: EngineContext, raw: unknown): CommandResult {
+  const checked = checkParams<{ registryId?: string; repositoryName: string; imageTagMutability: string }>(raw, {
+    params: { registryId: 'string', repositoryName: 'string', imageTagMutability: 'string', imageTagMutabilityExclusionFilters: 'list' },
+    required: ['repositoryName', 'imageTagMutability'],
+  });
+  if (!checked.ok) return checked.result;
+  const { repositoryName, imageTagMutability: mutability } = checked.input;
+  if (mutability !== 'MUTABLE' && mutability !== 'IMMUTABLE') return invalidParameter(ECR_MESSAGES.invalidMutability(mutability));
+  const found = findRepository(ctx, repositoryName, checked.input.registryId);
+  if (!found.ok) return found.result;
+  const repository = found.repository;
+  repository.imageTagMutability = mutability;
+  ctx.emit(
+    'ecr.repository.updated',
+    `ECR repository ${repositoryName} now has ${mutability === 'IMMUTABLE' ? 'immutable tags: pushing a tag that exists is refused from now on' : 'mutable tags: pushing a tag that exists moves it to the new image'}; tags already pushed stay where they point.`,
+    repository.repositoryArn,
+  );
+  return ok({ registryId: repository.registryId, repositoryName, imageTagMutability: mutability });
+}
+
+/** PutImageScanningConfiguration: scan on push applies to images pushed from now on. */
+export function putImageScanningConfiguration(ctx: EngineContext, raw: unknown): CommandResult {
+  const checked = checkParams<{ registryId?: string; repositoryName: string; imageScanningConfiguration: { scanOnPush?: unknown } }>(raw, {
+    params: { registryId: 'string', repositoryName: 'string', imageScanningConfiguration: 'structure' },
+    required: ['repositoryName', 'imageScanningConfiguration'],
+  });
+  if (!checked.ok) return checked.result;
+  const scanOnPush = checked.input.imageScanningConfiguration.scanOnPush ?? false;
+  if (typeof scanOnPush !== 'boolean') return invalidParameter('imageScanningConfiguration.scanOnPush must be true or false.');
+  const found = findRepository(ctx, checked.input.repositoryName, checked.input.registryId);
+  if (!found.ok) return found.result;
+  const repository = found.repository;
+  repository.scanOnPush = scanOnPush;
+  ctx.emit(
+    'ecr.repository.updated',
+    `ECR repository ${repository.repositoryName}: scan on push is ${scanOnPush ? 'on — images pushed from now on are scanned' : 'off — images pushed from now on are not scanned'}; images already there keep their findings.`,
+    repository.repositoryArn,
+  );
+  return ok({ registryId: repository.registryId, repositoryName: repository.repositoryName, imageScanningConfiguration: { scanOnPush } });
 }
 
 export function deleteRepository(ctx: EngineContext, raw: unknown): CommandResult {

@@ -22,6 +22,8 @@ import {
   listImages,
   pushImage,
   putImage,
+  putImageScanningConfiguration,
+  putImageTagMutability,
   putLifecyclePolicy,
 } from './ecr.ts';
 import {
@@ -109,6 +111,8 @@ export const COMMANDS: Readonly<Record<ActionName, CommandHandler>> = {
   'ecr:CreateRepository': createRepository,
   'ecr:DescribeRepositories': describeRepositories,
   'ecr:DeleteRepository': deleteRepository,
+  'ecr:PutImageTagMutability': putImageTagMutability,
+  'ecr:PutImageScanningConfiguration': putImageScanningConfiguration,
   'ecr:PutImage': putImage,
   'ecr:DescribeImages': describeImages,
   'ecr:ListImages': listImages,
