@@ -139,7 +139,7 @@ function applyParameter(options: EmbedOptions, name: string, value: string): str
       return null;
     }
     case 'speed': {
-      const speed = value === 'max' ? 'max' : /^[0-9]{1,2}$/.test(value) ? Number(value) : null;
+      const speed = value === 'max' ? 'max' : /^[1-9][0-9]?$/.test(value) ? Number(value) : null;
       if (!isSpeed(speed)) return `"speed" must be one of ${SPEEDS.join(', ')}, not ${quote(value)}; it was ignored.`;
       options.speed = speed;
       return null;
