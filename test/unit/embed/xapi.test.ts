@@ -167,6 +167,7 @@ describe('refusals with a sentence', () => {
     [{ activityBase: BASE, registration: '6f1c2a3e-5b4d-4c7a-1e8f-0a1b2c3d4e5f' }, /registration/], // variant nibble 1
     [{ activityBase: BASE, actor: { mbox: 'mailto:a@b.c', openid: 'https://id' } }, /exactly one/],
     [{ activityBase: BASE, actor: { mbox: 'a@b.c' } }, /mailto/],
+    [{ activityBase: BASE, actor: { name: 'No identifier' } }, /exactly one/],
     [{ activityBase: BASE, actor: { objectType: 'Group', mbox: 'mailto:a@b.c' } }, /Agent/],
     [{ activityBase: BASE, actor: { account: { homePage: 'https://lms', name: 'u', extra: 1 } } }, /account/],
     [{ activityBase: BASE, language: 'en_US' }, /language/],
