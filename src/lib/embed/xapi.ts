@@ -445,7 +445,8 @@ const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
  * Whether `raw` is a statement an LRS conforming to xAPI 1.0.3 accepts, for what this module
  * writes: required actor/verb/object, an Agent with exactly one identifier, IRIs, language maps,
  * score bounds (scaled in [-1, 1], min ≤ raw ≤ max), ISO 8601 timestamp and duration, UUID
- * registration and id, no unknown top-level property. Answers the first problem in a sentence.
+ * registration and id, no null value outside extensions (an LRS MUST reject those), no unknown
+ * top-level property (an LRS is recommended to reject those). Answers the first problem in a sentence.
  */
 export function validateStatement(raw: unknown): { ok: true } | { ok: false; message: string } {
   const problem = statementProblem(raw);
@@ -454,6 +455,7 @@ export function validateStatement(raw: unknown): { ok: true } | { ok: false; mes
 
 function statementProblem(raw: unknown): string | null {
   if (!isRecord(raw)) return 'a statement must be a JSON object.';
+  if (hasNull(raw, 0)) return 'a statement must not contain null values (outside extensions).';
   for (const key of Object.keys(raw)) if (!STATEMENT_KEYS.has(key)) return `"${key.slice(0, 40)}" is not a statement property.`;
   if (raw.id !== undefined && !isUuid(raw.id)) return '"id" must be a UUID.';
   const actor = checkAgent(raw.actor);
@@ -534,6 +536,14 @@ function contextProblem(raw: unknown): string | null {
     for (const item of items) { const p = activityProblem(item, `context.contextActivities.${key}`); if (p !== null) return p; }
   }
   return null;
+}
+
+/** Nulls anywhere except inside an `extensions` object; too deep counts as having one. */
+function hasNull(value: unknown, depth: number): boolean {
+  if (value === null || depth > 16) return true;
+  if (typeof value !== 'object') return false;
+  const entries = Array.isArray(value) ? value.map((v) => ['', v] as const) : Object.entries(value as Record<string, unknown>);
+  return entries.some(([key, v]) => key !== 'extensions' && hasNull(v, depth + 1));
 }
 
 function isLanguageMapValue(raw: unknown): boolean {

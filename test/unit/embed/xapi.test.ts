@@ -220,6 +220,7 @@ describe('validateStatement', () => {
     ['timestamp without zone', (s) => { s.timestamp = '2026-12-07T13:00:00'; }, /timestamp/],
     ['bad registration', (s) => { (s.context as Record<string, unknown>).registration = 'x'; }, /registration/],
     ['extension key not an IRI', (s) => { (s.result as Record<string, unknown>).extensions = { attempts: 1 }; }, /extensions/],
+    ['a null value', (s) => { (s.result as Record<string, unknown>).success = null; }, /null/],
     ['two identifiers', (s) => { (s.actor as Record<string, unknown>).mbox = 'mailto:a@b.c'; }, /exactly one/],
   ])('refuses %s', (_name, breakIt, message) => {
     const s = good();
@@ -228,6 +229,12 @@ describe('validateStatement', () => {
     const check = validateStatement(s);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.message).toMatch(message);
+  });
+
+  it('accepts null inside extensions (xAPI allows it there)', () => {
+    const s = good();
+    (s.result as Record<string, unknown>).extensions = { 'https://x.example/e': null };
+    expect(validateStatement(s)).toEqual({ ok: true });
   });
 
   it('accepts the spec\'s durations and an offset timestamp', () => {
