@@ -102,7 +102,7 @@ export type Command = { [T in CommandType]: { type: T; payload: CommandPayloads[
 
 // ——— replies ———
 
-export type ErrorCode = 'badEnvelope' | 'unsupportedVersion' | 'unknownCommand' | 'badPayload' | 'tooLarge' | 'wrongScenario' | 'failed';
+export type ErrorCode = 'badEnvelope' | 'unsupportedVersion' | 'unknownCommand' | 'badPayload' | 'tooLarge' | 'wrongState' | 'failed';
 
 export type ReplyMessage = Envelope<'reply', unknown> & { id: RequestId };
 export type ErrorReply = Envelope<'error', { code: ErrorCode; message: string }>;
@@ -151,7 +151,7 @@ export type Incoming =
 
 /**
  * The scenario open in the sandbox when the message arrives: given, a setState of another scenario
- * is refused ('wrongScenario'); omitted, only the state's own shape is checked.
+ * is refused ('wrongState'); omitted, only the state's own shape is checked.
  */
 export interface OpenScenario {
   scenarioId: string | null;
@@ -266,11 +266,11 @@ function parseLoadScenario(payload: Record<string, unknown>): CommandPayloads['l
  */
 export function parseHostState(raw: unknown, open?: OpenScenario): { state: HostState } | Refusal {
   if (!isPlainObject(raw)) return bad(`setState's "state" must be the object getState gave.`);
-  if (raw.v !== PROGRESS_VERSION) return { code: 'wrongScenario', message: `setState's state has version ${describe(raw.v)}; this sandbox reads version ${PROGRESS_VERSION}, so it was not restored.` };
+  if (raw.v !== PROGRESS_VERSION) return { code: 'wrongState', message: `setState's state has version ${describe(raw.v)}; this sandbox reads version ${PROGRESS_VERSION}, so it was not restored.` };
   if (!isScenarioId(raw.scenarioId)) return bad(`setState's "scenarioId" must be a scenario id (lower-case letters, digits and "-"), not ${describe(raw.scenarioId)}.`);
   if (open !== undefined && raw.scenarioId !== open.scenarioId) {
     const where = open.scenarioId === null ? 'no scenario is open' : `${open.scenarioId} is open`;
-    return { code: 'wrongScenario', message: `setState's state is of scenario ${raw.scenarioId}, but ${where}; load that scenario first.` };
+    return { code: 'wrongState', message: `setState's state is of scenario ${raw.scenarioId}, but ${where}; load that scenario first.` };
   }
   const unknownKeys = Object.keys(raw).filter((k) => !['v', 'scenarioId', 'run', 'hints'].includes(k));
   if (unknownKeys.length > 0) return bad(`setState's state has fields this sandbox does not know (${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}).`);
