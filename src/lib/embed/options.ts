@@ -205,7 +205,8 @@ function safeUrl(value: string): URL | null {
   }
 }
 
-function canonicalLanguageTag(value: string): string | null {
+/** The canonical form of a well-formed BCP 47 tag (`pt-br` → `pt-BR`), or null (also used by xapi.ts). */
+export function canonicalLanguageTag(value: string): string | null {
   if (value.length === 0 || value.length > MAX_LANG_CHARS || !/^[A-Za-z0-9-]+$/.test(value)) return null;
   try {
     // Throws RangeError on a tag that is not well-formed BCP 47.

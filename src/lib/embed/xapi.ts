@@ -25,6 +25,7 @@
  * registration); a builder never throws and answers a sentence for the first problem.
  */
 import type { LocalizedText, Scenario } from '../../../workers/protocol.ts';
+import { canonicalLanguageTag } from './options.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (ADL verbs and activity types, as published by ADL; confirmed against the ADL
@@ -57,7 +58,7 @@ export const VERB_DISPLAY_LANGUAGE = 'en-US';
 // ---------------------------------------------------------------------------------------------
 
 export const MAX_IRI_CHARS = 2048;
-export const MAX_ID_CHARS = 64;
+export const MAX_LOCAL_ID_CHARS = 64;
 export const MAX_TEXT_CHARS = 2000;
 export const MAX_LANGUAGES = 32;
 export const MAX_RESPONSE_ITEMS = 100;
@@ -250,10 +251,10 @@ function objectiveStatement(
 ): Built<Statement> {
   const parent = scenarioActivity(env, scenario);
   if (typeof parent === 'string') return fail(parent);
-  if (typeof objective !== 'object' || objective === null || !isLocalId(objective.id)) return fail(`an objective's id must be 1–${MAX_ID_CHARS} letters, digits, "-", "_" or ".".`);
+  if (typeof objective !== 'object' || objective === null || !isLocalId(objective.id)) return fail(`an objective's id must be 1–${MAX_LOCAL_ID_CHARS} letters, digits, "-", "_" or ".".`);
   const name = languageMap(objective.title);
   if (name === null) return fail(`objective ${objective.id}'s title must be a locale map with "en".`);
-  if (objective.stepId !== undefined && !isLocalId(objective.stepId)) return fail(`objective ${objective.id}'s step id must be 1–${MAX_ID_CHARS} letters, digits, "-", "_" or ".".`);
+  if (objective.stepId !== undefined && !isLocalId(objective.stepId)) return fail(`objective ${objective.id}'s step id must be 1–${MAX_LOCAL_ID_CHARS} letters, digits, "-", "_" or ".".`);
   const timestamp = timestampOf(atMs);
   if (timestamp === null) return fail(`the time of "${verb}" must be epoch milliseconds (a whole number).`);
   const object: Activity = {
@@ -368,9 +369,9 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** A plausible RFC 5646 tag (language, then subtags); not a full registry check. */
+/** A well-formed BCP 47 (RFC 5646) tag, by the same rule as the `lang` URL option. */
 export function isLanguageTag(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 35 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value);
+  return typeof value === 'string' && canonicalLanguageTag(value) !== null;
 }
 
 export function isPlaceholderActor(actor: unknown): boolean {
@@ -402,12 +403,12 @@ function predictionResponse(answer: unknown): string | null {
   if (typeof answer === 'number') return Number.isFinite(answer) ? String(answer) : null;
   if (!Array.isArray(answer) || answer.length === 0 || answer.length > MAX_RESPONSE_ITEMS) return null;
   // xAPI's response format joins several items with "[,]".
-  if (!answer.every((a) => typeof a === 'string' && a.length > 0 && a.length <= MAX_ID_CHARS * 2 && !a.includes('[,]'))) return null;
+  if (!answer.every((a) => typeof a === 'string' && a.length > 0 && a.length <= MAX_LOCAL_ID_CHARS * 2 && !a.includes('[,]'))) return null;
   return answer.join('[,]');
 }
 
 function isLocalId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_CHARS && /^[A-Za-z0-9._-]+$/.test(value);
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_LOCAL_ID_CHARS && /^[A-Za-z0-9._-]+$/.test(value);
 }
 
 function isFiniteIn(value: unknown, min: number, max: number): value is number {
