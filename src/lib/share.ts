@@ -5,6 +5,7 @@
  * untrusted: its size, alphabet, decompressed size and shape are checked here, and the worker's
  * restoreRun checks every command again before replaying.
  */
+import { readBytesLimited } from './read-limited.ts';
 
 /** Sandbox limits on what a link may carry (a learner's run compresses to a few hundred bytes). */
 export const MAX_FRAGMENT_CHARS = 100_000;
@@ -89,23 +90,6 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
 async function inflateLimited(bytes: Uint8Array): Promise<Uint8Array | null> {
   if (typeof DecompressionStream !== 'function') throw new Error('no DecompressionStream');
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_RUN_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  const read = await readBytesLimited(reader, MAX_RUN_BYTES);
+  return 'bytes' in read ? read.bytes : null;
 }

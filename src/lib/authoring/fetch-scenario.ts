@@ -5,6 +5,7 @@
  * whose message names the URL or the file, so the page can say what was refused and keep the
  * scenario it has.
  */
+import { readBytesLimited } from '../read-limited.ts';
 
 /** Larger than any course scenario (the biggest is ~20 KB) by far, small enough to refuse junk fast. */
 export const MAX_SCENARIO_BYTES = 512 * 1024;
@@ -37,25 +38,8 @@ async function readLimited(response: Response, maxBytes: number): Promise<{ text
     const size = new TextEncoder().encode(text).length;
     return size > maxBytes ? { tooBig: size } : { text };
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { tooBig: size };
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+  const read = await readBytesLimited(reader, maxBytes);
+  return 'tooBig' in read ? read : { text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) };
 }
 
 /** Refuses text that is plainly not a YAML scenario (binary content) before the parser sees it. */
