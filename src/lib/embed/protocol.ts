@@ -13,7 +13,7 @@
  * validate gets an `error` reply with a one-sentence message. Nothing here throws, and nothing from a
  * message is executed. Replies and events must be posted to the host's exact origin, never '*'.
  */
-import { isScenarioId, MAX_RUN_CHARS, parseSavedProgress, PROGRESS_VERSION } from '../progress/progress.ts';
+import { hintsProblem, isRun, isScenarioId, MAX_RUN_CHARS, parseHints, PROGRESS_VERSION, runProblem } from '../progress/progress.ts';
 import { isSpeed, SPEEDS } from '../../../workers/playback.ts';
 import type { Speed } from '../../../workers/protocol.ts';
 import { parseScenarioSource, THEMES, type Theme } from './options.ts';
@@ -274,11 +274,11 @@ export function parseHostState(raw: unknown, open?: OpenScenario): { state: Host
   }
   const unknownKeys = Object.keys(raw).filter((k) => !['v', 'scenarioId', 'run', 'hints'].includes(k));
   if (unknownKeys.length > 0) return bad(`setState's state has fields this sandbox does not know (${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}).`);
-  // The saved-progress check, with the two fields the host does not keep filled in.
-  const checked = parseSavedProgress({ ...raw, savedAt: '1970-01-01T00:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 0, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 0 } });
-  if (!checked.ok) return bad(`setState's state was not restored: ${checked.message}`);
-  const { v, scenarioId, run, hints } = checked.value;
-  return { state: { v, scenarioId, run, ...(hints === undefined ? {} : { hints }) } };
+  // The saved-progress checks of the fields a host keeps (run, hints).
+  if (!isRun(raw.run)) return bad(`setState's state was not restored: ${runProblem(raw.scenarioId)}`);
+  const hints = parseHints(raw.hints);
+  if (hints === null) return bad(`setState's state was not restored: ${hintsProblem(raw.scenarioId)}`);
+  return { state: { v: PROGRESS_VERSION, scenarioId: raw.scenarioId, run: raw.run, ...(hints === undefined ? {} : { hints }) } };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

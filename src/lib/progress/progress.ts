@@ -70,16 +70,29 @@ export function parseSavedProgress(raw: unknown): ParseResult<SavedProgress> {
   if (p.v !== PROGRESS_VERSION) return { ok: false, message: `saved progress has version ${JSON.stringify(p.v) ?? 'none'}; this sandbox reads version ${PROGRESS_VERSION}.` };
   if (!isScenarioId(p.scenarioId)) return { ok: false, message: `"scenarioId" must be a scenario id (lower-case letters, digits and "-"), not ${JSON.stringify(p.scenarioId)?.slice(0, 40) ?? 'nothing'}.` };
   if (typeof p.savedAt !== 'string' || Number.isNaN(Date.parse(p.savedAt))) return { ok: false, message: `"savedAt" of ${p.scenarioId} must be a date and time.` };
-  if (typeof p.run !== 'string' || p.run.length === 0 || p.run.length > MAX_RUN_CHARS) return { ok: false, message: `"run" of ${p.scenarioId} must be the exported run's text (at most ${MAX_RUN_CHARS} characters).` };
+  if (!isRun(p.run)) return { ok: false, message: runProblem(p.scenarioId) };
   const summary = parseSummary(p.summary);
   if (summary === null) return { ok: false, message: `"summary" of ${p.scenarioId} must give stepsDone, stepsTotal, completed, hintsShown, solutionRevealed and attempts.` };
   const hints = parseHints(p.hints);
-  if (hints === null) return { ok: false, message: `"hints" of ${p.scenarioId} must map objective ids to how many hints were shown (0–${MAX_HINTS_PER_OBJECTIVE}).` };
+  if (hints === null) return { ok: false, message: hintsProblem(p.scenarioId) };
   return { ok: true, value: { v: PROGRESS_VERSION, scenarioId: p.scenarioId, savedAt: p.savedAt, summary, run: p.run, ...(hints === undefined ? {} : { hints }) } };
 }
 
-/** undefined: absent; null: malformed. */
-function parseHints(raw: unknown): Record<string, number> | undefined | null {
+/** Whether `run` can be an exported run's text (also the check of a host's state: embed/protocol.ts). */
+export function isRun(run: unknown): run is string {
+  return typeof run === 'string' && run.length > 0 && run.length <= MAX_RUN_CHARS;
+}
+
+export function runProblem(scenarioId: string): string {
+  return `"run" of ${scenarioId} must be the exported run's text (at most ${MAX_RUN_CHARS} characters).`;
+}
+
+export function hintsProblem(scenarioId: string): string {
+  return `"hints" of ${scenarioId} must map objective ids to how many hints were shown (0–${MAX_HINTS_PER_OBJECTIVE}).`;
+}
+
+/** Hints read, by objective id. undefined: absent; null: malformed. */
+export function parseHints(raw: unknown): Record<string, number> | undefined | null {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const entries = Object.entries(raw as Record<string, unknown>);
