@@ -9,16 +9,7 @@ import { LessonController, SAVE_DELAY_MS } from '../../../src/lib/lesson-control
 import { ProgressStore } from '../../../src/lib/progress/store.ts';
 import { toBase64Url } from '../../../src/lib/share.ts';
 import { lesson } from '../view-model/lesson/fixtures.ts';
-
-class MemoryStorage implements Storage {
-  #items = new Map<string, string>();
-  get length() { return this.#items.size; }
-  clear() { this.#items.clear(); }
-  getItem(key: string) { return this.#items.get(key) ?? null; }
-  key(i: number) { return [...this.#items.keys()][i] ?? null; }
-  removeItem(key: string) { this.#items.delete(key); }
-  setItem(key: string, value: string) { this.#items.set(key, value); }
-}
+import { MemoryStorage } from './memory-storage.ts';
 
 const RUN = JSON.stringify({ v: 1, scenario: 'launch-types', seed: 11, end: 5000, steps: [[1000, { 'ecs:RunTask': {} }]] });
 

@@ -4,16 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KEY_PREFIX, ProgressStore, parseProgressFile } from '../../../src/lib/progress/store.ts';
 import { summarize, type SavedProgress } from '../../../src/lib/progress/progress.ts';
 import { lesson } from '../view-model/lesson/fixtures.ts';
-
-class MemoryStorage implements Storage {
-  #items = new Map<string, string>();
-  get length() { return this.#items.size; }
-  clear() { this.#items.clear(); }
-  getItem(key: string) { return this.#items.get(key) ?? null; }
-  key(i: number) { return [...this.#items.keys()][i] ?? null; }
-  removeItem(key: string) { this.#items.delete(key); }
-  setItem(key: string, value: string) { this.#items.set(key, value); }
-}
+import { MemoryStorage } from './memory-storage.ts';
 
 /** Private mode in some browsers, or a sandboxed iframe: every access throws. */
 const throwing = new Proxy({} as Storage, { get() { throw new DOMException('denied', 'SecurityError'); } });
