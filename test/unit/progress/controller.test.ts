@@ -13,6 +13,11 @@ import { MemoryStorage } from './memory-storage.ts';
 
 const RUN = JSON.stringify({ v: 1, scenario: 'launch-types', seed: 11, end: 5000, steps: [[1000, { 'ecs:RunTask': {} }]] });
 
+/** Saved work on launch-types (from 10:00), as a previous visit left it. */
+function saveWork(storage: Storage, summary: { stepsDone: number; hintsShown: number; attempts: number }, extra: { hints?: Record<string, number> } = {}): void {
+  new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsTotal: 3, completed: false, solutionRevealed: false, ...summary }, run: RUN, ...extra });
+}
+
 function session(commands: number, over: Partial<SessionState> = {}): SessionState {
   return {
     scenarioId: 'launch-types',
@@ -70,7 +75,7 @@ describe('LessonController', () => {
   it('restores saved work when its scenario opens, and says from when', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
     const { client, asClient, restored } = fakeClient(session(0));
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
@@ -82,7 +87,7 @@ describe('LessonController', () => {
   it('shows again the hints the learner had read, after the run is replayed', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 3, solutionRevealed: false, attempts: 1 }, run: RUN, hints: { 'fargate-task': 2, 'done-before': 1 } });
+    saveWork(storage, { stepsDone: 0, hintsShown: 3, attempts: 1 }, { hints: { 'fargate-task': 2, 'done-before': 1 } });
     const { client, asClient } = fakeClient(session(0));
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
@@ -93,7 +98,7 @@ describe('LessonController', () => {
   it('does not replay saved work over commands run meanwhile', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
     const { client, asClient, restored } = fakeClient(session(1));
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
@@ -106,7 +111,7 @@ describe('LessonController', () => {
     const linkRun = RUN.replace('5000', '6000');
     const replaced = stubPage(`#runjson=${toBase64Url(new TextEncoder().encode(linkRun))}`);
     const storage = new MemoryStorage();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 0 }, run: RUN });
+    saveWork(storage, { stepsDone: 0, hintsShown: 0, attempts: 0 });
     const { client, asClient, restored } = fakeClient(session(0));
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
@@ -119,7 +124,7 @@ describe('LessonController', () => {
   it('a refused link is said, and saved work is still restored', async () => {
     stubPage('#run=!!');
     const storage = new MemoryStorage();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 0, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 0 }, run: RUN });
+    saveWork(storage, { stepsDone: 0, hintsShown: 0, attempts: 0 });
     const { client, asClient, restored } = fakeClient(session(0));
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
@@ -162,7 +167,7 @@ describe('LessonController', () => {
     const controller = new LessonController(asClient, storage);
     controller.onSession(client.session);
     await settle();
-    new ProgressStore(storage).save({ v: 1, scenarioId: 'launch-types', savedAt: '2026-12-07T10:00:00.000Z', summary: { stepsDone: 1, stepsTotal: 3, completed: false, hintsShown: 0, solutionRevealed: false, attempts: 1 }, run: RUN });
+    saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
     client.session = session(0, { timeline: { ...session(0).timeline, endMs: 90_000 } }); // the clock ran on
     controller.onSession(client.session);
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
