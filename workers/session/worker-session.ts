@@ -234,11 +234,13 @@ export class WorkerSession implements LearningApi {
   }
 
   async restoreRun(encoded: string): Promise<{ ok: true } | SessionRefusal> {
-    const restored = await this.#replaying('restore the run', (current) => current.restore(String(encoded ?? '')));
-    if (!restored.ok) return restored;
-    this.current = restored.session;
-    this.changed();
-    return { ok: true };
+    // The restored session replaces the current one before #replaying publishes (once, the new run).
+    return this.#replaying('restore the run', (current) => {
+      const restored = current.restore(String(encoded ?? ''));
+      if (!restored.ok) return restored;
+      this.current = restored.session;
+      return { ok: true as const };
+    });
   }
 
   async exportRun(): Promise<string> {
