@@ -41,11 +41,13 @@ export class Session {
   #lesson: LessonRunLike | null;
   readonly #runtime: LessonRuntime | null;
   readonly #createEngine: () => SandboxEngine;
+  /** The step the clock last stopped for (each prediction step stops it once). */
+  #stoppedForStep = -1;
 
   private constructor(scenario: Scenario, timeline: Timeline, options: SessionOptions, lesson: LessonRunLike | null) {
     this.scenario = scenario;
     this.#timeline = timeline;
-    this.seed = timeline.log().seed;
+    this.seed = timeline.seed;
     this.#runtime = options.lesson;
     this.#createEngine = options.createEngine;
     this.#lesson = lesson;
@@ -76,9 +78,6 @@ export class Session {
   get hasLesson(): boolean {
     return this.#lesson !== null;
   }
-
-  /** The step the clock last stopped for (each prediction step stops it once). */
-  #stoppedForStep = -1;
 
   /**
    * True once each time a step that asks for a prediction becomes active: playback pauses so the

@@ -115,6 +115,11 @@ export class Timeline {
     return { ...this.#live.cursor };
   }
 
+  /** The run's seed (without copying the log, as log() does). */
+  get seed(): number {
+    return this.#log.seed;
+  }
+
   /** The virtual time the scenario's setup ended at: the earliest point of the run. */
   get startMs(): number {
     return this.#start.timeMs;
