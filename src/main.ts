@@ -1,27 +1,11 @@
-// The page's entry: mount the UI, which draws the build-time first
-// frame of the default scenario (tools/first-frame.plugin.ts) at once, then start the sandbox
-// worker, whose snapshots replace that frame with the live state (see sandbox-connection.ts).
-// `?scenario=<id>` opens another bundled scenario instead (no first frame: the worker starts at once).
-import firstFrame, { scenario as parsedScenario } from 'virtual:first-frame';
-import { mountApp } from './mount-app.ts';
-import sandboxYaml from '../scenarios/sandbox.yaml?raw';
-import { SandboxConnection } from './lib/sandbox-connection.ts';
-import { installTestHook } from './lib/test-hook.ts';
-import { loadBundledScenario, scenarioChoice, unknownScenarioNotice } from './lib/bundled-scenarios.ts';
+// The page's entry, kept tiny: it reads the address's options (issue 9: embed, theme,
+// clickToLoad…), applies the theme before anything paints, and loads the app (boot.ts) — at once,
+// or, with clickToLoad=1, only when the learner asks for it, so that a course page embedding many
+// sandboxes loads almost nothing until then.
+import { parseEmbedOptions } from './lib/embed/options.ts';
+import { applyTheme } from './lib/embed/theme.ts';
 
-installTestHook();
-const choice = scenarioChoice(location.search);
-if (choice.kind === 'bundled') {
-  void loadBundledScenario(choice.id).then((text) => {
-    const connection = new SandboxConnection(text);
-    connection.start();
-    mountApp(connection);
-  });
-} else {
-  const notice = choice.kind === 'unknown' ? unknownScenarioNotice(choice.given) : undefined;
-  const connection = new SandboxConnection(sandboxYaml, { firstFrame, parsedScenario, ...(notice === undefined ? {} : { notice }) });
-  if (!connection.hasFirstFrame) connection.start();
-  mountApp(connection);
-  // The first frame is drawn during mount; start the worker once the browser has painted it.
-  if (connection.hasFirstFrame) requestAnimationFrame(() => setTimeout(() => connection.start(), 0));
-}
+const { options, problems } = parseEmbedOptions(location.search);
+applyTheme(options.theme);
+if (options.embed) document.documentElement.dataset.embed = '1';
+void import('./boot.ts').then((m) => m.boot(options, problems));

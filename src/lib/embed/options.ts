@@ -38,7 +38,8 @@ export interface EmbedOptions {
   /** A canonical BCP 47 tag; null: the browser's language. */
   lang: string | null;
   readonly: boolean;
-  autoplay: boolean;
+  /** null: the app's own choice (the clock runs on the site, stays paused in an embed). */
+  autoplay: boolean | null;
   speed: Speed;
   /** null: the scenario's own seed. */
   seed: number | null;
@@ -55,7 +56,7 @@ export const DEFAULT_EMBED_OPTIONS: Readonly<EmbedOptions> = Object.freeze({
   theme: 'auto',
   lang: null,
   readonly: false,
-  autoplay: false,
+  autoplay: null,
   speed: 1,
   seed: null,
   origins: [],
