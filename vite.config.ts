@@ -4,12 +4,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { firstFramePlugin } from './tools/first-frame.plugin.ts';
 import { taskdefSchemaPlugin } from './tools/taskdef-schema.plugin.ts';
+import { cspPlugin } from './tools/csp.plugin.ts';
+import { embedDevPlugin } from './vite.embed.config.ts';
 
 // One config for the app, the dev server and the tests.
 export default defineConfig({
   // Relative base: dist/ works from any sub-path and inside an iframe.
   base: './',
-  plugins: [svelte(), firstFramePlugin(fileURLToPath(new URL('./scenarios/sandbox.yaml', import.meta.url)))],
+  plugins: [svelte(), firstFramePlugin(fileURLToPath(new URL('./scenarios/sandbox.yaml', import.meta.url))), embedDevPlugin(), cspPlugin()],
   worker: { format: 'es', plugins: () => [taskdefSchemaPlugin()] },
   // Worker-only dependencies are invisible to the dev-server scanner; without this the dev server
   // re-optimizes and reloads mid-session.
