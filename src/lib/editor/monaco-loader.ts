@@ -15,6 +15,7 @@ import 'monaco-editor/features/register.all';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { followPageTheme } from './monaco-theme.ts';
 
 // Both labels need a worker, or the core editor worker fails and the console fills with errors.
 self.MonacoEnvironment = {
@@ -22,6 +23,8 @@ self.MonacoEnvironment = {
     return label === 'json' ? new JsonWorker() : new EditorWorker();
   },
 };
+
+followPageTheme(monaco.editor);
 
 export { monaco, jsonDefaults };
 
