@@ -12,6 +12,9 @@ import { hasPlacementFailures, placementExplanations } from './view-model/result
 export type CommandOutcome = Awaited<ReturnType<WorkerApi['runCommandText']>>;
 type Outcome<K extends keyof WorkerApi> = Awaited<ReturnType<WorkerApi[K]>>;
 
+/** What every learner edit answers in a read-only sandbox (the embed's `readonly=1`). */
+export const READ_ONLY_SENTENCE = 'This sandbox is read-only: you can watch the cluster, but not change it.';
+
 export class SandboxClient {
   snapshot = $state.raw<Snapshot | null>(null);
   playback = $state.raw<PlaybackState>({ playing: false, speed: 1 });
@@ -20,11 +23,19 @@ export class SandboxClient {
   session = $state.raw<SessionState | null>(null);
   /** Problems loading the scenario (shown in the header), or a failure to reach the worker. */
   loadIssues = $state.raw<ScenarioIssue[]>([]);
+  /**
+   * The embed's `readonly=1`: the learner watches but cannot change the cluster. Set once at boot.
+   * The guard sits here, on every path a learner's edit takes (dispatch, the command language,
+   * undo and redo), so no panel can escape it; time, the picture and the explainer still work,
+   * and the host's own commands (reset, loadScenario, setState) are not the learner's edits.
+   */
+  readonly readonly: boolean;
   readonly #connection: SandboxConnection;
   #validateSeq = 0;
 
-  constructor(connection: SandboxConnection) {
+  constructor(connection: SandboxConnection, options: { readonly?: boolean } = {}) {
     this.#connection = connection;
+    this.readonly = options.readonly ?? false;
     // Snapshots arrive every tick (50 ms); a big cluster can take longer than that to draw. Only
     // the newest one is drawn, at most once per frame: without this, messages queued up behind
     // slow renders and the page stopped answering (hundreds of tasks). Hidden pages draw nothing,
@@ -71,10 +82,10 @@ export class SandboxClient {
    * Switch to another scenario in place (picker, authoring, a link). On failure the previous
    * scenario and its run stay, and the issues (file, line, problem) come back for the caller to show.
    */
-  async loadScenarioText(yaml: string): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }> {
+  async loadScenarioText(yaml: string, options?: { seed?: number }): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }> {
     let outcome: Outcome<'loadScenario'>;
     try {
-      outcome = await this.#api.loadScenario(yaml);
+      outcome = await this.#api.loadScenario(yaml, options?.seed === undefined ? undefined : { seed: options.seed });
     } catch (error) {
       return { ok: false, issues: [{ message: `The sandbox could not load the scenario: ${errorText(error)}` }] };
     }
@@ -85,10 +96,12 @@ export class SandboxClient {
 
   // The learning session: each call answers a value, a lost worker included (never rejects).
   undo(): Promise<Outcome<'undo'>> {
+    if (this.readonly) return Promise.resolve({ ok: false, message: READ_ONLY_SENTENCE });
     return refusing<Outcome<'undo'>>(() => this.#api.undo());
   }
 
   redo(): Promise<Outcome<'redo'>> {
+    if (this.readonly) return Promise.resolve({ ok: false, message: READ_ONLY_SENTENCE });
     return refusing<Outcome<'redo'>>(() => this.#api.redo());
   }
 
@@ -159,10 +172,12 @@ export class SandboxClient {
   }
 
   dispatch(step: Step): Promise<StepResult> {
+    if (this.readonly) return Promise.resolve({ step: 1, action: Object.keys(step)[0] ?? 'step', error: { code: 'ReadOnlySandbox', message: READ_ONLY_SENTENCE } });
     return this.#api.dispatch(step);
   }
 
   runCommandText(text: string): Promise<CommandOutcome> {
+    if (this.readonly) return Promise.resolve({ ok: false, issues: [{ message: READ_ONLY_SENTENCE }] });
     return this.#api.runCommandText(text);
   }
 

@@ -31,6 +31,8 @@ export class SandboxConnection {
   /** The same scenario already parsed (at build time): the worker then starts without its YAML parser. */
   readonly #parsedScenario: Scenario | null;
   readonly #autoplay: boolean;
+  /** A seed overriding the scenario's own (the embed's `seed=`); undefined: the scenario's. */
+  readonly #seed: number | undefined;
   /** A sentence to show beside the scenario's own load issues (e.g. an unknown `?scenario=`). */
   readonly notice: string | undefined;
 
@@ -40,12 +42,13 @@ export class SandboxConnection {
    */
   constructor(
     scenarioText: string,
-    options: { autoplay?: boolean; firstFrame?: Snapshot | null; parsedScenario?: Scenario | null; notice?: string } = {},
+    options: { autoplay?: boolean; firstFrame?: Snapshot | null; parsedScenario?: Scenario | null; notice?: string; seed?: number } = {},
   ) {
     this.notice = options.notice;
     this.#scenarioText = scenarioText;
     this.#parsedScenario = options.parsedScenario ?? null;
     this.#autoplay = options.autoplay ?? true;
+    this.#seed = options.seed;
     if (options.firstFrame) this.#latest = { snapshot: options.firstFrame, playback: { playing: false, speed: 1 }, session: null };
     this.loaded = new Promise<LoadOutcome>((resolve) => {
       this.#settleLoaded = resolve;
@@ -73,9 +76,10 @@ export class SandboxConnection {
     });
     const api = Comlink.wrap<WorkerApi>(worker);
     this.#api = api;
+    const seed = this.#seed === undefined ? undefined : { seed: this.#seed };
     const loading = this.#parsedScenario
-      ? api.loadParsedScenario(this.#parsedScenario)
-      : api.loadScenario(this.#scenarioText);
+      ? api.loadParsedScenario(this.#parsedScenario, seed)
+      : api.loadScenario(this.#scenarioText, seed);
     const subscribing = api.subscribe(
       Comlink.proxy((snapshot: Snapshot, playback: PlaybackState, session: SessionState) => {
         this.#latest = { snapshot, playback, session };

@@ -1,5 +1,5 @@
 /**
- * `?scenario=<http(s) url>`: the page opens with the default scenario, then fetches the URL as
+ * `?scenario=<http(s) url>` (chosen in boot.ts): the page opens with the default scenario, then fetches the URL as
  * text and asks the worker to switch to it. A URL that cannot be reached, is too big, or does not
  * parse as a scenario is refused with a sentence naming the URL (and the line and problem); the
  * scenario already running stays. The text that was opened is kept for the authoring mode.
@@ -7,11 +7,10 @@
 import type { CheckReport, ScenarioIssue } from '../../../workers/protocol.ts';
 import { fetchScenarioText, type TextOutcome } from './fetch-scenario.ts';
 import { refusalSentence } from './issues.ts';
-import { scenarioChoice } from '../bundled-scenarios.ts';
 
 /** What the authoring mode and `?scenario=<url>` need of the sandbox client. */
 export interface AuthoringClient {
-  loadScenarioText(yamlText: string): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }>;
+  loadScenarioText(yamlText: string, options?: { seed?: number }): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }>;
   checkScenario(yamlText: string, fileName?: string): Promise<CheckReport>;
   loadIssues: ScenarioIssue[];
 }
@@ -26,17 +25,17 @@ export function rememberOpened(source: string, text: string): void {
 export type OpenOutcome = { ok: true; source: string; text: string } | { ok: false; message: string; issues: ScenarioIssue[] };
 
 /** Switch the running scenario to text from outside; refusals are values, the running scenario stays. */
-export async function switchTo(client: AuthoringClient, outcome: TextOutcome): Promise<OpenOutcome> {
+export async function switchTo(client: AuthoringClient, outcome: TextOutcome, seed?: number): Promise<OpenOutcome> {
   if (!outcome.ok) return { ok: false, message: outcome.message, issues: [] };
-  const loaded = await client.loadScenarioText(outcome.text);
+  const loaded = await client.loadScenarioText(outcome.text, seed === undefined ? undefined : { seed });
   if (!loaded.ok) return { ok: false, message: refusalSentence(outcome.source, loaded.issues), issues: loaded.issues };
   rememberOpened(outcome.source, outcome.text);
   return { ok: true, source: outcome.source, text: outcome.text };
 }
 
 /** `?scenario=<url>`: fetch, switch, and say a refusal where load problems are said (the header). */
-export async function openScenarioUrl(client: AuthoringClient, url: string): Promise<OpenOutcome> {
-  const outcome = await switchTo(client, await fetchScenarioText(url));
+export async function openScenarioUrl(client: AuthoringClient, url: string, seed?: number): Promise<OpenOutcome> {
+  const outcome = await switchTo(client, await fetchScenarioText(url), seed);
   if (!outcome.ok) client.loadIssues = [{ message: outcome.message }];
   return outcome;
 }
@@ -49,10 +48,11 @@ function until(ready: () => boolean, everyMs = 50): Promise<void> {
   });
 }
 
-/** The page's `?scenario=<url>`: once the default scenario runs, fetch the URL and switch to it. */
-export async function openScenarioFromPage(client: AuthoringClient & { scenario: unknown }, search = location.search): Promise<OpenOutcome | null> {
-  const choice = scenarioChoice(search);
-  if (choice.kind !== 'url') return null;
+/**
+ * The address's `scenario=<url>` (boot.ts decides, from the embed options): once the default
+ * scenario runs, fetch the URL and switch to it, with the address's `seed=` if any.
+ */
+export async function openScenarioFromPage(client: AuthoringClient & { scenario: unknown }, url: string, seed?: number): Promise<OpenOutcome> {
   await until(() => client.scenario !== null || client.loadIssues.length > 0);
-  return openScenarioUrl(client, choice.url);
+  return openScenarioUrl(client, url, seed);
 }
