@@ -17,6 +17,7 @@ import { hintsProblem, isRun, isScenarioId, MAX_RUN_CHARS, parseHints, PROGRESS_
 import { isSpeed, SPEEDS } from '../../../workers/playback.ts';
 import type { Speed } from '../../../workers/protocol.ts';
 import { parseScenarioSource, THEMES, type Theme } from './options.ts';
+import type { Statement } from './xapi.ts';
 
 export const MESSAGE_SOURCE = 'ecs-sandbox';
 export const PROTOCOL_VERSION = 1;
@@ -60,16 +61,29 @@ export interface HostState {
 
 // ——— events (sandbox → host) ———
 
+/**
+ * The learner's events also carry an xAPI statement (xapi.ts) for the host to forward to its LRS:
+ * absent when the statement could not be built (said in development builds) or has no verb.
+ */
+export interface WithStatement {
+  statement?: Statement;
+}
+
 export interface EventPayloads {
   /** The sandbox listens; `commands` lists what it accepts. */
   ready: { commands: readonly CommandType[] };
-  scenarioLoaded: { id: string };
-  objectiveChanged: { id: string; passed: boolean };
-  hintShown: { objectiveId: string; hints: number };
-  solutionRevealed: Record<string, never>;
-  completed: { score: number; max: number; attempts: number; durationMs: number };
-  /** Debounced; carries the state so the host can keep it without asking. */
-  stateChanged: { state: HostState };
+  /** statement: initialized. */
+  scenarioLoaded: { id: string } & WithStatement;
+  /** statement: passed / failed, or answered for a prediction. */
+  objectiveChanged: { id: string; passed: boolean } & WithStatement;
+  /** statement: interacted (the objective). */
+  hintShown: { objectiveId: string; hints: number } & WithStatement;
+  /** statement: interacted (the scenario, response "solution"). */
+  solutionRevealed: WithStatement;
+  /** statement: completed, with score, success and duration. */
+  completed: { score: number; max: number; attempts: number; durationMs: number } & WithStatement;
+  /** Debounced; carries the state so the host can keep it without asking. statement: attempted, once per opened scenario. */
+  stateChanged: { state: HostState } & WithStatement;
   resize: { height: number };
   error: { code: ErrorCode; message: string };
 }

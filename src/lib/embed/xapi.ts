@@ -170,6 +170,10 @@ export interface StatementFactory {
   attempted(scenario: ScenarioRef, atMs: number): Built<Statement>;
   interacted(scenario: ScenarioRef, command: CommandSummary, atMs: number): Built<Statement>;
   answered(scenario: ScenarioRef, objective: ObjectiveRef, answer: Answer, atMs: number): Built<Statement>;
+  /** A hint of an objective read: interacted, the objective, response `hint:<how many read>`. */
+  hintShown(scenario: ScenarioRef, objective: ObjectiveRef, hints: number, atMs: number): Built<Statement>;
+  /** The reference solution revealed: interacted, the scenario, response `solution`. */
+  solutionRevealed(scenario: ScenarioRef, atMs: number): Built<Statement>;
   /** objective null: the scenario as a whole. */
   passed(scenario: ScenarioRef, objective: ObjectiveRef | null, atMs: number): Built<Statement>;
   failed(scenario: ScenarioRef, objective: ObjectiveRef | null, atMs: number): Built<Statement>;
@@ -207,6 +211,11 @@ function factory(env: Env): StatementFactory {
       return scenarioStatement(env, 'interacted', scenario, atMs, response);
     },
     answered: (scenario, objective, answer, atMs) => answeredStatement(env, scenario, objective, answer, atMs),
+    hintShown: (scenario, objective, hints, atMs) => {
+      if (typeof hints !== 'number' || !Number.isSafeInteger(hints) || hints < 1) return fail('the number of hints read must be a whole number, 1 or more.');
+      return objectiveStatement(env, 'interacted', scenario, objective, atMs, ACTIVITY_TYPES.objective, { response: `hint:${hints}` });
+    },
+    solutionRevealed: (scenario, atMs) => scenarioStatement(env, 'interacted', scenario, atMs, { response: 'solution' }),
     passed: (scenario, objective, atMs) => verdictStatement(env, 'passed', scenario, objective, atMs),
     failed: (scenario, objective, atMs) => verdictStatement(env, 'failed', scenario, objective, atMs),
     completed: (scenario, completion, atMs) => {
