@@ -95,8 +95,9 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
   ready.catch(() => undefined);
   let destroyed = false;
   let openScenario: string | null = null;
-  // ready and the first scenarioLoaded arrive together: one setState at a time is enough.
+  // ready and the first scenarioLoaded arrive together: one setState at a time (see restore).
   let restoring = false;
+  let retry = false;
 
   function post(data: unknown): void {
     // targetOrigin is the sandbox's exact origin, so a frame navigated elsewhere gets nothing.
@@ -170,21 +171,36 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
 
   /**
    * Sends the stored state when the sandbox is ready or has opened its scenario. A state of another
-   * scenario waits for that scenario's scenarioLoaded; a `wrongState` once the state's own scenario is
-   * open means the sandbox cannot read it (another version): it is stale, so it is dropped.
+   * scenario waits for that scenario's scenarioLoaded. A `wrongState` refusal while the state's own
+   * scenario was already open when it was sent means the sandbox cannot read it (another version): it
+   * is stale, so it is dropped. One setState at a time: a scenarioLoaded arriving while one is out
+   * sends again only if that one was refused (ready can come before the scenario is open).
    */
   function restore(scenario: string | null): void {
     if (persistKey === null) return;
     const state = readStored(persistKey);
-    if (restoring || state === null || (scenario !== null && state.scenarioId !== scenario)) return;
+    if (state === null || (scenario !== null && state.scenarioId !== scenario)) return;
+    if (restoring) {
+      retry = true;
+      return;
+    }
     restoring = true;
+    const openWhenSent = openScenario;
     send('setState', { state: state as unknown as HostState })
-      .catch((error: unknown) => {
-        if (!(error instanceof CommandError) || error.code !== 'wrongState') return;
-        if (openScenario === state.scenarioId) removeStored(persistKey);
-      })
+      .then(
+        () => {
+          retry = false;
+        },
+        (error: unknown) => {
+          if (error instanceof CommandError && error.code === 'wrongState' && openWhenSent === state.scenarioId) removeStored(persistKey);
+        },
+      )
       .finally(() => {
         restoring = false;
+        if (retry && !destroyed) {
+          retry = false;
+          restore(openScenario);
+        }
       });
   }
 

@@ -42,7 +42,10 @@ const STUB_PAGE = `<!doctype html>
   const params = new URLSearchParams(location.search);
   const host = params.get('origins');
   window.received = [];
-  let state = { v: 1, scenarioId: params.get('scenario'), run: '{"commands":[]}' };
+  const scenario = params.get('scenario');
+  let state = { v: 1, scenarioId: scenario, run: '{"commands":[]}' };
+  // late=1: the scenario opens 300 ms after ready (a setState before then is refused, as the app does).
+  let open = params.get('late') === '1' ? null : scenario;
   const post = (m) => parent.postMessage({ source: 'ecs-sandbox', version: 1, ...m }, host);
   addEventListener('message', (e) => {
     if (e.origin !== host || e.source !== parent) return;
@@ -50,7 +53,8 @@ const STUB_PAGE = `<!doctype html>
     window.received.push({ type: d.type, payload: d.payload });
     if (d.type === 'getState') post({ type: 'reply', id: d.id, payload: { state } });
     else if (d.type === 'setState') {
-      if (d.payload.state.scenarioId !== state.scenarioId) post({ type: 'error', id: d.id, payload: { code: 'wrongState', message: 'another scenario' } });
+      if (d.payload.state.v !== 1) post({ type: 'error', id: d.id, payload: { code: 'wrongState', message: 'another version' } });
+      else if (d.payload.state.scenarioId !== open) post({ type: 'error', id: d.id, payload: { code: 'wrongState', message: 'another scenario' } });
       else { state = d.payload.state; post({ type: 'reply', id: d.id, payload: {} }); }
     } else if (d.type === 'play') {
       state = { ...state, run: '{"commands":["played"]}' };
@@ -59,23 +63,30 @@ const STUB_PAGE = `<!doctype html>
     } else post({ type: 'error', id: d.id, payload: { code: 'unknownCommand', message: d.type + ' is not a command of this stub.' } });
   });
   post({ type: 'ready', payload: { commands: ['getState', 'setState', 'play'] } });
-  post({ type: 'scenarioLoaded', payload: { id: state.scenarioId } });
+  const opened = () => { open = scenario; post({ type: 'scenarioLoaded', payload: { id: scenario } }); };
+  if (open === null) setTimeout(opened, 300); else opened();
   parent.postMessage({ subject: 'lti.frameResize', height: 5 }, host);
   parent.postMessage({ source: 'ecs-sandbox', version: 2, type: 'resize', payload: { height: 300 } }, host);
   post({ type: 'resize', payload: { height: 777 } });
   post({ type: 'completed', payload: { score: 1, max: 1, attempts: 1, durationMs: 10, statement: { verb: { id: 'http://adlnet.gov/expapi/verbs/completed' } } } });
 </script></body></html>`;
 
-/** A course page (on the host server, with its embed.js) mounting the stub; `?sandboxed=1` adds sandbox="allow-scripts". */
+/**
+ * A course page (on the host server, with its embed.js) mounting the stub. Its query: `sandboxed=1`
+ * adds sandbox="allow-scripts"; `late=1` is passed to the stub; `preset=<v>` stores a played state
+ * of version v under the persist key before mounting.
+ */
 const stubHostPage = (sandboxOrigin: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course page</title></head>
 <body><div id="lab"></div>
 <script src="/embed.js"></script>
 <script>
   window.events = [];
+  const query = new URLSearchParams(location.search);
+  if (query.has('preset')) localStorage.setItem('lab-1', JSON.stringify({ v: Number(query.get('preset')), scenarioId: 'launch-types', run: '{"commands":["preset"]}' }));
   window.lab = EcsSandbox.mount(document.getElementById('lab'), {
     origin: '${sandboxOrigin}/stub/', scenario: 'launch-types', persist: { key: 'lab-1' }, loading: 'eager',
-    sandboxed: location.search.includes('sandboxed=1'),
+    sandboxed: query.get('sandboxed') === '1', params: { late: query.get('late') },
     onEvent: (e) => window.events.push(e.statement ? e.type + ':' + e.statement.verb.id.split('/').pop() : e.type),
   });
   window.lab.ready.then(() => { document.body.dataset.ready = '1'; });
@@ -217,4 +228,30 @@ describe('embed.js against a stub sandbox (the helper\'s own rules)', () => {
       await close();
     });
   }
+});
+
+describe('embed.js restoring host-kept state', () => {
+  const received = async (page: Page) => {
+    const frame = (await (await page.$('iframe'))!.contentFrame())!;
+    return frame.evaluate(() => (window as unknown as { received: Array<{ type: string }> }).received.map((r) => r.type));
+  };
+
+  it('sends the state again on scenarioLoaded when the sandbox refused it at ready (scenario not open yet)', async () => {
+    const { page, problems, close } = await openPage('/stub-course.html?late=1&preset=1');
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 10_000 });
+    await expect.poll(() => received(page)).toEqual(['setState', 'setState']);
+    expect(await page.evaluate('window.lab.getState()')).toEqual({ state: { v: 1, scenarioId: 'launch-types', run: '{"commands":["preset"]}' } });
+    expect(await page.evaluate(() => localStorage.getItem('lab-1'))).not.toBeNull();
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('drops a stored state the sandbox cannot read (another version) once its scenario is open', async () => {
+    const { page, problems, close } = await openPage('/stub-course.html?preset=0');
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 10_000 });
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('lab-1'))).toBeNull();
+    expect(await page.evaluate('window.lab.getState()')).toEqual({ state: { v: 1, scenarioId: 'launch-types', run: '{"commands":[]}' } });
+    expect(problems).toEqual([]);
+    await close();
+  });
 });
