@@ -10,7 +10,6 @@
 // messages ignored, and the same with sandbox="allow-scripts" (opaque origin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -135,10 +134,7 @@ async function heights(page: Page, index: number): Promise<{ frame: number; cont
   return { frame: Math.round(outer), content };
 }
 
-// Until the sandbox side of the protocol (src/lib/embed/bridge.ts) is in, the app posts no `ready`.
-const BRIDGE_LANDED = existsSync(`${ROOT}src/lib/embed/bridge.ts`);
-
-describe.skipIf(!BRIDGE_LANDED)('embed.js on a course page of another origin', () => {
+describe('embed.js on a course page of another origin', () => {
   it('mounts two sandboxes from the demo page: handshake, resize, getState, live events', async () => {
     const { page, problems, close } = await openPage(`/examples/host.html?sandbox=${encodeURIComponent(`${sandbox.origin}/ecs/`)}`);
     const srcs = await page.$$eval('iframe', (frames) => frames.map((f) => f.getAttribute('src') ?? ''));
@@ -154,6 +150,8 @@ describe.skipIf(!BRIDGE_LANDED)('embed.js on a course page of another origin', (
     await page.waitForSelector('.lab[data-ready="1"] ~ .lab[data-ready="1"]', { timeout: 40_000 });
     for (const scenario of SCENARIOS) {
       expect(await page.locator(`.lab[data-scenario="${scenario}"] .events li[data-type="ready"]`).count()).toBe(1);
+      // ready comes as soon as the sandbox listens; its scenario opens just after.
+      await page.waitForSelector(`.lab[data-scenario="${scenario}"] .events li[data-type="scenarioLoaded"]`, { timeout: 20_000 });
     }
 
     // Resize: each frame leaves its initial 480 px for its content's height, cut by nothing.
@@ -180,6 +178,23 @@ describe.skipIf(!BRIDGE_LANDED)('embed.js on a course page of another origin', (
     expect((await heights(page, 0)).frame).toBe(before.frame);
 
     await page.screenshot({ path: `${ROOT}test-results/embed-host.png`, fullPage: true });
+
+    // persist: the learner's work (a command run in the first lab) reaches this page's localStorage
+    // through stateChanged, and after a reload the helper restores it into the fresh sandbox.
+    const frame = (await (await page.$$('iframe'))[0]!.contentFrame())!;
+    await frame.fill('#command-input', 'wait: 5s');
+    await frame.press('#command-input', 'Enter');
+    await page.waitForSelector('.lab[data-scenario="launch-types"] .events li[data-type="stateChanged"]', { timeout: 15_000 });
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => JSON.parse(localStorage.getItem(k)!) as { scenarioId: string; run: string }));
+    const kept = stored.find((s) => s.scenarioId === 'launch-types');
+    expect(kept?.run).not.toBe((held as { run: string }).run);
+    await page.reload();
+    await page.waitForSelector('.lab[data-ready="1"] ~ .lab[data-ready="1"]', { timeout: 40_000 });
+    await page.waitForSelector('.lab[data-scenario="launch-types"] .events li[data-type="scenarioLoaded"]', { timeout: 20_000 });
+    await expect.poll(async () => {
+      const again = await page.evaluate(() => (window as unknown as { demoLabs: Record<string, { getState(): Promise<{ state: { run: string } }> }> }).demoLabs['launch-types']!.getState());
+      return again.state.run;
+    }, { timeout: 15_000 }).toBe(kept!.run);
     expect(problems).toEqual([]);
     await close();
   });
