@@ -24,6 +24,8 @@ export function boot(options: EmbedOptions, problems: readonly string[]): Sandbo
   const open = (connection: SandboxConnection): SandboxClient => {
     const client = new SandboxClient(connection, { readonly: options.readonly });
     mountApp(client, settings);
+    // The postMessage API (issue 9), a lazy chunk: only in a frame whose address allows host origins.
+    if (options.origins.length > 0 && window.parent !== window) void import('./lib/embed/bridge.ts').then((m) => m.startEmbedBridge({ client, options }));
     if (options.speed !== 1) {
       const speed = options.speed;
       void connection.loaded.then((outcome) => (outcome.ok ? connection.api.setSpeed(speed) : undefined)).catch(() => undefined);
