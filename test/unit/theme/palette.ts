@@ -18,7 +18,7 @@ export function blockOf(css: string, selector: string): string {
 
 export function variables(block: string): Palette {
   const out: Palette = {};
-  for (const m of block.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(--[a-z0-9-]+)\s*:\s*([^;]+);/g)) out[m[1]] = m[2].trim();
+  for (const m of block.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(--[a-z0-9-]+)\s*:\s*([^;]+);/g)) out[m[1]!] = m[2]!.trim();
   return out;
 }
 
@@ -37,7 +37,8 @@ export function rgb(palette: Palette, name: string): [number, number, number] {
   }
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value ?? '');
   if (!hex) throw new Error(`${name} is not a #hex colour: ${value}`);
-  const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
+  const digits = hex[1]!;
+  const h = digits.length === 3 ? [...digits].map((c) => c + c).join('') : digits;
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
 }
 
@@ -52,6 +53,6 @@ export function luminance([r, g, b]: [number, number, number]): number {
 
 /** WCAG 2 contrast ratio, from 1 to 21. */
 export function contrast(a: [number, number, number], b: [number, number, number]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
