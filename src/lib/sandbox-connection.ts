@@ -11,6 +11,7 @@
  * sandbox, and no round trip is spent in between.
  */
 import * as Comlink from 'comlink';
+import { createModuleWorker } from './worker-factory.ts';
 import type { PlaybackState, Scenario, SessionState, Snapshot, WorkerApi } from '../../workers/protocol.ts';
 
 export type LoadOutcome = Awaited<ReturnType<WorkerApi['loadScenario']>>;
@@ -69,7 +70,10 @@ export class SandboxConnection {
   start(): Comlink.Remote<WorkerApi> {
     if (this.#api) return this.#api;
     performance.mark('sandbox-worker-start');
-    const worker = new Worker(new URL('../../workers/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'ecs-sandbox' });
+    // The literal below, as before; inside a sandboxed (opaque-origin) iframe, a blob: worker importing it.
+    const worker = createModuleWorker(
+      () => new Worker(new URL('../../workers/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'ecs-sandbox' }),
+    );
     worker.addEventListener('error', (event) => {
       this.workerError = `The sandbox worker failed to start: ${event.message || 'unknown error'}`;
       this.#errorSink?.(this.workerError);

@@ -32,12 +32,19 @@ export interface ServeOptions {
   basePath?: string;
   /** Extra pages by exact path, e.g. { '/host.html': '<html>…' }. */
   pages?: Record<string, string>;
+  /**
+   * Extra response headers for the served directory's files (not the extra pages), e.g.
+   * `Access-Control-Allow-Origin: *` as GitHub Pages sends, or a Content-Security-Policy header.
+   * Default: none.
+   */
+  headers?: Record<string, string>;
 }
 
 export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const basePath = options.basePath ?? '/';
   const pages = options.pages ?? {};
+  const headers = options.headers ?? {};
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const page = pages[url.pathname];
@@ -60,7 +67,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -15,12 +15,14 @@ import 'monaco-editor/features/register.all';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { createModuleWorker } from '../worker-factory.ts';
 import { followPageTheme } from './monaco-theme.ts';
 
 // Both labels need a worker, or the core editor worker fails and the console fills with errors.
+// createModuleWorker: inside a sandboxed (opaque-origin) iframe, a blob: worker importing the same script.
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    return label === 'json' ? new JsonWorker() : new EditorWorker();
+    return createModuleWorker(() => (label === 'json' ? new JsonWorker() : new EditorWorker()));
   },
 };
 
