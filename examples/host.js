@@ -37,7 +37,7 @@
         origin: sandbox,
         persist: true,
         loading: 'eager',
-        params: { panels: 'lesson,command,log' },
+        params: { panels: 'lesson,command,log', theme: 'light' },
         onEvent: function (event) { addEntry(log, event); },
       });
     } catch (error) {

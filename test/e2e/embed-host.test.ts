@@ -91,7 +91,22 @@ const stubHostPage = (sandboxOrigin: string) => `<!doctype html>
   window.lab.ready.then(() => { document.body.dataset.ready = '1'; });
 </script></body></html>`;
 
+/** A course page mounting the real sandbox in `<iframe sandbox="allow-scripts">`. */
+const sandboxedPage = (sandboxOrigin: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course page</title></head>
+<body><div id="lab"></div>
+<script src="/embed.js"></script>
+<script>
+  window.events = [];
+  window.lab = EcsSandbox.mount(document.getElementById('lab'), {
+    origin: '${sandboxOrigin}/ecs/', scenario: 'launch-types', sandboxed: true, loading: 'eager', onEvent: (e) => window.events.push(e.type),
+  });
+  window.lab.ready.then(() => { document.body.dataset.ready = '1'; });
+</script></body></html>`;
+
 let sandbox: StaticServer;
+/** The sandbox again, sending Access-Control-Allow-Origin: * as GitHub Pages does: an opaque-origin frame loads its module scripts only with it. */
+let corsSandbox: StaticServer;
 let host: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
@@ -100,13 +115,17 @@ beforeAll(async () => {
   // second build of `npm run build`, so build them here too.
   await build({ root: ROOT, configFile: `${ROOT}vite.embed.config.ts`, logLevel: 'warn', mode: 'production' });
   sandbox = await serveStatic(DIST, { basePath: '/ecs/', pages: { '/stub/': STUB_PAGE } });
-  host = await serveStatic(DIST, { pages: { '/course.html': defaultOriginPage(sandbox.origin), '/stub-course.html': stubHostPage(sandbox.origin) } });
+  corsSandbox = await serveStatic(DIST, { basePath: '/ecs/', headers: { 'access-control-allow-origin': '*' } });
+  host = await serveStatic(DIST, {
+    pages: { '/course.html': defaultOriginPage(sandbox.origin), '/stub-course.html': stubHostPage(sandbox.origin), '/sandboxed-course.html': sandboxedPage(corsSandbox.origin) },
+  });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
+  await corsSandbox?.close();
   await host?.close();
 });
 
@@ -205,6 +224,17 @@ describe('embed.js on a course page of another origin', () => {
     expect(src.startsWith(`${sandbox.origin}/ecs/?embed=1&origins=${encodeURIComponent(host.origin)}&scenario=launch-types`)).toBe(true);
     await page.waitForSelector('body[data-ready="1"]', { timeout: 40_000 });
     expect(await page.evaluate(() => (window as unknown as { events: string[] }).events)).toContain('ready');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('drives the sandbox in <iframe sandbox="allow-scripts"> (opaque origin: matched by window, posted with "*")', async () => {
+    const { page, problems, close } = await openPage('/sandboxed-course.html');
+    expect(await page.$eval('iframe', (f) => f.getAttribute('sandbox'))).toBe('allow-scripts');
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 40_000 });
+    await page.waitForFunction(() => (window as unknown as { events: string[] }).events.includes('scenarioLoaded'), undefined, { timeout: 20_000 });
+    expect(await page.evaluate('window.lab.getState()')).toMatchObject({ state: { v: 1, scenarioId: 'launch-types' } });
+    await expect.poll(() => page.$eval('iframe', (f) => f.style.height), { timeout: 10_000 }).not.toBe('480px');
     expect(problems).toEqual([]);
     await close();
   });
