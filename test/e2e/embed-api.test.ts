@@ -33,18 +33,24 @@ const HOST_PAGE = `<!doctype html>
   window.events = [];
   window.received = [];
   window.heights = [];
+  // sandboxed=1: <iframe sandbox="allow-scripts">, an opaque origin without storage. Its messages
+  // come from origin "null", and only "*" reaches it: the host checks the source window instead.
+  const boxed = q.get('sandboxed') === '1';
+  if (boxed) frame.setAttribute('sandbox', 'allow-scripts');
+  const frameOrigin = boxed ? 'null' : sandbox;
+  const target = boxed ? '*' : sandbox;
   frame.src = sandbox + '/?embed=1&origins=' + encodeURIComponent(q.get('allowed'));
   addEventListener('message', (e) => {
     window.received.push({ origin: e.origin, data: e.data });
-    if (e.origin !== sandbox || e.source !== frame.contentWindow) return;
+    if (e.origin !== frameOrigin || e.source !== frame.contentWindow) return;
     const d = e.data;
     if (d && d.subject === 'lti.frameResize') { window.events.push({ type: 'lti.frameResize', height: d.height }); return; }
     if (!d || d.source !== 'ecs-sandbox') return;
     window.events.push(d);
     if (d.type === 'resize') { frame.style.height = d.payload.height + 'px'; window.heights.push(d.payload.height); }
   });
-  window.send = (type, payload, id) => frame.contentWindow.postMessage({ source: 'ecs-sandbox', version: 1, type, payload, id }, sandbox);
-  window.sendRaw = (data) => frame.contentWindow.postMessage(data, sandbox);
+  window.send = (type, payload, id) => frame.contentWindow.postMessage({ source: 'ecs-sandbox', version: 1, type, payload, id }, target);
+  window.sendRaw = (data) => frame.contentWindow.postMessage(data, target);
 </script></body></html>`;
 
 /** A second window of the host's origin: posts to the sandbox frame, but it is not its parent. */
@@ -119,7 +125,8 @@ async function dispatch(steps: unknown[]): Promise<void> {
 
 beforeAll(async () => {
   const pages = { '/host.html': HOST_PAGE, '/helper.html': HELPER_PAGE };
-  sandboxServer = await serveStatic(DIST);
+  // As GitHub Pages does: a sandboxed (opaque-origin) frame fetches its module scripts in CORS mode.
+  sandboxServer = await serveStatic(DIST, { headers: { 'Access-Control-Allow-Origin': '*' } });
   hostServer = await serveStatic(DIST, { basePath: '/nothing-here/', pages });
   strangerServer = await serveStatic(DIST, { basePath: '/nothing-here/', pages });
   browser = await launchChromium();
@@ -312,6 +319,32 @@ describe('the postMessage API across two origins', () => {
     expect(await strangerFrame.evaluate(() => window.__ecsSandbox!.client!.scenario!.id)).toBe('sandbox');
     expect(await strangerFrame.evaluate(() => window.__ecsSandbox!.client!.playback.playing)).toBe(false);
     await stranger.close();
+  });
+
+  it('works the same in <iframe sandbox="allow-scripts"> (opaque origin, no storage): progress only through the host', async () => {
+    const host = await context.newPage();
+    const errors: string[] = [];
+    host.on('pageerror', (e) => errors.push(e.message));
+    const query = new URLSearchParams({ sandbox: sandboxServer.origin, allowed: hostServer.origin, sandboxed: '1' });
+    await host.goto(`${hostServer.origin}/host.html?${query}`);
+    const boxed = (await (await host.waitForSelector('iframe#lab')).contentFrame())!;
+    await waitForClusterPaint(boxed);
+    expect(await boxed.evaluate(() => origin)).toBe('null');
+    const wait = async (type: string, id?: string) => (await host.waitForFunction(({ t, i }) => window.events.find((m) => m.type === t && (i === null || m.id === i)) ?? false, { t: type, i: id ?? null }, { timeout: 20_000 }).catch(async (e) => { throw new Error(`${type}: ${JSON.stringify(await host.evaluate(() => window.events.map((m) => [m.type, m.id, m.payload?.code ?? m.payload?.id])))} ${(e as Error).message}`); })).jsonValue() as Promise<any>;
+    await wait('ready');
+    await host.evaluate(() => window.send('loadScenario', { id: 'launch-types' }, 'b1'));
+    expect(await wait('reply', 'b1')).toMatchObject({ payload: { id: ID } });
+    await wait('scenarioLoaded');
+    await boxed.evaluate((s) => window.__ecsSandbox!.client!.dispatch(s as never), SOLUTION_STEP_1);
+    const passed = await wait('objectiveChanged');
+    expect(passed.payload).toMatchObject({ id: 'fargate-task', passed: true });
+    expectValidStatement(passed);
+    const changed = await wait('stateChanged');
+    expect(changed.payload.state).toMatchObject({ v: 1, scenarioId: ID });
+    await host.evaluate(() => window.send('getState', {}, 'b2'));
+    expect((await wait('reply', 'b2')).payload.state.run).toBe(changed.payload.state.run);
+    expect(errors).toEqual([]);
+    await host.close();
   });
 
   it('logged no error in the host page or the frame', () => {
