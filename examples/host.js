@@ -11,6 +11,11 @@
   var sandbox = new URLSearchParams(location.search).get('sandbox') || undefined;
   document.getElementById('sandbox-address').textContent = sandbox || new URL('../', location.href).href + ' (where embed.js came from)';
 
+  if (!window.EcsSandbox) {
+    document.getElementById('sandbox-address').textContent = 'embed.js did not load (is this page served next to the sandbox, or given ?sandbox=?)';
+    return;
+  }
+
   /** @type {Record<string, any>} the handles by scenario id, for the browser test and the console */
   var labs = {};
   window.demoLabs = labs;
