@@ -104,9 +104,11 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
     // The one exception: a sandboxed frame's origin is opaque and has no name, so the only target that
     // reaches it is '*'. The message still goes to that one window object (iframe.contentWindow) and
     // no other; what '*' gives up is only the check that the document in it is still the sandbox's.
-    // A sandboxed frame's flags survive its navigations, and the sandbox app navigates nowhere, so that
-    // document can only be ours. What we send is commands — nothing secret — except what setState
-    // carries: the learner's own run, which the host stored from that same frame.
+    // A sandboxed frame's flags survive its navigations and the sandbox app navigates nowhere, so in
+    // practice the document is ours. What we send is commands — nothing secret — except what setState
+    // carries: the learner's own run, which the host stored from that same frame. (The reverse holds
+    // too: any document in that frame could post events here; a browser-side event is never proof of
+    // work anyway, since a learner can post `completed` from the developer tools in either mode.)
     iframe.contentWindow?.postMessage(data, sandboxed ? '*' : sandboxOrigin);
   }
 
