@@ -103,6 +103,8 @@ interface Seen {
   completed: boolean;
   attemptedSent: boolean;
   signature: string;
+  /** The last session had the learner's work (commands or hints). */
+  hadWork: boolean;
 }
 
 export class EmbedBridge {
@@ -320,14 +322,22 @@ export class EmbedBridge {
     if (reopened && stale && session.timeline.commands > 0) return;
     if (seen === null || seen.scenarioId !== session.scenarioId || reopened) {
       this.#cancelStateTimer();
+      // The same scenario started over (a reset, "Start over", loaded again) after the learner had
+      // worked in it: the host's copy of that work is no longer the learner's, so the empty state
+      // is sent. A scenario opened afresh otherwise sends none: a reload must not overwrite the
+      // host's copy before its setState.
+      const startedOver = seen !== null && seen.scenarioId === session.scenarioId && seen.hadWork;
       seen = this.#seen = fresh(session, scenario);
       this.#emit('scenarioLoaded', { id: session.scenarioId, ...this.#statement(() => this.#xapi!.initialized(scenario, at)) });
       // What the scenario opens with (normally nothing) is its baseline: only changes are events.
       if (session.lesson !== null) this.#lessonEvents(seen, session.lesson, scenario, at, true);
       seen.signature = signature(session);
+      seen.hadWork = hasWork(session);
+      if (startedOver) this.#scheduleStateChanged();
       return;
     }
     if (session.lesson !== null) this.#lessonEvents(seen, session.lesson, scenario, at, false);
+    seen.hadWork = hasWork(session);
     const sig = signature(session);
     if (sig !== seen.signature) {
       seen.signature = sig;
@@ -480,7 +490,11 @@ function objectiveOf(lesson: LessonState, id: string): ObjectiveStatus | undefin
 }
 
 function fresh(session: SessionState, scenario: Scenario): Seen {
-  return { scenarioId: session.scenarioId, scenario, passed: new Map(), judged: new Set(), hints: new Map(), solutionRevealed: false, completed: false, attemptedSent: false, signature: '' };
+  return { scenarioId: session.scenarioId, scenario, passed: new Map(), judged: new Set(), hints: new Map(), solutionRevealed: false, completed: false, attemptedSent: false, signature: '', hadWork: false };
+}
+
+function hasWork(session: SessionState): boolean {
+  return session.timeline.commands > 0 || (session.lesson?.hintsShown ?? 0) > 0;
 }
 
 /** What makes the host's copy of the learner's work stale: commands, hints, steps, answers, the solution, and time in 30-second slices. */

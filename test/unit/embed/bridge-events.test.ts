@@ -192,6 +192,25 @@ describe('stateChanged', () => {
     expect(h.win.of('stateChanged')).toHaveLength(1);
   });
 
+  it('a scenario started over after the learner worked in it sends the empty state (the host\'s copy is stale); one opened afresh does not', async () => {
+    const h = harness();
+    h.publish(session(ID, lesson(ID, [[objective('a')]])));
+    // Loaded again before any work (e.g. scenario= in the address, then the host's loadScenario): nothing to send.
+    h.client.scenario = scenarioOf(ID);
+    h.publish(session(ID, lesson(ID, [[objective('a')]])));
+    await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS * 2);
+    expect(h.win.of('stateChanged')).toHaveLength(0);
+    h.publish(session(ID, lesson(ID, [[objective('a')]], { attempts: 1 }), 1));
+    await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS);
+    expect(h.win.of('stateChanged')).toHaveLength(1);
+    h.client.run = '{"commands":[]}';
+    h.client.scenario = scenarioOf(ID); // a reset: the client's new scenario object, then the fresh session
+    h.publish(session(ID, lesson(ID, [[objective('a')]])));
+    expect(h.win.of('scenarioLoaded')).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS);
+    expect(h.win.of('stateChanged').map((p) => p.message.payload.state.run)).toEqual(['{"run":1}', '{"commands":[]}']);
+  });
+
   it('a free sandbox (no lesson) has a state too, without hints or statement', async () => {
     const h = harness();
     h.publish(session('sandbox', null));
