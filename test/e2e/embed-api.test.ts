@@ -195,12 +195,14 @@ describe('the postMessage API across two origins', () => {
     expect(all.filter((m) => m.type === 'hintShown')).toHaveLength(2);
   });
 
-  it('restores the learner\'s work after a reload of the frame: getState, reload, loadScenario, setState', async () => {
-    const saved = await request('getState');
-    expect(saved.type).toBe('reply');
-    const state = saved.payload.state;
+  it('restores the learner\'s work after a reload of the frame: stateChanged (= getState), reload, loadScenario, setState', async () => {
+    // What the host kept from the last stateChanged is what getState answers now.
+    const events = await page.evaluate(() => window.events);
+    const state = events.filter((m) => m.type === 'stateChanged').at(-1).payload.state;
     expect(state).toMatchObject({ v: 1, scenarioId: ID, hints: { 'fargate-task': 1, 'ec2-task-running': 1 } });
     expect(typeof state.run).toBe('string');
+    const saved = await request('getState');
+    expect(saved).toMatchObject({ type: 'reply', payload: { state } });
 
     // The frame forgets its own saved progress (a partitioned or absent storage): the host's state is all there is.
     const from = await eventCount();
