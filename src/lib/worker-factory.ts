@@ -29,33 +29,25 @@
  * chunks resolve as usual; only `self.location` is the data: URL (the workers do not read it).
  */
 
-/** Runs `construct` (a `new Worker(…)`); when an opaque-origin document is refused, retries it as a data: module worker importing the script. */
+/**
+ * Runs `construct` (a `new Worker(…)`). If that throws, it is the opaque origin's refusal (the
+ * constructor throws nothing else for a valid literal URL): `construct` runs once more with the
+ * global Worker swapped, for that synchronous call only, for one that starts the data: importer of
+ * the URL it is given. Anything else fails the second time too and is thrown from there.
+ */
 export function createModuleWorker(construct: () => Worker): Worker {
   try {
     return construct();
-  } catch (error) {
-    if (!isRefusedOrigin(error)) throw error;
-    return withImportingWorkers(construct);
-  }
-}
-
-/** The Worker constructor's refusal of a script from another origin (a DOMException named SecurityError). */
-function isRefusedOrigin(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SecurityError';
-}
-
-function withImportingWorkers(construct: () => Worker): Worker {
-  const NativeWorker = globalThis.Worker;
-  class ImportingWorker extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(importerUrl(new URL(url, document.baseURI).href), { ...options, type: 'module' });
+  } catch {
+    const NativeWorker = Worker;
+    globalThis.Worker = function (url: string | URL, options?: WorkerOptions) {
+      return new NativeWorker(importerUrl(new URL(url, document.baseURI).href), { ...options, type: 'module' });
+    } as unknown as typeof Worker;
+    try {
+      return construct();
+    } finally {
+      globalThis.Worker = NativeWorker;
     }
-  }
-  globalThis.Worker = ImportingWorker;
-  try {
-    return construct();
-  } finally {
-    globalThis.Worker = NativeWorker;
   }
 }
 

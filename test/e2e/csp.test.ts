@@ -11,11 +11,11 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type AppSession, DIST, type OpenedPage, openPage, sendCommand, startSession, waitForClusterPaint, waitForEditor } from './app.ts';
+import { type AppSession, DIST, sendCommand, startSession, waitForClusterPaint, waitForEditor } from './app.ts';
 import { CSP_DIRECTIVES, cspValue } from '../../tools/csp.plugin.ts';
 
 let session: AppSession;
-let opened: OpenedPage;
+let problems: string[];
 let page: Page;
 let collector: Server;
 let collectorOrigin: string;
@@ -42,10 +42,9 @@ beforeAll(async () => {
   if (address === null || typeof address === 'string') throw new Error('collector has no port');
   collectorOrigin = `http://127.0.0.1:${address.port}`;
   session = await startSession({ headers: { 'content-security-policy': `${cspValue()}; report-uri ${collectorOrigin}/csp` } });
-  opened = await openPage(session);
-  page = opened.page;
-  // openPage makes its own context: record its requests and violations the same way.
-  await page.context().addInitScript(() => {
+  // Like openPage, but with the recorder installed before the first navigation.
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener(
       'securitypolicyviolation',
@@ -53,9 +52,18 @@ beforeAll(async () => {
       true,
     );
   });
-  page.context().on('request', (r) => requests.push(r.url()));
-  // Reload so the init script runs from the first byte on (openPage has already navigated).
-  await page.reload();
+  context.on('request', (r) => requests.push(r.url()));
+  page = await context.newPage();
+  problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(session.server.origin + '/');
   await waitForClusterPaint(page);
 });
 afterAll(async () => {
@@ -116,11 +124,11 @@ describe('the Content-Security-Policy of the built site', () => {
     await page.waitForSelector('dialog.picker[open] .entry');
     await page.keyboard.press('Escape');
     await page.waitForTimeout(500); // reports are sent asynchronously
-    expect(await violations()).toEqual([]);
+    expect(await violations(), 'securitypolicyviolation events in the page').toEqual([]);
     // (The deliberate inline script above reports too, from its own address.)
     expect(reports.filter((r) => !r.includes('probe=inline')), 'violation reports (page or workers)').toEqual([]);
     expect(reports.filter((r) => r.includes('probe=inline')).length, 'the collector receives reports').toBeGreaterThan(0);
-    expect(opened.problems.filter((p) => !p.includes(collectorOrigin))).toEqual([]);
+    expect(problems, 'console errors, page errors, failed requests').toEqual([]);
   });
 
   it('makes no third-party request: every request is on the serving origin (or data:)', () => {
