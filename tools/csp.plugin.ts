@@ -39,12 +39,15 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'img-src': ["'self'", 'data:'],
   // Monaco's codicon font, bundled.
   'font-src': ["'self'"],
-  // 'self': the bundled scenario files and lazy data. https: for a scenario file the author or the
-  // host names by URL (`?scenario=https://…`, the bridge's loadScenario {url}): it is fetched as
-  // data, size-limited and validated field by field, never executed; the other origin must still
-  // allow it by CORS. Plain http: is not allowed (mixed content on an https page anyway). A host
-  // that wants no such fetch adds a stricter policy as a header (policies only ever tighten).
-  'connect-src': ["'self'", 'https:'],
+  // 'self': the bundled files. http: and https: for a scenario file the author or the host names by
+  // address (`?scenario=<url>`, the bridge's loadScenario {url}; src/lib/embed/options.ts accepts
+  // http(s) addresses, e.g. an author's local server at http://127.0.0.1:8000 while writing one).
+  // It is fetched as data, size-limited and validated field by field, never executed, and the other
+  // origin must allow it by CORS. Leaving out http: would add no protection: once https: is allowed
+  // any exfiltration has a channel, and an https page cannot fetch plain http anyway (mixed content,
+  // loopback aside). No ws:, data: or blob: fetches. A host that wants no fetch elsewhere at all
+  // sends `Content-Security-Policy: connect-src 'self'` as a header (policies only ever tighten).
+  'connect-src': ["'self'", 'https:', 'http:'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'none'"],

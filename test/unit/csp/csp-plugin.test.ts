@@ -33,8 +33,8 @@ describe('the Content-Security-Policy', () => {
     for (const [name, sources] of Object.entries(CSP_DIRECTIVES)) {
       if (name !== 'style-src') expect(sources, name).not.toContain("'unsafe-inline'");
     }
-    // Plain http: would let a scenario URL come in clear text.
-    expect(CSP_DIRECTIVES['connect-src']).toEqual(["'self'", 'https:']);
+    // Scenario files by http(s) address (as the scenario option accepts them), nothing else.
+    expect(CSP_DIRECTIVES['connect-src']).toEqual(["'self'", 'https:', 'http:']);
   });
 
   it('has nothing a meta tag ignores (frame-ancestors, report-uri, sandbox go in headers)', () => {
