@@ -9,7 +9,6 @@
 // host page's localStorage and restored after a reload, Canvas's duplicate resize and malformed
 // messages ignored, and the same with sandbox="allow-scripts" (opaque origin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -111,9 +110,6 @@ let host: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  // The e2e global setup builds the app (vite.config.ts); embed.js and dist/examples/ come from the
-  // second build of `npm run build`, so build them here too.
-  await build({ root: ROOT, configFile: `${ROOT}vite.embed.config.ts`, logLevel: 'warn', mode: 'production' });
   sandbox = await serveStatic(DIST, { basePath: '/ecs/', pages: { '/stub/': STUB_PAGE } });
   corsSandbox = await serveStatic(DIST, { basePath: '/ecs/', headers: { 'access-control-allow-origin': '*' } });
   host = await serveStatic(DIST, {

@@ -1,6 +1,7 @@
 /**
- * Builds the app once (dist/) with vite.config.ts before the browser tests, through Vite's own
- * build() API, so every test runs against what `npm run build` ships.
+ * Builds the app once (dist/) with vite.config.ts, then the host helper (dist/embed.js and the demo
+ * page) with vite.embed.config.ts, before the browser tests, through Vite's own build() API, so
+ * every test runs against what `npm run build` ships.
  */
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ export default async function setup(): Promise<void> {
   process.env.NODE_ENV = 'production';
   try {
     await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
+    await build({ root, configFile: `${root}/vite.embed.config.ts`, logLevel: 'warn', mode: 'production' });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
