@@ -9,13 +9,14 @@
 //   autoscaling  a virtual week of 20 services behind an ALB with daily traffic, target tracking and scheduled actions ≤ 5 s (issue 7)
 //   timeline     undo and a jump back 30 virtual minutes in a busy 2-hour session ≤ 200 ms each (issue 8)
 //   check        `ecs-sandbox check` of the whole course (every scenario's solution and anti-solutions) ≤ 20 s (median of 3, issue 8)
+//   click-to-load  a course page embedding 10 sandboxes with clickToLoad=1: JavaScript before any click ≤ 100 KB gzip; click → ready (issue 9)
 // Usage: npm run bench            (builds the app and the CLI first)
 //        npm run bench -- --no-build
 // Exit status is non-zero when any budget is missed. Results also go to bench/results/latest.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers', 'placement', 'services', 'capacity', 'autoscaling', 'timeline', 'check'];
+const BENCHES = ['bundle-size', 'first-paint', 'cli-run', 'validate-taskdef', 'editor-markers', 'placement', 'services', 'capacity', 'autoscaling', 'timeline', 'check', 'click-to-load'];
 const build = !process.argv.includes('--no-build');
 
 function run(command, args) {
