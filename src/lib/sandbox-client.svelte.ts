@@ -30,6 +30,12 @@ export class SandboxClient {
    * and the host's own commands (reset, loadScenario, setState) are not the learner's edits.
    */
   readonly readonly: boolean;
+  /**
+   * Set by the embed bridge once the course page asks for or hands over the learner's state
+   * (getState/setState): the host keeps the learner's work, so the page's own storage (absent in
+   * a sandboxed frame, partitioned in any other) no longer matters and the UI says so.
+   */
+  progressKeptByHost = $state(false);
   readonly #connection: SandboxConnection;
   #validateSeq = 0;
 

@@ -228,12 +228,16 @@ describe('the postMessage API across two origins', () => {
     expect(restored).toMatchObject({ type: 'reply', payload: { scenarioId: ID } });
     const again = await waitForEvent((m) => m.type === 'objectiveChanged' && m.payload.id === 'fargate-task' && m.payload.passed, null, afterLoad);
     expectValidStatement(again);
+    expect(restored.payload.hintsShown).toBe(1);
+    // The reply can arrive before the worker's next published session: wait for the page to have it.
+    // The active step's hint is shown again; a done step's hint cannot be (the worker reveals the active step's only).
+    await frame.waitForFunction(
+      () => window.__ecsSandbox!.client!.session?.lesson?.steps.flatMap((s) => s.objectives).find((o) => o.id === 'ec2-task-running')?.hints.length === 1,
+      undefined,
+      { timeout: 10_000 },
+    );
     const session = await frame.evaluate(() => window.__ecsSandbox!.client!.session);
     expect(session!.timeline.commands).toBe(1);
-    const objectives = session!.lesson!.steps.flatMap((s) => s.objectives);
-    // The active step's hint is shown again; a done step's hint cannot be (the worker reveals the active step's only).
-    expect(objectives.find((o) => o.id === 'ec2-task-running')!.hints).toHaveLength(1);
-    expect(restored.payload.hintsShown).toBe(1);
   });
 
   it('the learner finishes: objectiveChanged for each objective, then completed with score, max, attempts and a completed statement', async () => {
@@ -345,6 +349,10 @@ describe('the postMessage API across two origins', () => {
     expect(changed.payload.state).toMatchObject({ v: 1, scenarioId: ID });
     await host.evaluate(() => window.send('getState', {}, 'b2'));
     expect((await wait('reply', 'b2')).payload.state.run).toBe(changed.payload.state.run);
+    // The frame has no storage, and now says that the course page keeps the learner's work.
+    await boxed.locator('.notice.kept').waitFor();
+    expect(await boxed.locator('.notice.kept').textContent()).toMatch(/^\s*Your progress is kept by the course page around this sandbox\./);
+    expect(await boxed.locator('.notice.storage').count()).toBe(0);
     expect(errors).toEqual([]);
     await host.close();
   });

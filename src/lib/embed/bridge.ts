@@ -45,6 +45,8 @@ export const RESTORE_SETTLE_MS = 3000;
 /** What the bridge needs of the SandboxClient (sandbox-client.svelte.ts). */
 export interface BridgeClient {
   readonly session: SessionState | null;
+  /** Set on the first getState/setState: the host keeps the learner's work from then on. */
+  progressKeptByHost: boolean;
   readonly scenario: Scenario | null;
   loadScenarioText(text: string): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }>;
   reset(): Promise<{ ok: true } | { ok: false; issues: ScenarioIssue[] }>;
@@ -196,10 +198,12 @@ export class EmbedBridge {
         return outcome.ok ? done({}) : refused('failed', `reset failed: ${issuesText(outcome.issues)}`);
       }
       case 'getState': {
+        client.progressKeptByHost = true;
         const state = await this.#hostState();
         return 'message' in state ? refused('failed', state.message) : done({ state });
       }
       case 'setState':
+        client.progressKeptByHost = true;
         return this.#setState(command.payload.state);
       case 'setTheme':
         this.#o.applyTheme(command.payload.theme);

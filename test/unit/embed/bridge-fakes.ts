@@ -89,6 +89,7 @@ export function scenarioOf(id: string): Scenario {
 }
 
 export class FakeClient implements BridgeClient {
+  progressKeptByHost = false;
   session: SessionState | null = null;
   scenario: Scenario | null = null;
   run = '{"run":1}';

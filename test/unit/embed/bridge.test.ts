@@ -217,6 +217,20 @@ describe('commands', () => {
     expect(h.win.of('reply')[0]!.message).toMatchObject({ id: 2, payload: { state: { v: 1, scenarioId: 'launch-types', run: '{"run":1}', hints: { a: 1 } } } });
   });
 
+  it('the first getState or setState marks the learner\'s work as kept by the host (the page then says so)', async () => {
+    for (const type of ['getState', 'setState'] as const) {
+      const h = harness();
+      h.publish(session('launch-types', lesson('launch-types', [[objective('a')]])));
+      expect(h.client.progressKeptByHost).toBe(false);
+      h.win.send(command('play', {}, 1));
+      await settle();
+      expect(h.client.progressKeptByHost).toBe(false);
+      h.win.send(command(type, type === 'getState' ? {} : { state: { v: 1, scenarioId: 'launch-types', run: '{"run":1}' } }, 2));
+      await settle();
+      expect(h.client.progressKeptByHost).toBe(true);
+    }
+  });
+
   it('setState restores the run and reveals the hints still missing', async () => {
     const h = harness();
     const before = lesson('launch-types', [[objective('a'), objective('b')]]);
