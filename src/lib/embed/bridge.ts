@@ -18,6 +18,11 @@
  *   objective's verdict, each hint, the solution revealed, the lesson completed, once per change,
  *   each with an xAPI statement (xapi.ts); `stateChanged` (debounced) carries the host state so the
  *   host can keep the learner's work; `resize` comes from the HeightReporter (resize.ts).
+ * - **Restores**: while a setState restores a run (from just before the run is restored until the
+ *   sessions showing it and its hints were published), the events it causes carry `restored: true`
+ *   and no statement: the host's UI can follow, but an LRS does not record a passed/completed twice.
+ * - **Time**: `completed.durationMs` is the learner's wall-clock time on the exercise, from the
+ *   scenario's opening in this frame (`now()`), carried across reloads by the host state's `spentMs`.
  *
  * Everything a message carries is data: a scenario (inline or fetched) goes to the worker's
  * scenario parser only, never executed nor shown as HTML.
@@ -39,7 +44,10 @@ import sandboxYaml from '../../../scenarios/sandbox.yaml?raw';
 
 /** stateChanged waits this long after the last change (a learner typing commands makes one event). */
 export const STATE_DEBOUNCE_MS = 1000;
-/** After a restore, how long setState waits for the restored session before revealing hints. */
+/**
+ * After a restore, how long setState waits for the restored session before revealing hints, and
+ * for the session showing the last hint revealed, before the restore is over.
+ */
 export const RESTORE_SETTLE_MS = 3000;
 
 /** What the bridge needs of the SandboxClient (sandbox-client.svelte.ts). */
@@ -84,13 +92,18 @@ export interface BridgeOptions {
   /** A scenario file at an http(s) address, with the `?scenario=<url>` limits (fetch-scenario.ts). */
   fetchScenario(url: string): Promise<TextOutcome>;
   applyTheme(theme: Theme): void;
-  /** Wall-clock epoch ms, for statement timestamps. */
+  /** Wall-clock epoch ms, for statement timestamps and the learner's time on the exercise. */
   now(): number;
   /** Ignored messages and unbuilt statements (development builds); default: nothing. */
   log?(message: string): void;
 }
 
 type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode; message: string };
+
+interface SessionWait {
+  promise: Promise<SessionState | null>;
+  cancel(): void;
+}
 
 interface Seen {
   scenarioId: string;
@@ -107,6 +120,14 @@ interface Seen {
   signature: string;
   /** The last session had the learner's work (commands or hints). */
   hadWork: boolean;
+  /** now() when the scenario opened in this frame, moved back by a restored state's spentMs. */
+  openedAt: number;
+}
+
+/** A setState restore in progress: its events are `restored`, without statements. */
+interface Restoring {
+  /** The restored state's time on the exercise, if it had one. */
+  spentMs?: number;
 }
 
 export class EmbedBridge {
@@ -119,6 +140,7 @@ export class EmbedBridge {
   #sessionWaiters: Array<(session: SessionState | null) => void> = [];
   #disposed = false;
   #lastSession: SessionState | null = null;
+  #restoring: Restoring | null = null;
   readonly #listener = (event: MessageEvent): void => this.#receive(event);
 
   constructor(options: BridgeOptions) {
@@ -244,7 +266,7 @@ export class EmbedBridge {
     return done({ id: this.#o.client.scenario?.id ?? null });
   }
 
-  /** The host state of the open scenario, or why there is none. */
+  /** The host state of the open scenario (with the learner's time on it), or why there is none. */
   async #hostState(): Promise<HostState | { message: string }> {
     const session = this.#o.client.session;
     if (session === null) return { message: 'No scenario is open yet.' };
@@ -254,7 +276,9 @@ export class EmbedBridge {
     const now = this.#o.client.session;
     if (now === null || now.scenarioId !== session.scenarioId) return { message: 'The scenario changed while its state was read.' };
     const hints = now.lesson === null ? {} : hintsOf(now.lesson);
-    return { v: PROGRESS_VERSION, scenarioId: session.scenarioId, run, ...(Object.keys(hints).length === 0 ? {} : { hints }) };
+    const seen = this.#seen;
+    const spent = seen !== null && seen.scenarioId === session.scenarioId ? { spentMs: wallDuration(seen.openedAt, this.#o.now()) } : {};
+    return { v: PROGRESS_VERSION, scenarioId: session.scenarioId, run, ...(Object.keys(hints).length === 0 ? {} : { hints }), ...spent };
   }
 
   async #setState(state: HostState): Promise<Reply> {
@@ -263,42 +287,72 @@ export class EmbedBridge {
     if (state.scenarioId !== open) {
       return refused('wrongState', `setState's state is of scenario ${state.scenarioId}, but ${open === null ? 'no scenario is open' : `${open} is open`}; load that scenario first.`);
     }
+    // The restored scenario's time on the exercise: the state's, plus what follows (also when the
+    // restore reopens the scenario: see onSession). Put back if the run is refused.
+    const seen = this.#seen !== null && this.#seen.scenarioId === state.scenarioId ? this.#seen : null;
+    const openedBefore = seen?.openedAt;
+    if (seen !== null && state.spentMs !== undefined) seen.openedAt = this.#o.now() - state.spentMs;
+    this.#restoring = state.spentMs === undefined ? {} : { spentMs: state.spentMs };
     const settled = this.#nextSession();
-    const restored = await client.restoreRun(state.run);
-    if (!restored.ok) {
-      this.#sessionWaiters = this.#sessionWaiters.filter((w) => w !== settled.resolve);
-      return refused('failed', `The state was not restored: ${restored.message}`);
-    }
-    // Hints are not in the run: show as many as the host says were read, counting those shown now.
-    const session = await settled.promise;
-    let shown = 0;
-    for (const [objectiveId, wanted] of Object.entries(state.hints ?? {})) {
-      const have = session?.lesson === null || session === null ? 0 : objectiveOf(session.lesson, objectiveId)?.hints.length ?? 0;
-      for (let i = have; i < wanted; i++) {
-        const revealed = await client.revealHint(objectiveId);
-        if (!revealed.ok) break;
-        shown++;
+    try {
+      const restored = await client.restoreRun(state.run);
+      if (!restored.ok) {
+        settled.cancel();
+        if (seen !== null && openedBefore !== undefined) seen.openedAt = openedBefore;
+        return refused('failed', `The state was not restored: ${restored.message}`);
       }
+      // Hints are not in the run: show as many as the host says were read, counting those shown now.
+      const session = await settled.promise;
+      let shown = 0;
+      // The session showing the last hint revealed is still the restore's: wait for it (bounded).
+      let lastShown: SessionWait | null = null;
+      for (const [objectiveId, wanted] of Object.entries(state.hints ?? {})) {
+        const have = session?.lesson === null || session === null ? 0 : objectiveOf(session.lesson, objectiveId)?.hints.length ?? 0;
+        for (let i = have; i < wanted; i++) {
+          const next = this.#nextSession();
+          const revealed = await client.revealHint(objectiveId);
+          if (!revealed.ok) {
+            next.cancel();
+            break;
+          }
+          lastShown?.cancel();
+          lastShown = next;
+          shown++;
+        }
+      }
+      if (lastShown !== null) await lastShown.promise;
+      return done({ scenarioId: state.scenarioId, hintsShown: shown });
+    } finally {
+      this.#restoring = null;
     }
-    return done({ scenarioId: state.scenarioId, hintsShown: shown });
   }
 
-  /** Resolves with the next session published (or the current one after RESTORE_SETTLE_MS). */
-  #nextSession(): { promise: Promise<SessionState | null>; resolve: (s: SessionState | null) => void } {
+  /**
+   * Resolves with the next session published (or the current one after RESTORE_SETTLE_MS). Its
+   * continuation runs after onSession has said that session's events. `cancel` stops waiting.
+   */
+  #nextSession(): SessionWait {
     let resolve!: (s: SessionState | null) => void;
+    let timer: unknown = null;
     const promise = new Promise<SessionState | null>((ok) => {
-      let timer: unknown = null;
       resolve = (s) => {
         if (timer !== null) this.#o.win.clearTimeout(timer);
+        timer = null;
         ok(s);
       };
       timer = this.#o.win.setTimeout(() => {
+        timer = null;
         this.#sessionWaiters = this.#sessionWaiters.filter((w) => w !== resolve);
         ok(this.#o.client.session);
       }, RESTORE_SETTLE_MS);
     });
     this.#sessionWaiters.push(resolve);
-    return { promise, resolve };
+    const cancel = (): void => {
+      this.#sessionWaiters = this.#sessionWaiters.filter((w) => w !== resolve);
+      if (timer !== null) this.#o.win.clearTimeout(timer);
+      timer = null;
+    };
+    return { promise, cancel };
   }
 
   // ——— events from the sessions ———
@@ -331,17 +385,23 @@ export class EmbedBridge {
       // is sent. A scenario opened afresh otherwise sends none: a reload must not overwrite the
       // host's copy before its setState.
       const startedOver = seen !== null && seen.scenarioId === session.scenarioId && seen.hadWork;
-      seen = this.#seen = fresh(session, scenario);
-      this.#emit('scenarioLoaded', { id: session.scenarioId, ...this.#statement(() => this.#xapi!.initialized(scenario, at)) });
+      // Reopened by a setState restore: the time on the exercise goes on — the restored state's
+      // (setState already moved this scenario's openedAt back by its spentMs), else from now.
+      const restoring = this.#restoring;
+      const openedAt = restoring === null ? at : seen !== null && seen.scenarioId === session.scenarioId ? seen.openedAt : at - (restoring.spentMs ?? 0);
+      seen = this.#seen = fresh(session, scenario, openedAt);
+      this.#emit('scenarioLoaded', { id: session.scenarioId, ...this.#said(() => this.#xapi!.initialized(scenario, at)) });
       // What the scenario opens with (normally nothing) is its baseline: only changes are events.
       if (session.lesson !== null) this.#lessonEvents(seen, session.lesson, scenario, at, true);
       seen.signature = signature(session);
       seen.hadWork = hasWork(session);
+      this.#restoredAttempt(seen, session);
       if (startedOver) this.#scheduleStateChanged();
       return;
     }
     if (session.lesson !== null) this.#lessonEvents(seen, session.lesson, scenario, at, false);
     seen.hadWork = hasWork(session);
+    this.#restoredAttempt(seen, session);
     const sig = signature(session);
     if (sig !== seen.signature) {
       seen.signature = sig;
@@ -358,7 +418,7 @@ export class EmbedBridge {
         if (hints !== (seen.hints.get(objective.id) ?? 0)) {
           const grew = hints > (seen.hints.get(objective.id) ?? 0);
           seen.hints.set(objective.id, hints);
-          if (!baseline && grew) this.#emit('hintShown', { objectiveId: objective.id, hints, ...this.#statement(() => x!.hintShown(scenario, ref, hints, at)) });
+          if (!baseline && grew) this.#emit('hintShown', { objectiveId: objective.id, hints, ...this.#said(() => x!.hintShown(scenario, ref, hints, at)) });
         }
         const was = seen.passed.get(objective.id) ?? false;
         const judgedNow = isJudgedPrediction(objective) && !seen.judged.has(objective.id);
@@ -366,19 +426,19 @@ export class EmbedBridge {
         seen.passed.set(objective.id, objective.passed);
         if (judgedNow) seen.judged.add(objective.id);
         if (baseline && !objective.passed) continue;
-        this.#emit('objectiveChanged', { id: objective.id, passed: objective.passed, ...this.#statement(() => objectiveStatement(x!, scenario, objective, ref, at)) });
+        this.#emit('objectiveChanged', { id: objective.id, passed: objective.passed, ...this.#said(() => objectiveStatement(x!, scenario, objective, ref, at)) });
       }
     }
     if (lesson.solutionRevealed !== seen.solutionRevealed) {
       seen.solutionRevealed = lesson.solutionRevealed;
-      if (lesson.solutionRevealed && !baseline) this.#emit('solutionRevealed', { ...this.#statement(() => x!.solutionRevealed(scenario, at)) });
+      if (lesson.solutionRevealed && !baseline) this.#emit('solutionRevealed', { ...this.#said(() => x!.solutionRevealed(scenario, at)) });
     }
     if (lesson.attempts === 0) seen.attemptedSent = false;
     if (lesson.completed !== seen.completed) {
       seen.completed = lesson.completed;
       if (lesson.completed) {
-        const completion = completionOf(lesson);
-        this.#emit('completed', { ...completion, ...this.#statement(() => x!.completed(scenario, completion, at)) });
+        const completion = completionOf(lesson, wallDuration(seen.openedAt, at));
+        this.#emit('completed', { ...completion, ...this.#said(() => x!.completed(scenario, completion, at)) });
       }
     }
   }
@@ -415,7 +475,20 @@ export class EmbedBridge {
     this.#emit('stateChanged', { state, ...statement });
   }
 
+  /**
+   * A restored run's commands were attempted in the frame that made the state (its stateChanged
+   * carried the `attempted` statement): the stateChanged the restore causes does not say it again.
+   */
+  #restoredAttempt(seen: Seen, session: SessionState): void {
+    if (this.#restoring !== null && (session.lesson?.attempts ?? 0) > 0) seen.attemptedSent = true;
+  }
+
   // ——— posting ———
+
+  /** An event's statement — or, during a setState restore, `restored: true` and no statement. */
+  #said(build: () => Built<Statement>): { statement?: Statement; restored?: true } {
+    return this.#restoring !== null ? { restored: true } : this.#statement(build);
+  }
 
   #statement(build: () => Built<Statement>): { statement?: Statement } {
     if (this.#xapi === null) return {};
@@ -462,17 +535,26 @@ export function hostTargets(origins: readonly string[], ancestorOrigins: ArrayLi
  * The completion a host records. `max`: the lesson's objectives (1 for a lesson without any);
  * `score`: the objectives met, or 0 once the reference solution was revealed (the learner was
  * shown the answer). `attempts`: the learner's commands, refused ones included. `durationMs`: the
- * lesson's SIMULATED time, from the end of the setup to the last step done — it is part of the run,
- * so it is the same after a restore (the wall-clock time a learner spent is not kept across reloads).
+ * learner's WALL-CLOCK time on the exercise, `wallMs` (see wallDuration: from the scenario's opening,
+ * counting a restored state's spentMs, to the completion), made whole ms in 0 … MAX_DURATION_MS —
+ * what cmi5/H5P-style hosts mean by a duration; not the simulated time, which speed= and the
+ * timeline make run faster than the learner.
  */
-export function completionOf(lesson: LessonState): { score: number; max: number; attempts: number; durationMs: number } {
+export function completionOf(lesson: LessonState, wallMs: number): { score: number; max: number; attempts: number; durationMs: number } {
   const objectives = lesson.steps.flatMap((s) => s.objectives);
   const max = Math.max(1, objectives.length);
   const met = objectives.length === 0 ? 1 : objectives.filter((o) => o.passed).length;
   const score = lesson.solutionRevealed ? 0 : met;
-  const span = (lesson.completedAtMs ?? lesson.startedAtMs) - lesson.startedAtMs;
-  const durationMs = Math.min(MAX_DURATION_MS, Math.max(0, Math.round(Number.isFinite(span) ? span : 0)));
-  return { score, max, attempts: lesson.attempts, durationMs };
+  return { score, max, attempts: lesson.attempts, durationMs: clampDuration(wallMs) };
+}
+
+/** Wall-clock ms from `openedAt` to `now` (epoch ms), whole, in 0 … MAX_DURATION_MS. */
+export function wallDuration(openedAt: number, now: number): number {
+  return clampDuration(now - openedAt);
+}
+
+function clampDuration(ms: number): number {
+  return Math.min(MAX_DURATION_MS, Math.max(0, Math.round(Number.isFinite(ms) ? ms : 0)));
 }
 
 function objectiveStatement(x: StatementFactory, scenario: Scenario, objective: ObjectiveStatus, ref: { id: string; title: ObjectiveStatus['title']; stepId: string }, at: number): Built<Statement> {
@@ -493,8 +575,8 @@ function objectiveOf(lesson: LessonState, id: string): ObjectiveStatus | undefin
   return undefined;
 }
 
-function fresh(session: SessionState, scenario: Scenario): Seen {
-  return { scenarioId: session.scenarioId, scenario, passed: new Map(), judged: new Set(), hints: new Map(), solutionRevealed: false, completed: false, attemptedSent: false, signature: '', hadWork: false };
+function fresh(session: SessionState, scenario: Scenario, openedAt: number): Seen {
+  return { scenarioId: session.scenarioId, scenario, passed: new Map(), judged: new Set(), hints: new Map(), solutionRevealed: false, completed: false, attemptedSent: false, signature: '', hadWork: false, openedAt };
 }
 
 function hasWork(session: SessionState): boolean {

@@ -17,7 +17,7 @@ import { hintsProblem, isRun, isScenarioId, MAX_RUN_CHARS, parseHints, PROGRESS_
 import { isSpeed, SPEEDS } from '../../../workers/playback.ts';
 import type { Speed } from '../../../workers/protocol.ts';
 import { parseScenarioSource, THEMES, type Theme } from './options.ts';
-import type { Statement } from './xapi.ts';
+import { MAX_DURATION_MS, type Statement } from './xapi.ts';
 
 export const MESSAGE_SOURCE = 'ecs-sandbox';
 export const PROTOCOL_VERSION = 1;
@@ -57,6 +57,14 @@ export interface HostState {
   run: string;
   /** Hints revealed, by objective id. */
   hints?: Record<string, number>;
+  /**
+   * The learner's wall-clock time on the exercise so far, whole ms (0 … MAX_DURATION_MS of xapi.ts):
+   * from when the scenario opened (in this frame, or in an earlier one whose state was restored) to
+   * the state's making. setState carries it on, so `completed.durationMs` counts the time spent before
+   * a reload. Absent in states of older sandboxes: the time then counts from the scenario's opening
+   * in this frame.
+   */
+  spentMs?: number;
 }
 
 // ——— events (sandbox → host) ———
@@ -69,19 +77,34 @@ export interface WithStatement {
   statement?: Statement;
 }
 
+/**
+ * An event re-said for a run the host restored (setState), not something the learner just did: it
+ * carries `restored: true` and NO statement, so an LRS does not record a passed or completed twice —
+ * the first frame's events already carried them. A host UI can still use it to show its checkmarks.
+ * Set from just before the run is restored until the sessions showing the restored run and its hints
+ * were published; the learner's own later changes are normal events, with statements.
+ */
+export interface MaybeRestored {
+  restored?: true;
+}
+
 export interface EventPayloads {
   /** The sandbox listens; `commands` lists what it accepts. */
   ready: { commands: readonly CommandType[] };
-  /** statement: initialized. */
-  scenarioLoaded: { id: string } & WithStatement;
-  /** statement: passed / failed, or answered for a prediction. */
-  objectiveChanged: { id: string; passed: boolean } & WithStatement;
-  /** statement: interacted (the objective). */
-  hintShown: { objectiveId: string; hints: number } & WithStatement;
-  /** statement: interacted (the scenario, response "solution"). */
-  solutionRevealed: WithStatement;
-  /** statement: completed, with score, success and duration. */
-  completed: { score: number; max: number; attempts: number; durationMs: number } & WithStatement;
+  /** statement: initialized. `restored`: the scenario reopened by a setState restore (no statement). */
+  scenarioLoaded: { id: string } & WithStatement & MaybeRestored;
+  /** statement: passed / failed, or answered for a prediction. `restored`: re-said for a restored run (no statement). */
+  objectiveChanged: { id: string; passed: boolean } & WithStatement & MaybeRestored;
+  /** statement: interacted (the objective). `restored`: a hint shown again by a restore (no statement). */
+  hintShown: { objectiveId: string; hints: number } & WithStatement & MaybeRestored;
+  /** statement: interacted (the scenario, response "solution"). `restored`: re-said for a restored run (no statement). */
+  solutionRevealed: WithStatement & MaybeRestored;
+  /**
+   * statement: completed, with score, success and duration. `durationMs`: the learner's wall-clock
+   * time on the exercise (from the scenario's opening, counting the `spentMs` of a restored state, to
+   * the completion). `restored`: re-said for a restored run that was complete (no statement).
+   */
+  completed: { score: number; max: number; attempts: number; durationMs: number } & WithStatement & MaybeRestored;
   /** Debounced; carries the state so the host can keep it without asking. statement: attempted, once per opened scenario. */
   stateChanged: { state: HostState } & WithStatement;
   resize: { height: number };
@@ -275,7 +298,7 @@ function parseLoadScenario(payload: Record<string, unknown>): CommandPayloads['l
 
 /**
  * A host state for setState, checked with the saved-progress checks of progress.ts (the same shapes
- * and limits: scenario id, run length, hints). Other versions are refused, never guessed at; with
+ * and limits: scenario id, run length, hints) and `spentMs` (whole ms, 0 … MAX_DURATION_MS). Other versions are refused, never guessed at; with
  * `open`, a state of another scenario than the open one is refused too.
  */
 export function parseHostState(raw: unknown, open?: OpenScenario): { state: HostState } | Refusal {
@@ -286,13 +309,17 @@ export function parseHostState(raw: unknown, open?: OpenScenario): { state: Host
     const where = open.scenarioId === null ? 'no scenario is open' : `${open.scenarioId} is open`;
     return { code: 'wrongState', message: `setState's state is of scenario ${raw.scenarioId}, but ${where}; load that scenario first.` };
   }
-  const unknownKeys = Object.keys(raw).filter((k) => !['v', 'scenarioId', 'run', 'hints'].includes(k));
+  const unknownKeys = Object.keys(raw).filter((k) => !['v', 'scenarioId', 'run', 'hints', 'spentMs'].includes(k));
   if (unknownKeys.length > 0) return bad(`setState's state has fields this sandbox does not know (${unknownKeys.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}).`);
   // The saved-progress checks of the fields a host keeps (run, hints).
   if (!isRun(raw.run)) return bad(`setState's state was not restored: ${runProblem(raw.scenarioId)}`);
   const hints = parseHints(raw.hints);
   if (hints === null) return bad(`setState's state was not restored: ${hintsProblem(raw.scenarioId)}`);
-  return { state: { v: PROGRESS_VERSION, scenarioId: raw.scenarioId, run: raw.run, ...(hints === undefined ? {} : { hints }) } };
+  const spentMs = raw.spentMs;
+  if (spentMs !== undefined && (typeof spentMs !== 'number' || !Number.isSafeInteger(spentMs) || spentMs < 0 || spentMs > MAX_DURATION_MS)) {
+    return bad(`setState's "spentMs" must be whole milliseconds between 0 and ${MAX_DURATION_MS} (the time getState gave), not ${describe(spentMs)}.`);
+  }
+  return { state: { v: PROGRESS_VERSION, scenarioId: raw.scenarioId, run: raw.run, ...(hints === undefined ? {} : { hints }), ...(spentMs === undefined ? {} : { spentMs }) } };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

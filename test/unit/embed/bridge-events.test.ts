@@ -106,10 +106,12 @@ describe('events', () => {
     expectValid(h.win.posted);
   });
 
-  it('solutionRevealed once, completed once with score, max, attempts, simulated duration and a completed statement', () => {
+  it('solutionRevealed once, completed once with score, max, attempts, the learner\'s wall-clock duration and a completed statement', () => {
     const h = harness();
     h.publish(session(ID, lesson(ID, [[objective('a'), objective('b')]])));
     h.win.reset();
+    // 92.4 s of the learner's time (the simulated completedAtMs, 93.4 s, plays no part).
+    h.clock.ms += 92_400;
     h.publish(session(ID, lesson(ID, [[objective('a'), objective('b')]], { solutionRevealed: true })));
     const done = lesson(ID, [[objective('a', { passed: true }), objective('b', { passed: true })]], { solutionRevealed: false, completed: true, attempts: 5, completedAtMs: 93_400 });
     h.publish(session(ID, { ...done, solutionRevealed: true }, 5));
@@ -128,7 +130,8 @@ describe('events', () => {
   it('a completion without the solution scores every objective met', () => {
     const h = harness();
     h.publish(session(ID, lesson(ID, [[objective('a')]])));
-    h.publish(session(ID, lesson(ID, [[objective('a', { passed: true })]], { completed: true, attempts: 1, completedAtMs: 31_000 }), 1));
+    h.clock.ms += 30_000;
+    h.publish(session(ID, lesson(ID, [[objective('a', { passed: true })]], { completed: true, attempts: 1, completedAtMs: 600_000 }), 1));
     expect(h.win.of('completed')[0]!.message.payload).toMatchObject({ score: 1, max: 1, attempts: 1, durationMs: 30_000 });
     expect(h.win.of('completed')[0]!.message.payload.statement.result.score.scaled).toBe(1);
   });
@@ -172,7 +175,7 @@ describe('stateChanged', () => {
     await vi.advanceTimersByTimeAsync(200);
     const states = h.win.of('stateChanged');
     expect(states).toHaveLength(1);
-    expect(states[0]!.message.payload.state).toEqual({ v: 1, scenarioId: ID, run: '{"commands":["one"]}', hints: { a: 1 } });
+    expect(states[0]!.message.payload.state).toEqual({ v: 1, scenarioId: ID, run: '{"commands":["one"]}', hints: { a: 1 }, spentMs: 0 });
     expect(verb(states[0])).toBe(VERBS.attempted);
     h.publish(session(ID, lesson(ID, [[objective('a', { hints: [{ en: 'h' }] }), objective('b')]], { attempts: 3, hintsShown: 1 }), 3));
     await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS);
@@ -217,7 +220,7 @@ describe('stateChanged', () => {
     h.publish(session('sandbox', null, 1));
     await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS);
     const states = h.win.of('stateChanged');
-    expect(states.map((p) => p.message.payload)).toEqual([{ state: { v: 1, scenarioId: 'sandbox', run: '{"run":1}' } }]);
+    expect(states.map((p) => p.message.payload)).toEqual([{ state: { v: 1, scenarioId: 'sandbox', run: '{"run":1}', spentMs: 0 } }]);
   });
 
   it('error events say the sandbox\'s own problems', () => {

@@ -8,6 +8,8 @@ import type { Theme } from '../../../src/lib/embed/options.ts';
 
 export const HOST = 'https://lms.example.edu';
 export const OTHER = 'https://other.example.com';
+/** The harness's wall clock at its start (epoch ms). */
+export const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
 
 export interface Posted {
   message: any;
@@ -100,6 +102,8 @@ export class FakeClient implements BridgeClient {
   /** Called by restoreRun when it succeeds, to publish the restored session. */
   onRestore: ((run: string) => void) | null = null;
   hintsRevealed: string[] = [];
+  /** Called by revealHint, to publish the session showing the hint. */
+  onReveal: ((objectiveId: string) => void) | null = null;
 
   loadScenarioText = vi.fn(async (text: string) => {
     this.loads.push({ text });
@@ -123,6 +127,7 @@ export class FakeClient implements BridgeClient {
 
   revealHint = vi.fn(async (objectiveId: string) => {
     this.hintsRevealed.push(objectiveId);
+    this.onReveal?.(objectiveId);
     return { ok: true as const };
   });
 
@@ -139,6 +144,8 @@ export interface Harness {
   applied: Theme[];
   bundled: ReturnType<typeof vi.fn>;
   fetched: ReturnType<typeof vi.fn>;
+  /** The bridge's wall clock (now()): epoch ms, move it forward by hand. */
+  clock: { ms: number };
   /** Publishes a session (and the client's scenario) as the client's watcher does. */
   publish(s: SessionState): void;
 }
@@ -147,6 +154,7 @@ export function harness(options: { origins?: string[]; ancestorOrigins?: string[
   const win = new FakeWindow('ancestorOrigins' in options ? options.ancestorOrigins : [HOST]);
   const client = new FakeClient();
   const logs: string[] = [];
+  const clock = { ms: T0 };
   const applied: Theme[] = [];
   const bundled = vi.fn(async (id: string) => (id === 'launch-types' || id === 'sandbox' ? `id: ${id}\n` : null));
   const fetched = vi.fn(async (_url: string): Promise<TextOutcome> => options.fetchOutcome ?? { ok: true, text: 'id: from-url\n' });
@@ -159,12 +167,12 @@ export function harness(options: { origins?: string[]; ancestorOrigins?: string[
     bundledScenario: bundled,
     fetchScenario: fetched,
     applyTheme: (theme) => applied.push(theme),
-    now: () => Date.UTC(2026, 11, 7, 12, 0, 0),
+    now: () => clock.ms,
     log: (m) => logs.push(m),
   };
   const bridge = new EmbedBridge(bridgeOptions);
   return {
-    win, client, bridge, logs, applied, bundled, fetched,
+    win, client, bridge, logs, applied, bundled, fetched, clock,
     publish(s) {
       client.session = s;
       if (client.scenario === null || client.scenario.id !== s.scenarioId) client.scenario = scenarioOf(s.scenarioId);

@@ -2,7 +2,8 @@
 // client: who is listened to and posted to, every command and its refusals, and bad input never
 // breaking the bridge.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completionOf, defaultActivityBase, hostTargets, RESTORE_SETTLE_MS } from '../../../src/lib/embed/bridge.ts';
+import { completionOf, defaultActivityBase, hostTargets, RESTORE_SETTLE_MS, wallDuration } from '../../../src/lib/embed/bridge.ts';
+import { MAX_DURATION_MS } from '../../../src/lib/embed/xapi.ts';
 import { COMMAND_TYPES, MAX_MESSAGE_CHARS } from '../../../src/lib/embed/protocol.ts';
 import { resizeMessages } from '../../../src/lib/embed/resize.ts';
 import { command, harness, HOST, lesson, objective, OTHER, session, settle } from './bridge-fakes.ts';
@@ -237,6 +238,8 @@ describe('commands', () => {
     h.publish(session('launch-types', before));
     // The restored run already shows one hint of a (the worker kept it): only one more is revealed.
     h.client.onRestore = () => setTimeout(() => h.publish(session('launch-types', lesson('launch-types', [[objective('a', { hints: [{ en: 'h1' }] }), objective('b')]]), 3)), 0);
+    // The worker publishes the session showing each hint revealed: the reply waits for the last one.
+    h.client.onReveal = () => setTimeout(() => h.publish(session('launch-types', lesson('launch-types', [[objective('a', { hints: [{ en: 'h1' }, { en: 'h2' }] }), objective('b', { hints: [{ en: 'h1' }] })]], { hintsShown: 3 }), 3)), 0);
     h.win.reset();
     h.win.send(command('setState', { state: { v: 1, scenarioId: 'launch-types', run: 'RUN', hints: { a: 2, b: 1 } } }, 7));
     await settle();
@@ -246,7 +249,7 @@ describe('commands', () => {
     expect(h.win.of('reply')[0]!.message).toMatchObject({ id: 7, payload: { scenarioId: 'launch-types', hintsShown: 2 } });
   });
 
-  it('setState waits at most RESTORE_SETTLE_MS for the restored session', async () => {
+  it('setState waits at most RESTORE_SETTLE_MS for the restored session, and as long for the session of the last hint', async () => {
     const h = harness();
     h.publish(session('launch-types', lesson('launch-types', [[objective('a')]])));
     h.win.reset();
@@ -255,6 +258,18 @@ describe('commands', () => {
     expect(h.win.of('reply')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(RESTORE_SETTLE_MS);
     expect(h.client.hintsRevealed).toEqual(['a']);
+    expect(h.win.of('reply')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(RESTORE_SETTLE_MS);
+    expect(h.win.of('reply')).toHaveLength(1);
+  });
+
+  it('setState without hints to reveal replies as soon as the restored session is published', async () => {
+    const h = harness();
+    h.publish(session('launch-types', lesson('launch-types', [[objective('a')]])));
+    h.client.onRestore = () => setTimeout(() => h.publish(session('launch-types', lesson('launch-types', [[objective('a')]], { attempts: 1 }), 1)), 0);
+    h.win.reset();
+    h.win.send(command('setState', { state: { v: 1, scenarioId: 'launch-types', run: 'RUN' } }, 1));
+    await vi.advanceTimersByTimeAsync(10);
     expect(h.win.of('reply')).toHaveLength(1);
   });
 
@@ -303,11 +318,22 @@ describe('commands', () => {
 });
 
 describe('helpers', () => {
-  it('completion: objectives met / objectives, 0 once the solution was revealed; simulated duration', () => {
+  it('completion: objectives met / objectives, 0 once the solution was revealed; the wall-clock duration given, not the simulated one', () => {
     const done = lesson('s', [[objective('a', { passed: true }), objective('b', { passed: true })], [objective('c', { passed: false })]], { completed: true, attempts: 4, startedAtMs: 1000, completedAtMs: 61_000 });
-    expect(completionOf(done)).toEqual({ score: 2, max: 3, attempts: 4, durationMs: 60_000 });
-    expect(completionOf({ ...done, solutionRevealed: true })).toEqual({ score: 0, max: 3, attempts: 4, durationMs: 60_000 });
-    expect(completionOf(lesson('s', [], { completed: true }))).toEqual({ score: 1, max: 1, attempts: 0, durationMs: 0 });
+    expect(completionOf(done, 12_345)).toEqual({ score: 2, max: 3, attempts: 4, durationMs: 12_345 });
+    expect(completionOf({ ...done, solutionRevealed: true }, 12_345)).toEqual({ score: 0, max: 3, attempts: 4, durationMs: 12_345 });
+    expect(completionOf(lesson('s', [], { completed: true }), 0)).toEqual({ score: 1, max: 1, attempts: 0, durationMs: 0 });
+    // Made whole ms in 0 … MAX_DURATION_MS (a clock set back, a week-long tab, not a number).
+    expect(completionOf(done, 1.6).durationMs).toBe(2);
+    expect(completionOf(done, -5000).durationMs).toBe(0);
+    expect(completionOf(done, MAX_DURATION_MS + 1).durationMs).toBe(MAX_DURATION_MS);
+    expect(completionOf(done, Number.NaN).durationMs).toBe(0);
+  });
+
+  it('wallDuration: from the opening to now, whole ms, never negative nor beyond MAX_DURATION_MS', () => {
+    expect(wallDuration(1000, 61_000)).toBe(60_000);
+    expect(wallDuration(61_000, 1000)).toBe(0);
+    expect(wallDuration(0, MAX_DURATION_MS * 2)).toBe(MAX_DURATION_MS);
   });
 
   it('the default activity base is the sandbox\'s directory + scenarios/, without query or fragment', () => {
