@@ -19,6 +19,7 @@ import {
   type Incoming,
 } from '../../../src/lib/embed/protocol.ts';
 import { MAX_RUN_CHARS } from '../../../src/lib/progress/progress.ts';
+import { MAX_DURATION_MS } from '../../../src/lib/embed/xapi.ts';
 
 const parent = { name: 'the parent window' };
 const HOST = 'https://lms.example.edu';
@@ -215,6 +216,25 @@ describe('host state', () => {
     expect(parseHostState(STATE)).toEqual({ state: STATE });
     expect(parseHostState({ v: 1, scenarioId: 'x', run: RUN })).toEqual({ state: { v: 1, scenarioId: 'x', run: RUN } });
     expect(parseHostState(null)).toEqual({ code: 'badPayload', message: `setState's "state" must be the object getState gave.` });
+  });
+
+  it('carries spentMs, the learner\'s wall-clock time on the exercise, whole ms in 0 … MAX_DURATION_MS', () => {
+    for (const spentMs of [0, 1, 93_400, MAX_DURATION_MS]) expect(parseHostState({ ...STATE, spentMs })).toEqual({ state: { ...STATE, spentMs } });
+  });
+
+  it.each([
+    ['negative', -1, '-1'],
+    ['fractional', 1.5, '1.5'],
+    ['too big', MAX_DURATION_MS + 1, String(MAX_DURATION_MS + 1)],
+    ['a string', '1000', '"1000"'],
+    ['null', null, 'null'],
+    ['an object', { ms: 1 }, 'an object'],
+  ])('refuses a spentMs that is %s, with one sentence', (_, spentMs, said) => {
+    expect(parseHostState({ ...STATE, spentMs })).toEqual({ code: 'badPayload', message: `setState's "spentMs" must be whole milliseconds between 0 and ${MAX_DURATION_MS} (the time getState gave), not ${said}.` });
+  });
+
+  it('still refuses fields it does not know', () => {
+    expect(parseHostState({ ...STATE, spentMs: 5, spent: 5 })).toEqual({ code: 'badPayload', message: `setState's state has fields this sandbox does not know ("spent").` });
   });
 });
 
