@@ -87,6 +87,8 @@ let page: Page;
 let frame: Frame;
 const problems: string[] = [];
 let seq = 0;
+/** Wall-clock epoch ms when the test first asked for the scenario: the learner's time on it is less. */
+let loadAskedAt = 0;
 
 /** Posts a command and answers its reply or error (matched by id). */
 async function request(type: string, payload: unknown = {}): Promise<any> {
@@ -160,6 +162,7 @@ describe('the postMessage API across two origins', () => {
   it('loads a scenario by command: a reply, then scenarioLoaded with an initialized statement', async () => {
     expect(BUNDLED_SCENARIO_IDS).toContain(ID);
     const from = await eventCount();
+    loadAskedAt = Date.now();
     const reply = await request('loadScenario', { id: ID });
     expect(reply).toMatchObject({ type: 'reply', payload: { id: ID } });
     const loaded = await waitForEvent((m, id) => m.type === 'scenarioLoaded' && m.payload.id === id, ID, from);
@@ -201,8 +204,16 @@ describe('the postMessage API across two origins', () => {
     const state = events.filter((m) => m.type === 'stateChanged').at(-1).payload.state;
     expect(state).toMatchObject({ v: 1, scenarioId: ID, hints: { 'fargate-task': 1, 'ec2-task-running': 1 } });
     expect(typeof state.run).toBe('string');
+    // The learner's wall-clock time on the exercise so far: more than 0, less than the test has run.
+    expect(state.spentMs).toBeGreaterThan(0);
+    expect(state.spentMs).toBeLessThanOrEqual(Date.now() - loadAskedAt);
     const saved = await request('getState');
-    expect(saved).toMatchObject({ type: 'reply', payload: { state } });
+    const { spentMs: savedSpent, ...savedRest } = saved.payload.state;
+    const { spentMs: _kept, ...stateRest } = state;
+    expect(saved.type).toBe('reply');
+    expect(savedRest).toEqual(stateRest);
+    // getState's time goes on from the stateChanged's.
+    expect(savedSpent).toBeGreaterThanOrEqual(state.spentMs);
 
     // The frame forgets its own saved progress (a partitioned or absent storage): the host's state is all there is.
     const from = await eventCount();
@@ -227,8 +238,21 @@ describe('the postMessage API across two origins', () => {
     const restored = await request('setState', { state });
     expect(restored).toMatchObject({ type: 'reply', payload: { scenarioId: ID } });
     const again = await waitForEvent((m) => m.type === 'objectiveChanged' && m.payload.id === 'fargate-task' && m.payload.passed, null, afterLoad);
-    expectValidStatement(again);
+    // Re-said for the host's UI, but restored and without a statement: an LRS does not record "passed" twice.
+    expect(again.payload.restored).toBe(true);
+    expect(again.payload.statement).toBeUndefined();
     expect(restored.payload.hintsShown).toBe(1);
+    const hintAgain = await waitForEvent((m) => m.type === 'hintShown' && m.payload.objectiveId === 'ec2-task-running', null, afterLoad);
+    expect(hintAgain.payload).toMatchObject({ hints: 1, restored: true });
+    expect(hintAgain.payload.statement).toBeUndefined();
+    // Nothing the restore caused carries a statement (stateChanged's attempted was said before the reload).
+    const restoreEvents = (await page.evaluate(() => window.events)).slice(afterLoad);
+    const reSaid = restoreEvents.filter((m) => ['objectiveChanged', 'hintShown', 'solutionRevealed', 'completed', 'stateChanged'].includes(m.type));
+    expect(reSaid.length).toBeGreaterThan(0);
+    expect(reSaid.filter((m) => m.payload?.statement !== undefined).map((m) => m.type)).toEqual([]);
+    // The time spent before the reload goes on.
+    const after = await request('getState');
+    expect(after.payload.state.spentMs).toBeGreaterThanOrEqual(state.spentMs);
     // The reply can arrive before the worker's next published session: wait for the page to have it.
     // The active step's hint is shown again; a done step's hint cannot be (the worker reveals the active step's only).
     await frame.waitForFunction(
@@ -246,7 +270,13 @@ describe('the postMessage API across two origins', () => {
     const completed = await waitForEvent((m) => m.type === 'completed', null, from);
     expect(completed.payload).toMatchObject({ score: 5, max: 5 });
     expect(completed.payload.attempts).toBeGreaterThanOrEqual(3);
-    expect(completed.payload.durationMs).toBeGreaterThanOrEqual(60_000);
+    // The learner's wall-clock time (kept across the reload by spentMs), not the simulated minute
+    // and more the solution waits: more than 0, less than the test itself has run.
+    const elapsed = Date.now() - loadAskedAt;
+    expect(completed.payload.durationMs).toBeGreaterThan(0);
+    expect(completed.payload.durationMs).toBeLessThan(elapsed);
+    expect(completed.payload.durationMs).toBeLessThan(60_000);
+    expect(completed.payload.restored).toBeUndefined();
     expectValidStatement(completed);
     expect(completed.payload.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed');
     expect(completed.payload.statement.result).toMatchObject({ completion: true, score: { raw: 5, max: 5, scaled: 1 } });
