@@ -155,6 +155,11 @@ export interface CommandSummary {
   refused: boolean;
 }
 
+/**
+ * A lesson's completion. `durationMs` (the statement's `result.duration`): the learner's wall-clock
+ * time on the exercise, whole ms in 0 … MAX_DURATION_MS — as cmi5/H5P-style hosts read a duration;
+ * the bridge measures it (bridge.ts completionOf), never the simulated time.
+ */
 export interface Completion { score: number; max: number; attempts: number; durationMs: number }
 
 export interface Answer { answer: string[] | number; score: number; passed?: boolean }
@@ -177,6 +182,7 @@ export interface StatementFactory {
   /** objective null: the scenario as a whole. */
   passed(scenario: ScenarioRef, objective: ObjectiveRef | null, atMs: number): Built<Statement>;
   failed(scenario: ScenarioRef, objective: ObjectiveRef | null, atMs: number): Built<Statement>;
+  /** The lesson completed: score, success, completion, duration (the learner's wall-clock time) and the attempts extension. */
   completed(scenario: ScenarioRef, completion: Completion, atMs: number): Built<Statement>;
 }
 
