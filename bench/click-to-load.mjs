@@ -14,9 +14,7 @@
 // Usage: node bench/click-to-load.mjs [runs]       (build first: npm run build)
 // The last stdout line is JSON: {name, median, unit, budget, …}; exit 1 when over budget.
 import { gzipSync } from 'node:zlib';
-import { register } from 'tsx/esm/api';
-import { existsSync } from 'node:fs';
-import { median, round1 } from './support.mjs';
+import { browserSupport, median, round1 } from './support.mjs';
 
 const BUDGET_KB = 100;
 const FRAMES = 10;
@@ -34,13 +32,7 @@ const SCENARIOS = [
   'target-tracking',
 ];
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/index.html not found: build the app first (npm run build).');
-  process.exit(2);
-}
-register();
-const { serveStatic } = await import('../test/support/static-server.ts');
-const { launchChromium } = await import('../test/support/browser.ts');
+const { serveStatic, launchChromium } = await browserSupport();
 const sandbox = await serveStatic('dist', { basePath: '/' });
 
 function hostPage(hostOrigin) {

@@ -18,13 +18,7 @@ export const round1 = (x) => Math.round(x * 10) / 10;
  * been built. `close()` stops both.
  */
 export async function startBrowserBench() {
-  if (!existsSync('dist/index.html')) {
-    console.error('dist/index.html not found: build the app first (npm run build).');
-    process.exit(2);
-  }
-  register();
-  const { serveStatic } = await import('../test/support/static-server.ts');
-  const { launchChromium } = await import('../test/support/browser.ts');
+  const { serveStatic, launchChromium } = await browserSupport();
   const server = await serveStatic('dist', { basePath: '/' });
   const browser = await launchChromium();
   return {
@@ -35,4 +29,19 @@ export async function startBrowserBench() {
       await server.close();
     },
   };
+}
+
+/**
+ * The tests' static server and Chromium launcher (TypeScript, through tsx), for benchmarks that
+ * need more than one server. Exits with status 2 when dist/ has not been built.
+ */
+export async function browserSupport() {
+  if (!existsSync('dist/index.html')) {
+    console.error('dist/index.html not found: build the app first (npm run build).');
+    process.exit(2);
+  }
+  register();
+  const { serveStatic } = await import('../test/support/static-server.ts');
+  const { launchChromium } = await import('../test/support/browser.ts');
+  return { serveStatic, launchChromium };
 }

@@ -40,17 +40,22 @@ export interface OpenedPage {
 export async function openPage(session: AppSession, path = '/', viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
   const context = await session.browser.newContext({ viewport });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  const problems = recordProblems(page);
   await page.goto(session.server.origin + path);
   return { context, page, problems };
+}
+
+/** Starts recording the page's console errors, page errors, failed requests and HTTP errors into `into`. */
+export function recordProblems(page: Page, into: string[] = []): string[] {
+  page.on('console', (m) => {
+    if (m.type() === 'error') into.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => into.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => into.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) into.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return into;
 }
 
 /**

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type AppSession, DIST, sendCommand, startSession, waitForClusterPaint, waitForEditor } from './app.ts';
+import { type AppSession, DIST, recordProblems, sendCommand, startSession, waitForClusterPaint, waitForEditor } from './app.ts';
 import { CSP_DIRECTIVES, cspValue } from '../../tools/csp.plugin.ts';
 
 let session: AppSession;
@@ -54,15 +54,7 @@ beforeAll(async () => {
   });
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  problems = recordProblems(page);
   await page.goto(session.server.origin + '/');
   await waitForClusterPaint(page);
 });
