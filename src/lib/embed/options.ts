@@ -35,7 +35,7 @@ export interface EmbedOptions {
   /** The panels shown, in the app's order; every panel when the parameter is absent. */
   panels: readonly Panel[];
   theme: Theme;
-  /** A canonical BCP 47 tag; null: the browser's language. */
+  /** A canonical BCP 47 tag; null: English, the interface's own language (start.ts pageLanguage). */
   lang: string | null;
   readonly: boolean;
   /** null: the app's own choice (the clock runs on the site, stays paused in an embed). */
