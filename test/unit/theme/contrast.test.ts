@@ -56,14 +56,10 @@ const MARK_PAIRS: [string, string][] = [
   ['--high', '--track'],
 ];
 
-// The light theme is today's, unchanged by the dark theme's work; these of its pairs were already
-// under the bar and are recorded so that they cannot get worse unnoticed. The dark theme has none.
-const LIGHT_AS_BEFORE: Record<string, number> = {
-  '--accent on --page': 4.33,
-  '--health-initial on --page': 4.1,
-  '--health-draining on --page': 2.87,
-  '--high on --track': 2.79,
-};
+// Pairs of the light theme once under the bar, recorded so that they could not get worse while the
+// dark theme was made; all since raised (the accent, the draining line and the high bar darkened),
+// so none is left: every pair must meet the bar.
+const LIGHT_AS_BEFORE: Record<string, number> = {};
 
 const ratio = (p: Record<string, string>, [fg, bg]: [string, string]) => contrast(rgb(p, fg), rgb(p, bg));
 
