@@ -14,6 +14,9 @@ import { validateStatement } from '../../src/lib/embed/xapi.ts';
 import { BUNDLED_SCENARIO_IDS } from '../../src/lib/bundled-scenarios.ts';
 import { MAX_MESSAGE_CHARS } from '../../src/lib/embed/protocol.ts';
 import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * The course page (served on A, and on C for the stranger): `?sandbox=<B>&allowed=<origins=>`.
@@ -82,6 +85,9 @@ let browser: Browser;
 let sandboxServer: StaticServer; // B
 let hostServer: StaticServer; // A
 let strangerServer: StaticServer; // C
+/** Scenario files on a site of their own, readable by CORS (as an author's would be). */
+let scenarioServer: StaticServer;
+const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
 let context: BrowserContext;
 let page: Page;
 let frame: Frame;
@@ -131,6 +137,7 @@ beforeAll(async () => {
   sandboxServer = await serveStatic(DIST, { headers: { 'Access-Control-Allow-Origin': '*' } });
   hostServer = await serveStatic(DIST, { basePath: '/nothing-here/', pages });
   strangerServer = await serveStatic(DIST, { basePath: '/nothing-here/', pages });
+  scenarioServer = await serveStatic(SCENARIOS_DIR, { headers: { 'Access-Control-Allow-Origin': '*' } });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
@@ -147,7 +154,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([sandboxServer?.close(), hostServer?.close(), strangerServer?.close()]);
+  await Promise.all([sandboxServer?.close(), hostServer?.close(), strangerServer?.close(), scenarioServer?.close()]);
 });
 
 describe('the postMessage API across two origins', () => {
@@ -385,6 +392,28 @@ describe('the postMessage API across two origins', () => {
     expect(await boxed.locator('.notice.storage').count()).toBe(0);
     expect(errors).toEqual([]);
     await host.close();
+  });
+
+  it('loads a scenario from an address (fetched as data) and from an inline object; a bad one is refused and changes nothing', async () => {
+    let from = await eventCount();
+    const byUrl = await request('loadScenario', { url: `${scenarioServer.origin}/task-definitions.yaml` });
+    expect(byUrl).toMatchObject({ type: 'reply', payload: { id: 'task-definitions' } });
+    const loaded = await waitForEvent((m) => m.type === 'scenarioLoaded' && m.payload.id === 'task-definitions', null, from);
+    expectValidStatement(loaded);
+
+    // A file that is there but is no scenario (the folder's README): refused with its problems.
+    const notScenario = await request('loadScenario', { url: `${scenarioServer.origin}/README.md` });
+    expect(notScenario).toMatchObject({ type: 'error', payload: { code: 'failed' } });
+    const broken = await request('loadScenario', { scenario: { id: 'broken', title: 42 } });
+    expect(broken).toMatchObject({ type: 'error', payload: { code: 'failed' } });
+    expect(broken.payload.message).toMatch(/^The scenario was not loaded: /);
+    expect(await frame.evaluate(() => window.__ecsSandbox!.client!.scenario?.id)).toBe('task-definitions');
+
+    from = await eventCount();
+    const inline = parseYaml(readFileSync(`${SCENARIOS_DIR}/launch-types.yaml`, 'utf8')) as Record<string, unknown>;
+    const byObject = await request('loadScenario', { scenario: inline });
+    expect(byObject).toMatchObject({ type: 'reply', payload: { id: ID } });
+    await waitForEvent((m) => m.type === 'scenarioLoaded' && m.payload.id === 'launch-types', null, from);
   });
 
   it('logged no error in the host page or the frame', () => {
