@@ -443,6 +443,20 @@ export class EmbedBridge {
     }
   }
 
+  /**
+   * Sends the learner's state now, when they have worked in the open scenario: a pending debounce
+   * goes at once, and otherwise the state goes again with its time on the exercise (`spentMs`)
+   * brought up to date. Called when the page is hidden (the learner leaves the tab, the host
+   * navigates or reloads the frame), so the host's copy keeps the time spent since the last change.
+   */
+  flushState(): void {
+    const seen = this.#seen;
+    if (this.#disposed || seen === null || this.#restoring !== null) return;
+    if (this.#stateTimer === null && !seen.hadWork) return;
+    this.#cancelStateTimer();
+    void this.#sendState();
+  }
+
   #scheduleStateChanged(): void {
     this.#cancelStateTimer();
     this.#stateTimer = this.#o.win.setTimeout(() => {
@@ -642,7 +656,16 @@ export function startEmbedBridge({ client, options, win = window }: StartOptions
     if (issues.length > 0) bridge.reportError(issuesText(issues));
   });
   const stopHeight = startHeightReporting(win, (messages) => bridge.postResize(messages));
+  // Leaving the page (another tab, the host navigating or reloading the frame): keep the time spent.
+  const flushWhenHidden = () => {
+    if (win.document.visibilityState === 'hidden') bridge.flushState();
+  };
+  const flush = () => bridge.flushState();
+  win.document.addEventListener('visibilitychange', flushWhenHidden);
+  win.addEventListener('pagehide', flush);
   return () => {
+    win.document.removeEventListener('visibilitychange', flushWhenHidden);
+    win.removeEventListener('pagehide', flush);
     stopHeight();
     stopWatch();
     bridge.dispose();

@@ -138,6 +138,27 @@ describe('the learner\'s wall-clock time: completed.durationMs and spentMs', () 
     expect(h.win.of('stateChanged')[0]!.message.payload.state.spentMs).toBe(43_000);
   });
 
+  it('leaving the page sends the state at once: a pending debounce, or the time spent since the last change', async () => {
+    const h = opened();
+    // Nothing done yet: leaving sends nothing (a reload must not overwrite the host's copy).
+    h.bridge.flushState();
+    await settle();
+    expect(h.win.of('stateChanged')).toHaveLength(0);
+    // A change, then the page is hidden before the debounce: the state goes at once, once.
+    h.publish(session(ID, lesson(ID, [[objective('a'), objective('b')]], { attempts: 1 }), 1));
+    h.clock.ms += 2_000;
+    h.bridge.flushState();
+    await settle();
+    expect(h.win.of('stateChanged').map((p) => p.message.payload.state.spentMs)).toEqual([2_000]);
+    await vi.advanceTimersByTimeAsync(STATE_DEBOUNCE_MS * 2);
+    expect(h.win.of('stateChanged')).toHaveLength(1);
+    // No change since, but the learner kept at it for a minute: leaving again brings spentMs up to date.
+    h.clock.ms += 60_000;
+    h.bridge.flushState();
+    await settle();
+    expect(h.win.of('stateChanged').map((p) => p.message.payload.state.spentMs)).toEqual([2_000, 62_000]);
+  });
+
   it('completed.durationMs is wall time, not simulated time (speed= and the timeline do not count)', () => {
     const h = opened();
     h.clock.ms += 5_000;
