@@ -170,7 +170,8 @@ function drawSeries(svg: Svg, series: ChartSeries[], x: Scale, y: Scale): void {
     .attr('data-series', (d) => d.key)
     .attr('data-points', (d) => d.points.length)
     .attr('data-last', (d) => d.points.at(-1)?.v ?? '')
-    .attr('stroke', (d) => d.color)
+    // A palette role, var(--series-…): a style, since SVG attributes take no var().
+    .style('stroke', (d) => d.color)
     .attr('d', (d) =>
       line<ChartPoint>()
         .x((p) => x(p.t))
@@ -188,7 +189,7 @@ function drawSeries(svg: Svg, series: ChartSeries[], x: Scale, y: Scale): void {
     .join('circle')
     .attr('class', 'now')
     .attr('r', 3)
-    .attr('fill', (d) => d.color)
+    .style('fill', (d) => d.color)
     .attr('cx', (d) => x(d.points.at(-1)!.t))
     .attr('cy', (d) => y(d.points.at(-1)!.v));
 }

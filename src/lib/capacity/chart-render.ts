@@ -103,7 +103,8 @@ export function renderTimeChart(svg: SVGSVGElement, model: ChartModel): void {
     .attr('class', 'series')
     .attr('data-series', (d) => d.key)
     .attr('data-points', (d) => d.points.length)
-    .attr('stroke', (d) => d.color)
+    // A palette role, var(--series-…): a style, since SVG attributes take no var().
+    .style('stroke', (d) => d.color)
     .attr('d', (d) =>
       line<{ t: number; v: number }>()
         .x((p) => s.x(p.t))
@@ -120,7 +121,7 @@ export function renderTimeChart(svg: SVGSVGElement, model: ChartModel): void {
     .join('circle')
     .attr('class', 'now')
     .attr('r', 2.5)
-    .attr('fill', (d) => d.color)
+    .style('fill', (d) => d.color)
     .attr('cx', (d) => s.x(d.points.at(-1)!.t))
     .attr('cy', (d) => s.y(d.points.at(-1)!.v));
   renderMarks(root, model.marks, s);
@@ -161,6 +162,6 @@ export function renderCostChart(svg: SVGSVGElement, meter: CostMeter): void {
     .join('path')
     .attr('class', 'band')
     .attr('data-launch-type', (d) => d.key)
-    .attr('fill', (d) => d.color)
+    .style('fill', (d) => d.color)
     .attr('d', (d) => band(d.points));
 }

@@ -4,8 +4,24 @@
 // itself with WCAG's relative luminance formula, so changing a colour in app.css is checked here.
 import { describe, expect, it } from 'vitest';
 import { APP_CSS, blockOf, contrast, palettes, rgb, variables } from './palette.ts';
+import { ASG_SERIES, CPU_COLOR } from '../../../src/lib/view-model/capacity/asg.ts';
+import { LAUNCH_TYPE_COLORS } from '../../../src/lib/view-model/capacity/cost.ts';
+import { RESERVATION_COLOR } from '../../../src/lib/view-model/capacity/reservation.ts';
+import { COUNT_SERIES } from '../../../src/lib/view-model/scaling/count-chart.ts';
+import { METRIC_COLOR } from '../../../src/lib/view-model/scaling/policy-metric.ts';
 
 const { light, dark } = palettes();
+
+// Every colour the view models give a chart series: each must be a palette role, var(--series-…).
+const SERIES_COLOURS: string[] = [
+  ...Object.values(COUNT_SERIES).map((s) => s.color),
+  METRIC_COLOR,
+  ...ASG_SERIES.map((s) => s.color),
+  CPU_COLOR,
+  RESERVATION_COLOR,
+  ...Object.values(LAUNCH_TYPE_COLORS),
+];
+const SERIES_ROLES = [...new Set(SERIES_COLOURS.map((c) => /^var\((--series-[a-z0-9-]+)\)$/.exec(c)?.[1] ?? c))];
 
 // [text, background]: where the UI puts one on the other.
 const TEXT_PAIRS: [string, string][] = [
@@ -54,6 +70,9 @@ const MARK_PAIRS: [string, string][] = [
   ['--cpu', '--track'],
   ['--mem', '--track'],
   ['--high', '--track'],
+  // The chart series (scaling and capacity charts, cost bands, their legend swatches), on the panel
+  // the charts sit on.
+  ...SERIES_ROLES.map((role): [string, string] => [role, '--panel']),
 ];
 
 // Pairs of the light theme once under the bar, recorded so that they could not get worse while the
@@ -74,6 +93,15 @@ describe('contrast of the light and dark palettes', () => {
     expect(ratio(dark, [fg, bg]), `dark: ${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
     const known = LIGHT_AS_BEFORE[`${fg} on ${bg}`];
     expect(ratio(light, [fg, bg]), `light: ${fg} on ${bg}`).toBeGreaterThanOrEqual(known ? known - 0.005 : 3);
+  });
+
+  it('gives the chart series palette roles defined in both palettes, not colours', () => {
+    expect(SERIES_ROLES.length).toBeGreaterThanOrEqual(9);
+    for (const role of SERIES_ROLES) {
+      expect(role, 'a series colour is var(--series-…)').toMatch(/^--series-[a-z0-9-]+$/);
+      expect(light[role], `${role} in the light palette`).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(dark[role], `${role} has its own dark value`).not.toBe(light[role]);
+    }
   });
 
   it('computes WCAG ratios (black on white is 21:1, a colour on itself 1:1, #767676 on white 4.54:1)', () => {

@@ -8,6 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { APP_CSS, blockOf } from './palette.ts';
 
 const COMPONENTS = new URL('../../../src/components/', import.meta.url).pathname;
+const SRC = new URL('../../../src/', import.meta.url).pathname;
+const tsFiles = (dir: string) => readdirSync(join(SRC, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(SRC, dir, f));
+const CHART_SOURCES = [
+  ...tsFiles('lib/view-model/scaling'),
+  ...tsFiles('lib/view-model/capacity'),
+  join(SRC, 'lib/capacity/chart-render.ts'),
+  join(SRC, 'components/scaling/scaling-chart-render.ts'),
+];
 const COLOUR = /#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(|\b(?:white|black)\b(?!-)/gi;
 
 function svelteFiles(dir: string): string[] {
@@ -40,6 +48,11 @@ describe('colours come from the palette', () => {
   it('app.css outside its two palettes has none', () => {
     const rest = APP_CSS.replace(blockOf(APP_CSS, ':root'), '').replace(blockOf(APP_CSS, "html[data-theme='dark']"), '');
     expect(literalColours(rest)).toEqual([]);
+  });
+
+  // The charts' view models and D3 renderers: a series names a palette role (var(--series-…)).
+  it.each(CHART_SOURCES.map((f) => [f.slice(SRC.length), f]))('%s (chart series) writes no colour literal', (_name, file) => {
+    expect(literalColours(readFileSync(file, 'utf8'))).toEqual([]);
   });
 
   it.each(svelteFiles(COMPONENTS).map((f) => [f.slice(COMPONENTS.length), f]))('%s has none in its <style>', (_name, file) => {

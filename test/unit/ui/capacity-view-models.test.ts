@@ -5,7 +5,7 @@
 // by-service split, ghost instances, Spot badges and interruption countdowns, and zone outages.
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, Task } from '../../../workers/protocol.ts';
-import { chartModel, findSeries, niceMax } from '../../../src/lib/view-model/capacity/chart.ts';
+import { chartModel, findSeries, niceMax, seriesColor } from '../../../src/lib/view-model/capacity/chart.ts';
 import { alarmLabel, asgCards } from '../../../src/lib/view-model/capacity/asg.ts';
 import { fargateProviderRows, reservationCards, reservationFormula } from '../../../src/lib/view-model/capacity/reservation.ts';
 import { costMeter } from '../../../src/lib/view-model/capacity/cost.ts';
@@ -44,7 +44,7 @@ describe('chart helpers', () => {
   ])('niceMax(%d, floor %d) = %d', (v, floor, expected) => expect(niceMax(v, floor)).toBeCloseTo(expected, 9));
 
   it('tops counts out at a whole number and percentages at a nice one, with 10% headroom', () => {
-    const line = (v: number) => [{ key: 's', label: 's', color: '#000', step: true, points: [{ t: 0, v }] }];
+    const line = (v: number) => [{ key: 's', label: 's', color: seriesColor('running'), step: true, points: [{ t: 0, v }] }];
     expect(chartModel({ series: line(2), now: 0, unit: '', summary: '' }).yMax).toBe(3); // 2 × 1.1 = 2.2 → 2.5 → 3 instances
     expect(chartModel({ series: line(2), now: 0, unit: '%', yFloor: 100, summary: '' }).yMax).toBe(100);
   });

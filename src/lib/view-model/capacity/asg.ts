@@ -8,7 +8,7 @@
  */
 import type { AutoScalingActivity, AutoScalingGroup, AutoScalingPolicy, MetricAlarm, Snapshot } from '../../../../workers/protocol.ts';
 import { formatVirtualTime } from '../time.ts';
-import { chartModel, findSeries, pointsUpToNow, type ChartModel, type ChartSeries } from './chart.ts';
+import { chartModel, findSeries, pointsUpToNow, seriesColor, type ChartModel, type ChartSeries } from './chart.ts';
 
 export const ASG_NAMESPACE = 'AWS/AutoScaling';
 /** How many activities each group lists (newest first) and marks on its chart. */
@@ -16,10 +16,10 @@ export const ACTIVITIES_SHOWN = 5;
 
 /** The three group metrics the chart draws, in drawing order, with their colours. */
 export const ASG_SERIES = [
-  { metric: 'GroupInServiceInstances', label: 'in service', color: '#037f0c' },
-  { metric: 'GroupPendingInstances', label: 'pending', color: '#d97706' },
+  { metric: 'GroupInServiceInstances', label: 'in service', color: seriesColor('running') },
+  { metric: 'GroupPendingInstances', label: 'pending', color: seriesColor('pending') },
   // Drawn last, dashed: in service often runs on the same values.
-  { metric: 'GroupDesiredCapacity', label: 'desired', color: '#0972d3' },
+  { metric: 'GroupDesiredCapacity', label: 'desired', color: seriesColor('desired') },
 ] as const;
 
 export interface AsgCounts {
@@ -144,7 +144,7 @@ function groupChart(snapshot: Snapshot, group: AutoScalingGroup, counts: AsgCoun
   });
 }
 
-export const CPU_COLOR = '#d91515';
+export const CPU_COLOR = seriesColor('metric');
 
 /** The target of the group's target tracking policy on ASGAverageCPUUtilization, if any. */
 function cpuTarget(snapshot: Snapshot, groupName: string): number | null {

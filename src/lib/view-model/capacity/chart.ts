@@ -13,11 +13,26 @@ export interface ChartPoint {
   v: number;
 }
 
+/**
+ * The palette roles of the chart series (scaling and capacity charts, cost bands). Each is a CSS
+ * variable `--series-<role>` defined in both palettes of app.css (the light value is the colour the
+ * charts always had; the dark one reads at 3:1 or more on the dark panel), so a theme recolours the
+ * lines, dots, bands and legend swatches without the view models knowing which theme is on.
+ */
+export type SeriesRole = 'running' | 'desired' | 'pending' | 'metric' | 'reservation' | 'ec2' | 'fargate' | 'fargate-spot' | 'external';
+
+export type SeriesColor = `var(--series-${SeriesRole})`;
+
+/** The CSS colour of a series role: `var(--series-<role>)`, for a style (not an SVG attribute). */
+export function seriesColor(role: SeriesRole): SeriesColor {
+  return `var(--series-${role})`;
+}
+
 export interface ChartSeries {
   key: string;
   label: string;
-  /** A CSS colour. */
-  color: string;
+  /** The series' palette role as a CSS colour, `var(--series-<role>)` (see seriesColor). */
+  color: SeriesColor;
   points: ChartPoint[];
   /** Counts step from minute to minute; a percentage is a line. */
   step: boolean;

@@ -6,21 +6,23 @@
  * reserves). Money is USD, as AWS bills it.
  */
 import type { CostLaunchType, CostReport, Snapshot } from '../../../../workers/protocol.ts';
+import { seriesColor, type SeriesColor } from './chart.ts';
 import { usd, usdPerHour } from './money.ts';
 
 export const LAUNCH_TYPES: readonly CostLaunchType[] = ['EC2', 'FARGATE', 'FARGATE_SPOT', 'EXTERNAL'];
 
-export const LAUNCH_TYPE_COLORS: Record<CostLaunchType, string> = {
-  EC2: '#b45309',
-  FARGATE: '#0972d3',
-  FARGATE_SPOT: '#00796b',
-  EXTERNAL: '#6a3fa0',
+/** Each launch type's palette role (its band of the rate chart and its row's swatch). */
+export const LAUNCH_TYPE_COLORS: Record<CostLaunchType, SeriesColor> = {
+  EC2: seriesColor('ec2'),
+  FARGATE: seriesColor('fargate'),
+  FARGATE_SPOT: seriesColor('fargate-spot'),
+  EXTERNAL: seriesColor('external'),
 };
 
 export interface CostRow {
   key: string;
   label: string;
-  color: string | null;
+  color: SeriesColor | null;
   totalText: string;
   rateText: string;
   /** Share of the hourly rate now, 0..1. */
@@ -30,7 +32,7 @@ export interface CostRow {
 /** One band of the stacked rate chart: for each minute, the band's bottom and top in $/hour. */
 export interface CostLayer {
   key: CostLaunchType;
-  color: string;
+  color: SeriesColor;
   points: { t: number; y0: number; y1: number }[];
 }
 

@@ -7,11 +7,11 @@
  * so the panel can put the serverless side next to the EC2 one.
  */
 import type { CapacityProvider, Snapshot } from '../../../../workers/protocol.ts';
-import { chartModel, findSeries, type ChartModel } from './chart.ts';
+import { chartModel, findSeries, seriesColor, type ChartModel } from './chart.ts';
 
 export const RESERVATION_NAMESPACE = 'AWS/ECS/ManagedScaling';
 export const RESERVATION_METRIC = 'CapacityProviderReservation';
-export const RESERVATION_COLOR = '#7d43c9';
+export const RESERVATION_COLOR = seriesColor('reservation');
 
 export interface ReservationCard {
   key: string;

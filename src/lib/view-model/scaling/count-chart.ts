@@ -5,7 +5,7 @@
  * DescribeScalingActivities: Description, Cause) as marks on the time axis.
  */
 import type { ScalableTarget, Service, ServiceScalingActivity, Snapshot } from '../../../../workers/protocol.ts';
-import type { ChartPoint, ChartSeries } from '../capacity/chart.ts';
+import { seriesColor, type ChartPoint, type ChartSeries } from '../capacity/chart.ts';
 import { formatVirtualTime } from '../time.ts';
 import { scalingChart, type ActivityMark, type ChartBand, type ScalingChart, type ScalingRule } from './chart.ts';
 
@@ -13,8 +13,8 @@ import { scalingChart, type ActivityMark, type ChartBand, type ScalingChart, typ
 export const ACTIVITIES_SHOWN = 8;
 
 export const COUNT_SERIES = {
-  running: { label: 'running', color: '#037f0c' },
-  desired: { label: 'desired', color: '#0972d3' },
+  running: { label: 'running', color: seriesColor('running') },
+  desired: { label: 'desired', color: seriesColor('desired') },
 } as const;
 
 /** The service's activities, newest first, as marks for both of its charts. */

@@ -10,7 +10,7 @@
 import type { MetricAlarm, ServiceScalingPolicy, Snapshot } from '../../../../workers/protocol.ts';
 import { predefinedMetric, type PredefinedMetricType } from '../../../../workers/engine/appautoscaling/tracking-alarms.ts';
 import { alarmLabel } from '../capacity/asg.ts';
-import { findSeries } from '../capacity/chart.ts';
+import { findSeries, seriesColor } from '../capacity/chart.ts';
 import { alarmSpans } from './alarm-history.ts';
 import { mathPoints, queryLabel, returnedQuery, type MathQuery } from './math-series.ts';
 import { scalingChart, type ActivityMark, type ScalingChart, type ScalingRule } from './chart.ts';
@@ -101,7 +101,7 @@ export function thresholdText(a: PolicyAlarm): string {
   return `${a.label} ${OPERATOR[a.alarm.ComparisonOperator]} ${a.alarm.Threshold} for ${a.alarm.DatapointsToAlarm} of ${a.alarm.EvaluationPeriods} ${period}`;
 }
 
-export const METRIC_COLOR = '#d91515';
+export const METRIC_COLOR = seriesColor('metric');
 
 export interface PolicyChart {
   metric: TrackedMetric;
