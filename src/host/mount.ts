@@ -98,6 +98,10 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
   // ready and the first scenarioLoaded arrive together: one setState at a time (see restore).
   let restoring = false;
   let retry = false;
+  // The stored state goes back once per load of the frame: after that, a scenarioLoaded is the
+  // learner starting over (Reset, Start over) or the host loading again, and pushing the old work
+  // back would undo it. A new `ready` (the frame reloaded) allows one restore again.
+  let restoredThisLoad = false;
 
   function post(data: unknown): void {
     // targetOrigin is the sandbox's exact origin, so a frame navigated elsewhere gets nothing.
@@ -152,11 +156,13 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
           isReady = true;
           markReady(event.payload as SandboxEvent<'ready'>['payload']);
         }
+        restoredThisLoad = false;
         restore(options.scenario ?? null);
         break;
       case 'scenarioLoaded':
         openScenario = (event.payload as { id?: unknown }).id as string;
-        restore(openScenario);
+        // One caused by our own setState says nothing new.
+        if ((event.payload as { restored?: unknown }).restored !== true) restore(openScenario);
         break;
       case 'resize': {
         const height = clampHeight((event.payload as { height: unknown }).height);
@@ -166,6 +172,8 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
       case 'stateChanged': {
         const state = storableState(event.payload);
         if (persistKey !== null && state !== null) writeStored(persistKey, state);
+        // The sandbox now holds work newer than anything stored before: never push that back.
+        restoredThisLoad = true;
         break;
       }
     }
@@ -176,10 +184,11 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
    * scenario waits for that scenario's scenarioLoaded. A `wrongState` refusal while the state's own
    * scenario was already open when it was sent means the sandbox cannot read it (another version): it
    * is stale, so it is dropped. One setState at a time: a scenarioLoaded arriving while one is out
-   * sends again only if that one was refused (ready can come before the scenario is open).
+   * sends again only if that one was refused (ready can come before the scenario is open). Once per
+   * load of the frame (restoredThisLoad).
    */
   function restore(scenario: string | null): void {
-    if (persistKey === null) return;
+    if (persistKey === null || restoredThisLoad) return;
     const state = readStored(persistKey);
     if (state === null || (scenario !== null && state.scenarioId !== scenario)) return;
     if (restoring) {
@@ -192,9 +201,13 @@ export function mount(element: Element, options: MountOptions = {}): SandboxHand
       .then(
         () => {
           retry = false;
+          restoredThisLoad = true;
         },
         (error: unknown) => {
-          if (error instanceof CommandError && error.code === 'wrongState' && openWhenSent === state.scenarioId) removeStored(persistKey);
+          if (error instanceof CommandError && error.code === 'wrongState' && openWhenSent === state.scenarioId) {
+            removeStored(persistKey);
+            restoredThisLoad = true;
+          }
         },
       )
       .finally(() => {

@@ -210,6 +210,25 @@ describe('embed.js on a course page of another origin', () => {
       const again = await page.evaluate(() => (window as unknown as { demoLabs: Record<string, { getState(): Promise<{ state: { run: string } }> }> }).demoLabs['launch-types']!.getState());
       return again.state.run;
     }, { timeout: 15_000 }).toBe(kept!.run);
+
+    // The learner starts over in the frame (a reset opens the scenario again: scenarioLoaded). The
+    // helper must not push the stored work back: the sandbox stays fresh, and the host's copy
+    // becomes the fresh run (the sandbox sends the emptied state).
+    const again = (await (await page.$$('iframe'))[0]!.contentFrame())!;
+    const storedRun = () => page.evaluate(() => Object.keys(localStorage).map((k) => JSON.parse(localStorage.getItem(k)!) as { scenarioId: string; run: string }).find((s) => s.scenarioId === 'launch-types')?.run);
+    const liveRun = async () => (await page.evaluate(() => (window as unknown as { demoLabs: Record<string, { getState(): Promise<{ state: { run: string } }> }> }).demoLabs['launch-types']!.getState())).state.run;
+    // A real command first (a wait moves time but is not one), kept by the host like the rest.
+    const outcome = await again.evaluate(() => window.__ecsSandbox!.client!.runCommandText('ecs:CreateCluster: {clusterName: extra}'));
+    expect(JSON.stringify(outcome)).not.toMatch(/"error"/);
+    await expect.poll(storedRun, { timeout: 15_000 }).not.toBe(kept!.run);
+    const worked = await storedRun();
+    await again.evaluate(() => window.__ecsSandbox!.client!.reset());
+    await expect.poll(storedRun, { timeout: 15_000 }).not.toBe(worked);
+    await page.waitForTimeout(2000);
+    const fresh = await liveRun();
+    expect(fresh).not.toBe(worked);
+    expect(await again.evaluate(() => window.__ecsSandbox!.client!.session?.timeline.commands)).toBe(0);
+    expect(await storedRun()).toBe(fresh);
     expect(problems).toEqual([]);
     await close();
   });
