@@ -17,7 +17,7 @@ import type { Plugin } from 'vite';
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   // Everything not listed below is refused (frames, media, manifests, prefetch …): the app uses none.
   'default-src': ["'none'"],
-  // Only the bundled module scripts: no 'unsafe-eval' (zod runs jitless, workers/engine/taskdef/model.ts),
+  // Only the bundled module scripts: no 'unsafe-eval' (the task definition model uses zod/mini, whose objects never compile validators with new Function: workers/engine/taskdef/model.ts; test/e2e/csp.test.ts would catch a probe),
   // no 'unsafe-inline' (index.html has no inline script; Vite's preload helper adds <link> elements).
   'script-src': ["'self'"],
   // The sandbox worker and Monaco's two workers are bundled files ('self'). data: is for one case
