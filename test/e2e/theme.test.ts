@@ -78,6 +78,8 @@ function expectDark(r: Regions) {
     expect(luminance(r[name].bg), `${name} background`).toBeLessThan(0.05);
     expect(contrast(r[name].ink, r[name].bg), `${name} text`).toBeGreaterThanOrEqual(4.5);
   }
+  // Monaco sits in its panel: its dark theme is painted on the page's own panel colour.
+  expect(r.editor.bg).toEqual(r.side.bg);
   // Tiles keep their family colour and white text; they stand out from the instance box.
   expect(contrast(r.tile.ink, r.tile.bg)).toBeGreaterThanOrEqual(4.5);
   expect(contrast(r.tile.bg, r.instance.bg)).toBeGreaterThanOrEqual(1.5);
