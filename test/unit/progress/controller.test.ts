@@ -66,6 +66,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The controller on a fake client whose scenario has just opened (its first session seen, settled). */
+async function opened(storage: Storage | null, initial: SessionState) {
+  const fake = fakeClient(initial);
+  const controller = new LessonController(fake.asClient, storage);
+  controller.onSession(fake.client.session);
+  await settle();
+  return { ...fake, controller };
+}
+
 async function settle() {
   await vi.advanceTimersByTimeAsync(0);
   await flush;
@@ -76,10 +85,7 @@ describe('LessonController', () => {
     stubPage();
     const storage = new MemoryStorage();
     saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
-    const { client, asClient, restored } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { restored, controller } = await opened(storage, session(0));
     expect(restored).toEqual([RUN]);
     expect(controller.notice).toEqual({ kind: 'restored', savedAt: '2026-12-07T10:00:00.000Z', from: 'saved' });
   });
@@ -88,10 +94,7 @@ describe('LessonController', () => {
     stubPage();
     const storage = new MemoryStorage();
     saveWork(storage, { stepsDone: 0, hintsShown: 3, attempts: 1 }, { hints: { 'fargate-task': 2, 'done-before': 1 } });
-    const { client, asClient } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { client } = await opened(storage, session(0));
     expect(client.revealHint.mock.calls.map((call) => call[0])).toEqual(['fargate-task', 'fargate-task', 'done-before']);
   });
 
@@ -99,10 +102,7 @@ describe('LessonController', () => {
     stubPage();
     const storage = new MemoryStorage();
     saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
-    const { client, asClient, restored } = fakeClient(session(1));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { restored, controller } = await opened(storage, session(1));
     expect(restored).toEqual([]);
     expect(controller.notice).toBeNull();
   });
@@ -112,10 +112,7 @@ describe('LessonController', () => {
     const replaced = stubPage(`#runjson=${toBase64Url(new TextEncoder().encode(linkRun))}`);
     const storage = new MemoryStorage();
     saveWork(storage, { stepsDone: 0, hintsShown: 0, attempts: 0 });
-    const { client, asClient, restored } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { restored, controller } = await opened(storage, session(0));
     expect(restored).toEqual([linkRun]);
     expect(controller.notice).toMatchObject({ kind: 'restored', from: 'link' });
     expect(replaced).toEqual(['https://learn.example/?scenario=launch-types']);
@@ -125,10 +122,7 @@ describe('LessonController', () => {
     stubPage('#run=!!');
     const storage = new MemoryStorage();
     saveWork(storage, { stepsDone: 0, hintsShown: 0, attempts: 0 });
-    const { client, asClient, restored } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { restored, controller } = await opened(storage, session(0));
     expect(controller.notice).toEqual({ kind: 'refused', message: 'The shared run in this link was not restored: it is not base64url text (was the link cut or edited?).' });
     expect(restored).toEqual([RUN]);
   });
@@ -136,10 +130,7 @@ describe('LessonController', () => {
   it('saves a moment after a change, with the lesson summary; not when nothing was done', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    const { client, asClient } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { client, controller } = await opened(storage, session(0));
     // The clock ran but the learner did nothing: nothing worth restoring.
     client.session = session(0, { timeline: { ...session(0).timeline, endMs: 60_000 } });
     controller.onSession(client.session);
@@ -163,10 +154,7 @@ describe('LessonController', () => {
   it('progress imported for the open scenario is not forgotten while its run is still empty', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    const { client, asClient } = fakeClient(session(0));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { client, controller } = await opened(storage, session(0));
     saveWork(storage, { stepsDone: 1, hintsShown: 0, attempts: 1 });
     client.session = session(0, { timeline: { ...session(0).timeline, endMs: 90_000 } }); // the clock ran on
     controller.onSession(client.session);
@@ -177,10 +165,7 @@ describe('LessonController', () => {
   it('Start over forgets the saved work and resets the scenario', async () => {
     stubPage();
     const storage = new MemoryStorage();
-    const { client, asClient, resets } = fakeClient(session(1));
-    const controller = new LessonController(asClient, storage);
-    controller.onSession(client.session);
-    await settle();
+    const { client, resets, controller } = await opened(storage, session(1));
     client.session = session(2);
     controller.onSession(client.session);
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
