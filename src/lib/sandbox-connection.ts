@@ -70,7 +70,7 @@ export class SandboxConnection {
   start(): Comlink.Remote<WorkerApi> {
     if (this.#api) return this.#api;
     performance.mark('sandbox-worker-start');
-    // The literal below, as before; inside a sandboxed (opaque-origin) iframe, a blob: worker importing it.
+    // The literal below, as before; inside a sandboxed (opaque-origin) iframe, a data: module worker importing it (worker-factory.ts).
     const worker = createModuleWorker(
       () => new Worker(new URL('../../workers/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'ecs-sandbox' }),
     );

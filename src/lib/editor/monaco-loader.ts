@@ -19,7 +19,7 @@ import { createModuleWorker } from '../worker-factory.ts';
 import { followPageTheme } from './monaco-theme.ts';
 
 // Both labels need a worker, or the core editor worker fails and the console fills with errors.
-// createModuleWorker: inside a sandboxed (opaque-origin) iframe, a blob: worker importing the same script.
+// createModuleWorker: inside a sandboxed (opaque-origin) iframe, a data: module worker importing the same script (worker-factory.ts).
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     return createModuleWorker(() => (label === 'json' ? new JsonWorker() : new EditorWorker()));
